@@ -1,0 +1,54 @@
+#include "ast.h"
+
+#include <string.h>
+
+void vec_push(Arena *a, PtrVec *v, void *item)
+{
+    if (v->n == v->cap) {
+        /* grow inside the arena: the old array is abandoned, which costs at most as much again */
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        void **items = arena_alloc(a, cap * sizeof *items);
+        if (v->n)
+            memcpy(items, v->items, v->n * sizeof *items);
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->n++] = item;
+}
+
+const char *entity_kind_name(EntityKind k)
+{
+    switch (k) {
+    case ENT_RATING: return "rating scheme";
+    case ENT_BENCHMARK: return "benchmark";
+    case ENT_INPUT: return "input";
+    case ENT_PILLAR: return "pillar";
+    case ENT_THEME: return "theme";
+    case ENT_OUTCOME: return "outcome";
+    case ENT_ACTIVITY: return "activity";
+    case ENT_INDICATOR: return "indicator";
+    }
+    return "name";
+}
+
+const char *entity_label(const Entity *e)
+{
+    if (e->id.name)
+        return e->id.name;
+    if (e->kind == ENT_INDICATOR && ((const Indicator *)e)->ref)
+        return ((const Indicator *)e)->ref;
+    return e->name ? e->name : "?";
+}
+
+void plan_model_init(Plan *p)
+{
+    memset(p, 0, sizeof *p);
+    arena_init(&p->arena);
+}
+
+void plan_model_free(Plan *p)
+{
+    symtab_free(&p->names);
+    symtab_free(&p->refs);
+    arena_free(&p->arena);
+}

@@ -1,0 +1,210 @@
+/* The plan model: what a plan says, typed and linked, after lowering the parse tree (lower.c) and
+ * before checking (check.c).  Everything is allocated in the plan's arena. */
+#ifndef PLANC_AST_H
+#define PLANC_AST_H
+
+#include "arena.h"
+#include "syntax.h"
+#include "symtab.h"
+
+typedef struct PtrVec {
+    void **items;
+    size_t n, cap;
+} PtrVec;
+
+void vec_push(Arena *a, PtrVec *v, void *item);
+#define VEC_AT(v, T, i) ((T *)(v).items[i])
+
+typedef enum {
+    ENT_RATING, ENT_BENCHMARK, ENT_INPUT, ENT_PILLAR, ENT_THEME, ENT_OUTCOME, ENT_ACTIVITY, ENT_INDICATOR
+} EntityKind;
+
+/* What every named thing has; it is the first member of each, so an Entity * can be cast. */
+typedef struct Entity {
+    EntityKind kind;
+    Ident id;                   /* may be absent for an indicator known only by its reference */
+    const char *name;
+    Loc name_loc;
+    Loc loc;                    /* the declaring keyword */
+    struct Entity *parent;      /* theme of an outcome, pillar of a theme ... */
+} Entity;
+
+const char *entity_kind_name(EntityKind k);
+/* How a diagnostic names it: the identifier, else the reference. */
+const char *entity_label(const Entity *e);
+
+typedef enum { POL_NONE, POL_BIGGER, POL_SMALLER, POL_MONITOR } Polarity;
+typedef enum {
+    UNIT_NONE, UNIT_PERCENT, UNIT_COUNT, UNIT_SCORE, UNIT_CURRENCY, UNIT_DAYS, UNIT_WEEKS, UNIT_RATE,
+    UNIT_POINTS, UNIT_CUSTOM
+} UnitKind;
+typedef enum { FREQ_NONE, FREQ_MONTHLY, FREQ_QUARTERLY, FREQ_BIANNUAL, FREQ_ANNUAL } Frequency;
+typedef enum { ACC_SNAPSHOT, ACC_YEAR_TO_DATE, ACC_ROLLING_12_MONTHS } Accumulation;
+typedef enum { METHOD_NONE, METHOD_IMPROVEMENT, METHOD_ACHIEVEMENT, METHOD_POINTS } RatingMethod;
+typedef enum { KIND_NONE, KIND_CPI, KIND_SPI, KIND_KPI, KIND_OUTCOME } IndicatorKind;
+typedef enum {
+    STATUS_NONE, STATUS_NOT_STARTED, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DELAYED,
+    STATUS_COMPLETE
+} ActivityStatus;
+
+typedef struct Unit {
+    UnitKind kind;
+    double per;                 /* UNIT_RATE: per how many */
+    const char *custom;         /* UNIT_CUSTOM */
+    Loc loc;
+} Unit;
+
+typedef struct Band {
+    Ident id;
+    const char *label;
+    Ident abbrev;
+    BandThreshold how;
+    Value threshold;
+    Loc loc;
+} Band;
+
+typedef struct Rating {
+    Entity e;
+    RatingMethod method;
+    Loc method_loc;
+    PtrVec bands;               /* Band *, best first */
+} Rating;
+
+typedef struct Benchmark {
+    Entity e;
+    const char *source;
+} Benchmark;
+
+typedef struct Input {
+    Entity e;
+    Unit unit;
+    const char *source;
+} Input;
+
+typedef struct Outcome {
+    Entity e;
+    NameRef *contributes;
+    const char *description;
+    PtrVec contributes_to;      /* Outcome *, resolved by the checker */
+    unsigned measured_by;       /* how many indicators measure it */
+} Outcome;
+
+typedef struct Activity {
+    Entity e;
+    NameRef *delivers;
+    ActivityStatus status;
+    Loc status_loc;
+    const char *progress, *owner, *description;
+    PtrVec delivered;           /* Outcome * */
+} Activity;
+
+typedef struct Target {
+    TargetSpec spec;
+    PeriodLit period;
+    Value tolerance;            /* `within`: present only when given */
+    const char *note;
+    Loc loc;
+} Target;
+
+typedef struct Amendment {
+    PeriodLit period;           /* the period whose target changed */
+    TargetSpec to;
+    PeriodLit from;             /* when the change took effect */
+    const char *reason;
+    Loc loc;
+} Amendment;
+
+typedef struct Revision {
+    PeriodLit period;
+    const char *reason;
+    Loc loc;
+} Revision;
+
+typedef struct BenchValue {
+    Ident bench;
+    Value value;
+    PeriodLit period;
+    const char *note;
+    Loc loc;
+} BenchValue;
+
+typedef struct ResultRec {
+    Value value;
+    PeriodLit period;
+    Ident rated;
+    Value original;             /* present when the result was restated */
+    const char *reason, *note;
+    Loc loc;
+} ResultRec;
+
+typedef struct Indicator {
+    Entity e;
+    const char *ref;            /* as printed in the report; NULL if none */
+    Loc ref_loc;
+    IndicatorKind kind;
+    Loc kind_loc;
+    NameRef *measures;
+    Polarity polarity;
+    bool polarity_given;        /* even if the word was unknown (already reported) */
+    Loc polarity_loc;
+    Unit unit;
+    int decimals;               /* -1: not given */
+    Frequency frequency;
+    Loc frequency_loc;
+    Accumulation accumulates;
+    int arrears;                /* quarters */
+    const char *source, *owner, *committee, *description;
+    Ident rating;               /* scheme other than the plan's default */
+    Value tolerance;
+    Value baseline;
+    PeriodLit baseline_period;
+    PtrVec targets;             /* Target * */
+    PtrVec amendments;          /* Amendment * */
+    PtrVec revisions;           /* Revision * */
+    PtrVec benchmarks;          /* BenchValue * */
+    PtrVec results;             /* ResultRec * */
+    Expr *formula;
+    Loc formula_loc;
+    /* resolved by the checker */
+    Rating *scheme;
+    PtrVec measured;            /* Outcome * */
+} Indicator;
+
+typedef struct Theme {
+    Entity e;
+    bool transformation;
+    const char *owner, *description;
+    PtrVec outcomes, activities, indicators;
+} Theme;
+
+typedef struct Pillar {
+    Entity e;
+    const char *description;
+    PtrVec themes;
+} Pillar;
+
+typedef struct PlanHeader {
+    bool present;
+    Loc loc;
+    const char *name;
+    const char *organisation;
+    PeriodLit first, last;      /* covers first to last */
+    Frequency reported;
+    Ident rating;
+    const char *description;
+} PlanHeader;
+
+typedef struct Plan {
+    Arena arena;
+    PlanHeader header;
+    PtrVec ratings, benchmarks, inputs, pillars;
+    /* every entity of each kind, in source order, wherever it was declared */
+    PtrVec themes, outcomes, activities, indicators;
+    Symtab names;               /* identifier -> Entity *, one namespace */
+    Symtab refs;                /* printed reference -> Indicator * */
+} Plan;
+
+void plan_model_init(Plan *p);
+void plan_model_free(Plan *p);
+
+#endif

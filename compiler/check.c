@@ -1,0 +1,667 @@
+#include "check.h"
+#include "suggest.h"
+#include "xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Checker {
+    Plan *plan;
+    Diag *diag;
+} Checker;
+
+static const char *article(EntityKind k)
+{
+    return k == ENT_INDICATOR || k == ENT_OUTCOME || k == ENT_ACTIVITY || k == ENT_INPUT ? "an" : "a";
+}
+
+/* ---- name resolution ---- */
+
+/* Reports an unknown name with the closest declared name of the wanted kind(s). */
+static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const char *what)
+{
+    PtrVec *lists[] = {&c->plan->ratings, &c->plan->benchmarks, &c->plan->inputs, &c->plan->pillars,
+                       &c->plan->themes,  &c->plan->outcomes,   &c->plan->activities, &c->plan->indicators};
+    size_t total = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        total += lists[l]->n;
+    const char **cands = xcalloc(total + 1, sizeof *cands);
+    size_t k = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t i = 0; i < lists[l]->n; i++) {
+            Entity *e = lists[l]->items[i];
+            if (!(kinds & (1u << e->kind)))
+                continue;
+            cands[k++] = n->is_ref && e->kind == ENT_INDICATOR ? ((Indicator *)e)->ref : e->id.name;
+        }
+    const char *s = suggest_word(n->name, cands, k);
+    const char *q = n->is_ref ? "\"" : "'";
+    if (s)
+        diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s; did you mean %s%s%s?", what, q, n->name, q, q, s, q);
+    else
+        diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s", what, q, n->name, q);
+    free(cands);
+}
+
+/* Resolves a name to an entity of one of `kinds` (a bit per EntityKind), reporting failures. */
+static Entity *resolve(Checker *c, const NameRef *n, unsigned kinds, const char *what)
+{
+    Entity *e = n->is_ref ? symtab_get(&c->plan->refs, n->name) : symtab_get(&c->plan->names, n->name);
+    if (!e) {
+        unknown_name(c, n, kinds, what);
+        return NULL;
+    }
+    if (!(kinds & (1u << e->kind))) {
+        diag_error(c->diag, n->loc, "E019", "'%s' is %s %s, not %s %s", n->name, article(e->kind),
+                   entity_kind_name(e->kind), strchr("aeiou", what[0]) ? "an" : "a", what);
+        diag_note(c->diag, e->id.loc, "'%s' is defined here", n->name);
+        return NULL;
+    }
+    return e;
+}
+
+static Entity *resolve_ident(Checker *c, Ident id, unsigned kinds, const char *what)
+{
+    NameRef n = {id.name, id.loc, false, NULL};
+    return resolve(c, &n, kinds, what);
+}
+
+#define K(k) (1u << (k))
+
+/* ---- values ---- */
+
+static const char *unit_name(const Unit *u)
+{
+    switch (u->kind) {
+    case UNIT_NONE: return "unspecified";
+    case UNIT_PERCENT: return "percent";
+    case UNIT_COUNT: return "count";
+    case UNIT_SCORE: return "score";
+    case UNIT_CURRENCY: return "currency";
+    case UNIT_DAYS: return "days";
+    case UNIT_WEEKS: return "weeks";
+    case UNIT_RATE: return "rate";
+    case UNIT_POINTS: return "points";
+    case UNIT_CUSTOM: return u->custom;
+    }
+    return "?";
+}
+
+/* Checks that a value's written form fits the indicator's unit and range. */
+static void check_value(Checker *c, const Indicator *in, const Value *v, const char *what)
+{
+    if (!v->present)
+        return;
+    const Unit *u = &in->unit;
+    switch (v->suffix) {
+    case SUFFIX_PERCENT:
+        if (u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+            diag_error(c->diag, v->loc, "E024", "%s is written as a percentage, but the unit of '%s' is %s", what,
+                       entity_label(&in->e), unit_name(u));
+        break;
+    case SUFFIX_POINTS:
+        if (u->kind != UNIT_POINTS && u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+            diag_error(c->diag, v->loc, "E024", "%s is written in percentage points, but the unit of '%s' is %s",
+                       what, entity_label(&in->e), unit_name(u));
+        break;
+    case SUFFIX_CURRENCY:
+        if (u->kind != UNIT_CURRENCY && u->kind != UNIT_NONE)
+            diag_error(c->diag, v->loc, "E024", "%s is written in pounds, but the unit of '%s' is %s", what,
+                       entity_label(&in->e), unit_name(u));
+        break;
+    case SUFFIX_WORD: {
+        bool ok = (strcmp(v->word, "weeks") == 0 || strcmp(v->word, "week") == 0) ? u->kind == UNIT_WEEKS
+                  : (strcmp(v->word, "days") == 0 || strcmp(v->word, "day") == 0) ? u->kind == UNIT_DAYS
+                                                                                   : false;
+        if (!ok)
+            diag_error(c->diag, v->loc, "E024", "%s is written in '%s', which does not fit the unit of '%s' (%s)",
+                       what, v->word, entity_label(&in->e), unit_name(u));
+        break;
+    }
+    case SUFFIX_NONE:
+        break;
+    }
+    if (u->kind == UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
+        diag_error(c->diag, v->loc, "E023", "%s of %g%% is outside 0-100%% for a percentage", what, v->num);
+    if ((u->kind == UNIT_COUNT || u->kind == UNIT_DAYS || u->kind == UNIT_WEEKS || u->kind == UNIT_RATE) && v->num < 0)
+        diag_error(c->diag, v->loc, "E023", "%s of %g is negative, which a %s cannot be", what, v->num, unit_name(u));
+}
+
+/* ---- periods ---- */
+
+static bool plan_covers(const Plan *p, prt_period period)
+{
+    if (!p->header.first.valid || !p->header.last.valid)
+        return true;
+    return period.year >= p->header.first.p.year && period.year <= p->header.last.p.year;
+}
+
+static const char *frequency_name(Frequency f)
+{
+    switch (f) {
+    case FREQ_NONE: return "unspecified";
+    case FREQ_MONTHLY: return "monthly";
+    case FREQ_QUARTERLY: return "quarterly";
+    case FREQ_BIANNUAL: return "biannual";
+    case FREQ_ANNUAL: return "annual";
+    }
+    return "?";
+}
+
+/* A target for a part of a year needs an indicator measured at least that often. */
+static bool period_fits(prt_period p, Frequency f)
+{
+    switch (p.kind) {
+    case PRT_YEAR: return true;
+    case PRT_HALF: return f != FREQ_ANNUAL;
+    case PRT_QUARTER: return f != FREQ_ANNUAL && f != FREQ_BIANNUAL;
+    case PRT_MONTH: return f == FREQ_MONTHLY || f == FREQ_NONE;
+    }
+    return true;
+}
+
+static char *fmt_period(prt_period p, char *buf) { return prt_period_format(p, buf, 32); }
+
+/* ---- rating schemes ---- */
+
+static void check_rating(Checker *c, Rating *r)
+{
+    if (r->method == METHOD_NONE && !r->method_loc.file)
+        diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' has no 'method' (improvement, achievement or points)",
+                   r->e.id.name);
+    if (r->bands.n < 2) {
+        diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' needs at least two bands, the last one 'otherwise'",
+                   r->e.id.name);
+        return;
+    }
+    Symtab seen = {0};
+    for (size_t i = 0; i < r->bands.n; i++) {
+        Band *b = r->bands.items[i];
+        Band *prev = symtab_put(&seen, b->id.name, b);
+        if (prev != b) {
+            diag_error(c->diag, b->id.loc, "E013", "band '%s' is defined twice in rating scheme '%s'", b->id.name,
+                       r->e.id.name);
+            diag_note(c->diag, prev->id.loc, "first defined here");
+        }
+        if (b->abbrev.name && b->abbrev.name != b->id.name) {
+            Band *pa = symtab_put(&seen, b->abbrev.name, b);
+            if (pa != b) {
+                diag_error(c->diag, b->abbrev.loc, "E013", "band abbreviation '%s' is already used in rating scheme '%s'",
+                           b->abbrev.name, r->e.id.name);
+                diag_note(c->diag, pa->id.loc, "by this band");
+            }
+        }
+        bool last = i + 1 == r->bands.n;
+        if (last && b->how != BAND_OTHERWISE) {
+            diag_error(c->diag, b->loc, "E028", "the last band of rating scheme '%s' must be 'otherwise'", r->e.id.name);
+            continue;
+        }
+        if (!last && b->how == BAND_OTHERWISE) {
+            diag_error(c->diag, b->loc, "E028", "only the last band of rating scheme '%s' can be 'otherwise'",
+                       r->e.id.name);
+            continue;
+        }
+        if (b->how == BAND_OTHERWISE)
+            continue;
+        if (r->method == METHOD_POINTS && b->how != BAND_WITHIN)
+            diag_error(c->diag, b->loc, "E028", "with method points, a band is written 'within N pts'");
+        if (r->method != METHOD_POINTS && r->method != METHOD_NONE && b->how != BAND_AT)
+            diag_error(c->diag, b->loc, "E028", "with method %s, a band is written 'at N%%'",
+                       r->method == METHOD_IMPROVEMENT ? "improvement" : "achievement");
+        if (b->threshold.num < 0)
+            diag_error(c->diag, b->threshold.loc, "E028", "a band threshold cannot be negative");
+        if (i > 0) {
+            Band *p = r->bands.items[i - 1];
+            if (p->how == BAND_OTHERWISE)
+                continue;
+            bool ordered = r->method == METHOD_POINTS ? b->threshold.num > p->threshold.num
+                                                      : b->threshold.num < p->threshold.num;
+            if (!ordered) {
+                diag_error(c->diag, b->threshold.loc, "E028",
+                           "rating thresholds are out of order: band '%s' at %g must be %s than band '%s' at %g",
+                           b->id.name, b->threshold.num, r->method == METHOD_POINTS ? "wider" : "lower",
+                           p->id.name, p->threshold.num);
+                diag_note(c->diag, p->threshold.loc, "band '%s' is here", p->id.name);
+            }
+        }
+    }
+    symtab_free(&seen);
+}
+
+static const Band *find_band(const Rating *r, const char *name)
+{
+    for (size_t i = 0; i < r->bands.n; i++) {
+        const Band *b = r->bands.items[i];
+        if (b->id.name == name || b->abbrev.name == name)
+            return b;
+    }
+    return NULL;
+}
+
+/* ---- formulas ---- */
+
+typedef enum { FU_NUMBER, FU_DERIVED, FU_UNIT } FormulaUnitKind;
+typedef struct FormulaUnit {
+    FormulaUnitKind kind;
+    Unit unit;
+} FormulaUnit;
+
+static bool same_unit(const Unit *a, const Unit *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    if (a->kind == UNIT_RATE)
+        return a->per == b->per;
+    if (a->kind == UNIT_CUSTOM)
+        return strcmp(a->custom, b->custom) == 0;
+    return true;
+}
+
+static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
+{
+    FormulaUnit r = {FU_NUMBER, {UNIT_NONE, 0, NULL, {0, 0, 0}}};
+    switch (e->kind) {
+    case EXPR_NUM: return r;
+    case EXPR_NAME: {
+        Entity *t = resolve(c, &e->name, K(ENT_INDICATOR) | K(ENT_INPUT), "indicator or input");
+        if (!t)
+            return (FormulaUnit){FU_DERIVED, r.unit};
+        if (t == &owner->e) {
+            diag_error(c->diag, e->loc, "E031", "the formula of '%s' uses '%s' itself", entity_label(&owner->e),
+                       e->name.name);
+            return (FormulaUnit){FU_DERIVED, r.unit};
+        }
+        Unit u = t->kind == ENT_INPUT ? ((Input *)t)->unit : ((Indicator *)t)->unit;
+        if (u.kind == UNIT_NONE)
+            return (FormulaUnit){FU_DERIVED, u};
+        return (FormulaUnit){FU_UNIT, u};
+    }
+    case EXPR_NEG: return check_expr(c, owner, e->lhs);
+    case EXPR_ADD:
+    case EXPR_SUB: {
+        FormulaUnit a = check_expr(c, owner, e->lhs), b = check_expr(c, owner, e->rhs);
+        if (a.kind == FU_UNIT && b.kind == FU_UNIT) {
+            if (!same_unit(&a.unit, &b.unit))
+                diag_error(c->diag, e->loc, "E032", "the formula %s %s and %s, which are different units",
+                           e->kind == EXPR_ADD ? "adds" : "subtracts", unit_name(&a.unit), unit_name(&b.unit));
+            return a;
+        }
+        return a.kind == FU_UNIT ? a : b.kind == FU_UNIT ? b : (a.kind == FU_DERIVED ? a : b);
+    }
+    case EXPR_MUL:
+    case EXPR_DIV: {
+        FormulaUnit a = check_expr(c, owner, e->lhs), b = check_expr(c, owner, e->rhs);
+        if (e->kind == EXPR_DIV && e->rhs->kind == EXPR_NUM && e->rhs->num == 0)
+            diag_error(c->diag, e->rhs->loc, "E033", "the formula divides by zero");
+        /* scaling by a plain number keeps the unit; anything else makes a new one */
+        if (a.kind == FU_NUMBER)
+            return e->kind == EXPR_MUL ? b : (FormulaUnit){FU_DERIVED, r.unit};
+        if (b.kind == FU_NUMBER)
+            return a;
+        return (FormulaUnit){FU_DERIVED, r.unit};
+    }
+    }
+    return r;
+}
+
+/* Formula cycles: a depth-first walk over indicators, colouring each white, grey (on the path) or
+ * black (done).  The walk keeps its own stack so a long chain of formulas cannot overflow C's. */
+enum { WHITE, GREY, BLACK };
+
+static void collect_refs(Checker *c, Expr *e, PtrVec *out, Arena *scratch)
+{
+    if (!e)
+        return;
+    if (e->kind == EXPR_NAME) {
+        Entity *t = e->name.is_ref ? symtab_get(&c->plan->refs, e->name.name) : symtab_get(&c->plan->names, e->name.name);
+        if (t && t->kind == ENT_INDICATOR && ((Indicator *)t)->formula)
+            vec_push(scratch, out, t);
+        return;
+    }
+    collect_refs(c, e->lhs, out, scratch);
+    collect_refs(c, e->rhs, out, scratch);
+}
+
+static void check_formula_cycles(Checker *c)
+{
+    Plan *p = c->plan;
+    Symtab colour = {0};   /* Indicator * (as key) -> colour + 1 */
+    Arena scratch;
+    arena_init(&scratch);
+    typedef struct Frame {
+        Indicator *in;
+        PtrVec deps;
+        size_t next;
+    } Frame;
+    size_t cap = 16, depth = 0;
+    Frame *stack = xmalloc(cap * sizeof *stack);
+    for (size_t i = 0; i < p->indicators.n; i++) {
+        Indicator *root = p->indicators.items[i];
+        if (!root->formula || symtab_get(&colour, (const char *)root))
+            continue;
+        depth = 0;
+        stack[depth++] = (Frame){root, {0}, 0};
+        symtab_put(&colour, (const char *)root, (void *)(GREY + 1));
+        collect_refs(c, root->formula, &stack[0].deps, &scratch);
+        while (depth) {
+            Frame *f = &stack[depth - 1];
+            if (f->next == f->deps.n) {
+                symtab_set(&colour, (const char *)f->in, (void *)(BLACK + 1));
+                depth--;
+                continue;
+            }
+            Indicator *d = f->deps.items[f->next++];
+            uintptr_t col = (uintptr_t)symtab_get(&colour, (const char *)d);
+            if (col == GREY + 1) {
+                if (d != f->in) {
+                    diag_error(c->diag, d->formula_loc, "E031", "formula cycle: '%s' depends on itself", entity_label(&d->e));
+                    for (size_t k = depth; k-- > 0;) {
+                        diag_note(c->diag, stack[k].in->formula_loc, "through the formula of '%s'",
+                                  entity_label(&stack[k].in->e));
+                        if (stack[k].in == d)
+                            break;
+                    }
+                }
+                continue;
+            }
+            if (col == BLACK + 1)
+                continue;
+            if (depth == cap) {
+                cap *= 2;
+                stack = xrealloc(stack, cap * sizeof *stack);
+            }
+            stack[depth] = (Frame){d, {0}, 0};
+            collect_refs(c, d->formula, &stack[depth].deps, &scratch);
+            depth++;
+            symtab_put(&colour, (const char *)d, (void *)(GREY + 1));
+        }
+    }
+    free(stack);
+    symtab_free(&colour);
+    arena_free(&scratch);
+}
+
+/* ---- indicators ---- */
+
+static bool target_better(Polarity pol, double target, double base)
+{
+    return pol == POL_SMALLER ? target <= base : target >= base;
+}
+
+static const Target *find_target(const Indicator *in, prt_period p)
+{
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (t->period.valid && prt_period_equal(t->period.p, p))
+            return t;
+    }
+    return NULL;
+}
+
+static void check_cumulative_profile(Checker *c, Indicator *in)
+{
+    /* for each year with quarterly targets: non-decreasing, and Q4 equals the annual target */
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *annual = in->targets.items[i];
+        if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != TARGET_VALUE)
+            continue;
+        const Target *q4 = find_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
+        if (q4 && q4->spec.kind == TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
+            char buf[32];
+            diag_warning(c->diag, q4->spec.value.loc, "W005",
+                         "the cumulative Q4 target %g differs from the annual target %g for %s", q4->spec.value.num,
+                         annual->spec.value.num, fmt_period(annual->period.p, buf));
+            diag_note(c->diag, annual->spec.value.loc, "the annual target is here");
+        }
+    }
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != TARGET_VALUE)
+            continue;
+        const Target *prev = find_target(in, (prt_period){t->period.p.year, PRT_QUARTER, t->period.p.index - 1});
+        if (prev && prev->spec.kind == TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
+            diag_warning(c->diag, t->spec.value.loc, "W005",
+                         "the cumulative year-to-date target falls from %g in Q%d to %g in Q%d",
+                         prev->spec.value.num, prev->period.p.index, t->spec.value.num, t->period.p.index);
+        }
+    }
+}
+
+static void check_target_spec(Checker *c, Indicator *in, const TargetSpec *spec, const char *what)
+{
+    if (spec->kind == TARGET_VALUE || spec->kind == TARGET_THRESHOLD)
+        check_value(c, in, &spec->value, what);
+    else if (spec->kind == TARGET_BENCHMARK)
+        resolve_ident(c, spec->bench, K(ENT_BENCHMARK), "benchmark");
+}
+
+static void check_indicator(Checker *c, Indicator *in)
+{
+    Plan *p = c->plan;
+    char b1[32], b2[32];
+
+    for (NameRef *n = in->measures; n; n = n->next) {
+        Outcome *o = (Outcome *)resolve(c, n, K(ENT_OUTCOME), "outcome");
+        if (o) {
+            o->measured_by++;
+            vec_push(&p->arena, &in->measured, o);
+        }
+    }
+    if (!in->polarity_given)
+        diag_error(c->diag, in->e.loc, "E021", "indicator '%s' has no polarity (bigger, smaller or monitor)",
+                   entity_label(&in->e));
+
+    if (in->rating.name)
+        in->scheme = (Rating *)resolve_ident(c, in->rating, K(ENT_RATING), "rating scheme");
+    else if (p->header.rating.name)
+        in->scheme = symtab_get(&p->names, p->header.rating.name);
+    if (in->scheme && in->scheme->e.kind != ENT_RATING)
+        in->scheme = NULL;
+
+    bool monitor_only = in->polarity == POL_MONITOR;
+    bool rated_target = false;
+    check_value(c, in, &in->baseline, "the baseline");
+    if (in->tolerance.present && in->tolerance.num < 0)
+        diag_error(c->diag, in->tolerance.loc, "E023", "a tolerance cannot be negative");
+
+    for (size_t i = 0; i < in->targets.n; i++) {
+        Target *t = in->targets.items[i];
+        if (monitor_only && t->spec.kind != TARGET_MONITOR) {
+            diag_error(c->diag, t->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
+                       entity_label(&in->e));
+            diag_note(c->diag, in->polarity_loc, "its polarity is given here");
+            continue;
+        }
+        if (t->spec.kind != TARGET_MONITOR)
+            rated_target = true;
+        check_target_spec(c, in, &t->spec, "the target");
+        if (t->tolerance.present && t->tolerance.num < 0)
+            diag_error(c->diag, t->tolerance.loc, "E023", "a tolerance cannot be negative");
+        if (!t->period.valid)
+            continue;
+        if (!plan_covers(p, t->period.p))
+            diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
+                       fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
+                       prt_period_format(p->header.last.p, (char[32]){0}, 32));
+        if (in->frequency != FREQ_NONE && !period_fits(t->period.p, in->frequency))
+            diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
+                       fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
+        for (size_t j = 0; j < i; j++) {
+            Target *u = in->targets.items[j];
+            if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
+                diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
+                           entity_label(&in->e), fmt_period(t->period.p, b1));
+                diag_note(c->diag, u->loc, "the first target for %s is here", b1);
+                break;
+            }
+        }
+        /* a target that asks for less than what was already achieved */
+        if (t->spec.kind == TARGET_VALUE && (in->polarity == POL_BIGGER || in->polarity == POL_SMALLER)) {
+            const Value *base = NULL;
+            const char *base_what = "baseline";
+            prt_period base_period = {0, PRT_YEAR, 0};
+            /* a cumulative or rolling figure only compares with one over the same length of time */
+            bool comparable = in->accumulates == ACC_SNAPSHOT ||
+                              (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
+            if (in->baseline.present && in->baseline_period.valid && comparable &&
+                prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
+                base = &in->baseline;
+                base_period = in->baseline_period.p;
+            } else if (!in->baseline.present) {
+                /* without a baseline, last year's published result is the one the reports compare with */
+                for (size_t k = 0; k < in->results.n; k++) {
+                    ResultRec *r = in->results.items[k];
+                    if (r->period.valid && prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
+                        base = &r->value;
+                        base_what = "result";
+                        base_period = r->period.p;
+                    }
+                }
+            }
+            if (base && !target_better(in->polarity, t->spec.value.num, base->num))
+                diag_warning(c->diag, t->spec.value.loc, "W004",
+                             "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
+                             fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
+                             in->polarity == POL_BIGGER ? "bigger" : "smaller");
+        }
+    }
+    if (rated_target && !in->scheme && !in->rating.name) {
+        if (p->header.rating.name)
+            ; /* the default is unknown: reported once, on the plan header */
+        else
+            diag_error(c->diag, in->e.loc, "E036",
+                       "indicator '%s' has targets but no rating scheme: select one with 'rating ID' here or in "
+                       "the plan header",
+                       entity_label(&in->e));
+    }
+    if (in->accumulates == ACC_YEAR_TO_DATE)
+        check_cumulative_profile(c, in);
+
+    for (size_t i = 0; i < in->amendments.n; i++) {
+        Amendment *a = in->amendments.items[i];
+        check_target_spec(c, in, &a->to, "the amended target");
+        if (!a->period.valid)
+            continue;
+        if (!find_target(in, a->period.p)) {
+            diag_error(c->diag, a->period.loc, "E030", "there is no target for %s to amend", fmt_period(a->period.p, b1));
+            continue;
+        }
+        if (a->from.valid && !prt_period_within(a->from.p, prt_period_year_of(a->period.p)))
+            diag_error(c->diag, a->from.loc, "E030", "an amendment of the %s target must take effect within %s",
+                       fmt_period(a->period.p, b1), prt_period_format(prt_period_year_of(a->period.p), b2, sizeof b2));
+        if (monitor_only)
+            diag_error(c->diag, a->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
+                       entity_label(&in->e));
+    }
+    for (size_t i = 0; i < in->benchmarks.n; i++) {
+        BenchValue *bv = in->benchmarks.items[i];
+        resolve_ident(c, bv->bench, K(ENT_BENCHMARK), "benchmark");
+        check_value(c, in, &bv->value, "the benchmark value");
+        if (bv->period.valid && in->baseline_period.valid && bv->period.p.year + 3 <= in->baseline_period.p.year)
+            diag_warning(c->diag, bv->period.loc, "W006",
+                         "the benchmark value for %s is %d years older than the baseline (%s)",
+                         fmt_period(bv->period.p, b1), in->baseline_period.p.year - bv->period.p.year,
+                         fmt_period(in->baseline_period.p, b2));
+    }
+    for (size_t i = 0; i < in->results.n; i++) {
+        ResultRec *r = in->results.items[i];
+        check_value(c, in, &r->value, "the result");
+        check_value(c, in, &r->original, "the original result");
+        if (r->rated.name) {
+            if (!in->scheme)
+                diag_error(c->diag, r->rated.loc, "E029", "result is rated '%s', but '%s' has no rating scheme",
+                           r->rated.name, entity_label(&in->e));
+            else if (!find_band(in->scheme, r->rated.name))
+                diag_error(c->diag, r->rated.loc, "E029", "rating scheme '%s' has no band '%s'",
+                           in->scheme->e.id.name, r->rated.name);
+        }
+        for (size_t j = 0; j < i; j++) {
+            ResultRec *q = in->results.items[j];
+            if (r->period.valid && q->period.valid && prt_period_equal(r->period.p, q->period.p)) {
+                diag_error(c->diag, r->period.loc, "E027", "indicator '%s' has two results for %s",
+                           entity_label(&in->e), fmt_period(r->period.p, b1));
+                diag_note(c->diag, q->loc, "the first is here");
+                break;
+            }
+        }
+    }
+    if (in->formula)
+        check_expr(c, in, in->formula);
+}
+
+/* ---- the whole plan ---- */
+
+static void check_header(Checker *c)
+{
+    PlanHeader *h = &c->plan->header;
+    if (!h->present) {
+        diag_warning(c->diag, (Loc){0, 0, 0}, "W010", "there is no 'plan' header: periods and the default rating "
+                                                      "scheme cannot be checked");
+        return;
+    }
+    if (!h->first.valid && !h->first.loc.file)
+        diag_error(c->diag, h->loc, "E035", "the plan header does not say which years it 'covers'");
+    if (h->first.valid && h->last.valid) {
+        if (h->first.p.kind != PRT_YEAR || h->last.p.kind != PRT_YEAR)
+            diag_error(c->diag, h->first.loc, "E025", "a plan covers whole financial years, like 'covers 2023/24 to 2025/26'");
+        else if (h->last.p.year < h->first.p.year)
+            diag_error(c->diag, h->last.loc, "E025", "the plan ends before it starts");
+    }
+    if (h->rating.name)
+        resolve_ident(c, h->rating, K(ENT_RATING), "rating scheme");
+}
+
+void check_plan(Plan *plan, Diag *diag)
+{
+    Checker c = {plan, diag};
+    check_header(&c);
+    for (size_t i = 0; i < plan->ratings.n; i++)
+        check_rating(&c, plan->ratings.items[i]);
+    for (size_t i = 0; i < plan->outcomes.n; i++) {
+        Outcome *o = plan->outcomes.items[i];
+        for (NameRef *n = o->contributes; n; n = n->next) {
+            Outcome *t = (Outcome *)resolve(&c, n, K(ENT_OUTCOME), "outcome");
+            if (t == o)
+                diag_error(diag, n->loc, "E031", "outcome '%s' cannot contribute to itself", o->e.id.name);
+            else if (t)
+                vec_push(&plan->arena, &o->contributes_to, t);
+        }
+    }
+    for (size_t i = 0; i < plan->activities.n; i++) {
+        Activity *a = plan->activities.items[i];
+        for (NameRef *n = a->delivers; n; n = n->next) {
+            Outcome *t = (Outcome *)resolve(&c, n, K(ENT_OUTCOME), "outcome");
+            if (t)
+                vec_push(&plan->arena, &a->delivered, t);
+        }
+    }
+    for (size_t i = 0; i < plan->indicators.n && !diag->stopped; i++)
+        check_indicator(&c, plan->indicators.items[i]);
+    check_formula_cycles(&c);
+
+    /* Completeness warnings.  A framework with no outcomes at all (older corporate plans list only
+     * priorities and indicators) would get one warning per indicator, so these wait for a first outcome. */
+    if (plan->outcomes.n > 0) {
+        for (size_t i = 0; i < plan->outcomes.n; i++) {
+            Outcome *o = plan->outcomes.items[i];
+            if (o->measured_by == 0)
+                diag_warning(diag, o->e.id.loc, "W001", "no indicator measures outcome '%s'", o->e.id.name);
+        }
+        for (size_t i = 0; i < plan->themes.n; i++) {
+            Theme *t = plan->themes.items[i];
+            if (t->outcomes.n == 0)
+                diag_warning(diag, t->e.id.loc, "W002", "theme '%s' has no outcome", t->e.id.name);
+        }
+        for (size_t i = 0; i < plan->indicators.n; i++) {
+            Indicator *in = plan->indicators.items[i];
+            if (!in->measures && !in->formula)
+                diag_warning(diag, in->e.loc, "W003", "indicator '%s' measures no outcome", entity_label(&in->e));
+        }
+    }
+    for (size_t i = 0; i < plan->pillars.n; i++) {
+        Pillar *p = plan->pillars.items[i];
+        if (p->themes.n == 0)
+            diag_warning(diag, p->e.id.loc, "W007", "pillar '%s' has no theme", p->e.id.name);
+    }
+}

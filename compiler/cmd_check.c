@@ -1,0 +1,108 @@
+/* planc check FILE...: load, check and report; the exit status says whether there were errors. */
+#include "check.h"
+#include "driver.h"
+#include "load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void check_usage(FILE *out)
+{
+    fputs("usage: planc check [OPTIONS] FILE...\n"
+          "\n"
+          "Parses and checks each plan (with the files it includes) and reports every problem.\n"
+          "Exit status: 0 no errors, 1 errors in a plan, 2 usage or I/O failure.\n"
+          "\n"
+          "Options:\n"
+          "  --werror              treat warnings as errors\n"
+          "  --max-errors=N        stop after N errors (default 50, 0 for no limit)\n"
+          "  --color=WHEN          colour diagnostics: auto (default), always, never\n"
+          "  -q, --quiet           print nothing; only the exit status tells\n",
+          out);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    bool werror = false, quiet = false;
+    long max_errors = 50;
+    int color = -1; /* auto */
+    const char **files = calloc((size_t)argc, sizeof *files);
+    int nfiles = 0;
+    bool options_done = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
+            files[nfiles++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            options_done = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            check_usage(stdout);
+            free(files);
+            return EXIT_CLEAN;
+        } else if (strcmp(a, "--werror") == 0) {
+            werror = true;
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            quiet = true;
+        } else if (strncmp(a, "--max-errors=", 13) == 0) {
+            char *end;
+            max_errors = strtol(a + 13, &end, 10);
+            if (*end || end == a + 13 || max_errors < 0 || max_errors > 100000) {
+                fprintf(stderr, "planc: error: --max-errors takes a whole number from 0 to 100000\n");
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (strncmp(a, "--color=", 8) == 0) {
+            const char *w = a + 8;
+            if (strcmp(w, "always") == 0)
+                color = 1;
+            else if (strcmp(w, "never") == 0)
+                color = 0;
+            else if (strcmp(w, "auto") == 0)
+                color = -1;
+            else {
+                fprintf(stderr, "planc: error: --color takes auto, always or never\n");
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else {
+            fprintf(stderr, "planc: error: unknown option '%s' for 'check'\n", a);
+            check_usage(stderr);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    if (nfiles == 0) {
+        fprintf(stderr, "planc: error: no plan file given\n");
+        check_usage(stderr);
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (color < 0)
+        color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
+
+    SourceSet sources;
+    sources_init(&sources);
+    Diag diag;
+    diag_init(&diag, &sources);
+    diag.werror = werror;
+    diag.max_errors = (unsigned)max_errors;
+    bool io_error = false;
+    for (int i = 0; i < nfiles && !diag.stopped; i++) {
+        Plan plan;
+        plan_model_init(&plan);
+        if (load_plan(&plan, &sources, &diag, files[i]) == LOAD_IO_ERROR)
+            io_error = true;
+        else if (!diag.stopped)
+            check_plan(&plan, &diag);
+        plan_model_free(&plan);
+    }
+    if (!quiet)
+        diag_print_text(&diag, stderr, color != 0);
+    int status = io_error ? EXIT_USAGE : diag.errors ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
+    diag_free(&diag);
+    sources_free(&sources);
+    free(files);
+    return status;
+}

@@ -1,0 +1,238 @@
+#include "diag.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Source lines longer than this are shown as a window around the caret. */
+enum { SHOWN_LINE_MAX = 160 };
+
+void diag_init(Diag *d, SourceSet *sources)
+{
+    memset(d, 0, sizeof *d);
+    d->sources = sources;
+    d->max_errors = 50;
+}
+
+static void free_diagnostic(Diagnostic *x)
+{
+    free(x->message);
+    for (size_t i = 0; i < x->nnotes; i++)
+        free(x->notes[i].message);
+    free(x->notes);
+}
+
+void diag_free(Diag *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free_diagnostic(&d->items[i]);
+    free(d->items);
+    d->items = NULL;
+    d->n = d->cap = 0;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        n = 0;
+    char *s = xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+void diag_report(Diag *d, Severity sev, Loc loc, const char *code, const char *fmt, va_list ap)
+{
+    if (sev == SEV_NOTE) {
+        if (!d->last_kept || d->n == 0)
+            return;
+        Diagnostic *parent = &d->items[d->n - 1];
+        parent->notes = xrealloc(parent->notes, (parent->nnotes + 1) * sizeof *parent->notes);
+        Diagnostic *note = &parent->notes[parent->nnotes++];
+        memset(note, 0, sizeof *note);
+        note->sev = SEV_NOTE;
+        note->loc = loc;
+        note->message = vformat(fmt, ap);
+        return;
+    }
+    d->last_kept = false;
+    if (d->stopped)
+        return;
+    if (sev == SEV_WARNING && d->werror)
+        sev = SEV_ERROR;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->items = xrealloc(d->items, d->cap * sizeof *d->items);
+    }
+    Diagnostic *x = &d->items[d->n++];
+    memset(x, 0, sizeof *x);
+    x->sev = sev;
+    x->loc = loc;
+    x->code = code;
+    x->message = vformat(fmt, ap);
+    d->last_kept = true;
+    if (sev == SEV_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->max_errors && d->errors >= d->max_errors)
+        d->stopped = true;
+}
+
+void diag_error(Diag *d, Loc loc, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_report(d, SEV_ERROR, loc, code, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warning(Diag *d, Loc loc, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_report(d, SEV_WARNING, loc, code, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(Diag *d, Loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_report(d, SEV_NOTE, loc, NULL, fmt, ap);
+    va_end(ap);
+}
+
+static const char *sev_name(Severity s)
+{
+    switch (s) {
+    case SEV_ERROR: return "error";
+    case SEV_WARNING: return "warning";
+    case SEV_NOTE: return "note";
+    }
+    return "error";
+}
+
+static const char *sev_color(Severity s)
+{
+    switch (s) {
+    case SEV_ERROR: return "\033[1;31m";
+    case SEV_WARNING: return "\033[1;35m";
+    case SEV_NOTE: return "\033[1;36m";
+    }
+    return "";
+}
+
+static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Prints the source line and a caret line under [begin, end) clipped to that line.  Tabs are echoed
+ * in the caret line so that the caret sits under the right character whatever the tab width. */
+static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color)
+{
+    const SourceFile *f = sources_get(d->sources, loc.file);
+    if (!f)
+        return;
+    uint32_t lb, le;
+    source_line_extent(d->sources, loc.file, loc.begin, &lb, &le);
+    uint32_t begin = loc.begin < lb ? lb : loc.begin;
+    uint32_t end = loc.end > le ? le : loc.end;
+    if (end < begin)
+        end = begin;
+    /* the window shown: whole line when short, otherwise around the caret */
+    uint32_t wb = lb, we = le;
+    if (le - lb > SHOWN_LINE_MAX) {
+        wb = begin > lb + SHOWN_LINE_MAX / 2 ? begin - SHOWN_LINE_MAX / 2 : lb;
+        while (wb > lb && is_cont((unsigned char)f->text[wb]))
+            wb--;
+        we = wb + SHOWN_LINE_MAX < le ? wb + SHOWN_LINE_MAX : le;
+        while (we < le && is_cont((unsigned char)f->text[we]))
+            we++;
+        if (end > we)
+            end = we;
+    }
+    fputs("    ", out);
+    if (wb > lb)
+        fputs("...", out);
+    for (uint32_t i = wb; i < we; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        /* control bytes would garble the terminal; show them as '?' */
+        fputc(c == '\t' || c >= 0x20 ? c : '?', out);
+    }
+    if (we < le)
+        fputs("...", out);
+    fputc('\n', out);
+    fputs("    ", out);
+    if (wb > lb)
+        fputs("   ", out);
+    for (uint32_t i = wb; i < begin; i++) {
+        unsigned char c = (unsigned char)f->text[i];
+        if (is_cont(c))
+            continue;
+        fputc(c == '\t' ? '\t' : ' ', out);
+    }
+    if (color)
+        fputs("\033[1;32m", out);
+    fputc('^', out);
+    bool first = true;
+    for (uint32_t i = begin; i < end; i++) {
+        if (is_cont((unsigned char)f->text[i]))
+            continue;
+        if (first) {
+            first = false;
+            continue;
+        }
+        fputc('~', out);
+    }
+    if (color)
+        fputs("\033[0m", out);
+    fputc('\n', out);
+}
+
+static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
+{
+    const SourceFile *f = sources_get(d->sources, x->loc.file);
+    if (color)
+        fputs("\033[1m", out);
+    if (f) {
+        unsigned line, col;
+        source_line_col(d->sources, x->loc.file, x->loc.begin, &line, &col);
+        fprintf(out, "%s:%u:%u: ", f->path, line, col);
+    } else {
+        fputs("planc: ", out);
+    }
+    if (color)
+        fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(x->sev), sev_name(x->sev));
+    else
+        fprintf(out, "%s: ", sev_name(x->sev));
+    fputs(x->message, out);
+    if (x->code)
+        fprintf(out, " [%s]", x->code);
+    if (color)
+        fputs("\033[0m", out);
+    fputc('\n', out);
+    if (f)
+        print_snippet(d, out, x->loc, color);
+}
+
+void diag_print_text(const Diag *d, FILE *out, bool color)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        print_one(d, out, &d->items[i], color);
+        for (size_t j = 0; j < d->items[i].nnotes; j++)
+            print_one(d, out, &d->items[i].notes[j], color);
+    }
+    if (d->stopped)
+        fprintf(out, "planc: fatal error: too many errors emitted, stopping now (limit %u)\n", d->max_errors);
+    if (d->errors || d->warnings) {
+        if (d->errors && d->warnings)
+            fprintf(out, "%u error%s, %u warning%s generated.\n", d->errors, d->errors == 1 ? "" : "s",
+                    d->warnings, d->warnings == 1 ? "" : "s");
+        else if (d->errors)
+            fprintf(out, "%u error%s generated.\n", d->errors, d->errors == 1 ? "" : "s");
+        else
+            fprintf(out, "%u warning%s generated.\n", d->warnings, d->warnings == 1 ? "" : "s");
+    }
+}

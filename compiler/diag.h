@@ -1,0 +1,52 @@
+/* Diagnostics: collected as they are found, printed gcc-style when the run ends
+ * (file:line:col: severity: message [CODE], the source line, a caret under the range, notes). */
+#ifndef PLANC_DIAG_H
+#define PLANC_DIAG_H
+
+#include "source.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { SEV_ERROR, SEV_WARNING, SEV_NOTE } Severity;
+
+typedef struct Diagnostic {
+    Severity sev;
+    Loc loc;
+    const char *code;           /* stable code such as "E012"; NULL for notes */
+    char *message;
+    struct Diagnostic *notes;   /* notes attached to this diagnostic, in order */
+    size_t nnotes;
+} Diagnostic;
+
+typedef struct Diag {
+    SourceSet *sources;
+    Diagnostic *items;
+    size_t n, cap;
+    unsigned errors, warnings;
+    unsigned max_errors;        /* 0: no limit */
+    bool werror;                /* warnings are reported, and counted, as errors */
+    bool stopped;               /* the error limit was reached: the run is winding down */
+    bool last_kept;             /* whether the last diagnostic was kept, so its notes follow it */
+} Diag;
+
+void diag_init(Diag *d, SourceSet *sources);
+void diag_free(Diag *d);
+
+#if defined(__GNUC__)
+#define PLANC_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PLANC_PRINTF(f, a)
+#endif
+
+void diag_error(Diag *d, Loc loc, const char *code, const char *fmt, ...) PLANC_PRINTF(4, 5);
+void diag_warning(Diag *d, Loc loc, const char *code, const char *fmt, ...) PLANC_PRINTF(4, 5);
+/* A note belongs to the diagnostic reported just before it (it is dropped if that one was). */
+void diag_note(Diag *d, Loc loc, const char *fmt, ...) PLANC_PRINTF(3, 4);
+void diag_report(Diag *d, Severity sev, Loc loc, const char *code, const char *fmt, va_list ap);
+
+/* Writes every diagnostic, then the closing count ("2 errors, 1 warning generated.") if any. */
+void diag_print_text(const Diag *d, FILE *out, bool color);
+
+#endif

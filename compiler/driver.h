@@ -1,0 +1,12 @@
+/* The planc command line: one function per sub-command. */
+#ifndef PLANC_DRIVER_H
+#define PLANC_DRIVER_H
+
+#define PLANC_VERSION "0.1.0"
+
+/* Exit statuses, as gcc and clang use them. */
+enum { EXIT_CLEAN = 0, EXIT_PLAN_ERRORS = 1, EXIT_USAGE = 2 };
+
+int cmd_check(int argc, char **argv);
+
+#endif

@@ -1,0 +1,201 @@
+#include "load.h"
+#include "lower.h"
+#include "parse.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(why, why_size, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        snprintf(why, why_size, "%s", strerror(errno));
+        close(fd);
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        snprintf(why, why_size, "it is a directory");
+        close(fd);
+        return NULL;
+    }
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 2 : 4096;
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > PLANC_MAX_FILE_BYTES) {
+        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+        close(fd);
+        return NULL;
+    }
+    char *buf = xmalloc(cap);
+    size_t len = 0;
+    for (;;) {
+        if (cap - len < 3) {
+            if (cap > PLANC_MAX_FILE_BYTES) {
+                snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+                free(buf);
+                close(fd);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        ssize_t n = read(fd, buf + len, cap - len - 2);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            snprintf(why, why_size, "%s", strerror(errno));
+            free(buf);
+            close(fd);
+            return NULL;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    if (len > PLANC_MAX_FILE_BYTES) {
+        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+        free(buf);
+        return NULL;
+    }
+    buf[len] = buf[len + 1] = '\0';
+    *size = len;
+    return buf;
+}
+
+typedef struct Loader {
+    Plan *plan;
+    SourceSet *sources;
+    Diag *diag;
+    char *stack[PLANC_MAX_INCLUDE_DEPTH + 1]; /* real paths of the files being loaded */
+    Loc stack_from[PLANC_MAX_INCLUDE_DEPTH + 1];
+    int depth;
+    char **done;                              /* real paths already loaded */
+    size_t ndone;
+    const char *current_dir;                  /* directory of the file being lowered */
+} Loader;
+
+static bool load_one(Loader *ld, const char *path, Loc from);
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return xstrdup(".");
+    if (slash == path)
+        return xstrdup("/");
+    size_t n = (size_t)(slash - path);
+    char *d = xmalloc(n + 1);
+    memcpy(d, path, n);
+    d[n] = '\0';
+    return d;
+}
+
+static void on_include(void *user, const Stmt *inc)
+{
+    Loader *ld = user;
+    const char *name = inc->str;
+    if (!name[0]) {
+        diag_error(ld->diag, inc->str_loc, "E034", "an include needs a file name");
+        return;
+    }
+    char *path;
+    if (name[0] == '/') {
+        path = xstrdup(name);
+    } else {
+        size_t n = strlen(ld->current_dir) + strlen(name) + 2;
+        path = xmalloc(n);
+        snprintf(path, n, "%s/%s", ld->current_dir, name);
+    }
+    const char *saved = ld->current_dir;
+    load_one(ld, path, inc->str_loc);
+    ld->current_dir = saved;
+    free(path);
+}
+
+/* Returns false only when the file could not be read. */
+static bool load_one(Loader *ld, const char *path, Loc from)
+{
+    char *real = realpath(path, NULL);
+    if (!real) {
+        if (from.file)
+            diag_error(ld->diag, from, "E034", "cannot open included file '%s': %s", path, strerror(errno));
+        else
+            diag_error(ld->diag, from, "E040", "cannot read '%s': %s", path, strerror(errno));
+        return false;
+    }
+    for (int i = 0; i < ld->depth; i++) {
+        if (strcmp(ld->stack[i], real) == 0) {
+            diag_error(ld->diag, from, "E033", "include cycle: '%s' includes itself", path);
+            for (int j = ld->depth - 1; j > i; j--)
+                diag_note(ld->diag, ld->stack_from[j], "through this include");
+            free(real);
+            return true;
+        }
+    }
+    for (size_t i = 0; i < ld->ndone; i++) {
+        if (strcmp(ld->done[i], real) == 0) {
+            free(real);   /* included before: its declarations are already in the plan */
+            return true;
+        }
+    }
+    if (ld->depth >= PLANC_MAX_INCLUDE_DEPTH) {
+        diag_error(ld->diag, from, "E033", "includes are nested more than %d deep", PLANC_MAX_INCLUDE_DEPTH);
+        free(real);
+        return true;
+    }
+    char why[256];
+    size_t size = 0;
+    char *text = read_text_file(path, &size, why, sizeof why);
+    if (!text) {
+        if (from.file)
+            diag_error(ld->diag, from, "E034", "cannot open included file '%s': %s", path, why);
+        else
+            diag_error(ld->diag, from, "E040", "cannot read '%s': %s", path, why);
+        free(real);
+        return false;
+    }
+    uint32_t file = sources_add(ld->sources, path, text, size);
+    ld->done = xrealloc(ld->done, (ld->ndone + 1) * sizeof *ld->done);
+    ld->done[ld->ndone++] = xstrdup(real);
+    ld->stack[ld->depth] = real;
+    ld->stack_from[ld->depth] = from;
+    ld->depth++;
+
+    /* a UTF-8 byte-order mark is not part of the plan */
+    size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    Stmt *stmts = NULL;
+    parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts);
+    char *dir = dir_of(path);
+    ld->current_dir = dir;
+    lower_file(ld->plan, ld->diag, stmts, on_include, ld);
+    free(dir);
+
+    ld->depth--;
+    free(real);
+    return true;
+}
+
+LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path)
+{
+    Loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.plan = plan;
+    ld.sources = sources;
+    ld.diag = diag;
+    bool ok = load_one(&ld, path, (Loc){0, 0, 0});
+    for (size_t i = 0; i < ld.ndone; i++)
+        free(ld.done[i]);
+    free(ld.done);
+    return ok ? LOAD_OK : LOAD_IO_ERROR;
+}

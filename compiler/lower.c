@@ -1,0 +1,647 @@
+#include "lower.h"
+#include "suggest.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef enum {
+    IN_TOP, IN_PLAN, IN_RATING, IN_BENCHMARK, IN_INPUT, IN_PILLAR, IN_THEME, IN_OUTCOME, IN_ACTIVITY,
+    IN_INDICATOR, IN__COUNT
+} Context;
+
+static const char *const context_names[IN__COUNT] = {
+    "the top level of a file", "a plan header", "a rating scheme", "a benchmark", "an input", "a pillar",
+    "a theme", "an outcome", "an activity", "an indicator",
+};
+
+/* Which statements each block accepts: a bit per Context. */
+#define B(c) (1u << (c))
+static const unsigned allowed[ST__COUNT] = {
+    [ST_INCLUDE] = B(IN_TOP),
+    [ST_PLAN] = B(IN_TOP),
+    [ST_RATING_DECL] = B(IN_TOP),
+    [ST_BENCHMARK_DECL] = B(IN_TOP),
+    [ST_INPUT] = B(IN_TOP),
+    [ST_PILLAR] = B(IN_TOP),
+    [ST_THEME] = B(IN_PILLAR),
+    [ST_OUTCOME] = B(IN_THEME),
+    [ST_ACTIVITY] = B(IN_THEME),
+    [ST_INDICATOR] = B(IN_THEME),
+    [ST_RATING_USE] = B(IN_PLAN) | B(IN_INDICATOR),
+    [ST_BENCHMARK_VALUE] = B(IN_INDICATOR),
+    [ST_ORGANISATION] = B(IN_PLAN),
+    [ST_COVERS] = B(IN_PLAN),
+    [ST_REPORTED] = B(IN_PLAN),
+    [ST_DESCRIPTION] = B(IN_PLAN) | B(IN_RATING) | B(IN_BENCHMARK) | B(IN_INPUT) | B(IN_PILLAR) | B(IN_THEME) |
+                       B(IN_OUTCOME) | B(IN_ACTIVITY) | B(IN_INDICATOR),
+    [ST_PROGRESS] = B(IN_ACTIVITY),
+    [ST_OWNER] = B(IN_PILLAR) | B(IN_THEME) | B(IN_ACTIVITY) | B(IN_INDICATOR),
+    [ST_COMMITTEE] = B(IN_INDICATOR),
+    [ST_SOURCE] = B(IN_BENCHMARK) | B(IN_INPUT) | B(IN_INDICATOR),
+    [ST_TRANSFORMATION] = B(IN_THEME),
+    [ST_CONTRIBUTES] = B(IN_OUTCOME),
+    [ST_DELIVERS] = B(IN_ACTIVITY),
+    [ST_MEASURES] = B(IN_INDICATOR),
+    [ST_STATUS] = B(IN_ACTIVITY),
+    [ST_KIND] = B(IN_INDICATOR),
+    [ST_POLARITY] = B(IN_INDICATOR),
+    [ST_UNIT] = B(IN_INPUT) | B(IN_INDICATOR),
+    [ST_DECIMALS] = B(IN_INDICATOR),
+    [ST_FREQUENCY] = B(IN_INDICATOR),
+    [ST_ACCUMULATES] = B(IN_INDICATOR),
+    [ST_ARREARS] = B(IN_INDICATOR),
+    [ST_TOLERANCE] = B(IN_INDICATOR),
+    [ST_BASELINE] = B(IN_INDICATOR),
+    [ST_TARGET] = B(IN_INDICATOR),
+    [ST_AMEND] = B(IN_INDICATOR),
+    [ST_REVISED] = B(IN_INDICATOR),
+    [ST_RESULT] = B(IN_INDICATOR),
+    [ST_FORMULA] = B(IN_INDICATOR),
+    [ST_METHOD] = B(IN_RATING),
+    [ST_BAND] = B(IN_RATING),
+};
+#undef B
+
+const char *stmt_keyword(StmtKind k)
+{
+    static const char *const words[ST__COUNT] = {
+        [ST_INCLUDE] = "include", [ST_PLAN] = "plan", [ST_RATING_DECL] = "rating",
+        [ST_RATING_USE] = "rating", [ST_BENCHMARK_DECL] = "benchmark", [ST_BENCHMARK_VALUE] = "benchmark",
+        [ST_INPUT] = "input", [ST_PILLAR] = "pillar", [ST_THEME] = "theme", [ST_OUTCOME] = "outcome",
+        [ST_ACTIVITY] = "activity", [ST_INDICATOR] = "indicator", [ST_ORGANISATION] = "organisation",
+        [ST_COVERS] = "covers", [ST_REPORTED] = "reported", [ST_DESCRIPTION] = "description",
+        [ST_PROGRESS] = "progress", [ST_OWNER] = "owner", [ST_COMMITTEE] = "committee",
+        [ST_SOURCE] = "source", [ST_TRANSFORMATION] = "transformation", [ST_CONTRIBUTES] = "contributes to",
+        [ST_DELIVERS] = "delivers", [ST_MEASURES] = "measures", [ST_STATUS] = "status", [ST_KIND] = "kind",
+        [ST_POLARITY] = "polarity", [ST_UNIT] = "unit", [ST_DECIMALS] = "decimals",
+        [ST_FREQUENCY] = "frequency", [ST_ACCUMULATES] = "accumulates", [ST_ARREARS] = "arrears",
+        [ST_TOLERANCE] = "tolerance", [ST_BASELINE] = "baseline", [ST_TARGET] = "target",
+        [ST_AMEND] = "amend", [ST_REVISED] = "revised", [ST_RESULT] = "result", [ST_FORMULA] = "formula",
+        [ST_METHOD] = "method", [ST_BAND] = "band",
+    };
+    return k < ST__COUNT && words[k] ? words[k] : "statement";
+}
+
+typedef struct Lowerer {
+    Plan *plan;
+    Diag *diag;
+    IncludeFn on_include;
+    void *user;
+} Lowerer;
+
+/* ---- words with a fixed set of values ---- */
+
+typedef struct Word {
+    const char *word;
+    int value;
+} Word;
+
+static const Word polarity_words[] = {{"bigger", POL_BIGGER}, {"smaller", POL_SMALLER}, {"monitor", POL_MONITOR}};
+static const Word unit_words[] = {
+    {"percent", UNIT_PERCENT}, {"count", UNIT_COUNT}, {"score", UNIT_SCORE}, {"currency", UNIT_CURRENCY},
+    {"days", UNIT_DAYS}, {"weeks", UNIT_WEEKS}, {"rate", UNIT_RATE}, {"points", UNIT_POINTS},
+};
+static const Word frequency_words[] = {
+    {"monthly", FREQ_MONTHLY}, {"quarterly", FREQ_QUARTERLY}, {"biannual", FREQ_BIANNUAL}, {"annual", FREQ_ANNUAL},
+};
+static const Word accumulate_words[] = {
+    {"snapshot", ACC_SNAPSHOT}, {"year_to_date", ACC_YEAR_TO_DATE}, {"rolling_12_months", ACC_ROLLING_12_MONTHS},
+};
+static const Word method_words[] = {
+    {"improvement", METHOD_IMPROVEMENT}, {"achievement", METHOD_ACHIEVEMENT}, {"points", METHOD_POINTS},
+};
+static const Word kind_words[] = {{"cpi", KIND_CPI}, {"spi", KIND_SPI}, {"kpi", KIND_KPI}, {"outcome", KIND_OUTCOME}};
+static const Word status_words[] = {
+    {"not_started", STATUS_NOT_STARTED}, {"on_track", STATUS_ON_TRACK}, {"at_risk", STATUS_AT_RISK},
+    {"off_track", STATUS_OFF_TRACK}, {"delayed", STATUS_DELAYED}, {"complete", STATUS_COMPLETE},
+};
+
+#define LOOKUP(lw, id, table, what) lookup_word(lw, id, table, sizeof table / sizeof table[0], what)
+
+/* Returns the value of the word, or -1 after reporting it as unknown (with a suggestion). */
+static int lookup_word(Lowerer *lw, Ident id, const Word *table, size_t n, const char *what)
+{
+    const char *cands[16];
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(id.name, table[i].word) == 0)
+            return table[i].value;
+        cands[i] = table[i].word;
+    }
+    char list[256] = "";
+    size_t off = 0;
+    for (size_t i = 0; i < n && off < sizeof list; i++)
+        off += (size_t)snprintf(list + off, sizeof list - off, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
+                                table[i].word);
+    const char *s = suggest_word(id.name, cands, n);
+    if (s)
+        diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; did you mean '%s'?", what, id.name, s);
+    else
+        diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; expected %s", what, id.name, list);
+    return -1;
+}
+
+/* ---- names ---- */
+
+static void declare(Lowerer *lw, Entity *e)
+{
+    if (!e->id.name)
+        return;
+    Entity *prev = symtab_put(&lw->plan->names, e->id.name, e);
+    if (prev != e) {
+        diag_error(lw->diag, e->id.loc, "E013", "'%s' is already defined as %s %s", e->id.name,
+                   prev->kind == ENT_INDICATOR || prev->kind == ENT_OUTCOME || prev->kind == ENT_ACTIVITY ||
+                           prev->kind == ENT_INPUT
+                       ? "an"
+                       : "a",
+                   entity_kind_name(prev->kind));
+        diag_note(lw->diag, prev->id.loc, "'%s' was first defined here", e->id.name);
+    }
+}
+
+static void *new_entity(Lowerer *lw, size_t size, EntityKind kind, const Stmt *s, Entity *parent)
+{
+    Entity *e = arena_alloc(&lw->plan->arena, size);
+    e->kind = kind;
+    e->id = s->ident;
+    e->name = s->str;
+    e->name_loc = s->str_loc;
+    e->loc = s->loc;
+    e->parent = parent;
+    return e;
+}
+
+/* A property that may be given once per block: reports the second and returns false. */
+typedef struct Seen {
+    const Stmt *by_kind[ST__COUNT];
+} Seen;
+
+static bool once(Lowerer *lw, Seen *seen, const Stmt *s)
+{
+    const Stmt *first = seen->by_kind[s->kind];
+    if (first) {
+        diag_error(lw->diag, s->loc, "E014", "'%s' is given more than once", stmt_keyword(s->kind));
+        diag_note(lw->diag, first->loc, "first given here");
+        return false;
+    }
+    seen->by_kind[s->kind] = s;
+    return true;
+}
+
+static bool placed(Lowerer *lw, const Stmt *s, Context where)
+{
+    unsigned ok = allowed[s->kind];
+    if (ok & (1u << where))
+        return true;
+    const char *kw = stmt_keyword(s->kind);
+    int home = -1, homes = 0;
+    for (int c = 0; c < IN__COUNT; c++)
+        if (ok & (1u << c)) {
+            if (home < 0)
+                home = c;
+            homes++;
+        }
+    if (homes == 1)
+        diag_error(lw->diag, s->loc, "E020", "'%s' cannot appear in %s; it belongs in %s", kw, context_names[where],
+                   context_names[home]);
+    else
+        diag_error(lw->diag, s->loc, "E020", "'%s' cannot appear in %s", kw, context_names[where]);
+    return false;
+}
+
+/* ---- blocks ---- */
+
+static void lower_unit(Lowerer *lw, const Stmt *s, Unit *u)
+{
+    u->loc = s->span;
+    if (s->str) {
+        u->kind = UNIT_CUSTOM;
+        u->custom = s->str;
+        return;
+    }
+    int k = LOOKUP(lw, s->ident, unit_words, "unit");
+    if (k < 0)
+        return;
+    u->kind = (UnitKind)k;
+    if (k == UNIT_RATE) {
+        if (!s->value.present)
+            diag_error(lw->diag, s->span, "E016", "a rate needs its base: write 'unit rate per 100000'");
+        else if (s->value.num < 1 || s->value.num != floor(s->value.num))
+            diag_error(lw->diag, s->value.loc, "E016", "the base of a rate must be a whole number of at least 1");
+        u->per = s->value.present ? s->value.num : 0;
+    } else if (s->value.present) {
+        diag_error(lw->diag, s->value.loc, "E016", "only a rate has a base ('per N')");
+    }
+}
+
+static void lower_rating(Lowerer *lw, const Stmt *decl)
+{
+    Rating *r = new_entity(lw, sizeof *r, ENT_RATING, decl, NULL);
+    declare(lw, &r->e);
+    vec_push(&lw->plan->arena, &lw->plan->ratings, r);
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_RATING))
+            continue;
+        switch (s->kind) {
+        case ST_METHOD:
+            if (once(lw, &seen, s)) {
+                int m = LOOKUP(lw, s->ident, method_words, "rating method");
+                r->method = m < 0 ? METHOD_NONE : (RatingMethod)m;
+                r->method_loc = s->ident.loc;
+            }
+            break;
+        case ST_BAND: {
+            Band *b = arena_alloc(&lw->plan->arena, sizeof *b);
+            b->id = s->ident;
+            b->label = s->str ? s->str : s->ident.name;
+            b->abbrev = s->abbrev;
+            b->how = s->band;
+            b->threshold = s->value;
+            b->loc = s->loc;
+            vec_push(&lw->plan->arena, &r->bands, b);
+            break;
+        }
+        case ST_DESCRIPTION:
+            once(lw, &seen, s);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void lower_outcome(Lowerer *lw, const Stmt *decl, Theme *theme)
+{
+    Outcome *o = new_entity(lw, sizeof *o, ENT_OUTCOME, decl, &theme->e);
+    declare(lw, &o->e);
+    vec_push(&lw->plan->arena, &theme->outcomes, o);
+    vec_push(&lw->plan->arena, &lw->plan->outcomes, o);
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_OUTCOME))
+            continue;
+        if (s->kind == ST_CONTRIBUTES) {
+            /* several `contributes to` lines add up */
+            NameRef **tail = &o->contributes;
+            while (*tail)
+                tail = &(*tail)->next;
+            *tail = s->names;
+        } else if (s->kind == ST_DESCRIPTION && once(lw, &seen, s)) {
+            o->description = s->str;
+        }
+    }
+}
+
+static void lower_activity(Lowerer *lw, const Stmt *decl, Theme *theme)
+{
+    Activity *a = new_entity(lw, sizeof *a, ENT_ACTIVITY, decl, &theme->e);
+    declare(lw, &a->e);
+    vec_push(&lw->plan->arena, &theme->activities, a);
+    vec_push(&lw->plan->arena, &lw->plan->activities, a);
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_ACTIVITY))
+            continue;
+        switch (s->kind) {
+        case ST_DELIVERS: {
+            NameRef **tail = &a->delivers;
+            while (*tail)
+                tail = &(*tail)->next;
+            *tail = s->names;
+            break;
+        }
+        case ST_STATUS:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, status_words, "activity status");
+                a->status = v < 0 ? STATUS_NONE : (ActivityStatus)v;
+                a->status_loc = s->ident.loc;
+            }
+            break;
+        case ST_PROGRESS:
+            if (once(lw, &seen, s))
+                a->progress = s->str;
+            break;
+        case ST_OWNER:
+            if (once(lw, &seen, s))
+                a->owner = s->str;
+            break;
+        case ST_DESCRIPTION:
+            if (once(lw, &seen, s))
+                a->description = s->str;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
+{
+    Arena *ar = &lw->plan->arena;
+    Indicator *in = new_entity(lw, sizeof *in, ENT_INDICATOR, decl, &theme->e);
+    in->decimals = -1;
+    if (decl->str2) {
+        in->ref = decl->str;
+        in->ref_loc = decl->str_loc;
+        in->e.name = decl->str2;
+        in->e.name_loc = decl->str2_loc;
+    }
+    if (!in->ref && !in->e.id.name)
+        diag_error(lw->diag, decl->span, "E017",
+                   "an indicator needs an identifier or a printed reference: write 'indicator ID \"NAME\"' "
+                   "or 'indicator \"REF\" \"NAME\"'");
+    if (in->ref && in->ref[0] == '\0')
+        diag_error(lw->diag, in->ref_loc, "E017", "an indicator's reference cannot be empty");
+    declare(lw, &in->e);
+    if (in->ref) {
+        Indicator *prev = symtab_put(&lw->plan->refs, in->ref, in);
+        if (prev != in) {
+            diag_error(lw->diag, in->ref_loc, "E013", "indicator reference \"%s\" is already used", in->ref);
+            diag_note(lw->diag, prev->ref_loc, "first used here");
+        }
+    }
+    vec_push(ar, &theme->indicators, in);
+    vec_push(ar, &lw->plan->indicators, in);
+
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_INDICATOR))
+            continue;
+        switch (s->kind) {
+        case ST_KIND:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, kind_words, "indicator kind");
+                in->kind = v < 0 ? KIND_NONE : (IndicatorKind)v;
+                in->kind_loc = s->ident.loc;
+            }
+            break;
+        case ST_MEASURES: {
+            NameRef **tail = &in->measures;
+            while (*tail)
+                tail = &(*tail)->next;
+            *tail = s->names;
+            break;
+        }
+        case ST_POLARITY:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, polarity_words, "polarity");
+                in->polarity = v < 0 ? POL_NONE : (Polarity)v;
+                in->polarity_given = true;
+                in->polarity_loc = s->span;
+            }
+            break;
+        case ST_UNIT:
+            if (once(lw, &seen, s))
+                lower_unit(lw, s, &in->unit);
+            break;
+        case ST_DECIMALS:
+            if (once(lw, &seen, s)) {
+                if (s->value.num != floor(s->value.num) || s->value.num > 6)
+                    diag_error(lw->diag, s->value.loc, "E016", "decimals must be a whole number from 0 to 6");
+                else
+                    in->decimals = (int)s->value.num;
+            }
+            break;
+        case ST_FREQUENCY:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, frequency_words, "frequency");
+                in->frequency = v < 0 ? FREQ_NONE : (Frequency)v;
+                in->frequency_loc = s->span;
+            }
+            break;
+        case ST_ACCUMULATES:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, accumulate_words, "accumulation");
+                in->accumulates = v < 0 ? ACC_SNAPSHOT : (Accumulation)v;
+            }
+            break;
+        case ST_ARREARS:
+            if (once(lw, &seen, s)) {
+                if (s->ident.name && strcmp(s->ident.name, "quarter") != 0 && strcmp(s->ident.name, "quarters") != 0)
+                    diag_error(lw->diag, s->ident.loc, "E016", "arrears are counted in quarters: write 'arrears 1'");
+                else if (s->value.num != floor(s->value.num) || s->value.num > 8)
+                    diag_error(lw->diag, s->value.loc, "E016", "arrears must be a whole number of quarters from 0 to 8");
+                else
+                    in->arrears = (int)s->value.num;
+            }
+            break;
+        case ST_SOURCE:
+            if (once(lw, &seen, s))
+                in->source = s->str;
+            break;
+        case ST_OWNER:
+            if (once(lw, &seen, s))
+                in->owner = s->str;
+            break;
+        case ST_COMMITTEE:
+            if (once(lw, &seen, s))
+                in->committee = s->str;
+            break;
+        case ST_DESCRIPTION:
+            if (once(lw, &seen, s))
+                in->description = s->str;
+            break;
+        case ST_RATING_USE:
+            if (once(lw, &seen, s))
+                in->rating = s->ident;
+            break;
+        case ST_TOLERANCE:
+            if (once(lw, &seen, s))
+                in->tolerance = s->value;
+            break;
+        case ST_BASELINE:
+            if (once(lw, &seen, s)) {
+                in->baseline = s->value;
+                in->baseline_period = s->period;
+            }
+            break;
+        case ST_TARGET: {
+            Target *t = arena_alloc(ar, sizeof *t);
+            t->spec = s->target;
+            t->period = s->period;
+            t->tolerance = s->value2;
+            t->note = s->note;
+            t->loc = s->span;
+            vec_push(ar, &in->targets, t);
+            break;
+        }
+        case ST_AMEND: {
+            Amendment *a = arena_alloc(ar, sizeof *a);
+            a->period = s->period;
+            a->to = s->target;
+            a->from = s->period2;
+            a->reason = s->note;
+            a->loc = s->span;
+            vec_push(ar, &in->amendments, a);
+            break;
+        }
+        case ST_REVISED: {
+            Revision *r = arena_alloc(ar, sizeof *r);
+            r->period = s->period;
+            r->reason = s->note;
+            r->loc = s->span;
+            vec_push(ar, &in->revisions, r);
+            break;
+        }
+        case ST_BENCHMARK_VALUE: {
+            BenchValue *b = arena_alloc(ar, sizeof *b);
+            b->bench = s->ident;
+            b->value = s->value;
+            b->period = s->period;
+            b->note = s->note;
+            b->loc = s->span;
+            vec_push(ar, &in->benchmarks, b);
+            break;
+        }
+        case ST_RESULT: {
+            ResultRec *r = arena_alloc(ar, sizeof *r);
+            r->value = s->value;
+            r->period = s->period;
+            r->rated = s->rated;
+            r->original = s->value2;
+            r->reason = s->value2.present ? s->note : NULL;
+            r->note = s->value2.present ? NULL : s->note;
+            r->loc = s->span;
+            vec_push(ar, &in->results, r);
+            break;
+        }
+        case ST_FORMULA:
+            if (once(lw, &seen, s)) {
+                in->formula = s->expr;
+                in->formula_loc = s->span;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void lower_theme(Lowerer *lw, const Stmt *decl, Pillar *pillar)
+{
+    Theme *t = new_entity(lw, sizeof *t, ENT_THEME, decl, &pillar->e);
+    declare(lw, &t->e);
+    vec_push(&lw->plan->arena, &pillar->themes, t);
+    vec_push(&lw->plan->arena, &lw->plan->themes, t);
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_THEME))
+            continue;
+        switch (s->kind) {
+        case ST_TRANSFORMATION:
+            if (once(lw, &seen, s))
+                t->transformation = true;
+            break;
+        case ST_OWNER:
+            if (once(lw, &seen, s))
+                t->owner = s->str;
+            break;
+        case ST_DESCRIPTION:
+            if (once(lw, &seen, s))
+                t->description = s->str;
+            break;
+        case ST_OUTCOME: lower_outcome(lw, s, t); break;
+        case ST_ACTIVITY: lower_activity(lw, s, t); break;
+        case ST_INDICATOR: lower_indicator(lw, s, t); break;
+        default: break;
+        }
+    }
+}
+
+static void lower_pillar(Lowerer *lw, const Stmt *decl)
+{
+    Pillar *p = new_entity(lw, sizeof *p, ENT_PILLAR, decl, NULL);
+    declare(lw, &p->e);
+    vec_push(&lw->plan->arena, &lw->plan->pillars, p);
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_PILLAR))
+            continue;
+        if (s->kind == ST_THEME)
+            lower_theme(lw, s, p);
+        else if (s->kind == ST_DESCRIPTION && once(lw, &seen, s))
+            p->description = s->str;
+        else if (s->kind == ST_OWNER)
+            once(lw, &seen, s);
+    }
+}
+
+static void lower_plan_header(Lowerer *lw, const Stmt *decl)
+{
+    PlanHeader *h = &lw->plan->header;
+    if (h->present) {
+        diag_error(lw->diag, decl->loc, "E018", "a plan has one 'plan' header; this is a second");
+        diag_note(lw->diag, h->loc, "the first is here");
+        return;
+    }
+    h->present = true;
+    h->loc = decl->loc;
+    h->name = decl->str;
+    Seen seen = {{0}};
+    for (const Stmt *s = decl->body; s; s = s->next) {
+        if (!placed(lw, s, IN_PLAN) || !once(lw, &seen, s))
+            continue;
+        switch (s->kind) {
+        case ST_ORGANISATION: h->organisation = s->str; break;
+        case ST_COVERS:
+            h->first = s->period;
+            h->last = s->period2;
+            break;
+        case ST_REPORTED: {
+            int v = LOOKUP(lw, s->ident, frequency_words, "reporting cadence");
+            h->reported = v < 0 ? FREQ_NONE : (Frequency)v;
+            break;
+        }
+        case ST_RATING_USE: h->rating = s->ident; break;
+        case ST_DESCRIPTION: h->description = s->str; break;
+        default: break;
+        }
+    }
+}
+
+static void lower_simple_decl(Lowerer *lw, const Stmt *decl, Context where)
+{
+    Plan *plan = lw->plan;
+    Seen seen = {{0}};
+    if (where == IN_BENCHMARK) {
+        Benchmark *b = new_entity(lw, sizeof *b, ENT_BENCHMARK, decl, NULL);
+        declare(lw, &b->e);
+        vec_push(&plan->arena, &plan->benchmarks, b);
+        for (const Stmt *s = decl->body; s; s = s->next)
+            if (placed(lw, s, where) && once(lw, &seen, s) && s->kind == ST_SOURCE)
+                b->source = s->str;
+    } else {
+        Input *in = new_entity(lw, sizeof *in, ENT_INPUT, decl, NULL);
+        declare(lw, &in->e);
+        vec_push(&plan->arena, &plan->inputs, in);
+        for (const Stmt *s = decl->body; s; s = s->next) {
+            if (!placed(lw, s, where) || !once(lw, &seen, s))
+                continue;
+            if (s->kind == ST_SOURCE)
+                in->source = s->str;
+            else if (s->kind == ST_UNIT)
+                lower_unit(lw, s, &in->unit);
+        }
+    }
+}
+
+void lower_file(Plan *plan, Diag *diag, const Stmt *stmts, IncludeFn on_include, void *user)
+{
+    Lowerer lw = {plan, diag, on_include, user};
+    for (const Stmt *s = stmts; s && !diag->stopped; s = s->next) {
+        if (!placed(&lw, s, IN_TOP))
+            continue;
+        switch (s->kind) {
+        case ST_INCLUDE:
+            if (on_include)
+                on_include(user, s);
+            break;
+        case ST_PLAN: lower_plan_header(&lw, s); break;
+        case ST_RATING_DECL: lower_rating(&lw, s); break;
+        case ST_BENCHMARK_DECL: lower_simple_decl(&lw, s, IN_BENCHMARK); break;
+        case ST_INPUT: lower_simple_decl(&lw, s, IN_INPUT); break;
+        case ST_PILLAR: lower_pillar(&lw, s); break;
+        default: break;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/* planc: the corporate-plan compiler.  This file only dispatches to the sub-commands. */
+#include "driver.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *out)
+{
+    fputs("usage: planc COMMAND [OPTIONS] FILE...\n"
+          "\n"
+          "Commands:\n"
+          "  check FILE...   parse and check plans, reporting every problem\n"
+          "\n"
+          "Options:\n"
+          "  --help          show this help\n"
+          "  --version       show the version\n"
+          "\n"
+          "Run 'planc COMMAND --help' for a command's options.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("planc %s\n", PLANC_VERSION);
+        return EXIT_CLEAN;
+    }
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,40 @@
+/* Parsing one file: the state shared by the flex scanner and the bison parser. */
+#ifndef PLANC_PARSE_H
+#define PLANC_PARSE_H
+
+#include "arena.h"
+#include "diag.h"
+#include "syntax.h"
+
+/* Limits that keep hostile input from exhausting the stack or the terminal. */
+#define PLANC_MAX_NESTING 64          /* blocks inside blocks, and parentheses in a formula */
+#define PLANC_MAX_NAME 128            /* bytes in an identifier */
+#define PLANC_MAX_NUMBER 1e15         /* the largest magnitude of a number */
+
+typedef struct StmtList {
+    Stmt *head, *tail;
+} StmtList;
+
+typedef struct ParseCtx {
+    Arena *arena;
+    Diag *diag;
+    uint32_t file;
+    const char *text;           /* the whole file, for messages that quote it */
+    uint32_t offset;            /* the scanner's position, in bytes from the start of the file */
+    Loc open_braces[PLANC_MAX_NESTING];
+    int brace_depth;            /* may exceed the array; only the first entries are remembered */
+    int paren_depth;
+    bool too_deep;              /* the nesting limit was hit: the scanner ends the file there */
+    Stmt *result;               /* the file's statements */
+    /* scratch for building strings with escapes */
+    char *buf;
+    size_t buf_len, buf_cap;
+    Loc str_begin;
+    bool str_bad_utf8;
+} ParseCtx;
+
+/* Parses text[start..size) of file `file`; statements go to *out (arena-owned).
+ * Returns false if any syntax error was reported. */
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out);
+
+#endif

@@ -1,0 +1,102 @@
+/* The parse tree: what the grammar recognises, before any rule about which statement belongs where.
+ * Every block (the file itself, a plan, a pillar, an indicator...) is a list of statements of one
+ * uniform shape; lower.c turns the lists into the typed plan model of ast.h and reports statements
+ * that are out of place, so the grammar stays small and its errors stay about syntax. */
+#ifndef PLANC_SYNTAX_H
+#define PLANC_SYNTAX_H
+
+#include "source.h"
+#include "../runtime/period.h"
+
+#include <stdbool.h>
+
+typedef struct Ident {
+    const char *name;           /* interned; NULL when absent */
+    Loc loc;
+} Ident;
+
+/* A name in a list (`measures a, b`) or a formula: an identifier, or an indicator's "REF". */
+typedef struct NameRef {
+    const char *name;
+    Loc loc;
+    bool is_ref;
+    struct NameRef *next;
+} NameRef;
+
+typedef enum { SUFFIX_NONE, SUFFIX_PERCENT, SUFFIX_POINTS, SUFFIX_CURRENCY, SUFFIX_WORD } ValueSuffix;
+
+typedef struct Value {
+    double num;
+    ValueSuffix suffix;
+    const char *word;           /* for SUFFIX_WORD: weeks, days ... */
+    Loc loc;
+    bool present;
+} Value;
+
+typedef struct PeriodLit {
+    prt_period p;
+    Loc loc;
+    bool valid;                 /* false after a malformed period, already reported */
+} PeriodLit;
+
+typedef enum { TARGET_VALUE, TARGET_THRESHOLD, TARGET_MONITOR, TARGET_MAINTAIN, TARGET_BENCHMARK } TargetKind;
+typedef enum { CMP_GE, CMP_GT, CMP_LE, CMP_LT } CmpOp;
+
+typedef struct TargetSpec {
+    TargetKind kind;
+    CmpOp op;                   /* TARGET_THRESHOLD */
+    Value value;                /* TARGET_VALUE, TARGET_THRESHOLD */
+    Ident bench;                /* TARGET_BENCHMARK */
+    Loc loc;
+} TargetSpec;
+
+typedef enum { EXPR_NUM, EXPR_NAME, EXPR_NEG, EXPR_ADD, EXPR_SUB, EXPR_MUL, EXPR_DIV } ExprKind;
+
+typedef struct Expr {
+    ExprKind kind;
+    Loc loc;
+    double num;                 /* EXPR_NUM */
+    NameRef name;               /* EXPR_NAME */
+    struct Expr *lhs, *rhs;     /* rhs NULL for EXPR_NEG */
+} Expr;
+
+typedef enum {
+    ST_INCLUDE, ST_PLAN, ST_RATING_DECL, ST_RATING_USE, ST_BENCHMARK_DECL, ST_BENCHMARK_VALUE,
+    ST_INPUT, ST_PILLAR, ST_THEME, ST_OUTCOME, ST_ACTIVITY, ST_INDICATOR,
+    ST_ORGANISATION, ST_COVERS, ST_REPORTED, ST_DESCRIPTION, ST_PROGRESS, ST_OWNER, ST_COMMITTEE,
+    ST_SOURCE, ST_TRANSFORMATION, ST_CONTRIBUTES, ST_DELIVERS, ST_MEASURES, ST_STATUS, ST_KIND,
+    ST_POLARITY, ST_UNIT, ST_DECIMALS, ST_FREQUENCY, ST_ACCUMULATES, ST_ARREARS, ST_TOLERANCE,
+    ST_BASELINE, ST_TARGET, ST_AMEND, ST_REVISED, ST_RESULT, ST_FORMULA, ST_METHOD, ST_BAND,
+    ST__COUNT
+} StmtKind;
+
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE } BandThreshold;
+
+typedef struct Stmt {
+    StmtKind kind;
+    Loc loc;                    /* the keyword */
+    Loc span;                   /* the whole statement head, for carets */
+    Ident ident;                /* the declared or selected identifier, or a word argument */
+    const char *str;            /* first string argument */
+    Loc str_loc;
+    const char *str2;           /* second string (indicator name after its reference) */
+    Loc str2_loc;
+    const char *note;           /* trailing note or reason */
+    Loc note_loc;
+    Ident abbrev;               /* band (GA) */
+    BandThreshold band;
+    NameRef *names;             /* measures / delivers / contributes to */
+    Value value;                /* numeric argument */
+    Value value2;               /* restated from / within tolerance */
+    PeriodLit period, period2;  /* covers A to B; amend A ... from B */
+    TargetSpec target;
+    Ident rated;                /* result ... rated G */
+    Expr *expr;                 /* formula */
+    bool has_block;
+    struct Stmt *body;          /* block contents */
+    struct Stmt *next;
+} Stmt;
+
+const char *stmt_keyword(StmtKind k);
+
+#endif

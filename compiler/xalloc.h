@@ -1,0 +1,13 @@
+/* Allocation that cannot return NULL: running out of memory ends the program with a message,
+ * since no caller could do anything more useful. */
+#ifndef PLANC_XALLOC_H
+#define PLANC_XALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+#endif

@@ -1,0 +1,473 @@
+/* The grammar of .plan files.
+ * Every block is a list of statements of one grammar; which statement may stand in which block is
+ * decided in lower.c, so that a misplaced statement gets a message naming the block rather than a
+ * list of expected tokens.  After a syntax error the parser resynchronises at the next statement
+ * keyword or at the end of the block, so one run reports every independent mistake. */
+%require "3.8"
+%define api.pure full
+%define api.prefix {plan_}
+%define parse.error custom
+%define parse.lac full
+%define api.location.type {Loc}
+%locations
+%expect 0
+%param {void *scanner}
+%parse-param {ParseCtx *ctx}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int plan_lex(PLAN_STYPE *yylval, PLAN_LTYPE *yylloc, void *scanner);
+int plan_is_keyword(const char *s);
+}
+
+%code {
+#include <string.h>
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
+    do {                                                                \
+        if (N) {                                                        \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                         \
+            (Cur).begin = YYRHSLOC(Rhs, 1).begin;                       \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                           \
+        } else {                                                        \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                         \
+            (Cur).begin = (Cur).end = YYRHSLOC(Rhs, 0).end;             \
+        }                                                               \
+    } while (0)
+
+static void plan_error(const Loc *loc, void *scanner, ParseCtx *ctx, const char *msg);
+static Stmt *new_stmt(ParseCtx *ctx, StmtKind kind, Loc kw, Loc span);
+static StmtList list_add(StmtList l, Stmt *s);
+static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc);
+static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc);
+static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rhs);
+static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc);
+static Ident make_ident(const char *name, Loc loc);
+}
+
+%union {
+    double num;
+    const char *str;
+    Ident ident;
+    CmpOp cmp;
+    PeriodLit period;
+    Value value;
+    TargetSpec target;
+    Stmt *stmt;
+    StmtList list;
+    NameRef *names;
+    Expr *expr;
+}
+
+%token END 0 "end of file"
+%token <str> IDENT "identifier" STRING "string"
+%token <num> NUMBER "number"
+%token <period> PERIOD "period"
+%token <cmp> CMP "comparison"
+%token POUND "'£'"
+%token KW_ACCUMULATES "'accumulates'" KW_ACTIVITY "'activity'" KW_AMEND "'amend'"
+%token KW_ARREARS "'arrears'" KW_AT "'at'" KW_BAND "'band'" KW_BASELINE "'baseline'"
+%token KW_BECAUSE "'because'" KW_BENCHMARK "'benchmark'" KW_COMMITTEE "'committee'"
+%token KW_CONTRIBUTES "'contributes'" KW_COVERS "'covers'" KW_DECIMALS "'decimals'"
+%token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_FORMULA "'formula'"
+%token KW_FREQUENCY "'frequency'" KW_FROM "'from'" KW_IN "'in'" KW_INCLUDE "'include'"
+%token KW_INDICATOR "'indicator'" KW_INPUT "'input'" KW_KIND "'kind'" KW_MAINTAIN "'maintain'"
+%token KW_MEASURES "'measures'" KW_METHOD "'method'" KW_MONITOR "'monitor'"
+%token KW_ORGANISATION "'organisation'" KW_OTHERWISE "'otherwise'" KW_OUTCOME "'outcome'"
+%token KW_OWNER "'owner'" KW_PER "'per'" KW_PILLAR "'pillar'" KW_PLAN "'plan'"
+%token KW_POLARITY "'polarity'" KW_PROGRESS "'progress'" KW_PTS "'pts'"
+%token KW_RATED "'rated'" KW_RATING "'rating'" KW_REPORTED "'reported'" KW_RESTATED "'restated'"
+%token KW_RESULT "'result'" KW_REVISED "'revised'" KW_SOURCE "'source'" KW_STATUS "'status'"
+%token KW_TARGET "'target'" KW_THEME "'theme'" KW_TO "'to'" KW_TOLERANCE "'tolerance'"
+%token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_WITHIN "'within'"
+
+%type <list> stmts block
+%type <stmt> stmt decl_head
+%type <names> names name
+%type <value> value number_value opt_within
+%type <target> target
+%type <expr> expr term factor
+%type <str> opt_note
+%type <ident> opt_abbrev opt_rated word
+
+
+%%
+
+file:
+    stmts                               { ctx->result = $1.head; }
+    ;
+
+stmts:
+    %empty                              { $$.head = $$.tail = NULL; }
+  | stmts stmt                          { $$ = list_add($1, $2); }
+  | stmts ';'                           { $$ = $1; }
+  | stmts error                         { $$ = $1; }
+  | stmts error block                   { $$ = $1; }
+  ;
+
+block:
+    '{' stmts '}'                       { $$ = $2; }
+    ;
+
+/* A declaration: keyword, identifier, name, and optionally a block of statements. */
+decl_head:
+    KW_PLAN STRING                      { $$ = new_stmt(ctx, ST_PLAN, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_RATING IDENT STRING              { $$ = new_stmt(ctx, ST_RATING_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_RATING IDENT block               {
+                                            $$ = new_stmt(ctx, ST_RATING_DECL, @1, @2);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->has_block = true;
+                                            $$->body = $3.head;
+                                        }
+  | KW_BENCHMARK IDENT STRING           { $$ = new_stmt(ctx, ST_BENCHMARK_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_INPUT IDENT STRING               { $$ = new_stmt(ctx, ST_INPUT, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_PILLAR IDENT STRING              { $$ = new_stmt(ctx, ST_PILLAR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_THEME IDENT STRING               { $$ = new_stmt(ctx, ST_THEME, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_OUTCOME IDENT STRING             { $$ = new_stmt(ctx, ST_OUTCOME, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_ACTIVITY IDENT STRING            { $$ = new_stmt(ctx, ST_ACTIVITY, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_INDICATOR STRING                 { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_INDICATOR STRING STRING          { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->str = $2; $$->str_loc = @2; $$->str2 = $3; $$->str2_loc = @3; }
+  | KW_INDICATOR IDENT STRING           { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_INDICATOR IDENT STRING STRING    { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; $$->str2 = $4; $$->str2_loc = @4; }
+  ;
+
+stmt:
+    decl_head                           { $$ = $1; }
+  | decl_head block                     { $$ = $1; $$->has_block = true; $$->body = $2.head; }
+  | KW_INCLUDE STRING                   { $$ = new_stmt(ctx, ST_INCLUDE, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_USE, @1, @$); $$->ident = make_ident($2, @2); }
+  | KW_BENCHMARK IDENT value KW_IN PERIOD opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_BENCHMARK_VALUE, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->value = $3;
+                                            $$->period = $5;
+                                            $$->note = $6; $$->note_loc = @6;
+                                        }
+  | KW_ORGANISATION STRING              { $$ = new_stmt(ctx, ST_ORGANISATION, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_COVERS PERIOD                    { $$ = new_stmt(ctx, ST_COVERS, @1, @$); $$->period = $2; $$->period2 = $2; }
+  | KW_COVERS PERIOD KW_TO PERIOD       { $$ = new_stmt(ctx, ST_COVERS, @1, @$); $$->period = $2; $$->period2 = $4; }
+  | KW_REPORTED word                    { $$ = new_stmt(ctx, ST_REPORTED, @1, @$); $$->ident = $2; }
+  | KW_DESCRIPTION STRING               { $$ = new_stmt(ctx, ST_DESCRIPTION, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_PROGRESS STRING                  { $$ = new_stmt(ctx, ST_PROGRESS, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_OWNER STRING                     { $$ = new_stmt(ctx, ST_OWNER, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_COMMITTEE STRING                 { $$ = new_stmt(ctx, ST_COMMITTEE, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_SOURCE STRING                    { $$ = new_stmt(ctx, ST_SOURCE, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_TRANSFORMATION                   { $$ = new_stmt(ctx, ST_TRANSFORMATION, @1, @$); }
+  | KW_CONTRIBUTES KW_TO names          { $$ = new_stmt(ctx, ST_CONTRIBUTES, @1, @$); $$->names = $3; }
+  | KW_DELIVERS names                   { $$ = new_stmt(ctx, ST_DELIVERS, @1, @$); $$->names = $2; }
+  | KW_MEASURES names                   { $$ = new_stmt(ctx, ST_MEASURES, @1, @$); $$->names = $2; }
+  | KW_STATUS word                      { $$ = new_stmt(ctx, ST_STATUS, @1, @$); $$->ident = $2; }
+  | KW_KIND word                        { $$ = new_stmt(ctx, ST_KIND, @1, @$); $$->ident = $2; }
+  | KW_KIND KW_OUTCOME                  { $$ = new_stmt(ctx, ST_KIND, @1, @$); $$->ident = make_ident("outcome", @2); }
+  | KW_POLARITY word                    { $$ = new_stmt(ctx, ST_POLARITY, @1, @$); $$->ident = $2; }
+  | KW_POLARITY KW_MONITOR              { $$ = new_stmt(ctx, ST_POLARITY, @1, @$); $$->ident = make_ident("monitor", @2); }
+  | KW_UNIT word                        { $$ = new_stmt(ctx, ST_UNIT, @1, @$); $$->ident = $2; }
+  | KW_UNIT word KW_PER NUMBER          {
+                                            $$ = new_stmt(ctx, ST_UNIT, @1, @$);
+                                            $$->ident = $2;
+                                            $$->value = make_value($4, SUFFIX_NONE, NULL, @4);
+                                        }
+  | KW_UNIT STRING                      { $$ = new_stmt(ctx, ST_UNIT, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_DECIMALS NUMBER                  { $$ = new_stmt(ctx, ST_DECIMALS, @1, @$); $$->value = make_value($2, SUFFIX_NONE, NULL, @2); }
+  | KW_FREQUENCY word                   { $$ = new_stmt(ctx, ST_FREQUENCY, @1, @$); $$->ident = $2; }
+  | KW_ACCUMULATES word                 { $$ = new_stmt(ctx, ST_ACCUMULATES, @1, @$); $$->ident = $2; }
+  | KW_ARREARS NUMBER                   { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, SUFFIX_NONE, NULL, @2); }
+  | KW_ARREARS NUMBER word              { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, SUFFIX_WORD, $3.name, @2); $$->ident = $3; }
+  | KW_TOLERANCE value                  { $$ = new_stmt(ctx, ST_TOLERANCE, @1, @$); $$->value = $2; }
+  | KW_BASELINE value KW_IN PERIOD opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_BASELINE, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->note = $5; $$->note_loc = @5;
+                                        }
+  | KW_TARGET target KW_IN PERIOD opt_within opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_TARGET, @1, @$);
+                                            $$->target = $2;
+                                            $$->period = $4;
+                                            $$->value2 = $5;
+                                            $$->note = $6; $$->note_loc = @6;
+                                        }
+  | KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING
+                                        {
+                                            $$ = new_stmt(ctx, ST_AMEND, @1, @$);
+                                            $$->period = $2;
+                                            $$->target = $4;
+                                            $$->period2 = $6;
+                                            $$->note = $8; $$->note_loc = @8;
+                                        }
+  | KW_REVISED KW_IN PERIOD KW_BECAUSE STRING
+                                        {
+                                            $$ = new_stmt(ctx, ST_REVISED, @1, @$);
+                                            $$->period = $3;
+                                            $$->note = $5; $$->note_loc = @5;
+                                        }
+  | KW_RESULT value KW_IN PERIOD opt_rated opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_RESULT, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->rated = $5;
+                                            $$->note = $6; $$->note_loc = @6;
+                                        }
+  | KW_RESULT value KW_IN PERIOD opt_rated KW_RESTATED KW_FROM value KW_BECAUSE STRING
+                                        {
+                                            $$ = new_stmt(ctx, ST_RESULT, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->rated = $5;
+                                            $$->value2 = $8;
+                                            $$->note = $10; $$->note_loc = @10;
+                                        }
+  | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = $2; }
+  | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
+  | KW_BAND IDENT opt_note opt_abbrev KW_AT value
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_AT;
+                                            $$->value = $6;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_WITHIN;
+                                            $$->value = $6;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_OTHERWISE;
+                                        }
+  ;
+
+word:
+    IDENT                               { $$ = make_ident($1, @1); }
+  ;
+
+names:
+    name                                { $$ = $1; }
+  | names ',' name                      {
+                                            NameRef *n = $1;
+                                            while (n->next)
+                                                n = n->next;
+                                            n->next = $3;
+                                            $$ = $1;
+                                        }
+  ;
+
+name:
+    IDENT                               { $$ = name_ident(ctx, $1, @1); }
+  | STRING                              { $$ = name_ref(ctx, $1, @1); }
+  ;
+
+opt_note:
+    %empty                              { $$ = NULL; }
+  | STRING                              { $$ = $1; }
+  ;
+
+opt_abbrev:
+    %empty                              { $$ = make_ident(NULL, @$); }
+  | '(' IDENT ')'                       { $$ = make_ident($2, @2); }
+  ;
+
+opt_rated:
+    %empty                              { $$ = make_ident(NULL, @$); }
+  | KW_RATED IDENT                      { $$ = make_ident($2, @2); }
+  ;
+
+opt_within:
+    %empty                              { $$ = make_value(0, SUFFIX_NONE, NULL, @$); $$.present = false; }
+  | KW_WITHIN value                     { $$ = $2; }
+  ;
+
+target:
+    value                               { $$.kind = TARGET_VALUE; $$.value = $1; $$.loc = @$; }
+  | CMP value                           { $$.kind = TARGET_THRESHOLD; $$.op = $1; $$.value = $2; $$.loc = @$; }
+  | KW_MONITOR                          { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MONITOR; $$.loc = @$; }
+  | KW_MAINTAIN                         { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MAINTAIN; $$.loc = @$; }
+  | KW_BENCHMARK IDENT                  { memset(&$$, 0, sizeof $$); $$.kind = TARGET_BENCHMARK; $$.bench = make_ident($2, @2); $$.loc = @$; }
+  ;
+
+value:
+    number_value                        { $$ = $1; }
+  | number_value '%'                    { $$ = $1; $$.suffix = SUFFIX_PERCENT; $$.loc = @$; }
+  | number_value KW_PTS                 { $$ = $1; $$.suffix = SUFFIX_POINTS; $$.loc = @$; }
+  | number_value IDENT                  { $$ = $1; $$.suffix = SUFFIX_WORD; $$.word = $2; $$.loc = @$; }
+  | POUND number_value                  { $$ = $2; $$.suffix = SUFFIX_CURRENCY; $$.loc = @$; }
+  ;
+
+number_value:
+    NUMBER                              { $$ = make_value($1, SUFFIX_NONE, NULL, @1); }
+  | '-' NUMBER                          { $$ = make_value(-$2, SUFFIX_NONE, NULL, @$); }
+  ;
+
+expr:
+    term                                { $$ = $1; }
+  | expr '+' term                       { $$ = new_expr(ctx, EXPR_ADD, @$, $1, $3); }
+  | expr '-' term                       { $$ = new_expr(ctx, EXPR_SUB, @$, $1, $3); }
+  ;
+
+term:
+    factor                              { $$ = $1; }
+  | term '*' factor                     { $$ = new_expr(ctx, EXPR_MUL, @$, $1, $3); }
+  | term '/' factor                     { $$ = new_expr(ctx, EXPR_DIV, @$, $1, $3); }
+  ;
+
+factor:
+    NUMBER                              { $$ = new_expr(ctx, EXPR_NUM, @$, NULL, NULL); $$->num = $1; }
+  | IDENT                               { $$ = new_expr(ctx, EXPR_NAME, @$, NULL, NULL); $$->name = *name_ident(ctx, $1, @1); }
+  | STRING                              { $$ = new_expr(ctx, EXPR_NAME, @$, NULL, NULL); $$->name = *name_ref(ctx, $1, @1); }
+  | '(' expr ')'                        { $$ = $2; }
+  | '-' factor                          { $$ = new_expr(ctx, EXPR_NEG, @$, $2, NULL); }
+  ;
+
+%%
+
+static Stmt *new_stmt(ParseCtx *ctx, StmtKind kind, Loc kw, Loc span)
+{
+    Stmt *s = arena_alloc(ctx->arena, sizeof *s);
+    s->kind = kind;
+    s->loc = kw;
+    s->span = span;
+    return s;
+}
+
+static StmtList list_add(StmtList l, Stmt *s)
+{
+    if (!s)
+        return l;
+    if (l.tail)
+        l.tail->next = s;
+    else
+        l.head = s;
+    l.tail = s;
+    return l;
+}
+
+static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc)
+{
+    NameRef *n = arena_alloc(ctx->arena, sizeof *n);
+    n->name = s;
+    n->loc = loc;
+    return n;
+}
+
+static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc)
+{
+    NameRef *n = name_ident(ctx, s, loc);
+    n->is_ref = true;
+    return n;
+}
+
+static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rhs)
+{
+    Expr *e = arena_alloc(ctx->arena, sizeof *e);
+    e->kind = kind;
+    e->loc = loc;
+    e->lhs = lhs;
+    e->rhs = rhs;
+    return e;
+}
+
+static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc)
+{
+    Value v;
+    memset(&v, 0, sizeof v);
+    v.num = num;
+    v.suffix = suffix;
+    v.word = word;
+    v.loc = loc;
+    v.present = true;
+    return v;
+}
+
+static Ident make_ident(const char *name, Loc loc)
+{
+    Ident i = {name, loc};
+    return i;
+}
+
+/* Describes the token the parser could not accept, quoting identifiers and strings. */
+static void describe_token(const yypcontext_t *pctx, ParseCtx *ctx, char *buf, size_t size)
+{
+    yysymbol_kind_t tok = yypcontext_token(pctx);
+    const Loc *loc = yypcontext_location(pctx);
+    size_t len = loc->end > loc->begin ? loc->end - loc->begin : 0;
+    switch (tok) {
+    case YYSYMBOL_IDENT:
+        snprintf(buf, size, "identifier '%.*s'", (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        break;
+    case YYSYMBOL_STRING:
+        snprintf(buf, size, "string %.*s%s", (int)(len > 40 ? 40 : len), ctx->text + loc->begin, len > 40 ? "...\"" : "");
+        break;
+    case YYSYMBOL_NUMBER:
+    case YYSYMBOL_PERIOD:
+        snprintf(buf, size, "%s '%.*s'", yysymbol_name(tok), (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        break;
+    case YYSYMBOL_CMP:
+    case YYSYMBOL_YYUNDEF:
+        snprintf(buf, size, "'%.*s'", (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        break;
+    default:
+        snprintf(buf, size, "%s", yysymbol_name(tok));
+        break;
+    }
+}
+
+static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseCtx *ctx)
+{
+    (void)scanner;
+    enum { MAX_LISTED = 6 };
+    yysymbol_kind_t expected[MAX_LISTED + 1];
+    int n = yypcontext_expected_tokens(pctx, expected, MAX_LISTED + 1);
+    if (n < 0)
+        n = MAX_LISTED + 1;  /* more than we list */
+    char got[128];
+    describe_token(pctx, ctx, got, sizeof got);
+    char want[512] = "";
+    if (n > 0 && n <= MAX_LISTED) {
+        size_t off = 0;
+        for (int i = 0; i < n; i++) {
+            const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
+            int w = snprintf(want + off, sizeof want - off, "%s%s", sep, yysymbol_name(expected[i]));
+            if (w < 0 || (size_t)w >= sizeof want - off)
+                break;
+            off += (size_t)w;
+        }
+    }
+    Loc loc = *yypcontext_location(pctx);
+    if (yypcontext_token(pctx) == YYSYMBOL_YYEOF) {
+        if (want[0])
+            diag_error(ctx->diag, loc, "E001", "unexpected end of file; expected %s", want);
+        else
+            diag_error(ctx->diag, loc, "E001", "unexpected end of file");
+        if (ctx->brace_depth > 0 && ctx->brace_depth <= PLANC_MAX_NESTING)
+            diag_note(ctx->diag, ctx->open_braces[ctx->brace_depth - 1], "the block opened here is not closed");
+    } else if (want[0]) {
+        diag_error(ctx->diag, loc, "E001", "expected %s before %s", want, got);
+    } else {
+        diag_error(ctx->diag, loc, "E001", "unexpected %s", got);
+    }
+    return 0;
+}
+
+static void plan_error(const Loc *loc, void *scanner, ParseCtx *ctx, const char *msg)
+{
+    (void)scanner;
+    /* bison calls this only for "memory exhausted"; syntax errors go to yyreport_syntax_error */
+    diag_error(ctx->diag, *loc, "E010", "the parser ran out of room (%s): the input is nested too deeply", msg);
+}

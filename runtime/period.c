@@ -1,0 +1,155 @@
+#include "period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const month_names[12] = {
+    "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar",
+};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+bool prt_period_parse(const char *s, size_t len, prt_period *out, const char **why)
+{
+    const char *dummy;
+    if (!why)
+        why = &dummy;
+    size_t i = 0;
+    while (i < len && is_blank(s[i]))
+        i++;
+    if (len - i < 7 || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]) ||
+        s[i + 4] != '/' || !is_digit(s[i + 5]) || !is_digit(s[i + 6])) {
+        *why = "a period is written like 2023/24, 2023/24 Q2, 2023/24 H1 or 2023/24 Jun";
+        return false;
+    }
+    int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    int y2 = (s[i + 5] - '0') * 10 + (s[i + 6] - '0');
+    i += 7;
+    if (i < len && is_digit(s[i])) {
+        *why = "a financial year is written with two digits after the slash, like 2023/24";
+        return false;
+    }
+    if ((y + 1) % 100 != y2) {
+        *why = "a financial year runs April to March: the part after the slash must be the next year";
+        return false;
+    }
+    if (y < 1900 || y > 2199) {
+        *why = "the year is out of range (1900/01 to 2199/00)";
+        return false;
+    }
+    prt_period p = {y, PRT_YEAR, 0};
+    while (i < len && is_blank(s[i]))
+        i++;
+    size_t rest = len - i;
+    /* trailing blanks after the part are allowed */
+    while (rest > 0 && is_blank(s[i + rest - 1]))
+        rest--;
+    if (rest == 0) {
+        *out = p;
+        return true;
+    }
+    const char *r = s + i;
+    if (rest == 2 && (r[0] == 'Q' || r[0] == 'q') && r[1] >= '1' && r[1] <= '4') {
+        p.kind = PRT_QUARTER;
+        p.index = r[1] - '0';
+    } else if (rest == 2 && (r[0] == 'H' || r[0] == 'h') && r[1] >= '1' && r[1] <= '2') {
+        p.kind = PRT_HALF;
+        p.index = r[1] - '0';
+    } else {
+        bool found = false;
+        if (rest == 3)
+            for (int m = 0; m < 12; m++)
+                if (strncmp(r, month_names[m], 3) == 0) {
+                    p.kind = PRT_MONTH;
+                    p.index = m + 1;
+                    found = true;
+                }
+        if (!found) {
+            *why = "the part of a year is Q1 to Q4, H1, H2, or a month Apr ... Mar";
+            return false;
+        }
+    }
+    *out = p;
+    return true;
+}
+
+char *prt_period_format(prt_period p, char *buf, size_t size)
+{
+    int y2 = (p.year + 1) % 100;
+    switch (p.kind) {
+    case PRT_YEAR: snprintf(buf, size, "%d/%02d", p.year, y2); break;
+    case PRT_QUARTER: snprintf(buf, size, "%d/%02d Q%d", p.year, y2, p.index); break;
+    case PRT_HALF: snprintf(buf, size, "%d/%02d H%d", p.year, y2, p.index); break;
+    case PRT_MONTH: snprintf(buf, size, "%d/%02d %s", p.year, y2, month_names[(p.index - 1) % 12]); break;
+    }
+    return buf;
+}
+
+void prt_period_months(prt_period p, int *first, int *last)
+{
+    switch (p.kind) {
+    case PRT_YEAR: *first = 1; *last = 12; return;
+    case PRT_HALF: *first = (p.index - 1) * 6 + 1; *last = p.index * 6; return;
+    case PRT_QUARTER: *first = (p.index - 1) * 3 + 1; *last = p.index * 3; return;
+    case PRT_MONTH: *first = *last = p.index; return;
+    }
+    *first = 1;
+    *last = 12;
+}
+
+int prt_period_compare(prt_period a, prt_period b)
+{
+    int af, al, bf, bl;
+    prt_period_months(a, &af, &al);
+    prt_period_months(b, &bf, &bl);
+    long ae = a.year * 12L + al, be = b.year * 12L + bl;
+    if (ae != be)
+        return ae < be ? -1 : 1;
+    long as = a.year * 12L + af, bs = b.year * 12L + bf;
+    if (as != bs)
+        return as > bs ? -1 : 1;       /* the shorter (later-starting) period first */
+    return 0;
+}
+
+bool prt_period_equal(prt_period a, prt_period b)
+{
+    return a.year == b.year && a.kind == b.kind && a.index == b.index;
+}
+
+bool prt_period_within(prt_period inner, prt_period outer)
+{
+    if (inner.year != outer.year)
+        return false;
+    int i0, i1, o0, o1;
+    prt_period_months(inner, &i0, &i1);
+    prt_period_months(outer, &o0, &o1);
+    return i0 >= o0 && i1 <= o1;
+}
+
+prt_period prt_period_last_year(prt_period p)
+{
+    p.year -= 1;
+    return p;
+}
+
+prt_period prt_period_minus_quarters(prt_period p, int quarters)
+{
+    if (p.kind == PRT_YEAR) {
+        p.year -= (quarters + 3) / 4;
+        return p;
+    }
+    if (p.kind != PRT_QUARTER)
+        return p;
+    int q = p.year * 4 + (p.index - 1) - quarters;
+    p.year = q / 4;
+    p.index = q % 4 + 1;
+    return p;
+}
+
+prt_period prt_period_year_of(prt_period p)
+{
+    p.kind = PRT_YEAR;
+    p.index = 0;
+    return p;
+}

@@ -1,0 +1,35 @@
+/* UK financial-year periods: a year runs April to March and is written 2023/24; its parts are
+ * quarters (Q1 = April-June), halves (H1 = April-September) and months (Apr ... Mar). */
+#ifndef PLANRT_PERIOD_H
+#define PLANRT_PERIOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { PRT_YEAR, PRT_HALF, PRT_QUARTER, PRT_MONTH } prt_period_kind;
+
+typedef struct prt_period {
+    int year;                   /* the calendar year the financial year starts in: 2023 for 2023/24 */
+    prt_period_kind kind;
+    int index;                  /* 1-based: Q1..Q4, H1..H2, months 1 (Apr) .. 12 (Mar); 0 for a year */
+} prt_period;
+
+/* Parses "2023/24", "2023/24 Q2", "2023/24 H1", "2023/24 Jun" (spaces or tabs between the parts).
+ * Returns false with a reason in *why when the text is not a valid period. */
+bool prt_period_parse(const char *text, size_t len, prt_period *out, const char **why);
+/* Writes the canonical form ("2023/24 Q2") into buf; returns buf. */
+char *prt_period_format(prt_period p, char *buf, size_t size);
+/* Orders periods by when they end, then shorter first; 0 when equal. */
+int prt_period_compare(prt_period a, prt_period b);
+bool prt_period_equal(prt_period a, prt_period b);
+/* The first and last month (1 = April of the year, 12 = March) the period spans. */
+void prt_period_months(prt_period p, int *first, int *last);
+/* Whether inner lies within outer (a period contains itself). */
+bool prt_period_within(prt_period inner, prt_period outer);
+/* The same period a year earlier. */
+prt_period prt_period_last_year(prt_period p);
+/* The period `quarters` quarters before p, for reporting in arrears (p must be a quarter or a year). */
+prt_period prt_period_minus_quarters(prt_period p, int quarters);
+prt_period prt_period_year_of(prt_period p);
+
+#endif
