@@ -2,7 +2,7 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -Ibuild
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -I$(BUILD)
 FLEX    ?= flex
 BISON   ?= bison
 BUILD   ?= build
@@ -13,10 +13,23 @@ GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
-.PHONY: all check run clean deps check-sanitize
+.PHONY: all check run clean deps check-sanitize golden
 all: planc
 
-planc: $(OBJ) $(BUILD)/libplanrt.a
+check: planc $(BUILD)/test_unit
+	PLANC=./planc UNIT=$(BUILD)/test_unit tests/run.sh
+
+# rewrite the golden files from the current output; review `git diff` before committing
+golden: planc $(BUILD)/test_unit
+	PLANC=./planc UNIT=$(BUILD)/test_unit tests/run.sh --update
+
+$(BUILD)/test_unit: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ -lm
+
+planc: $(BUILD)/planc
+	cp $< $@
+
+$(BUILD)/planc: $(OBJ) $(BUILD)/libplanrt.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(BUILD)/libplanrt.a -lm
 
 $(BUILD)/libplanrt.a: $(RT_OBJ)
@@ -48,5 +61,28 @@ $(BUILD)/runtime/%.o: runtime/%.c
 
 -include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
+# Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
+DEB_PACKAGES := build-essential clang flex bison pkg-config graphviz libgraphviz-dev
+deps:
+	@if command -v apt-get >/dev/null; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); \
+	else echo "make deps: not a Debian system; install: $(DEB_PACKAGES)"; fi
+
+# the main job: check the bundled Barnet plan (later: evaluate it and draw its map)
+BARNET := plans/our-plan-for-barnet-2023-26.plan
+run: planc
+	./planc check $(BARNET)
+	@echo "planc: $(BARNET) checks clean"
+
+# the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
+# flex's default tables (no -CF) are used everywhere, so there is nothing to switch off here
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-sanitize:
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    PLANC=build-san/planc UNIT=build-san/test_unit tests/run.sh
+
 clean:
-	rm -rf $(BUILD) build-* planc
+	rm -rf $(BUILD) build-* planc tests/out

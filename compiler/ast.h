@@ -27,6 +27,7 @@ typedef struct Entity {
     Loc name_loc;
     Loc loc;                    /* the declaring keyword */
     struct Entity *parent;      /* theme of an outcome, pillar of a theme ... */
+    bool duplicate;             /* its identifier was taken: reported, and left out of the name table */
 } Entity;
 
 const char *entity_kind_name(EntityKind k);
@@ -202,6 +203,7 @@ typedef struct Plan {
     PtrVec themes, outcomes, activities, indicators;
     Symtab names;               /* identifier -> Entity *, one namespace */
     Symtab refs;                /* printed reference -> Indicator * */
+    bool syntax_errors;         /* some statements were lost to syntax errors */
 } Plan;
 
 void plan_model_init(Plan *p);

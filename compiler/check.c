@@ -293,7 +293,7 @@ static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
     case EXPR_DIV: {
         FormulaUnit a = check_expr(c, owner, e->lhs), b = check_expr(c, owner, e->rhs);
         if (e->kind == EXPR_DIV && e->rhs->kind == EXPR_NUM && e->rhs->num == 0)
-            diag_error(c->diag, e->rhs->loc, "E033", "the formula divides by zero");
+            diag_error(c->diag, e->rhs->loc, "E037", "the formula divides by zero");
         /* scaling by a plain number keeps the unit; anything else makes a new one */
         if (a.kind == FU_NUMBER)
             return e->kind == EXPR_MUL ? b : (FormulaUnit){FU_DERIVED, r.unit};
@@ -356,12 +356,9 @@ static void check_formula_cycles(Checker *c)
             if (col == GREY + 1) {
                 if (d != f->in) {
                     diag_error(c->diag, d->formula_loc, "E031", "formula cycle: '%s' depends on itself", entity_label(&d->e));
-                    for (size_t k = depth; k-- > 0;) {
+                    for (size_t k = depth; k-- > 0 && stack[k].in != d;)
                         diag_note(c->diag, stack[k].in->formula_loc, "through the formula of '%s'",
                                   entity_label(&stack[k].in->e));
-                        if (stack[k].in == d)
-                            break;
-                    }
                 }
                 continue;
             }
@@ -596,7 +593,8 @@ static void check_header(Checker *c)
 {
     PlanHeader *h = &c->plan->header;
     if (!h->present) {
-        diag_warning(c->diag, (Loc){0, 0, 0}, "W010", "there is no 'plan' header: periods and the default rating "
+        if (!c->plan->syntax_errors)
+            diag_warning(c->diag, (Loc){0, 0, 0}, "W010", "there is no 'plan' header: periods and the default rating "
                                                       "scheme cannot be checked");
         return;
     }
@@ -641,11 +639,12 @@ void check_plan(Plan *plan, Diag *diag)
     check_formula_cycles(&c);
 
     /* Completeness warnings.  A framework with no outcomes at all (older corporate plans list only
-     * priorities and indicators) would get one warning per indicator, so these wait for a first outcome. */
-    if (plan->outcomes.n > 0) {
+     * priorities and indicators) would get one warning per indicator, so these wait for a first outcome.
+     * After a syntax error they would mostly repeat it (a lost 'measures'), so they wait for a clean parse. */
+    if (plan->outcomes.n > 0 && !plan->syntax_errors) {
         for (size_t i = 0; i < plan->outcomes.n; i++) {
             Outcome *o = plan->outcomes.items[i];
-            if (o->measured_by == 0)
+            if (o->measured_by == 0 && !o->e.duplicate)
                 diag_warning(diag, o->e.id.loc, "W001", "no indicator measures outcome '%s'", o->e.id.name);
         }
         for (size_t i = 0; i < plan->themes.n; i++) {
@@ -659,7 +658,7 @@ void check_plan(Plan *plan, Diag *diag)
                 diag_warning(diag, in->e.loc, "W003", "indicator '%s' measures no outcome", entity_label(&in->e));
         }
     }
-    for (size_t i = 0; i < plan->pillars.n; i++) {
+    for (size_t i = 0; i < plan->pillars.n && !plan->syntax_errors; i++) {
         Pillar *p = plan->pillars.items[i];
         if (p->themes.n == 0)
             diag_warning(diag, p->e.id.loc, "W007", "pillar '%s' has no theme", p->e.id.name);

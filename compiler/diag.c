@@ -217,13 +217,38 @@ static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
         print_snippet(d, out, x->loc, color);
 }
 
+/* Source order reads best: by file (in the order files were read), then offset; diagnostics without
+ * a place come last.  The sort is stable so that two at one place keep the order they were found in. */
+static int by_place(const void *a, const void *b)
+{
+    const Diagnostic *x = *(const Diagnostic *const *)a, *y = *(const Diagnostic *const *)b;
+    uint32_t fx = x->loc.file ? x->loc.file : UINT32_MAX, fy = y->loc.file ? y->loc.file : UINT32_MAX;
+    if (fx != fy)
+        return fx < fy ? -1 : 1;
+    if (x->loc.begin != y->loc.begin)
+        return x->loc.begin < y->loc.begin ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+void diag_sorted(const Diag *d, const Diagnostic ***out)
+{
+    const Diagnostic **order = xmalloc((d->n ? d->n : 1) * sizeof *order);
+    for (size_t i = 0; i < d->n; i++)
+        order[i] = &d->items[i];
+    qsort(order, d->n, sizeof *order, by_place);
+    *out = order;
+}
+
 void diag_print_text(const Diag *d, FILE *out, bool color)
 {
+    const Diagnostic **order;
+    diag_sorted(d, &order);
     for (size_t i = 0; i < d->n; i++) {
-        print_one(d, out, &d->items[i], color);
-        for (size_t j = 0; j < d->items[i].nnotes; j++)
-            print_one(d, out, &d->items[i].notes[j], color);
+        print_one(d, out, order[i], color);
+        for (size_t j = 0; j < order[i]->nnotes; j++)
+            print_one(d, out, &order[i]->notes[j], color);
     }
+    free(order);
     if (d->stopped)
         fprintf(out, "planc: fatal error: too many errors emitted, stopping now (limit %u)\n", d->max_errors);
     if (d->errors || d->warnings) {

@@ -46,6 +46,8 @@ void diag_warning(Diag *d, Loc loc, const char *code, const char *fmt, ...) PLAN
 void diag_note(Diag *d, Loc loc, const char *fmt, ...) PLANC_PRINTF(3, 4);
 void diag_report(Diag *d, Severity sev, Loc loc, const char *code, const char *fmt, va_list ap);
 
+/* The diagnostics in source order (an array the caller frees). */
+void diag_sorted(const Diag *d, const Diagnostic ***out);
 /* Writes every diagnostic, then the closing count ("2 errors, 1 warning generated.") if any. */
 void diag_print_text(const Diag *d, FILE *out, bool color);
 

@@ -175,7 +175,8 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     /* a UTF-8 byte-order mark is not part of the plan */
     size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     Stmt *stmts = NULL;
-    parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts);
+    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts))
+        ld->plan->syntax_errors = true;
     char *dir = dir_of(path);
     ld->current_dir = dir;
     lower_file(ld->plan, ld->diag, stmts, on_include, ld);

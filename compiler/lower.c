@@ -148,6 +148,7 @@ static void declare(Lowerer *lw, Entity *e)
         return;
     Entity *prev = symtab_put(&lw->plan->names, e->id.name, e);
     if (prev != e) {
+        e->duplicate = true;
         diag_error(lw->diag, e->id.loc, "E013", "'%s' is already defined as %s %s", e->id.name,
                    prev->kind == ENT_INDICATOR || prev->kind == ENT_OUTCOME || prev->kind == ENT_ACTIVITY ||
                            prev->kind == ENT_INPUT

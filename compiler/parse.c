@@ -1,4 +1,5 @@
 #include "parse.h"
+#include "xalloc.h"
 #include "parser.h"
 #define YYSTYPE PLAN_STYPE
 #define YYLTYPE PLAN_LTYPE
@@ -18,14 +19,16 @@ bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_
     ctx.offset = (uint32_t)start;
 
     yyscan_t scanner;
-    if (plan_lex_init_extra(&ctx, &scanner) != 0) {
-        diag_error(diag, (Loc){file, 0, 0}, "E000", "cannot start the scanner");
-        return false;
-    }
+    if (plan_lex_init_extra(&ctx, &scanner) != 0)
+        xalloc_die();   /* the only way it fails */
     /* scan_bytes copies the text; the copy lets flex own its buffer while we keep ours for messages */
     YY_BUFFER_STATE buf = plan__scan_bytes(text + start, (int)(size - start), scanner);
     unsigned before = diag->errors;
     int rc = plan_parse(scanner, &ctx);
+    if (ctx.eof_in_block && !ctx.eof_reported) {
+        diag_error(diag, ctx.eof_loc, "E001", "unexpected end of file: a block is not closed");
+        diag_note(diag, ctx.eof_block, "the block opened here needs a '}'");
+    }
     plan__delete_buffer(buf, scanner);
     plan_lex_destroy(scanner);
     free(ctx.buf);

@@ -24,6 +24,9 @@ typedef struct ParseCtx {
     Loc open_braces[PLANC_MAX_NESTING];
     int brace_depth;            /* may exceed the array; only the first entries are remembered */
     int paren_depth;
+    bool eof_in_block;          /* the file ended inside a block: '}' were made up to close it */
+    bool eof_reported;
+    Loc eof_block, eof_loc;
     bool too_deep;              /* the nesting limit was hit: the scanner ends the file there */
     Stmt *result;               /* the file's statements */
     /* scratch for building strings with escapes */

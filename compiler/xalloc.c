@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void out_of_memory(void)
+_Noreturn void xalloc_die(void)
 {
     fputs("planc: fatal error: out of memory\n", stderr);
     exit(2);
@@ -14,7 +14,7 @@ void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        out_of_memory();
+        xalloc_die();
     return p;
 }
 
@@ -22,7 +22,7 @@ void *xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        out_of_memory();
+        xalloc_die();
     return p;
 }
 
@@ -30,7 +30,7 @@ void *xrealloc(void *p, size_t n)
 {
     p = realloc(p, n ? n : 1);
     if (!p)
-        out_of_memory();
+        xalloc_die();
     return p;
 }
 

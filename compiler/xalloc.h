@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 
+/* Reports that memory ran out and exits with status 2. */
+_Noreturn void xalloc_die(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -104,7 +104,7 @@ stmts:
     %empty                              { $$.head = $$.tail = NULL; }
   | stmts stmt                          { $$ = list_add($1, $2); }
   | stmts ';'                           { $$ = $1; }
-  | stmts error                         { $$ = $1; }
+  | stmts error                         { $$ = $1; yyerrok; }
   | stmts error block                   { $$ = $1; }
   ;
 
@@ -306,7 +306,13 @@ value:
     number_value                        { $$ = $1; }
   | number_value '%'                    { $$ = $1; $$.suffix = SUFFIX_PERCENT; $$.loc = @$; }
   | number_value KW_PTS                 { $$ = $1; $$.suffix = SUFFIX_POINTS; $$.loc = @$; }
-  | number_value IDENT                  { $$ = $1; $$.suffix = SUFFIX_WORD; $$.word = $2; $$.loc = @$; }
+  | number_value IDENT                  {
+                                            $$ = $1;
+                                            /* `5 points` is the long form of `5 pts` */
+                                            $$.suffix = strcmp($2, "points") == 0 ? SUFFIX_POINTS : SUFFIX_WORD;
+                                            $$.word = $2;
+                                            $$.loc = @$;
+                                        }
   | POUND number_value                  { $$ = $2; $$.suffix = SUFFIX_CURRENCY; $$.loc = @$; }
   ;
 
@@ -431,6 +437,8 @@ static void describe_token(const yypcontext_t *pctx, ParseCtx *ctx, char *buf, s
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseCtx *ctx)
 {
     (void)scanner;
+    if (ctx->too_deep)
+        return 0;   /* the nesting limit ended the file early: its error says all */
     enum { MAX_LISTED = 6 };
     yysymbol_kind_t expected[MAX_LISTED + 1];
     int n = yypcontext_expected_tokens(pctx, expected, MAX_LISTED + 1);
@@ -450,13 +458,16 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
         }
     }
     Loc loc = *yypcontext_location(pctx);
-    if (yypcontext_token(pctx) == YYSYMBOL_YYEOF) {
-        if (want[0])
+    if (yypcontext_token(pctx) == YYSYMBOL_YYEOF || (ctx->eof_in_block && loc.begin == ctx->eof_loc.begin)) {
+        if (ctx->eof_reported)
+            return 0;
+        ctx->eof_reported = true;
+        if (want[0] && !ctx->eof_in_block)
             diag_error(ctx->diag, loc, "E001", "unexpected end of file; expected %s", want);
         else
-            diag_error(ctx->diag, loc, "E001", "unexpected end of file");
-        if (ctx->brace_depth > 0 && ctx->brace_depth <= PLANC_MAX_NESTING)
-            diag_note(ctx->diag, ctx->open_braces[ctx->brace_depth - 1], "the block opened here is not closed");
+            diag_error(ctx->diag, loc, "E001", "unexpected end of file: a block is not closed");
+        if (ctx->eof_in_block)
+            diag_note(ctx->diag, ctx->eof_block, "the block opened here needs a '}'");
     } else if (want[0]) {
         diag_error(ctx->diag, loc, "E001", "expected %s before %s", want, got);
     } else {

@@ -1,0 +1,89 @@
+# Command-line tests, sourced by tests/run.sh (which defines ok, bad, run_planc, $OUT, $UPDATE).
+# golden NAME ARGS...: planc's output and exit status must equal tests/cli/NAME.expected.
+golden() {
+    local name=$1
+    shift
+    local actual="$OUT/cli_$name.actual"
+    run_planc "$actual" "$@"
+    [ $UPDATE = 1 ] && cp "$actual" "tests/cli/$name.expected"
+    if [ ! -f "tests/cli/$name.expected" ]; then
+        bad "cli $name" "no golden file"
+    elif cmp -s "$actual" "tests/cli/$name.expected"; then
+        ok "cli $name"
+    else
+        bad "cli $name" "output differs from tests/cli/$name.expected"
+        diff -u "tests/cli/$name.expected" "$actual" | head -20
+    fi
+}
+
+# expect_status NAME STATUS PATTERN ARGS...: exit status and a line matching PATTERN (grep -E).
+expect_status() {
+    local name=$1 want=$2 pattern=$3
+    shift 3
+    "$PLANC" "$@" >"$OUT/cli.out" 2>&1
+    local got=$?
+    if [ "$got" != "$want" ]; then
+        bad "cli $name" "exit status $got, expected $want"
+        head -5 "$OUT/cli.out"
+    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$OUT/cli.out"; then
+        bad "cli $name" "output lacks /$pattern/"
+        head -5 "$OUT/cli.out"
+    else
+        ok "cli $name"
+    fi
+}
+
+golden usage_no_command
+golden help --help
+golden check_help check --help
+golden unknown_command frobnicate
+golden check_no_files check
+golden check_unknown_option check --frobnicate x.plan
+golden check_bad_max_errors check --max-errors=many x.plan
+golden missing_file check tests/no-such-file.plan
+golden directory_input check tests
+expect_status version 0 '^planc [0-9]+\.[0-9]+\.[0-9]+$' --version
+expect_status quiet 1 '' check -q tests/check/e021_missing_polarity.plan
+[ -s "$OUT/cli.out" ] && bad "cli quiet prints nothing" || ok "cli quiet prints nothing"
+expect_status werror 1 'error: .*\[W004\]' check --werror --color=never tests/check/w004_target_worse_than_baseline.plan
+expect_status warnings_alone_pass 0 'warning' check --color=never tests/check/w004_target_worse_than_baseline.plan
+expect_status several_files 1 'e021_missing_polarity.*E021' check --color=never tests/check/ok_minimal.plan tests/check/e021_missing_polarity.plan
+expect_status io_error_wins 2 'E040' check --color=never tests/check/e021_missing_polarity.plan tests/no-such-file.plan
+expect_status color_always 1 $'\033\\[1;31merror' check --color=always tests/check/e021_missing_polarity.plan
+expect_status bad_color_word 2 'auto, always or never' check --color=sometimes x.plan
+
+# Hostile input made on the fly: each gets a clear diagnostic and no crash.
+gen=$OUT/generated
+mkdir -p "$gen"
+python_free_repeat() { # repeat STRING N: prints STRING N times, without python
+    local s=$1 n=$2 out=""
+    while [ "$n" -gt 0 ]; do
+        if [ $((n % 2)) = 1 ]; then out=$out$s; fi
+        s=$s$s
+        n=$((n / 2))
+    done
+    printf '%s' "$out"
+}
+{ printf 'plan "Long line" { covers 2023/24 description "'; python_free_repeat x 1048576; printf '" }\n'; } >"$gen/long_line.plan"
+expect_status long_line_accepted 0 '' check "$gen/long_line.plan"
+{ printf 'plan "Long name" { covers 2023/24 }\npillar '; python_free_repeat p 1048576; printf ' "P" { }\n'; } >"$gen/long_name.plan"
+expect_status long_identifier 1 'identifier is 1048576 bytes long; the limit is 128 \[E009\]' check --color=never "$gen/long_name.plan"
+python_free_repeat '{' 10000 >"$gen/braces.plan"
+expect_status nested_braces 1 'blocks are nested more than 64 deep \[E010\]' check --color=never "$gen/braces.plan"
+{ printf 'pillar p "P" { theme t "T" { indicator i "I" { polarity bigger; formula '; python_free_repeat '(' 10000; printf 'a'; python_free_repeat ')' 10000; printf ' } } }\n'; } >"$gen/parens.plan"
+expect_status nested_parentheses 1 'parentheses are nested more than 64 deep \[E010\]' check --color=never "$gen/parens.plan"
+{ printf 'plan "Errors" { covers 2023/24 }\n'; python_free_repeat $'@\n' 200; } >"$gen/many_errors.plan"
+expect_status error_limit 1 'too many errors emitted, stopping now \(limit 50\)' check --color=never "$gen/many_errors.plan"
+[ "$(grep -c 'error: unexpected' "$OUT/cli.out")" = 50 ] && ok "cli error limit counts 50" || bad "cli error limit counts 50"
+expect_status error_limit_raised 1 '^200 errors generated' check --color=never --max-errors=0 "$gen/many_errors.plan"
+head -c 65536 /dev/urandom >"$gen/random.plan" 2>/dev/null || : >"$gen/random.plan"
+"$PLANC" check "$gen/random.plan" >/dev/null 2>&1
+status=$?
+[ $status = 0 ] || [ $status = 1 ] && ok "cli random bytes" || bad "cli random bytes" "exit status $status"
+
+# Determinism: the same input gives byte-identical diagnostics on every run.
+for plan in tests/check/five_independent_mistakes.plan plans/*.plan; do
+    "$PLANC" check --color=never "$plan" >"$OUT/det1" 2>&1
+    "$PLANC" check --color=never "$plan" >"$OUT/det2" 2>&1
+    cmp -s "$OUT/det1" "$OUT/det2" && ok "deterministic $plan" || bad "deterministic $plan"
+done

@@ -1,0 +1,86 @@
+#!/bin/bash
+# The test suite: golden diagnostics, the bundled plans, the command line, unit tests, coverage of
+# every diagnostic code.  Prints one line per failure and ends with "N passed, N failed".
+#   tests/run.sh            run against ./planc (or $PLANC)
+#   tests/run.sh --update   rewrite the golden files from the current output (review the diff!)
+set -u
+cd "$(dirname "$0")/.."
+PLANC=${PLANC:-./planc}
+UNIT=${UNIT:-build/test_unit}
+UPDATE=0
+[ "${1:-}" = "--update" ] && UPDATE=1
+pass=0
+fail=0
+OUT=tests/out
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+ok() { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "PASS $1"; return 0; }
+bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+
+# Runs planc with the arguments, writes its output and exit status to $1, in the golden format.
+run_planc() {
+    local out=$1
+    shift
+    "$PLANC" "$@" >"$out" 2>&1
+    echo "exit: $?" >>"$out"
+}
+
+# --- golden diagnostics: each FILE.plan has FILE.expected (output and exit status) ---
+for plan in tests/check/*.plan tests/include/cycle-a.plan tests/include/missing.plan; do
+    name=${plan%.plan}
+    actual="$OUT/$(echo "$name" | tr / _).actual"
+    run_planc "$actual" check --color=never "$plan"
+    if [ $UPDATE = 1 ]; then
+        cp "$actual" "$name.expected"
+    fi
+    if [ ! -f "$name.expected" ]; then
+        bad "$plan" "no golden file $name.expected"
+    elif cmp -s "$actual" "$name.expected"; then
+        ok "$plan"
+    else
+        bad "$plan" "output differs from $name.expected"
+        diff -u "$name.expected" "$actual" | head -20
+    fi
+done
+
+# --- every bundled plan checks clean (warnings allowed, no errors) ---
+for plan in plans/*.plan; do
+    if "$PLANC" check --color=never "$plan" >"$OUT/plan.out" 2>&1; then
+        ok "$plan"
+    else
+        bad "$plan" "does not check clean"
+        grep -m5 'error' "$OUT/plan.out"
+    fi
+done
+
+# --- the command line ---
+. tests/cli.sh
+
+# --- unit tests: the binary prints PASS/FAIL lines ---
+if [ -x "$UNIT" ]; then
+    "$UNIT" >"$OUT/unit.out" 2>&1
+    status=$?
+    while read -r verdict what; do
+        case $verdict in
+        PASS) ok "unit $what" ;;
+        FAIL) bad "unit $what" ;;
+        esac
+    done <"$OUT/unit.out"
+    [ $status = 0 ] || [ "$(grep -c ^FAIL "$OUT/unit.out")" != 0 ] || bad "unit tests" "exited with $status"
+else
+    bad "unit tests" "$UNIT is not built"
+fi
+
+# --- every diagnostic code the sources can emit has a golden test that shows it ---
+codes=$(grep -ohE '"[EW][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y | tr -d '"' | sort -u)
+for code in $codes; do
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+        ok "diagnostic $code is tested"
+    else
+        bad "diagnostic $code is tested" "no golden file shows [$code]"
+    fi
+done
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

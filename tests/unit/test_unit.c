@@ -1,0 +1,96 @@
+/* Unit tests of the pieces below the parser: financial periods, suggestions, interning.
+ * Prints a PASS or FAIL line per check; exits 1 if any failed. */
+#include "arena.h"
+#include "period.h"
+#include "suggest.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int failures;
+
+static void check(int cond, const char *what)
+{
+    printf("%s %s\n", cond ? "PASS" : "FAIL", what);
+    if (!cond)
+        failures++;
+}
+
+static int parses_as(const char *text, const char *canonical)
+{
+    prt_period p;
+    char buf[32];
+    if (!prt_period_parse(text, strlen(text), &p, NULL))
+        return 0;
+    return strcmp(prt_period_format(p, buf, sizeof buf), canonical) == 0;
+}
+
+static int rejects(const char *text)
+{
+    prt_period p;
+    const char *why = NULL;
+    return !prt_period_parse(text, strlen(text), &p, &why) && why != NULL;
+}
+
+static prt_period P(const char *text)
+{
+    prt_period p = {0, PRT_YEAR, 0};
+    prt_period_parse(text, strlen(text), &p, NULL);
+    return p;
+}
+
+int main(void)
+{
+    check(parses_as("2023/24", "2023/24"), "period: a financial year");
+    check(parses_as("2023/24 Q2", "2023/24 Q2"), "period: a quarter");
+    check(parses_as("2023/24\tH1", "2023/24 H1"), "period: a half year after a tab");
+    check(parses_as("2019/20 Mar", "2019/20 Mar"), "period: a month");
+    check(parses_as("1999/00", "1999/00"), "period: the turn of the century");
+    check(rejects("2023/25"), "period: the second year must follow the first");
+    check(rejects("2023/24 Q5"), "period: no fifth quarter");
+    check(rejects("2023/24 H3"), "period: no third half");
+    check(rejects("2023/24 Foo"), "period: unknown part");
+    check(rejects("2023/245"), "period: three digits after the slash");
+    check(rejects("23/24"), "period: a two-digit year");
+    check(prt_period_compare(P("2023/24 Q1"), P("2023/24 Q2")) < 0, "period: Q1 before Q2");
+    check(prt_period_compare(P("2023/24 Q4"), P("2023/24")) < 0, "period: Q4 sorts before the year it ends");
+    check(prt_period_compare(P("2022/23"), P("2023/24 Q1")) < 0, "period: a year before the next year's Q1");
+    check(prt_period_compare(P("2023/24 Jun"), P("2023/24 Q1")) < 0, "period: June before Q1 (shorter first)");
+    check(prt_period_equal(prt_period_last_year(P("2023/24 Q2")), P("2022/23 Q2")), "period: same quarter last year");
+    check(prt_period_equal(prt_period_minus_quarters(P("2023/24 Q1"), 1), P("2022/23 Q4")),
+          "period: one quarter in arrears crosses the year");
+    check(prt_period_equal(prt_period_minus_quarters(P("2023/24 Q3"), 2), P("2023/24 Q1")),
+          "period: two quarters in arrears");
+    check(prt_period_within(P("2023/24 Q3"), P("2023/24")), "period: Q3 within its year");
+    check(prt_period_within(P("2023/24 Sep"), P("2023/24 H1")), "period: September within H1");
+    check(!prt_period_within(P("2023/24 Oct"), P("2023/24 H1")), "period: October not within H1");
+    check(!prt_period_within(P("2024/25 Q1"), P("2023/24")), "period: next year's Q1 not within this year");
+    int first, last;
+    prt_period_months(P("2023/24 Q4"), &first, &last);
+    check(first == 10 && last == 12, "period: Q4 is January to March");
+
+    check(edit_distance("activ_lives", "active_lives", 5) == 1, "suggest: one insertion");
+    check(edit_distance("biger", "bigger", 5) == 1, "suggest: one deletion");
+    check(edit_distance("quartelry", "quarterly", 5) == 1, "suggest: a transposition counts once");
+    check(edit_distance("abc", "xyzuvw", 2) == 3, "suggest: capped at the limit plus one");
+    const char *words[] = {"bigger", "smaller", "monitor"};
+    check(suggest_word("smalle", words, 3) == words[1], "suggest: closest word");
+    check(suggest_word("completely_different", words, 3) == NULL, "suggest: nothing close");
+
+    Arena a;
+    arena_init(&a);
+    const char *x = arena_intern(&a, "pillar_one", 10);
+    const char *y = arena_intern(&a, "pillar_one and more", 10);
+    const char *z = arena_intern(&a, "pillar_two", 10);
+    check(x == y, "intern: equal strings share one copy");
+    check(x != z, "intern: different strings differ");
+    for (int i = 0; i < 10000; i++) {
+        char buf[16];
+        int n = snprintf(buf, sizeof buf, "name%d", i);
+        arena_intern(&a, buf, (size_t)n);
+    }
+    check(arena_intern(&a, "name9999", 8) == arena_intern(&a, "name9999", 8), "intern: survives growth");
+    check(arena_intern(&a, "pillar_one", 10) == x, "intern: old entries survive growth");
+    arena_free(&a);
+    return failures ? 1 : 0;
+}
