@@ -129,8 +129,11 @@ typedef struct BenchValue {
     Loc loc;
 } BenchValue;
 
+typedef enum { RESULT_VALUE, RESULT_NOT_AVAILABLE, RESULT_NOT_YET_AVAILABLE } ResultStatus;
+
 typedef struct ResultRec {
-    Value value;
+    ResultStatus status;
+    Value value;                /* RESULT_VALUE only */
     PeriodLit period;
     Ident rated;
     Value original;             /* present when the result was restated */

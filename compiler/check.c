@@ -509,7 +509,8 @@ static void check_indicator(Checker *c, Indicator *in)
                 /* without a baseline, last year's published result is the one the reports compare with */
                 for (size_t k = 0; k < in->results.n; k++) {
                     ResultRec *r = in->results.items[k];
-                    if (r->period.valid && prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
+                    if (r->status == RESULT_VALUE && r->period.valid &&
+                        prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
                         base = &r->value;
                         base_what = "result";
                         base_period = r->period.p;

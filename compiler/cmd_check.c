@@ -19,13 +19,34 @@ static void check_usage(FILE *out)
           "  --werror              treat warnings as errors\n"
           "  --max-errors=N        stop after N errors (default 50, 0 for no limit)\n"
           "  --color=WHEN          colour diagnostics: auto (default), always, never\n"
+          "  --summary             print what each plan contains (pillars, themes, outcomes ...)\n"
           "  -q, --quiet           print nothing; only the exit status tells\n",
           out);
 }
 
+static void print_summary(FILE *out, const char *path, const Plan *plan)
+{
+    size_t transformation = 0, targeted = 0, monitor = 0, derived = 0;
+    for (size_t i = 0; i < plan->themes.n; i++)
+        transformation += ((const Theme *)plan->themes.items[i])->transformation;
+    for (size_t i = 0; i < plan->indicators.n; i++) {
+        const Indicator *in = plan->indicators.items[i];
+        targeted += in->targets.n > 0 && in->polarity != POL_MONITOR;
+        monitor += in->polarity == POL_MONITOR;
+        derived += in->formula != NULL;
+    }
+    fprintf(out, "%s: \"%s\"\n", path, plan->header.name ? plan->header.name : "(no plan header)");
+    fprintf(out, "  %zu pillars, %zu themes (%zu transformation workstreams), %zu outcomes, %zu activities\n",
+            plan->pillars.n, plan->themes.n, transformation, plan->outcomes.n, plan->activities.n);
+    fprintf(out, "  %zu indicators: %zu with targets, %zu monitor only, %zu derived\n", plan->indicators.n, targeted,
+            monitor, derived);
+    fprintf(out, "  rating schemes: %zu, benchmarks: %zu, inputs: %zu\n", plan->ratings.n, plan->benchmarks.n,
+            plan->inputs.n);
+}
+
 int cmd_check(int argc, char **argv)
 {
-    bool werror = false, quiet = false;
+    bool werror = false, quiet = false, summary = false;
     long max_errors = 50;
     int color = -1; /* auto */
     const char **files = calloc((size_t)argc, sizeof *files);
@@ -43,6 +64,8 @@ int cmd_check(int argc, char **argv)
             return EXIT_CLEAN;
         } else if (strcmp(a, "--werror") == 0) {
             werror = true;
+        } else if (strcmp(a, "--summary") == 0) {
+            summary = true;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             quiet = true;
         } else if (strncmp(a, "--max-errors=", 13) == 0) {
@@ -94,8 +117,11 @@ int cmd_check(int argc, char **argv)
         plan_model_init(&plan);
         if (load_plan(&plan, &sources, &diag, files[i]) == LOAD_IO_ERROR)
             io_error = true;
-        else if (!diag.stopped)
+        else if (!diag.stopped) {
             check_plan(&plan, &diag);
+            if (summary && !quiet)
+                print_summary(stdout, files[i], &plan);
+        }
         plan_model_free(&plan);
     }
     if (!quiet)

@@ -116,6 +116,10 @@ static const Word status_words[] = {
     {"off_track", STATUS_OFF_TRACK}, {"delayed", STATUS_DELAYED}, {"complete", STATUS_COMPLETE},
 };
 
+static const Word result_status_words[] = {
+    {"not_available", RESULT_NOT_AVAILABLE}, {"not_yet_available", RESULT_NOT_YET_AVAILABLE},
+};
+
 #define LOOKUP(lw, id, table, what) lookup_word(lw, id, table, sizeof table / sizeof table[0], what)
 
 /* Returns the value of the word, or -1 after reporting it as unknown (with a suggestion). */
@@ -496,6 +500,10 @@ static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
         }
         case ST_RESULT: {
             ResultRec *r = arena_alloc(ar, sizeof *r);
+            if (s->ident.name) {
+                int v = LOOKUP(lw, s->ident, result_status_words, "result status");
+                r->status = v < 0 ? RESULT_NOT_AVAILABLE : (ResultStatus)v;
+            }
             r->value = s->value;
             r->period = s->period;
             r->rated = s->rated;

@@ -224,6 +224,15 @@ stmt:
                                             $$->value2 = $8;
                                             $$->note = $10; $$->note_loc = @10;
                                         }
+  | KW_RESULT word KW_IN PERIOD opt_rated opt_note
+                                        {
+                                            /* result not_available in 2019/20: a status, no value */
+                                            $$ = new_stmt(ctx, ST_RESULT, @1, @$);
+                                            $$->ident = $2;
+                                            $$->period = $4;
+                                            $$->rated = $5;
+                                            $$->note = $6; $$->note_loc = @6;
+                                        }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = $2; }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
   | KW_BAND IDENT opt_note opt_abbrev KW_AT value
