@@ -42,6 +42,7 @@ golden check_unknown_option check --frobnicate x.plan
 golden check_bad_max_errors check --max-errors=many x.plan
 golden missing_file check tests/no-such-file.plan
 golden directory_input check tests
+golden summary check --summary --color=never tests/check/ok_full_language.plan
 expect_status version 0 '^planc [0-9]+\.[0-9]+\.[0-9]+$' --version
 expect_status quiet 1 '' check -q tests/check/e021_missing_polarity.plan
 [ -s "$OUT/cli.out" ] && bad "cli quiet prints nothing" || ok "cli quiet prints nothing"
