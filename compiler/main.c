@@ -21,6 +21,9 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* diagnostics are written a character at a time; unbuffered, that is a system call each */
+    static char errbuf[1 << 16];
+    setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
