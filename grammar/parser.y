@@ -21,10 +21,13 @@
 %code provides {
 int plan_lex(PLAN_STYPE *yylval, PLAN_LTYPE *yylloc, void *scanner);
 int plan_is_keyword(const char *s);
+size_t plan_keyword_list(const char **out, size_t max);
 }
 
 %code {
 #include <string.h>
+
+#include "suggest.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
     do {                                                                \
@@ -449,14 +452,26 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
     if (ctx->too_deep)
         return 0;   /* the nesting limit ended the file early: its error says all */
     enum { MAX_LISTED = 6 };
-    yysymbol_kind_t expected[MAX_LISTED + 1];
-    int n = yypcontext_expected_tokens(pctx, expected, MAX_LISTED + 1);
+    yysymbol_kind_t expected[YYNTOKENS];
+    int n = yypcontext_expected_tokens(pctx, expected, YYNTOKENS);
     if (n < 0)
-        n = MAX_LISTED + 1;  /* more than we list */
+        n = 0;
     char got[128];
     describe_token(pctx, ctx, got, sizeof got);
     char want[512] = "";
-    if (n > 0 && n <= MAX_LISTED) {
+    /* long lists of tokens read badly: name what they have in common instead */
+    bool statement = false, target = false, closing = false;
+    for (int i = 0; i < n; i++) {
+        statement |= expected[i] == YYSYMBOL_KW_POLARITY;
+        target |= expected[i] == YYSYMBOL_KW_MAINTAIN;
+        closing |= expected[i] == YYSYMBOL_YYEOF || strcmp(yysymbol_name(expected[i]), "'}'") == 0;
+    }
+    if (target)
+        snprintf(want, sizeof want, "a target (a number, a comparison such as '>= 20000', 'monitor', "
+                                    "'maintain' or 'benchmark ID')");
+    else if (statement)
+        snprintf(want, sizeof want, "a statement%s", closing ? " or the end of the block" : "");
+    else if (n > 0 && n <= MAX_LISTED) {
         size_t off = 0;
         for (int i = 0; i < n; i++) {
             const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
@@ -467,6 +482,22 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
         }
     }
     Loc loc = *yypcontext_location(pctx);
+    /* a misspelt keyword where a statement should start: say which one was meant */
+    if (statement && yypcontext_token(pctx) == YYSYMBOL_IDENT) {
+        const char *words[80];
+        size_t nwords = plan_keyword_list(words, sizeof words / sizeof words[0]);
+        size_t len = loc.end - loc.begin;
+        char word[PLANC_MAX_NAME + 1];
+        if (len <= PLANC_MAX_NAME) {
+            memcpy(word, ctx->text + loc.begin, len);
+            word[len] = '\0';
+            const char *best = suggest_word(word, words, nwords);
+            if (best) {
+                diag_error(ctx->diag, loc, "E001", "unknown statement '%s'; did you mean '%s'?", word, best);
+                return 0;
+            }
+        }
+    }
     if (yypcontext_token(pctx) == YYSYMBOL_YYEOF || (ctx->eof_in_block && loc.begin == ctx->eof_loc.begin)) {
         if (ctx->eof_reported)
             return 0;
