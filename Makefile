@@ -6,6 +6,8 @@ CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -I$(BUILD)
 FLEX    ?= flex
 BISON   ?= bison
 BUILD   ?= build
+# where `planc build` finds planrt.h and libplanrt.a (the build tree; `make install` will set its own)
+RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"'
 
 COMPILER_SRC := $(wildcard compiler/*.c)
 RUNTIME_SRC  := $(wildcard runtime/*.c)
@@ -53,7 +55,7 @@ $(BUILD)/parser.o: $(BUILD)/parser.c
 
 $(BUILD)/compiler/%.o: compiler/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(RUNTIME_PATHS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
 $(BUILD)/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)

@@ -244,6 +244,8 @@ void diag_print_text(const Diag *d, FILE *out, bool color)
     const Diagnostic **order;
     diag_sorted(d, &order);
     for (size_t i = 0; i < d->n; i++) {
+        if (d->hide_warnings && order[i]->sev != SEV_ERROR)
+            continue;
         print_one(d, out, order[i], color);
         for (size_t j = 0; j < order[i]->nnotes; j++)
             print_one(d, out, &order[i]->notes[j], color);
@@ -251,13 +253,14 @@ void diag_print_text(const Diag *d, FILE *out, bool color)
     free(order);
     if (d->stopped)
         fprintf(out, "planc: fatal error: too many errors emitted, stopping now (limit %u)\n", d->max_errors);
-    if (d->errors || d->warnings) {
-        if (d->errors && d->warnings)
+    unsigned warnings = d->hide_warnings ? 0 : d->warnings;
+    if (d->errors || warnings) {
+        if (d->errors && warnings)
             fprintf(out, "%u error%s, %u warning%s generated.\n", d->errors, d->errors == 1 ? "" : "s",
-                    d->warnings, d->warnings == 1 ? "" : "s");
+                    warnings, warnings == 1 ? "" : "s");
         else if (d->errors)
             fprintf(out, "%u error%s generated.\n", d->errors, d->errors == 1 ? "" : "s");
         else
-            fprintf(out, "%u warning%s generated.\n", d->warnings, d->warnings == 1 ? "" : "s");
+            fprintf(out, "%u warning%s generated.\n", warnings, warnings == 1 ? "" : "s");
     }
 }

@@ -28,6 +28,7 @@ typedef struct Diag {
     unsigned max_errors;        /* 0: no limit */
     bool werror;                /* warnings are reported, and counted, as errors */
     bool stopped;               /* the error limit was reached: the run is winding down */
+    bool hide_warnings;         /* print errors only (commands other than check) */
     bool last_kept;             /* whether the last diagnostic was kept, so its notes follow it */
 } Diag;
 

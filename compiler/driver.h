@@ -8,5 +8,8 @@
 enum { EXIT_CLEAN = 0, EXIT_PLAN_ERRORS = 1, EXIT_USAGE = 2 };
 
 int cmd_check(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_build(int argc, char **argv);
 
 #endif

@@ -10,6 +10,9 @@ static void usage(FILE *out)
           "\n"
           "Commands:\n"
           "  check FILE...   parse and check plans, reporting every problem\n"
+          "  eval PLAN       rate a period's results: --results FILE --period P [--format F] [--audit]\n"
+          "  compile PLAN    write the plan's evaluator as C: -o plan_eval.c [--library]\n"
+          "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
           "\n"
           "Options:\n"
           "  --help          show this help\n"
@@ -39,6 +42,12 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "eval") == 0)
+        return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(cmd, "compile") == 0)
+        return cmd_compile(argc - 1, argv + 1);
+    if (strcmp(cmd, "build") == 0)
+        return cmd_build(argc - 1, argv + 1);
     fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -1,0 +1,217 @@
+/* planc compile PLAN -o plan_eval.c [--library]: the plan's evaluator as C.
+ * planc build PLAN -o plan_eval: that C compiled with $CC and linked with libplanrt. */
+#include "driver.h"
+#include "emit_c.h"
+#include "output.h"
+#include "plan_load.h"
+#include "tables.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Where the runtime's header and library are: set by the Makefile for the build tree, or by
+ * `make install`; PLANC_INCLUDE_DIR and PLANC_LIB_DIR override both. */
+#ifndef PLANC_INCLUDE_DIR
+#define PLANC_INCLUDE_DIR "/usr/local/include"
+#endif
+#ifndef PLANC_LIB_DIR
+#define PLANC_LIB_DIR "/usr/local/lib"
+#endif
+
+typedef struct CompileArgs {
+    const char *plan, *output;
+    bool library;
+} CompileArgs;
+
+static int parse_args(int argc, char **argv, CompileArgs *a, const char *cmd, bool allow_library)
+{
+    memset(a, 0, sizeof *a);
+    for (int i = 1; i < argc; i++) {
+        const char *s = argv[i];
+        if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+            if (allow_library)
+                printf("usage: planc compile PLAN -o FILE.c [--library]\n\n"
+                       "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
+                       "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
+                       "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n");
+            else
+                printf("usage: planc build PLAN -o EXECUTABLE\n\n"
+                       "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
+                       "EXECUTABLE --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE].\n");
+            return EXIT_CLEAN;
+        } else if (strcmp(s, "-o") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "planc %s: error: -o needs a file name\n", cmd);
+                return EXIT_USAGE;
+            }
+            a->output = argv[++i];
+        } else if (allow_library && strcmp(s, "--library") == 0) {
+            a->library = true;
+        } else if (s[0] == '-' && s[1]) {
+            fprintf(stderr, "planc %s: error: unknown option '%s'\n", cmd, s);
+            return EXIT_USAGE;
+        } else if (a->plan) {
+            fprintf(stderr, "planc %s: error: one plan at a time ('%s' and '%s')\n", cmd, a->plan, s);
+            return EXIT_USAGE;
+        } else {
+            a->plan = s;
+        }
+    }
+    if (!a->plan || !a->output) {
+        fprintf(stderr, "planc %s: error: usage: planc %s PLAN -o FILE\n", cmd, cmd);
+        return EXIT_USAGE;
+    }
+    if (same_file(a->plan, a->output)) {
+        fprintf(stderr, "planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Writes the C (and, for a library, the header beside it) atomically. */
+static int write_c(const prt_plan *tables, const char *plan_path, const char *output, bool library)
+{
+    char why[512];
+    EmitOptions opt = {plan_path, library, NULL, "plan"};
+    char *header = NULL;
+    if (library) {
+        size_t n = strlen(output);
+        header = xmalloc(n + 3);
+        memcpy(header, output, n + 1);
+        if (n > 2 && strcmp(header + n - 2, ".c") == 0)
+            header[n - 1] = 'h';
+        else
+            strcat(header, ".h");
+        opt.header_name = base_name(header);
+    }
+    prt_output out, hout;
+    if (!prt_output_open(&out, output, why, sizeof why)) {
+        fprintf(stderr, "planc: error: %s\n", why);
+        free(header);
+        return EXIT_USAGE;
+    }
+    emit_c(out.file, tables, &opt);
+    if (header) {
+        if (!prt_output_open(&hout, header, why, sizeof why)) {
+            fprintf(stderr, "planc: error: %s\n", why);
+            prt_output_abandon(&out);
+            free(header);
+            return EXIT_USAGE;
+        }
+        emit_c_header(hout.file, &opt);
+        if (!prt_output_commit(&hout, why, sizeof why)) {
+            fprintf(stderr, "planc: error: %s\n", why);
+            prt_output_abandon(&out);
+            free(header);
+            return EXIT_USAGE;
+        }
+    }
+    free(header);
+    if (!prt_output_commit(&out, why, sizeof why)) {
+        fprintf(stderr, "planc: error: %s\n", why);
+        return EXIT_USAGE;
+    }
+    return EXIT_CLEAN;
+}
+
+int cmd_compile(int argc, char **argv)
+{
+    CompileArgs a;
+    int rc = parse_args(argc, argv, &a, "compile", true);
+    if (rc >= 0)
+        return rc;
+    LoadedPlan lp;
+    int status = loaded_plan_open(&lp, a.plan);
+    if (status == EXIT_CLEAN)
+        status = write_c(plan_tables(&lp.plan), a.plan, a.output, a.library);
+    loaded_plan_free(&lp);
+    return status;
+}
+
+/* Runs argv, waiting for it; returns its exit status, or -1 if it could not be started. */
+static int run(char **args)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        execvp(args[0], args);
+        fprintf(stderr, "planc build: error: cannot run '%s': %s\n", args[0], strerror(errno));
+        _exit(127);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+}
+
+int cmd_build(int argc, char **argv)
+{
+    CompileArgs a;
+    int rc = parse_args(argc, argv, &a, "build", false);
+    if (rc >= 0)
+        return rc;
+    LoadedPlan lp;
+    int status = loaded_plan_open(&lp, a.plan);
+    if (status != EXIT_CLEAN) {
+        loaded_plan_free(&lp);
+        return status;
+    }
+    /* the C and the executable are made beside the output and renamed into place when complete */
+    size_t n = strlen(a.output);
+    char *csrc = xmalloc(n + 32), *exe = xmalloc(n + 32);
+    snprintf(csrc, n + 32, "%s.build-%ld.c", a.output, (long)getpid());
+    snprintf(exe, n + 32, "%s.build-%ld", a.output, (long)getpid());
+    status = write_c(plan_tables(&lp.plan), a.plan, csrc, false);
+    if (status == EXIT_CLEAN) {
+        const char *cc = getenv("CC");
+        const char *inc = getenv("PLANC_INCLUDE_DIR");
+        const char *lib = getenv("PLANC_LIB_DIR");
+        char incflag[4200], libpath[4200];
+        snprintf(incflag, sizeof incflag, "-I%s", inc && *inc ? inc : PLANC_INCLUDE_DIR);
+        snprintf(libpath, sizeof libpath, "%s/libplanrt.a", lib && *lib ? lib : PLANC_LIB_DIR);
+        /* $CC may carry flags ("gcc -m64"): split it on spaces */
+        char *ccbuf = xstrdup(cc && *cc ? cc : "cc");
+        char *args[64];
+        int na = 0;
+        for (char *tok = strtok(ccbuf, " \t"); tok && na < 48; tok = strtok(NULL, " \t"))
+            args[na++] = tok;
+        char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm";
+        args[na++] = std;
+        args[na++] = opt;
+        args[na++] = incflag;
+        args[na++] = csrc;
+        args[na++] = libpath;
+        args[na++] = lm;
+        args[na++] = o;
+        args[na++] = exe;
+        args[na] = NULL;
+        int cst = run(args);
+        if (cst != 0) {
+            fprintf(stderr, "planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
+            status = EXIT_USAGE;
+            unlink(exe);
+        } else if (rename(exe, a.output) != 0) {
+            fprintf(stderr, "planc build: error: cannot write '%s': %s\n", a.output, strerror(errno));
+            status = EXIT_USAGE;
+            unlink(exe);
+        }
+        free(ccbuf);
+        unlink(csrc);
+    }
+    free(csrc);
+    free(exe);
+    loaded_plan_free(&lp);
+    return status;
+}

@@ -1,0 +1,272 @@
+#include "tables.h"
+
+#include <string.h>
+
+typedef struct Builder {
+    Plan *plan;
+    Arena *a;
+    Symtab index;               /* Entity * -> its index + 1 within its kind */
+} Builder;
+
+static void number(Builder *b, PtrVec *v)
+{
+    for (size_t i = 0; i < v->n; i++)
+        symtab_set(&b->index, (const char *)v->items[i], (void *)(uintptr_t)(i + 1));
+}
+
+static int index_of(Builder *b, const void *entity)
+{
+    uintptr_t v = (uintptr_t)symtab_get(&b->index, (const char *)entity);
+    return v ? (int)v - 1 : -1;
+}
+
+static int named_index(Builder *b, const char *name, EntityKind kind)
+{
+    Entity *e = name ? symtab_get(&b->plan->names, name) : NULL;
+    return e && e->kind == kind ? index_of(b, e) : -1;
+}
+
+static prt_target target_of(Builder *b, const TargetSpec *spec, prt_period period)
+{
+    prt_target t;
+    memset(&t, 0, sizeof t);
+    t.period = period;
+    t.benchmark = -1;
+    switch (spec->kind) {
+    case TARGET_VALUE: t.kind = PRT_TARGET_VALUE; break;
+    case TARGET_THRESHOLD: t.kind = PRT_TARGET_THRESHOLD; break;
+    case TARGET_MONITOR: t.kind = PRT_TARGET_MONITOR; break;
+    case TARGET_MAINTAIN: t.kind = PRT_TARGET_MAINTAIN; break;
+    case TARGET_BENCHMARK:
+        t.kind = PRT_TARGET_BENCHMARK;
+        t.benchmark = named_index(b, spec->bench.name, ENT_BENCHMARK);
+        break;
+    }
+    switch (spec->op) {
+    case CMP_GE: t.op = PRT_CMP_GE; break;
+    case CMP_GT: t.op = PRT_CMP_GT; break;
+    case CMP_LE: t.op = PRT_CMP_LE; break;
+    case CMP_LT: t.op = PRT_CMP_LT; break;
+    }
+    t.value = spec->value.num;
+    return t;
+}
+
+/* Reverse Polish code for a formula: operands before their operator. */
+static void emit_expr(Builder *b, const Expr *e, prt_op *ops, int *n)
+{
+    switch (e->kind) {
+    case EXPR_NUM:
+        ops[(*n)++] = (prt_op){PRT_OP_NUM, e->num, 0};
+        return;
+    case EXPR_NAME: {
+        Entity *t = e->name.is_ref ? symtab_get(&b->plan->refs, e->name.name) : symtab_get(&b->plan->names, e->name.name);
+        if (t && t->kind == ENT_INPUT)
+            ops[(*n)++] = (prt_op){PRT_OP_INPUT, 0, index_of(b, t)};
+        else
+            ops[(*n)++] = (prt_op){PRT_OP_INDICATOR, 0, t ? index_of(b, t) : 0};
+        return;
+    }
+    case EXPR_NEG:
+        emit_expr(b, e->lhs, ops, n);
+        ops[(*n)++] = (prt_op){PRT_OP_NEG, 0, 0};
+        return;
+    default:
+        emit_expr(b, e->lhs, ops, n);
+        emit_expr(b, e->rhs, ops, n);
+        ops[(*n)++] = (prt_op){e->kind == EXPR_ADD ? PRT_OP_ADD : e->kind == EXPR_SUB ? PRT_OP_SUB
+                                : e->kind == EXPR_MUL ? PRT_OP_MUL : PRT_OP_DIV, 0, 0};
+        return;
+    }
+}
+
+static int expr_size(const Expr *e)
+{
+    if (!e)
+        return 0;
+    return 1 + expr_size(e->lhs) + expr_size(e->rhs);
+}
+
+static prt_result_status status_of(ResultStatus s)
+{
+    switch (s) {
+    case RESULT_VALUE: return PRT_RESULT_VALUE;
+    case RESULT_NOT_AVAILABLE: return PRT_RESULT_NOT_AVAILABLE;
+    case RESULT_NOT_YET_AVAILABLE: return PRT_RESULT_NOT_YET_AVAILABLE;
+    }
+    return PRT_RESULT_NONE;
+}
+
+static const char *kind_name(IndicatorKind k)
+{
+    switch (k) {
+    case KIND_NONE: return NULL;
+    case KIND_CPI: return "cpi";
+    case KIND_SPI: return "spi";
+    case KIND_KPI: return "kpi";
+    case KIND_OUTCOME: return "outcome";
+    }
+    return NULL;
+}
+
+static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
+{
+    Arena *a = b->a;
+    out->id = in->e.id.name;
+    out->ref = in->ref;
+    out->name = in->e.name;
+    out->kind = kind_name(in->kind);
+    out->theme = index_of(b, in->e.parent);
+    out->polarity = (prt_polarity)in->polarity;
+    out->unit = (prt_unit_kind)in->unit.kind;
+    out->unit_per = in->unit.per;
+    out->unit_custom = in->unit.custom;
+    out->decimals = in->decimals;
+    out->frequency = (prt_frequency)in->frequency;
+    out->accumulates = (prt_accumulation)in->accumulates;
+    out->arrears = in->arrears;
+    out->scheme = in->scheme ? index_of(b, in->scheme) : -1;
+    out->has_tolerance = in->tolerance.present;
+    out->tolerance = in->tolerance.num;
+    out->has_baseline = in->baseline.present && in->baseline_period.valid;
+    out->baseline = in->baseline.num;
+    out->baseline_period = in->baseline_period.p;
+
+    prt_target *targets = arena_alloc(a, in->targets.n * sizeof *targets);
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        targets[i] = target_of(b, &t->spec, t->period.p);
+        targets[i].has_tolerance = t->tolerance.present;
+        targets[i].tolerance = t->tolerance.num;
+        targets[i].note = t->note;
+    }
+    out->targets = targets;
+    out->ntargets = (int)in->targets.n;
+
+    prt_amendment *am = arena_alloc(a, in->amendments.n * sizeof *am);
+    for (size_t i = 0; i < in->amendments.n; i++) {
+        const Amendment *x = in->amendments.items[i];
+        am[i].period = x->period.p;
+        am[i].to = target_of(b, &x->to, x->period.p);
+        am[i].from = x->from.p;
+        am[i].reason = x->reason;
+        /* an amended target keeps the tolerance of the target it replaces */
+        for (int k = 0; k < out->ntargets; k++)
+            if (prt_period_equal(targets[k].period, x->period.p)) {
+                am[i].to.has_tolerance = targets[k].has_tolerance;
+                am[i].to.tolerance = targets[k].tolerance;
+            }
+    }
+    out->amendments = am;
+    out->namendments = (int)in->amendments.n;
+
+    prt_revision *rv = arena_alloc(a, in->revisions.n * sizeof *rv);
+    for (size_t i = 0; i < in->revisions.n; i++) {
+        const Revision *x = in->revisions.items[i];
+        rv[i].period = x->period.p;
+        rv[i].reason = x->reason;
+    }
+    out->revisions = rv;
+    out->nrevisions = (int)in->revisions.n;
+
+    prt_bench_value *bv = arena_alloc(a, in->benchmarks.n * sizeof *bv);
+    for (size_t i = 0; i < in->benchmarks.n; i++) {
+        const BenchValue *x = in->benchmarks.items[i];
+        bv[i].benchmark = named_index(b, x->bench.name, ENT_BENCHMARK);
+        bv[i].period = x->period.p;
+        bv[i].value = x->value.num;
+        bv[i].note = x->note;
+    }
+    out->bench = bv;
+    out->nbench = (int)in->benchmarks.n;
+
+    prt_plan_result *rs = arena_alloc(a, in->results.n * sizeof *rs);
+    for (size_t i = 0; i < in->results.n; i++) {
+        const ResultRec *x = in->results.items[i];
+        rs[i].period = x->period.p;
+        rs[i].status = x->value.present ? PRT_RESULT_VALUE : status_of(x->status);
+        rs[i].value = x->value.num;
+        rs[i].restated = x->original.present;
+        rs[i].original = x->original.num;
+        rs[i].rated = x->rated.name;
+        rs[i].note = x->note ? x->note : x->reason;
+    }
+    out->results = rs;
+    out->nresults = (int)in->results.n;
+
+    if (in->formula) {
+        prt_op *ops = arena_alloc(a, (size_t)expr_size(in->formula) * sizeof *ops);
+        int n = 0;
+        emit_expr(b, in->formula, ops, &n);
+        out->formula = ops;
+        out->nformula = n;
+    }
+}
+
+const prt_plan *plan_tables(Plan *plan)
+{
+    Builder b = {plan, &plan->arena, {0}};
+    Arena *a = &plan->arena;
+    number(&b, &plan->pillars);
+    number(&b, &plan->themes);
+    number(&b, &plan->indicators);
+    number(&b, &plan->ratings);
+    number(&b, &plan->benchmarks);
+    number(&b, &plan->inputs);
+
+    prt_plan *p = arena_alloc(a, sizeof *p);
+    p->name = plan->header.name;
+    p->organisation = plan->header.organisation;
+    p->first_year = plan->header.first.valid ? plan->header.first.p.year : 0;
+    p->last_year = plan->header.last.valid ? plan->header.last.p.year : p->first_year;
+    p->default_scheme = named_index(&b, plan->header.rating.name, ENT_RATING);
+
+    prt_pillar *pillars = arena_alloc(a, plan->pillars.n * sizeof *pillars);
+    for (size_t i = 0; i < plan->pillars.n; i++) {
+        const Pillar *x = plan->pillars.items[i];
+        pillars[i] = (prt_pillar){x->e.id.name, x->e.name};
+    }
+    prt_theme *themes = arena_alloc(a, plan->themes.n * sizeof *themes);
+    for (size_t i = 0; i < plan->themes.n; i++) {
+        const Theme *x = plan->themes.items[i];
+        themes[i] = (prt_theme){x->e.id.name, x->e.name, index_of(&b, x->e.parent), x->transformation};
+    }
+    prt_scheme *schemes = arena_alloc(a, plan->ratings.n * sizeof *schemes);
+    for (size_t i = 0; i < plan->ratings.n; i++) {
+        const Rating *x = plan->ratings.items[i];
+        prt_band *bands = arena_alloc(a, x->bands.n * sizeof *bands);
+        for (size_t k = 0; k < x->bands.n; k++) {
+            const Band *bd = x->bands.items[k];
+            bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num, bd->how == BAND_OTHERWISE};
+        }
+        schemes[i] = (prt_scheme){x->e.id.name, x->e.name, (prt_method)x->method, (int)x->bands.n, bands};
+    }
+    prt_named *benchmarks = arena_alloc(a, plan->benchmarks.n * sizeof *benchmarks);
+    for (size_t i = 0; i < plan->benchmarks.n; i++) {
+        const Benchmark *x = plan->benchmarks.items[i];
+        benchmarks[i] = (prt_named){x->e.id.name, x->e.name};
+    }
+    prt_named *inputs = arena_alloc(a, plan->inputs.n * sizeof *inputs);
+    for (size_t i = 0; i < plan->inputs.n; i++) {
+        const Input *x = plan->inputs.items[i];
+        inputs[i] = (prt_named){x->e.id.name, x->e.name};
+    }
+    prt_indicator *inds = arena_alloc(a, plan->indicators.n * sizeof *inds);
+    for (size_t i = 0; i < plan->indicators.n; i++)
+        indicator_table(&b, plan->indicators.items[i], &inds[i]);
+
+    p->npillars = (int)plan->pillars.n;
+    p->pillars = pillars;
+    p->nthemes = (int)plan->themes.n;
+    p->themes = themes;
+    p->nschemes = (int)plan->ratings.n;
+    p->schemes = schemes;
+    p->nbenchmarks = (int)plan->benchmarks.n;
+    p->benchmarks = benchmarks;
+    p->ninputs = (int)plan->inputs.n;
+    p->inputs = inputs;
+    p->nindicators = (int)plan->indicators.n;
+    p->indicators = inds;
+    symtab_free(&b.index);
+    return p;
+}

@@ -1,0 +1,24 @@
+/* An RFC 4180 CSV reader over a buffer in memory: quoted fields with doubled quotes, commas and
+ * line ends inside quotes, LF or CRLF (or lone CR) records, a UTF-8 byte-order mark skipped. */
+#ifndef PLANRT_CSV_H
+#define PLANRT_CSV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct prt_csv {
+    const char *p, *end;
+    unsigned line;              /* line of the next record */
+    char **fields;              /* the current record's fields, NUL-terminated copies */
+    size_t nfields, cap;
+    char *buf;                  /* storage for the fields */
+    size_t buf_len, buf_cap;
+} prt_csv;
+
+void prt_csv_init(prt_csv *c, const char *data, size_t len);
+void prt_csv_free(prt_csv *c);
+/* Reads the next record: 1 with c->fields set, 0 at the end, -1 with a message in *why.
+ * *line is the line the record starts on.  A blank line is skipped. */
+int prt_csv_next(prt_csv *c, unsigned *line, const char **why);
+
+#endif

@@ -1,0 +1,297 @@
+/* planrt: the runtime library that rates a plan's indicators for a period.
+ *
+ * A plan reaches the runtime as constant tables (prt_plan): generated C code defines them as static
+ * data, and `planc eval` builds the very same tables in memory.  Everything that rates — targets in
+ * force, rating methods, direction of travel, summaries, the report formats — lives here once, so the
+ * two paths cannot disagree. */
+#ifndef PLANRT_H
+#define PLANRT_H
+
+#include "period.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define PLANRT_VERSION "0.1.0"
+
+/* ---- the plan, as tables ---- */
+
+typedef enum { PRT_POL_NONE, PRT_POL_BIGGER, PRT_POL_SMALLER, PRT_POL_MONITOR } prt_polarity;
+typedef enum {
+    PRT_UNIT_NONE, PRT_UNIT_PERCENT, PRT_UNIT_COUNT, PRT_UNIT_SCORE, PRT_UNIT_CURRENCY, PRT_UNIT_DAYS,
+    PRT_UNIT_WEEKS, PRT_UNIT_RATE, PRT_UNIT_POINTS, PRT_UNIT_CUSTOM
+} prt_unit_kind;
+typedef enum { PRT_FREQ_NONE, PRT_FREQ_MONTHLY, PRT_FREQ_QUARTERLY, PRT_FREQ_BIANNUAL, PRT_FREQ_ANNUAL } prt_frequency;
+typedef enum { PRT_ACC_SNAPSHOT, PRT_ACC_YEAR_TO_DATE, PRT_ACC_ROLLING_12_MONTHS } prt_accumulation;
+typedef enum { PRT_METHOD_NONE, PRT_METHOD_IMPROVEMENT, PRT_METHOD_ACHIEVEMENT, PRT_METHOD_POINTS } prt_method;
+typedef enum { PRT_TARGET_VALUE, PRT_TARGET_THRESHOLD, PRT_TARGET_MONITOR, PRT_TARGET_MAINTAIN, PRT_TARGET_BENCHMARK } prt_target_kind;
+typedef enum { PRT_CMP_GE, PRT_CMP_GT, PRT_CMP_LE, PRT_CMP_LT } prt_cmp;
+
+typedef struct prt_band {
+    const char *id, *label, *abbrev;   /* abbrev may be NULL */
+    double threshold;                  /* at N% (improvement, achievement) or within N pts (points) */
+    bool otherwise;
+} prt_band;
+
+typedef struct prt_scheme {
+    const char *id, *name;
+    prt_method method;
+    int nbands;
+    const prt_band *bands;             /* best first; the first is "on or above target" */
+} prt_scheme;
+
+typedef struct prt_target {
+    prt_period period;
+    prt_target_kind kind;
+    prt_cmp op;                        /* PRT_TARGET_THRESHOLD */
+    double value;                      /* VALUE, THRESHOLD */
+    int benchmark;                     /* BENCHMARK: index into plan->benchmarks */
+    bool has_tolerance;
+    double tolerance;
+    const char *note;
+} prt_target;
+
+typedef struct prt_amendment {
+    prt_period period;                 /* the target amended */
+    prt_target to;
+    prt_period from;                   /* in force for reports of periods ending at or after its start */
+    const char *reason;
+} prt_amendment;
+
+typedef struct prt_revision {
+    prt_period period;                 /* results from this period on are not comparable with earlier ones */
+    const char *reason;
+} prt_revision;
+
+typedef struct prt_bench_value {
+    int benchmark;
+    prt_period period;
+    double value;
+    const char *note;
+} prt_bench_value;
+
+typedef enum { PRT_RESULT_NONE, PRT_RESULT_VALUE, PRT_RESULT_NOT_AVAILABLE, PRT_RESULT_NOT_YET_AVAILABLE } prt_result_status;
+
+typedef struct prt_plan_result {       /* a result written in the plan itself */
+    prt_period period;
+    prt_result_status status;
+    double value;
+    bool restated;
+    double original;
+    const char *rated;                 /* rating of record (band id or abbreviation) or NULL */
+    const char *note;
+} prt_plan_result;
+
+/* Formulas as reverse Polish code, so the interpreter needs no compiler.  Generated code also gets
+ * a C function per formula; both must agree, which the differential test checks. */
+typedef enum { PRT_OP_NUM, PRT_OP_INDICATOR, PRT_OP_INPUT, PRT_OP_NEG, PRT_OP_ADD, PRT_OP_SUB, PRT_OP_MUL, PRT_OP_DIV } prt_opcode;
+typedef struct prt_op {
+    prt_opcode op;
+    double num;
+    int index;                         /* indicator or input */
+} prt_op;
+
+/* The values a formula reads: every indicator's and input's value for the period being rated. */
+typedef struct prt_values {
+    const double *indicator;
+    const bool *has_indicator;
+    const double *input;
+    const bool *has_input;
+} prt_values;
+
+/* Returns false (with a reason) when the value cannot be computed: a missing operand, division by zero. */
+typedef bool (*prt_formula_fn)(const prt_values *v, double *out, const char **why);
+
+typedef struct prt_indicator {
+    const char *id;                    /* may be NULL */
+    const char *ref;                   /* as printed; may be NULL */
+    const char *name;
+    const char *kind;                  /* cpi, spi, kpi, outcome or NULL */
+    int theme;                         /* index into plan->themes */
+    prt_polarity polarity;
+    prt_unit_kind unit;
+    double unit_per;
+    const char *unit_custom;
+    int decimals;                      /* -1: as given */
+    prt_frequency frequency;
+    prt_accumulation accumulates;
+    int arrears;
+    int scheme;                        /* index into plan->schemes, -1 for none */
+    bool has_tolerance;
+    double tolerance;
+    bool has_baseline;
+    double baseline;
+    prt_period baseline_period;
+    int ntargets, namendments, nrevisions, nbench, nresults, nformula;
+    const prt_target *targets;
+    const prt_amendment *amendments;
+    const prt_revision *revisions;
+    const prt_bench_value *bench;
+    const prt_plan_result *results;
+    const prt_op *formula;             /* nformula ops; NULL when not derived */
+    prt_formula_fn formula_fn;         /* generated code only; NULL in the interpreter */
+} prt_indicator;
+
+typedef struct prt_theme {
+    const char *id, *name;
+    int pillar;
+    bool transformation;
+} prt_theme;
+
+typedef struct prt_pillar {
+    const char *id, *name;
+} prt_pillar;
+
+typedef struct prt_named {
+    const char *id, *name;
+} prt_named;
+
+typedef struct prt_plan {
+    const char *name, *organisation;
+    int first_year, last_year;         /* covers first_year/.. to last_year/.. (0: not given) */
+    int default_scheme;                /* the plan's rating scheme, -1 for none; summaries use its bands */
+    int npillars, nthemes, nindicators, nschemes, nbenchmarks, ninputs;
+    const prt_pillar *pillars;
+    const prt_theme *themes;
+    const prt_indicator *indicators;
+    const prt_scheme *schemes;
+    const prt_named *benchmarks;
+    const prt_named *inputs;
+} prt_plan;
+
+/* ---- results ---- */
+
+typedef struct prt_result_row {
+    int indicator;                     /* -1 for an input's value */
+    int input;
+    prt_period period;
+    prt_result_status status;
+    double value;
+    const char *rating;                /* rating of record, as published */
+    const char *override;              /* manual rating */
+    const char *reason;                /* why overridden */
+    const char *comment;
+    const char *dot;                   /* direction of travel as published */
+    unsigned line;                     /* where in the file */
+    int nbench;
+    int *bench_index;
+    double *bench_value;
+} prt_result_row;
+
+typedef struct prt_results prt_results;
+
+/* Problems found while reading results: file:line: messages with a stable code. */
+typedef struct prt_errors {
+    char **messages;
+    size_t n, cap;
+    unsigned errors;
+} prt_errors;
+
+void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+void prt_errors_print(const prt_errors *e, FILE *out);
+void prt_errors_free(prt_errors *e);
+
+/* Reads a results CSV file against the plan.  Returns NULL only if the file cannot be read (an
+ * error is added); rows with problems are reported and left out, nothing is dropped silently. */
+prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err);
+prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err);
+void prt_results_free(prt_results *r);
+const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
+/* The value of a declared input (a row whose ref is the input's identifier). */
+bool prt_results_input(const prt_results *r, int input, prt_period p, double *out);
+
+/* ---- evaluation ---- */
+
+typedef enum { PRT_DOT_NONE, PRT_DOT_IMPROVING, PRT_DOT_SAME, PRT_DOT_WORSENING, PRT_DOT_NEW, PRT_DOT_NOT_COMPARABLE } prt_dot;
+
+typedef struct prt_rating {
+    int indicator;
+    prt_period period;                 /* the period the result refers to (after arrears) */
+    prt_result_status status;          /* NONE: no result for the period */
+    double value;
+    bool has_target;
+    const prt_target *target;          /* the target in force, after amendments */
+    double target_value;               /* resolved (maintain, benchmark) */
+    bool amended;
+    const char *amend_reason;
+    int band;                          /* index into the scheme's bands, -1 when not rated */
+    bool overridden;
+    int computed_band;                 /* before an override */
+    bool below_target;
+    double percent;                    /* the method's figure, when there is one */
+    char explanation[256];
+    bool has_previous;
+    double previous;
+    prt_period previous_period;
+    prt_dot dot;
+    char dot_explanation[160];
+    const char *comment;
+    const char *published_rating;      /* rating of record, from the results or the plan */
+    const char *published_dot;
+    bool exception;                    /* below target and no commentary */
+    double benchmark_value;
+    const char *benchmark_name;
+    bool has_benchmark;
+} prt_rating;
+
+typedef struct prt_counts {
+    int reported, rated, monitor_nya, with_dot, improved_same, worsened, on_target, below_target;
+    int band[8];
+} prt_counts;
+
+typedef struct prt_evaluation {
+    const prt_plan *plan;
+    prt_period period;
+    prt_rating *ratings;               /* one per indicator, in plan order */
+    prt_counts *pillar_counts;         /* one per pillar */
+    prt_counts *theme_counts;          /* one per theme */
+    prt_counts total;
+    int band_scheme;                   /* the scheme whose bands the summaries count (-1 none) */
+} prt_evaluation;
+
+prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);
+void prt_evaluation_free(prt_evaluation *ev);
+
+typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD } prt_format;
+bool prt_format_parse(const char *s, prt_format *out);
+void prt_report(FILE *out, const prt_evaluation *ev, prt_format format);
+/* The ratings of record that differ from what the declared method computes. */
+void prt_audit(FILE *out, const prt_evaluation *ev);
+
+typedef struct prt_run_options {
+    const char *progname;
+    const char *results, *period, *output;
+    prt_format format;
+    bool audit;
+    const char *positional;            /* planc eval's PLAN argument */
+} prt_run_options;
+
+/* Reads the results, rates the period and writes the report (or the audit).
+ * Returns the exit status: 0 done, 1 errors in the results, 2 usage or I/O failure. */
+int prt_run(const prt_plan *plan, const prt_run_options *opt);
+/* Parses --results, --period, --format, --audit, -o from argv[first..]; -1 to go on, else an exit status. */
+int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt);
+
+/* The whole command line of a generated evaluator:
+ *   plan_eval --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE] */
+int prt_main(const prt_plan *plan, int argc, char **argv);
+
+/* Evaluates reverse Polish formula code; false with a reason when an operand is missing or a
+ * division by zero occurs. */
+bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *out, const char **why);
+
+/* ---- helpers shared with planc ---- */
+const char *prt_band_name(const prt_scheme *s, int band);      /* label */
+const char *prt_band_short(const prt_scheme *s, int band);     /* abbreviation, else id */
+int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation; -1 */
+const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
+/* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
+char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
+const char *prt_dot_name(prt_dot d);
+
+#endif

@@ -1,0 +1,667 @@
+/* Rating one period: the target in force, the rating by the scheme's method, the direction of travel,
+ * and the counts the summary tables print.  docs/rating.md states every rule implemented here. */
+#include "planrt.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *zalloc(size_t n)
+{
+    void *p = calloc(1, n ? n : 1);
+    if (!p) {
+        fputs("planrt: fatal error: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
+/* ---- small helpers ---- */
+
+const char *prt_indicator_label(const prt_indicator *in)
+{
+    return in->ref ? in->ref : in->id ? in->id : in->name;
+}
+
+const char *prt_band_name(const prt_scheme *s, int band)
+{
+    return s && band >= 0 && band < s->nbands ? s->bands[band].label : "";
+}
+
+const char *prt_band_short(const prt_scheme *s, int band)
+{
+    if (!s || band < 0 || band >= s->nbands)
+        return "";
+    return s->bands[band].abbrev ? s->bands[band].abbrev : s->bands[band].id;
+}
+
+int prt_scheme_find_band(const prt_scheme *s, const char *name)
+{
+    for (int i = 0; s && i < s->nbands; i++)
+        if (strcmp(s->bands[i].id, name) == 0 || (s->bands[i].abbrev && strcmp(s->bands[i].abbrev, name) == 0))
+            return i;
+    return -1;
+}
+
+const char *prt_dot_name(prt_dot d)
+{
+    switch (d) {
+    case PRT_DOT_NONE: return "";
+    case PRT_DOT_IMPROVING: return "Improving";
+    case PRT_DOT_SAME: return "Same";
+    case PRT_DOT_WORSENING: return "Worsening";
+    case PRT_DOT_NEW: return "New";
+    case PRT_DOT_NOT_COMPARABLE: return "Not comparable";
+    }
+    return "";
+}
+
+/* Percentages are compared after rounding to 9 decimals, so that 80% computed as 79.99999999997
+ * falls in the band an officer working it out by hand would put it in. */
+static double settle(double x) { return round(x * 1e9) / 1e9; }
+
+/* Rounds to the indicator's printed decimals: the reports compare printed values. */
+static double as_printed(const prt_indicator *in, double v)
+{
+    if (in->decimals < 0)
+        return settle(v);
+    double f = pow(10, in->decimals);
+    return round(v * f) / f;
+}
+
+/* ---- formulas ---- */
+
+bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *out, const char **why)
+{
+    double stack[64];
+    int sp = 0;
+    for (int i = 0; i < nops; i++) {
+        const prt_op *op = &ops[i];
+        switch (op->op) {
+        case PRT_OP_NUM:
+        case PRT_OP_INDICATOR:
+        case PRT_OP_INPUT:
+            if (sp == 64) {
+                *why = "the formula is too deep to evaluate";
+                return false;
+            }
+            if (op->op == PRT_OP_NUM)
+                stack[sp++] = op->num;
+            else if (op->op == PRT_OP_INDICATOR) {
+                if (!v->has_indicator[op->index]) {
+                    *why = "an indicator the formula uses has no value for the period";
+                    return false;
+                }
+                stack[sp++] = v->indicator[op->index];
+            } else {
+                if (!v->has_input[op->index]) {
+                    *why = "an input the formula uses has no value for the period";
+                    return false;
+                }
+                stack[sp++] = v->input[op->index];
+            }
+            break;
+        case PRT_OP_NEG:
+            if (sp < 1)
+                goto malformed;
+            stack[sp - 1] = -stack[sp - 1];
+            break;
+        default: {
+            if (sp < 2)
+                goto malformed;
+            double b = stack[--sp], a = stack[sp - 1], r;
+            if (op->op == PRT_OP_ADD)
+                r = a + b;
+            else if (op->op == PRT_OP_SUB)
+                r = a - b;
+            else if (op->op == PRT_OP_MUL)
+                r = a * b;
+            else {
+                if (b == 0) {
+                    *why = "the formula divides by zero";
+                    return false;
+                }
+                r = a / b;
+            }
+            if (!isfinite(r)) {
+                *why = "the formula's value is out of range";
+                return false;
+            }
+            stack[sp - 1] = r;
+            break;
+        }
+        }
+    }
+    if (sp != 1)
+        goto malformed;
+    *out = stack[0];
+    return true;
+malformed:
+    *why = "the formula is malformed";
+    return false;
+}
+
+/* ---- the period an indicator's result refers to ---- */
+
+/* Reported N quarters in arrears: a quarter's report carries the quarter N before it; a year's
+ * report carries the latest quarter that is available, (Q4 - N) of the year. */
+static prt_period refers_to(const prt_indicator *in, prt_period p)
+{
+    if (in->arrears <= 0)
+        return p;
+    if (p.kind == PRT_QUARTER)
+        return prt_period_minus_quarters(p, in->arrears);
+    if (p.kind == PRT_YEAR) {
+        prt_period q4 = {p.year, PRT_QUARTER, 4};
+        return prt_period_minus_quarters(q4, in->arrears);
+    }
+    return p;
+}
+
+typedef struct Found {
+    prt_result_status status;
+    double value;
+    const prt_result_row *row;
+    const prt_plan_result *rec;
+} Found;
+
+static Found find_result(const prt_indicator *in, int index, const prt_results *res, prt_period p)
+{
+    Found f = {PRT_RESULT_NONE, 0, NULL, NULL};
+    const prt_result_row *row = prt_results_find(res, index, p);
+    if (row) {
+        f.status = row->status;
+        f.value = row->value;
+        f.row = row;
+    }
+    for (int i = 0; i < in->nresults; i++)
+        if (prt_period_equal(in->results[i].period, p)) {
+            f.rec = &in->results[i];
+            if (!row) {
+                f.status = in->results[i].status;
+                f.value = in->results[i].value;
+            }
+        }
+    return f;
+}
+
+/* ---- the target in force ---- */
+
+static const prt_target *target_for(const prt_indicator *in, prt_period p)
+{
+    for (int i = 0; i < in->ntargets; i++)
+        if (prt_period_equal(in->targets[i].period, p))
+            return &in->targets[i];
+    /* a level (snapshot or rolling figure) is held to the year's target in every part of the year;
+     * a cumulative figure only to a target for the same stretch of the year */
+    if (p.kind != PRT_YEAR && in->accumulates != PRT_ACC_YEAR_TO_DATE)
+        for (int i = 0; i < in->ntargets; i++)
+            if (in->targets[i].period.kind == PRT_YEAR && in->targets[i].period.year == p.year)
+                return &in->targets[i];
+    return NULL;
+}
+
+/* The amendment in force: the latest one of that target whose start is not after the period's end. */
+static const prt_amendment *amendment_for(const prt_indicator *in, const prt_target *t, prt_period p)
+{
+    const prt_amendment *best = NULL;
+    int pf, pl;
+    prt_period_months(p, &pf, &pl);
+    long p_end = p.year * 12L + pl;
+    for (int i = 0; i < in->namendments; i++) {
+        const prt_amendment *a = &in->amendments[i];
+        if (!prt_period_equal(a->period, t->period))
+            continue;
+        int af, al;
+        prt_period_months(a->from, &af, &al);
+        long a_start = a->from.year * 12L + af;
+        if (a_start <= p_end && (!best || prt_period_compare(best->from, a->from) <= 0))
+            best = a;
+    }
+    return best;
+}
+
+static bool benchmark_value(const prt_plan *plan, const prt_indicator *in, const Found *f, int bench, prt_period p,
+                            double *out)
+{
+    (void)plan;
+    if (f->row)
+        for (int i = 0; i < f->row->nbench; i++)
+            if (f->row->bench_index[i] == bench) {
+                *out = f->row->bench_value[i];
+                return true;
+            }
+    /* the plan's own value: for the period, else its year, else the latest before it */
+    const prt_bench_value *best = NULL;
+    for (int i = 0; i < in->nbench; i++) {
+        const prt_bench_value *b = &in->bench[i];
+        if (b->benchmark != bench || prt_period_compare(b->period, p) > 0)
+            continue;
+        if (!best || prt_period_compare(best->period, b->period) < 0)
+            best = b;
+    }
+    if (!best)
+        return false;
+    *out = best->value;
+    return true;
+}
+
+/* ---- rating ---- */
+
+static void explain_band(prt_rating *r, const prt_scheme *s, int band, const char *what)
+{
+    const prt_band *b = &s->bands[band];
+    char range[64];
+    if (s->method == PRT_METHOD_POINTS) {
+        if (b->otherwise)
+            snprintf(range, sizeof range, "more than %g pts", s->bands[band - 1].threshold);
+        else
+            snprintf(range, sizeof range, "within %g pts", b->threshold);
+        snprintf(r->explanation, sizeof r->explanation, "%s: %.1f pts below target (band: %s)", b->label,
+                 r->percent, range);
+        return;
+    }
+    if (band == 0)
+        snprintf(range, sizeof range, "%g%% or more", b->threshold);
+    else if (b->otherwise)
+        snprintf(range, sizeof range, "below %g%%", s->bands[band - 1].threshold);
+    else
+        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[band - 1].threshold);
+    snprintf(r->explanation, sizeof r->explanation, "%s: %.0f%% of %s achieved (band %s)", b->label,
+             floor(r->percent + 0.5), what, range);
+}
+
+static int band_for_percent(const prt_scheme *s, double pct, int first)
+{
+    for (int i = first; i < s->nbands; i++)
+        if (s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold)
+            return i;
+    return s->nbands - 1;
+}
+
+static int band_for_shortfall(const prt_scheme *s, double shortfall, int first)
+{
+    for (int i = first; i < s->nbands; i++)
+        if (s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold)
+            return i;
+    return s->nbands - 1;
+}
+
+static bool threshold_met(prt_cmp op, double result, double target)
+{
+    switch (op) {
+    case PRT_CMP_GE: return settle(result) >= settle(target);
+    case PRT_CMP_GT: return settle(result) > settle(target);
+    case PRT_CMP_LE: return settle(result) <= settle(target);
+    case PRT_CMP_LT: return settle(result) < settle(target);
+    }
+    return false;
+}
+
+/* Percentage of target achieved; false when a ratio means nothing (zero or negative values). */
+static bool achievement(double sign, double result, double target, double *pct)
+{
+    if (sign > 0) {
+        if (target <= 0)
+            return false;
+        *pct = result / target * 100;
+    } else {
+        if (result <= 0 || target < 0)
+            return false;
+        *pct = target / result * 100;
+    }
+    return true;
+}
+
+static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, double base, bool has_base)
+{
+    const prt_scheme *s = &plan->schemes[in->scheme];
+    double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
+    double result = r->value, target = r->target_value;
+    const prt_target *t = r->target;
+    double tol = t->has_tolerance ? t->tolerance : in->has_tolerance ? in->tolerance : 0;
+    bool threshold = t->kind == PRT_TARGET_THRESHOLD;
+    bool met = threshold ? threshold_met(t->op, result, target) : settle(sign * (result - target)) >= 0;
+    int first = 0;
+
+    if (threshold && met) {
+        r->band = 0;
+        r->percent = 100;
+        snprintf(r->explanation, sizeof r->explanation, "%s: the target is met", s->bands[0].label);
+        return;
+    }
+    if (threshold)
+        first = s->nbands > 1 ? 1 : 0;   /* a threshold missed is never on target */
+    if (!met && tol > 0 && settle(sign * (target - result)) <= settle(tol)) {
+        r->band = 0;
+        r->percent = 100;
+        snprintf(r->explanation, sizeof r->explanation, "%s: within the tolerance of %g of the target", s->bands[0].label,
+                 tol);
+        return;
+    }
+    switch (s->method) {
+    case PRT_METHOD_POINTS:
+        r->percent = sign * (target - result);
+        if (r->percent < 0)
+            r->percent = 0;
+        r->band = band_for_shortfall(s, r->percent, first);
+        explain_band(r, s, r->band, "");
+        return;
+    case PRT_METHOD_IMPROVEMENT:
+        if (has_base && settle(sign * (target - base)) > 0) {
+            r->percent = (result - base) / (target - base) * 100;
+            r->band = band_for_percent(s, r->percent, first);
+            explain_band(r, s, r->band, "targeted improvement");
+            return;
+        }
+        /* no improvement was asked for, or there is nothing to measure it from: how much of the
+         * target was achieved is the fair measure left */
+        if (achievement(sign, result, target, &r->percent)) {
+            r->band = band_for_percent(s, r->percent, first);
+            explain_band(r, s, r->band, "target");
+            size_t n = strlen(r->explanation);
+            snprintf(r->explanation + n, sizeof r->explanation - n, "; %s",
+                     has_base ? "the target asks for no improvement on the baseline" : "no baseline to measure improvement from");
+            return;
+        }
+        break;
+    case PRT_METHOD_ACHIEVEMENT:
+        if (achievement(sign, result, target, &r->percent)) {
+            r->band = band_for_percent(s, r->percent, first);
+            explain_band(r, s, r->band, "target");
+            return;
+        }
+        break;
+    case PRT_METHOD_NONE:
+        break;
+    }
+    /* no ratio can be formed (zero or negative values): met or not met decides */
+    r->band = met ? 0 : s->nbands - 1;
+    r->percent = met ? 100 : 0;
+    snprintf(r->explanation, sizeof r->explanation, "%s: the target is %s (no percentage can be formed from %g and %g)",
+             s->bands[r->band].label, met ? "met" : "not met", result, target);
+}
+
+/* ---- direction of travel ---- */
+
+static void direction(prt_rating *r, const prt_indicator *in, const Found *prev)
+{
+    if (in->polarity == PRT_POL_MONITOR || in->polarity == PRT_POL_NONE) {
+        r->dot = PRT_DOT_NONE;
+        snprintf(r->dot_explanation, sizeof r->dot_explanation, "no direction of travel for a monitor-only indicator");
+        return;
+    }
+    if (prev->status != PRT_RESULT_VALUE) {
+        r->dot = PRT_DOT_NEW;
+        snprintf(r->dot_explanation, sizeof r->dot_explanation, "no result for the same period last year");
+        return;
+    }
+    for (int i = 0; i < in->nrevisions; i++) {
+        const prt_revision *rv = &in->revisions[i];
+        if (prt_period_compare(rv->period, r->previous_period) > 0 && prt_period_compare(rv->period, r->period) <= 0) {
+            r->dot = PRT_DOT_NOT_COMPARABLE;
+            snprintf(r->dot_explanation, sizeof r->dot_explanation, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
+            return;
+        }
+    }
+    double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
+    double d = sign * (as_printed(in, r->value) - as_printed(in, r->previous));
+    r->dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
+    snprintf(r->dot_explanation, sizeof r->dot_explanation, "%s: %g against %g a year earlier (%s is better)",
+             prt_dot_name(r->dot), as_printed(in, r->value), as_printed(in, r->previous),
+             sign > 0 ? "bigger" : "smaller");
+}
+
+/* ---- the evaluation ---- */
+
+typedef struct Ctx {
+    const prt_plan *plan;
+    const prt_results *res;
+    prt_period period;
+    Found *found;
+    double *values;
+    bool *has;
+    double *inputs;
+    bool *has_input;
+    unsigned char *state;       /* formulas: 0 not yet, 1 under way, 2 done */
+    const char **why;
+} Ctx;
+
+static void derive(Ctx *c, int i);
+
+static void derive_deps(Ctx *c, const prt_indicator *in)
+{
+    for (int k = 0; k < in->nformula; k++)
+        if (in->formula[k].op == PRT_OP_INDICATOR)
+            derive(c, in->formula[k].index);
+}
+
+/* A derived indicator with no result of its own takes its formula's value. */
+static void derive(Ctx *c, int i)
+{
+    const prt_indicator *in = &c->plan->indicators[i];
+    if (c->state[i])
+        return;
+    c->state[i] = 1;
+    if ((in->formula || in->formula_fn) && c->found[i].status == PRT_RESULT_NONE) {
+        derive_deps(c, in);
+        prt_values v = {c->values, c->has, c->inputs, c->has_input};
+        double out;
+        const char *why = NULL;
+        bool ok = in->formula_fn ? in->formula_fn(&v, &out, &why) : prt_formula_eval(in->formula, in->nformula, &v, &out, &why);
+        if (ok) {
+            c->found[i].status = PRT_RESULT_VALUE;
+            c->found[i].value = out;
+            c->values[i] = out;
+            c->has[i] = true;
+        } else {
+            c->found[i].status = PRT_RESULT_NOT_AVAILABLE;
+            c->why[i] = why;
+        }
+    }
+    c->state[i] = 2;
+}
+
+static void count(prt_counts *k, const prt_rating *r)
+{
+    if (r->status == PRT_RESULT_NONE)
+        return;
+    k->reported++;
+    if (r->band >= 0) {
+        k->rated++;
+        if (r->band < 8)
+            k->band[r->band]++;
+        if (r->band == 0)
+            k->on_target++;
+        else
+            k->below_target++;
+    } else {
+        k->monitor_nya++;
+    }
+    if (r->dot == PRT_DOT_IMPROVING || r->dot == PRT_DOT_SAME) {
+        k->with_dot++;
+        k->improved_same++;
+    } else if (r->dot == PRT_DOT_WORSENING) {
+        k->with_dot++;
+        k->worsened++;
+    }
+}
+
+prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_period period)
+{
+    int n = plan->nindicators;
+    prt_evaluation *ev = zalloc(sizeof *ev);
+    ev->plan = plan;
+    ev->period = period;
+    ev->ratings = zalloc((size_t)n * sizeof *ev->ratings);
+    ev->pillar_counts = zalloc((size_t)plan->npillars * sizeof *ev->pillar_counts);
+    ev->theme_counts = zalloc((size_t)plan->nthemes * sizeof *ev->theme_counts);
+    ev->band_scheme = plan->default_scheme;
+
+    Ctx c = {plan, res, period, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    c.found = zalloc((size_t)n * sizeof *c.found);
+    c.values = zalloc((size_t)n * sizeof *c.values);
+    c.has = zalloc((size_t)n * sizeof *c.has);
+    c.inputs = zalloc((size_t)plan->ninputs * sizeof *c.inputs);
+    c.has_input = zalloc((size_t)plan->ninputs * sizeof *c.has_input);
+    c.state = zalloc((size_t)n);
+    c.why = zalloc((size_t)n * sizeof *c.why);
+
+    for (int i = 0; i < n; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        prt_period p = refers_to(in, period);
+        Found f = find_result(in, i, res, p);
+        if (f.status == PRT_RESULT_NONE && in->arrears > 0) {
+            p = period;     /* the file may carry it against the report's own period */
+            f = find_result(in, i, res, p);
+        }
+        ev->ratings[i].period = p;
+        c.found[i] = f;
+        if (f.status == PRT_RESULT_VALUE) {
+            c.values[i] = f.value;
+            c.has[i] = true;
+        }
+    }
+    for (int k = 0; k < plan->ninputs; k++)
+        c.has_input[k] = prt_results_input(res, k, period, &c.inputs[k]);
+    for (int i = 0; i < n; i++)
+        derive(&c, i);
+
+    for (int i = 0; i < n; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        prt_rating *r = &ev->ratings[i];
+        const Found *f = &c.found[i];
+        r->indicator = i;
+        r->band = r->computed_band = -1;
+        r->status = f->status;
+        r->value = f->value;
+        r->comment = f->row ? f->row->comment : NULL;
+        r->published_rating = f->row && f->row->rating ? f->row->rating : f->rec ? f->rec->rated : NULL;
+        r->published_dot = f->row ? f->row->dot : NULL;
+
+        r->previous_period = prt_period_last_year(r->period);
+        Found prev = find_result(in, i, res, r->previous_period);
+        r->has_previous = prev.status == PRT_RESULT_VALUE;
+        r->previous = prev.value;
+
+        /* the target in force, resolved to a number */
+        const prt_target *t = target_for(in, r->period);
+        bool resolved = false;
+        const char *unresolved = NULL;
+        if (t) {
+            const prt_amendment *a = amendment_for(in, t, r->period);
+            r->target = t;
+            if (a) {
+                r->target = &a->to;
+                r->amended = true;
+                r->amend_reason = a->reason;
+            }
+            t = r->target;
+            r->has_target = t->kind != PRT_TARGET_MONITOR;
+            switch (t->kind) {
+            case PRT_TARGET_VALUE:
+            case PRT_TARGET_THRESHOLD:
+                r->target_value = t->value;
+                resolved = true;
+                break;
+            case PRT_TARGET_MAINTAIN:
+                if (in->has_baseline) {
+                    r->target_value = in->baseline;
+                    resolved = true;
+                } else if (r->has_previous) {
+                    r->target_value = r->previous;
+                    resolved = true;
+                } else {
+                    unresolved = "'maintain' needs a baseline or last year's result";
+                }
+                break;
+            case PRT_TARGET_BENCHMARK:
+                resolved = benchmark_value(plan, in, f, t->benchmark, r->period, &r->target_value);
+                if (!resolved)
+                    unresolved = "the benchmark the target follows has no value for the period";
+                break;
+            case PRT_TARGET_MONITOR:
+                break;
+            }
+        }
+        /* a benchmark to print beside the result: the first the indicator has */
+        if (in->nbench > 0) {
+            int b = in->bench[0].benchmark;
+            r->has_benchmark = benchmark_value(plan, in, f, b, r->period, &r->benchmark_value);
+            r->benchmark_name = plan->benchmarks[b].name;
+        }
+
+        if (f->status == PRT_RESULT_NONE)
+            snprintf(r->explanation, sizeof r->explanation, "no result for the period");
+        else if (f->status == PRT_RESULT_NOT_AVAILABLE)
+            snprintf(r->explanation, sizeof r->explanation, "not available%s%s", c.why[i] ? ": " : "",
+                     c.why[i] ? c.why[i] : "");
+        else if (f->status == PRT_RESULT_NOT_YET_AVAILABLE)
+            snprintf(r->explanation, sizeof r->explanation, "not yet available");
+        else if (in->polarity == PRT_POL_MONITOR)
+            snprintf(r->explanation, sizeof r->explanation, "monitor only: not rated");
+        else if (!t)
+            snprintf(r->explanation, sizeof r->explanation, "no target for the period: not rated");
+        else if (t->kind == PRT_TARGET_MONITOR)
+            snprintf(r->explanation, sizeof r->explanation, "the target is 'monitor': not rated");
+        else if (in->scheme < 0)
+            snprintf(r->explanation, sizeof r->explanation, "no rating scheme: not rated");
+        else if (!resolved)
+            snprintf(r->explanation, sizeof r->explanation, "not rated: %s", unresolved);
+        else {
+            double base = 0;
+            bool has_base = false;
+            if (in->has_baseline && prt_period_compare(in->baseline_period, r->period) < 0) {
+                base = in->baseline;
+                has_base = true;
+            } else if (r->has_previous) {
+                base = r->previous;
+                has_base = true;
+            }
+            rate(r, plan, in, base, has_base);
+            r->computed_band = r->band;
+        }
+        if (f->row && f->row->override && in->scheme >= 0) {
+            const prt_scheme *s = &plan->schemes[in->scheme];
+            int b = prt_scheme_find_band(s, f->row->override);
+            char was[sizeof r->explanation];
+            snprintf(was, sizeof was, "%s", r->band >= 0 ? r->explanation : "");
+            r->band = b;
+            r->overridden = true;
+            snprintf(r->explanation, sizeof r->explanation, "%.40s: overridden (%.80s)%s%.100s", s->bands[b].label,
+                     f->row->reason ? f->row->reason : "", was[0] ? "; computed " : "", was);
+        }
+        r->below_target = r->band > 0;
+        r->exception = r->below_target && (!r->comment || !r->comment[0]);
+        if (f->status == PRT_RESULT_VALUE)
+            direction(r, in, &prev);
+
+        int theme = in->theme;
+        count(&ev->total, r);
+        if (theme >= 0 && theme < plan->nthemes) {
+            count(&ev->theme_counts[theme], r);
+            int pillar = plan->themes[theme].pillar;
+            if (pillar >= 0 && pillar < plan->npillars)
+                count(&ev->pillar_counts[pillar], r);
+        }
+    }
+    free(c.found);
+    free(c.values);
+    free(c.has);
+    free(c.inputs);
+    free(c.has_input);
+    free(c.state);
+    free(c.why);
+    return ev;
+}
+
+void prt_evaluation_free(prt_evaluation *ev)
+{
+    if (!ev)
+        return;
+    free(ev->ratings);
+    free(ev->pillar_counts);
+    free(ev->theme_counts);
+    free(ev);
+}

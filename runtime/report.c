@@ -1,0 +1,714 @@
+/* The report formats: a text report that mirrors the council's tables, CSV and JSON for machines,
+ * Markdown for pasting into a committee paper, and the audit of published ratings. */
+#include "planrt.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool prt_format_parse(const char *s, prt_format *out)
+{
+    static const struct {
+        const char *name;
+        prt_format f;
+    } names[] = {{"text", PRT_FORMAT_TEXT}, {"csv", PRT_FORMAT_CSV}, {"json", PRT_FORMAT_JSON}, {"md", PRT_FORMAT_MD}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+/* Numbers print with the indicator's decimals, or with at most two, trailing zeros dropped. */
+static char *number(double v, int decimals, char *buf, size_t size)
+{
+    if (decimals >= 0) {
+        snprintf(buf, size, "%.*f", decimals, v);
+    } else {
+        snprintf(buf, size, "%.2f", v);
+        char *dot = strchr(buf, '.');
+        if (dot) {
+            char *e = buf + strlen(buf) - 1;
+            while (e > dot && *e == '0')
+                *e-- = '\0';
+            if (e == dot)
+                *e = '\0';
+        }
+    }
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size)
+{
+    char n[64];
+    number(v, in->decimals, n, sizeof n);
+    switch (in->unit) {
+    case PRT_UNIT_PERCENT: snprintf(buf, size, "%s%%", n); break;
+    case PRT_UNIT_POINTS: snprintf(buf, size, "%s pts", n); break;
+    case PRT_UNIT_CURRENCY: snprintf(buf, size, "%s\xC2\xA3%s", v < 0 ? "-" : "", n + (v < 0)); break;
+    case PRT_UNIT_DAYS: snprintf(buf, size, "%s days", n); break;
+    case PRT_UNIT_WEEKS: snprintf(buf, size, "%s weeks", n); break;
+    default: snprintf(buf, size, "%s", n); break;
+    }
+    return buf;
+}
+
+static const char *polarity_text(prt_polarity p)
+{
+    switch (p) {
+    case PRT_POL_BIGGER: return "Bigger is better";
+    case PRT_POL_SMALLER: return "Smaller is better";
+    case PRT_POL_MONITOR: return "Monitor only";
+    case PRT_POL_NONE: return "";
+    }
+    return "";
+}
+
+static const char *status_text(prt_result_status s)
+{
+    switch (s) {
+    case PRT_RESULT_NONE: return "No result";
+    case PRT_RESULT_NOT_AVAILABLE: return "Not available";
+    case PRT_RESULT_NOT_YET_AVAILABLE: return "Not yet available";
+    case PRT_RESULT_VALUE: return "";
+    }
+    return "";
+}
+
+static const char *cmp_text(prt_cmp op)
+{
+    switch (op) {
+    case PRT_CMP_GE: return ">= ";
+    case PRT_CMP_GT: return "> ";
+    case PRT_CMP_LE: return "<= ";
+    case PRT_CMP_LT: return "< ";
+    }
+    return "";
+}
+
+static char *target_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    char v[64];
+    buf[0] = '\0';
+    if (in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR)) {
+        snprintf(buf, size, "Monitor");
+    } else if (r->target) {
+        const prt_target *t = r->target;
+        if (t->kind == PRT_TARGET_BENCHMARK && r->target_value == 0 && !r->has_target)
+            snprintf(buf, size, "%s", ev->plan->benchmarks[t->benchmark].name);
+        else if (t->kind == PRT_TARGET_BENCHMARK)
+            snprintf(buf, size, "%s", ev->plan->benchmarks[t->benchmark].name);
+        else if (t->kind == PRT_TARGET_MAINTAIN)
+            snprintf(buf, size, "Maintain");
+        else
+            snprintf(buf, size, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? cmp_text(t->op) : "",
+                     prt_format_value(in, r->target_value, v, sizeof v));
+        if ((t->kind == PRT_TARGET_BENCHMARK || t->kind == PRT_TARGET_MAINTAIN) && r->band >= 0) {
+            size_t n = strlen(buf);
+            snprintf(buf + n, size - n, " (%s)", prt_format_value(in, r->target_value, v, sizeof v));
+        }
+        if (r->amended) {
+            size_t n = strlen(buf);
+            snprintf(buf + n, size - n, " (amended)");
+        }
+    }
+    return buf;
+}
+
+static char *result_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
+    char v[64];
+    if (r->status != PRT_RESULT_VALUE)
+        snprintf(buf, size, "%s", status_text(r->status));
+    else if (r->band >= 0)
+        snprintf(buf, size, "%s (%s)", prt_format_value(in, r->value, v, sizeof v), prt_band_short(s, r->band));
+    else
+        snprintf(buf, size, "%s", prt_format_value(in, r->value, v, sizeof v));
+    return buf;
+}
+
+static char *last_year_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    if (!r->has_previous)
+        buf[0] = '\0';
+    else
+        prt_format_value(in, r->previous, buf, size);
+    return buf;
+}
+
+static char *benchmark_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    char v[64];
+    if (!r->has_benchmark)
+        buf[0] = '\0';
+    else
+        snprintf(buf, size, "%s %s", r->benchmark_name, prt_format_value(in, r->benchmark_value, v, sizeof v));
+    return buf;
+}
+
+/* Rounded the way the reports round: half up, to a whole percent. */
+static int pct(int part, int whole)
+{
+    return whole ? (int)floor(100.0 * part / whole + 0.5) : 0;
+}
+
+static char *share(int part, int whole, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d%% (%d)", pct(part, whole), part);
+    return buf;
+}
+
+/* ---- a text table, columns sized to their widest cell (in characters, not bytes) ---- */
+
+enum { MAX_COLS = 12, CELL = 512 };
+
+typedef struct Table {
+    int ncols;
+    int nrows;
+    char (*cells)[MAX_COLS][CELL];
+    char (*notes)[2][CELL];      /* lines printed under a row */
+    int max_width[MAX_COLS];     /* 0: no limit */
+} Table;
+
+static size_t width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* Cuts a cell to at most w characters, ending it with "..." when cut. */
+static void clip(char *s, size_t w)
+{
+    if (width(s) <= w || w < 4)
+        return;
+    size_t chars = 0;
+    char *p = s;
+    while (*p && chars < w - 3) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+        chars++;
+    }
+    strcpy(p, "...");
+}
+
+static void table_add(Table *t, const char *const *cells, const char *note1, const char *note2)
+{
+    t->cells = realloc(t->cells, (size_t)(t->nrows + 1) * sizeof *t->cells);
+    t->notes = realloc(t->notes, (size_t)(t->nrows + 1) * sizeof *t->notes);
+    if (!t->cells || !t->notes)
+        abort();
+    for (int c = 0; c < t->ncols; c++) {
+        snprintf(t->cells[t->nrows][c], CELL, "%s", cells[c] ? cells[c] : "");
+        if (t->max_width[c])
+            clip(t->cells[t->nrows][c], (size_t)t->max_width[c]);
+    }
+    snprintf(t->notes[t->nrows][0], CELL, "%s", note1 ? note1 : "");
+    snprintf(t->notes[t->nrows][1], CELL, "%s", note2 ? note2 : "");
+    t->nrows++;
+}
+
+static void table_print(FILE *out, Table *t, const char *indent)
+{
+    size_t w[MAX_COLS] = {0};
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++)
+            if (width(t->cells[r][c]) > w[c])
+                w[c] = width(t->cells[r][c]);
+    for (int r = 0; r < t->nrows; r++) {
+        fputs(indent, out);
+        int last = t->ncols - 1;   /* no padding after the last cell with text: no trailing blanks */
+        while (last > 0 && !t->cells[r][last][0])
+            last--;
+        for (int c = 0; c <= last; c++) {
+            const char *cell = t->cells[r][c];
+            fputs(cell, out);
+            if (c < last)
+                for (size_t k = width(cell); k < w[c] + 2; k++)
+                    fputc(' ', out);
+        }
+        fputc('\n', out);
+        for (int k = 0; k < 2; k++)
+            if (t->notes[r][k][0])
+                fprintf(out, "%s    %s\n", indent, t->notes[r][k]);
+        if (r == 0) {
+            fputs(indent, out);
+            size_t total = 0;
+            for (int c = 0; c < t->ncols; c++)
+                total += w[c] + (c + 1 < t->ncols ? 2 : 0);
+            for (size_t k = 0; k < total; k++)
+                fputc('-', out);
+            fputc('\n', out);
+        }
+    }
+    free(t->cells);
+    free(t->notes);
+    t->cells = NULL;
+    t->notes = NULL;
+    t->nrows = 0;
+}
+
+/* ---- the summary table ---- */
+
+static const prt_scheme *summary_scheme(const prt_evaluation *ev)
+{
+    return ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL;
+}
+
+static int summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, char cells[MAX_COLS][CELL])
+{
+    const prt_scheme *s = summary_scheme(ev);
+    int c = 0;
+    snprintf(cells[c++], CELL, "%s", name);
+    snprintf(cells[c++], CELL, "%d", k->reported);
+    snprintf(cells[c++], CELL, "%d", k->rated);
+    for (int b = 0; s && b < s->nbands && b < 6; b++)
+        share(k->band[b], k->rated, cells[c++], CELL);
+    snprintf(cells[c++], CELL, "%d", k->monitor_nya);
+    snprintf(cells[c++], CELL, "%d", k->with_dot);
+    share(k->improved_same, k->with_dot, cells[c++], CELL);
+    share(k->worsened, k->with_dot, cells[c++], CELL);
+    return c;
+}
+
+static int summary_header(const prt_evaluation *ev, const char *cells[MAX_COLS])
+{
+    const prt_scheme *s = summary_scheme(ev);
+    int c = 0;
+    cells[c++] = "Pillar";
+    cells[c++] = "Reported";
+    cells[c++] = "Rated";
+    for (int b = 0; s && b < s->nbands && b < 6; b++)
+        cells[c++] = s->bands[b].label;
+    cells[c++] = "Monitor/NYA";
+    cells[c++] = "With DOT";
+    cells[c++] = "Improved/Same";
+    cells[c++] = "Worsened";
+    return c;
+}
+
+static void text_summary(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    Table t = {0};
+    const char *head[MAX_COLS];
+    t.ncols = summary_header(ev, head);
+    table_add(&t, head, NULL, NULL);
+    char cells[MAX_COLS][CELL];
+    const char *ptr[MAX_COLS];
+    for (int c = 0; c < MAX_COLS; c++)
+        ptr[c] = cells[c];
+    for (int p = 0; p < plan->npillars; p++) {
+        summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], cells);
+        table_add(&t, ptr, NULL, NULL);
+    }
+    summary_row(ev, "Total", &ev->total, cells);
+    table_add(&t, ptr, NULL, NULL);
+    table_print(out, &t, "");
+    const prt_counts *k = &ev->total;
+    fprintf(out, "\n%d indicators reported; %d rated: %d%% (%d) on or above target, %d%% (%d) below target; "
+                 "%d with a direction of travel: %d%% (%d) improved or same, %d%% (%d) worsened.\n",
+            k->reported, k->rated, pct(k->on_target, k->rated), k->on_target, pct(k->below_target, k->rated),
+            k->below_target, k->with_dot, pct(k->improved_same, k->with_dot), k->improved_same,
+            pct(k->worsened, k->with_dot), k->worsened);
+}
+
+static void text_report(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    char pb[32];
+    fprintf(out, "%s%s%s%s\n", plan->name ? plan->name : "Plan", plan->organisation ? " (" : "",
+            plan->organisation ? plan->organisation : "", plan->organisation ? ")" : "");
+    fprintf(out, "Performance for %s\n\n", prt_period_format(ev->period, pb, sizeof pb));
+    text_summary(out, ev);
+    for (int p = 0; p < plan->npillars; p++) {
+        fprintf(out, "\n%s\n", plan->pillars[p].name);
+        for (int th = 0; th < plan->nthemes; th++) {
+            if (plan->themes[th].pillar != p)
+                continue;
+            bool any = false;
+            for (int i = 0; i < plan->nindicators && !any; i++)
+                any = plan->indicators[i].theme == th;
+            if (!any)
+                continue;
+            fprintf(out, "\n  %s%s\n", plan->themes[th].name, plan->themes[th].transformation ? " (transformation workstream)" : "");
+            Table t = {0};
+            t.ncols = 9;
+            t.max_width[1] = 48;
+            t.max_width[8] = 40;
+            const char *head[] = {"Ref", "Indicator", "Polarity", "Period", "Target", "Result", "Last year", "DOT", "Benchmark"};
+            table_add(&t, head, NULL, NULL);
+            for (int i = 0; i < plan->nindicators; i++) {
+                const prt_indicator *in = &plan->indicators[i];
+                if (in->theme != th)
+                    continue;
+                const prt_rating *r = &ev->ratings[i];
+                char tg[128], rs[128], ly[64], bm[160], per[32], note2[CELL];
+                const char *cells[] = {
+                    in->ref ? in->ref : (in->id ? in->id : ""), in->name, polarity_text(in->polarity),
+                    prt_period_format(r->period, per, sizeof per), target_text(ev, r, tg, sizeof tg),
+                    result_text(ev, r, rs, sizeof rs), last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
+                    benchmark_text(ev, r, bm, sizeof bm),
+                };
+                note2[0] = '\0';
+                if (r->comment)
+                    snprintf(note2, sizeof note2, "Comment: %.400s%s", r->comment, strlen(r->comment) > 400 ? "..." : "");
+                else if (r->exception)
+                    snprintf(note2, sizeof note2, "Exception: below target and no commentary");
+                table_add(&t, cells, r->explanation, note2);
+            }
+            table_print(out, &t, "  ");
+        }
+    }
+}
+
+/* ---- CSV ---- */
+
+static void csv_field(FILE *out, const char *s, bool last)
+{
+    if (!s)
+        s = "";
+    if (strpbrk(s, ",\"\n\r")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static const char *rating_id(const prt_evaluation *ev, const prt_rating *r)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    return r->band >= 0 ? ev->plan->schemes[in->scheme].bands[r->band].id : "";
+}
+
+static void csv_report(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    const char *head[] = {"ref", "id", "indicator", "pillar", "theme", "polarity", "period", "target", "result",
+                          "status", "rating", "rating_label", "percent", "explanation", "last_year", "dot",
+                          "dot_explanation", "benchmark", "published_rating", "published_dot", "overridden",
+                          "exception", "comment"};
+    size_t nh = sizeof head / sizeof head[0];
+    for (size_t i = 0; i < nh; i++)
+        csv_field(out, head[i], i + 1 == nh);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        const prt_rating *r = &ev->ratings[i];
+        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+        char per[32], tg[128], val[64], pc[32], ly[64], bm[160];
+        const prt_theme *th = &plan->themes[in->theme];
+        val[0] = pc[0] = '\0';
+        if (r->status == PRT_RESULT_VALUE)
+            number(r->value, -1, val, sizeof val);
+        if (r->band >= 0 && !r->overridden)
+            number(r->percent, 1, pc, sizeof pc);
+        csv_field(out, in->ref, false);
+        csv_field(out, in->id, false);
+        csv_field(out, in->name, false);
+        csv_field(out, plan->pillars[th->pillar].name, false);
+        csv_field(out, th->name, false);
+        csv_field(out, polarity_text(in->polarity), false);
+        csv_field(out, prt_period_format(r->period, per, sizeof per), false);
+        csv_field(out, target_text(ev, r, tg, sizeof tg), false);
+        csv_field(out, val, false);
+        csv_field(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
+        csv_field(out, rating_id(ev, r), false);
+        csv_field(out, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
+        csv_field(out, pc, false);
+        csv_field(out, r->explanation, false);
+        csv_field(out, last_year_text(ev, r, ly, sizeof ly), false);
+        csv_field(out, prt_dot_name(r->dot), false);
+        csv_field(out, r->dot_explanation, false);
+        csv_field(out, benchmark_text(ev, r, bm, sizeof bm), false);
+        csv_field(out, r->published_rating, false);
+        csv_field(out, r->published_dot, false);
+        csv_field(out, r->overridden ? "yes" : "no", false);
+        csv_field(out, r->exception ? "yes" : "no", false);
+        csv_field(out, r->comment, true);
+    }
+}
+
+/* ---- JSON ---- */
+
+static void json_str(FILE *out, const char *s)
+{
+    if (!s) {
+        fputs("null", out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void json_num(FILE *out, double v)
+{
+    char buf[64];
+    fputs(number(v, -1, buf, sizeof buf), out);
+}
+
+static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k)
+{
+    const prt_scheme *s = summary_scheme(ev);
+    fprintf(out, "{\"reported\": %d, \"rated\": %d, \"on_target\": %d, \"below_target\": %d, \"monitor_nya\": %d, "
+                 "\"with_dot\": %d, \"improved_same\": %d, \"worsened\": %d, \"bands\": {",
+            k->reported, k->rated, k->on_target, k->below_target, k->monitor_nya, k->with_dot, k->improved_same,
+            k->worsened);
+    for (int b = 0; s && b < s->nbands && b < 8; b++) {
+        if (b)
+            fputs(", ", out);
+        json_str(out, s->bands[b].id);
+        fprintf(out, ": %d", k->band[b]);
+    }
+    fputs("}}", out);
+}
+
+static void json_report(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    char pb[32];
+    fputs("{\n  \"plan\": ", out);
+    json_str(out, plan->name);
+    fputs(",\n  \"organisation\": ", out);
+    json_str(out, plan->organisation);
+    fputs(",\n  \"period\": ", out);
+    json_str(out, prt_period_format(ev->period, pb, sizeof pb));
+    fputs(",\n  \"summary\": {\n    \"total\": ", out);
+    json_counts(out, ev, &ev->total);
+    fputs(",\n    \"pillars\": [", out);
+    for (int p = 0; p < plan->npillars; p++) {
+        fputs(p ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
+        json_str(out, plan->pillars[p].id);
+        fputs(", \"name\": ", out);
+        json_str(out, plan->pillars[p].name);
+        fputs(", \"counts\": ", out);
+        json_counts(out, ev, &ev->pillar_counts[p]);
+        fputc('}', out);
+    }
+    fputs("\n    ]\n  },\n  \"indicators\": [", out);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        const prt_rating *r = &ev->ratings[i];
+        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+        char tg[128];
+        fputs(i ? ",\n    {" : "\n    {", out);
+        fputs("\"ref\": ", out);
+        json_str(out, in->ref);
+        fputs(", \"id\": ", out);
+        json_str(out, in->id);
+        fputs(", \"name\": ", out);
+        json_str(out, in->name);
+        fputs(", \"theme\": ", out);
+        json_str(out, plan->themes[in->theme].id);
+        fputs(", \"polarity\": ", out);
+        json_str(out, polarity_text(in->polarity));
+        fputs(", \"period\": ", out);
+        json_str(out, prt_period_format(r->period, pb, sizeof pb));
+        fputs(", \"target\": ", out);
+        json_str(out, target_text(ev, r, tg, sizeof tg));
+        fputs(", \"target_value\": ", out);
+        if (r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE || r->target->kind == PRT_TARGET_THRESHOLD))
+            json_num(out, r->target_value);
+        else
+            fputs("null", out);
+        fputs(", \"status\": ", out);
+        json_str(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status));
+        fputs(", \"result\": ", out);
+        if (r->status == PRT_RESULT_VALUE)
+            json_num(out, r->value);
+        else
+            fputs("null", out);
+        fputs(", \"rating\": ", out);
+        json_str(out, r->band >= 0 ? s->bands[r->band].id : NULL);
+        fputs(", \"rating_label\": ", out);
+        json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
+        fputs(", \"percent\": ", out);
+        if (r->band >= 0 && !r->overridden)
+            json_num(out, r->percent);
+        else
+            fputs("null", out);
+        fputs(", \"explanation\": ", out);
+        json_str(out, r->explanation);
+        fputs(", \"last_year\": ", out);
+        if (r->has_previous)
+            json_num(out, r->previous);
+        else
+            fputs("null", out);
+        fputs(", \"dot\": ", out);
+        json_str(out, r->dot == PRT_DOT_NONE ? NULL : prt_dot_name(r->dot));
+        fputs(", \"dot_explanation\": ", out);
+        json_str(out, r->dot_explanation[0] ? r->dot_explanation : NULL);
+        fputs(", \"published_rating\": ", out);
+        json_str(out, r->published_rating);
+        fprintf(out, ", \"overridden\": %s, \"exception\": %s, \"comment\": ", r->overridden ? "true" : "false",
+                r->exception ? "true" : "false");
+        json_str(out, r->comment);
+        fputc('}', out);
+    }
+    fputs("\n  ]\n}\n", out);
+}
+
+/* ---- Markdown ---- */
+
+static void md_cell(FILE *out, const char *s)
+{
+    fputs("| ", out);
+    for (; s && *s; s++) {
+        if (*s == '|')
+            fputs("\\|", out);
+        else if (*s == '\n' || *s == '\r')
+            fputc(' ', out);
+        else
+            fputc(*s, out);
+    }
+    fputc(' ', out);
+}
+
+static void md_report(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    char pb[32];
+    fprintf(out, "# %s: performance for %s\n\n", plan->name ? plan->name : "Plan", prt_period_format(ev->period, pb, sizeof pb));
+    const char *head[MAX_COLS];
+    int nc = summary_header(ev, head);
+    for (int c = 0; c < nc; c++)
+        md_cell(out, head[c]);
+    fputs("|\n", out);
+    for (int c = 0; c < nc; c++)
+        fputs(c < 1 ? "|---" : "|---:", out);
+    fputs("|\n", out);
+    char cells[MAX_COLS][CELL];
+    for (int p = 0; p <= plan->npillars; p++) {
+        int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : "**Total**",
+                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, cells);
+        for (int c = 0; c < n; c++)
+            md_cell(out, cells[c]);
+        fputs("|\n", out);
+    }
+    for (int p = 0; p < plan->npillars; p++) {
+        fprintf(out, "\n## %s\n", plan->pillars[p].name);
+        for (int th = 0; th < plan->nthemes; th++) {
+            if (plan->themes[th].pillar != p)
+                continue;
+            bool any = false;
+            for (int i = 0; i < plan->nindicators && !any; i++)
+                any = plan->indicators[i].theme == th;
+            if (!any)
+                continue;
+            fprintf(out, "\n### %s\n\n", plan->themes[th].name);
+            fputs("| Ref | Indicator | Polarity | Period | Target | Result | Last year | DOT | Benchmark | Comment |\n"
+                  "|---|---|---|---|---:|---:|---:|---|---|---|\n",
+                  out);
+            for (int i = 0; i < plan->nindicators; i++) {
+                const prt_indicator *in = &plan->indicators[i];
+                if (in->theme != th)
+                    continue;
+                const prt_rating *r = &ev->ratings[i];
+                char tg[128], rs[128], ly[64], bm[160], per[32];
+                md_cell(out, in->ref ? in->ref : in->id);
+                md_cell(out, in->name);
+                md_cell(out, polarity_text(in->polarity));
+                md_cell(out, prt_period_format(r->period, per, sizeof per));
+                md_cell(out, target_text(ev, r, tg, sizeof tg));
+                md_cell(out, result_text(ev, r, rs, sizeof rs));
+                md_cell(out, last_year_text(ev, r, ly, sizeof ly));
+                md_cell(out, prt_dot_name(r->dot));
+                md_cell(out, benchmark_text(ev, r, bm, sizeof bm));
+                md_cell(out, r->comment ? r->comment : r->exception ? "*Below target: no commentary*" : "");
+                fputs("|\n", out);
+            }
+        }
+    }
+}
+
+void prt_report(FILE *out, const prt_evaluation *ev, prt_format format)
+{
+    switch (format) {
+    case PRT_FORMAT_TEXT: text_report(out, ev); break;
+    case PRT_FORMAT_CSV: csv_report(out, ev); break;
+    case PRT_FORMAT_JSON: json_report(out, ev); break;
+    case PRT_FORMAT_MD: md_report(out, ev); break;
+    }
+}
+
+/* ---- audit ---- */
+
+static bool same_text(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+void prt_audit(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    int published = 0, agree = 0, dots = 0, dots_agree = 0;
+    char pb[32];
+    fprintf(out, "Audit of published ratings for %s\n", prt_period_format(ev->period, pb, sizeof pb));
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        const prt_rating *r = &ev->ratings[i];
+        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+        if (r->published_rating && s) {
+            published++;
+            int pb_band = prt_scheme_find_band(s, r->published_rating);
+            int computed = r->overridden ? r->computed_band : r->band;
+            if (pb_band == computed) {
+                agree++;
+            } else {
+                fprintf(out, "  %s: published %s, the plan's method gives %s", prt_indicator_label(in),
+                        r->published_rating, computed >= 0 ? prt_band_short(s, computed) : "no rating");
+                fprintf(out, " (%s)\n", r->explanation);
+            }
+        }
+        if (r->published_dot && r->published_dot[0]) {
+            dots++;
+            if (same_text(r->published_dot, prt_dot_name(r->dot)))
+                dots_agree++;
+            else
+                fprintf(out, "  %s: published direction of travel '%s', computed '%s' (%s)\n", prt_indicator_label(in),
+                        r->published_dot, r->dot == PRT_DOT_NONE ? "none" : prt_dot_name(r->dot), r->dot_explanation);
+        }
+    }
+    fprintf(out, "%d of %d published ratings reproduced by the declared method", agree, published);
+    if (dots)
+        fprintf(out, "; %d of %d published directions of travel reproduced", dots_agree, dots);
+    fputs(".\n", out);
+}

@@ -1,0 +1,614 @@
+/* Reading a results CSV against the plan: every row either lands in the table or is reported. */
+#include "csv.h"
+#include "planrt.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct prt_results {
+    const prt_plan *plan;
+    prt_result_row *rows;
+    size_t n, cap;
+    /* (indicator, period) -> row + 1, open addressing */
+    size_t *slots;
+    size_t nslots;
+    char *strings;              /* all text the rows point into */
+    size_t strings_len, strings_cap;
+    int *bench_index;           /* storage for the rows' benchmark values */
+    double *bench_value;
+    size_t nbench, bench_cap;
+};
+
+static void *xrealloc_rt(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) {
+        fputs("planrt: fatal error: out of memory\n", stderr);
+        exit(2);
+    }
+    return p;
+}
+
+/* ---- errors ---- */
+
+void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char full[1024];
+    if (line)
+        snprintf(full, sizeof full, "%s:%u: error: %s [%s]", file, line, msg, code);
+    else
+        snprintf(full, sizeof full, "%s: error: %s [%s]", file, msg, code);
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 16;
+        e->messages = xrealloc_rt(e->messages, e->cap * sizeof *e->messages);
+    }
+    size_t len = strlen(full) + 1;
+    e->messages[e->n] = memcpy(xrealloc_rt(NULL, len), full, len);
+    e->n++;
+    e->errors++;
+}
+
+void prt_errors_print(const prt_errors *e, FILE *out)
+{
+    for (size_t i = 0; i < e->n; i++)
+        fprintf(out, "%s\n", e->messages[i]);
+    if (e->errors)
+        fprintf(out, "%u error%s in results.\n", e->errors, e->errors == 1 ? "" : "s");
+}
+
+void prt_errors_free(prt_errors *e)
+{
+    for (size_t i = 0; i < e->n; i++)
+        free(e->messages[i]);
+    free(e->messages);
+    memset(e, 0, sizeof *e);
+}
+
+/* ---- lookup of references and identifiers ---- */
+
+typedef struct NameIndex {
+    const char **keys;
+    int *values;                /* indicator index, or -(input index) - 2 */
+    size_t cap;
+} NameIndex;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    while (*s) {
+        h ^= (unsigned char)*s++;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static void index_put(NameIndex *ix, const char *key, int value)
+{
+    if (!key)
+        return;
+    size_t mask = ix->cap - 1;
+    for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
+        if (!ix->keys[i]) {
+            ix->keys[i] = key;
+            ix->values[i] = value;
+            return;
+        }
+        if (strcmp(ix->keys[i], key) == 0)
+            return;     /* the checker has made names unique; first wins */
+    }
+}
+
+static bool index_get(const NameIndex *ix, const char *key, int *value)
+{
+    size_t mask = ix->cap - 1;
+    for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
+        if (!ix->keys[i])
+            return false;
+        if (strcmp(ix->keys[i], key) == 0) {
+            *value = ix->values[i];
+            return true;
+        }
+    }
+}
+
+static void index_build(NameIndex *ix, const prt_plan *plan)
+{
+    size_t need = 2 * ((size_t)plan->nindicators * 2 + (size_t)plan->ninputs) + 16;
+    ix->cap = 16;
+    while (ix->cap < need)
+        ix->cap *= 2;
+    ix->keys = xrealloc_rt(NULL, ix->cap * sizeof *ix->keys);
+    ix->values = xrealloc_rt(NULL, ix->cap * sizeof *ix->values);
+    memset(ix->keys, 0, ix->cap * sizeof *ix->keys);
+    for (int i = 0; i < plan->nindicators; i++) {
+        index_put(ix, plan->indicators[i].ref, i);
+        index_put(ix, plan->indicators[i].id, i);
+    }
+    for (int i = 0; i < plan->ninputs; i++)
+        index_put(ix, plan->inputs[i].id, -i - 2);
+}
+
+/* ---- the row table ---- */
+
+static size_t period_key(int indicator, prt_period p)
+{
+    uint64_t h = (uint64_t)(unsigned)indicator * 0x9E3779B97F4A7C15ull;
+    h ^= (uint64_t)(unsigned)(p.year * 64 + (int)p.kind * 16 + p.index) * 0xC2B2AE3D27D4EB4Full;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static void rows_rehash(prt_results *r)
+{
+    size_t cap = r->nslots ? r->nslots * 2 : 1024;
+    free(r->slots);
+    r->slots = xrealloc_rt(NULL, cap * sizeof *r->slots);
+    memset(r->slots, 0, cap * sizeof *r->slots);
+    r->nslots = cap;
+    for (size_t k = 0; k < r->n; k++) {
+        size_t i = period_key(r->rows[k].indicator, r->rows[k].period) & (cap - 1);
+        while (r->slots[i])
+            i = (i + 1) & (cap - 1);
+        r->slots[i] = k + 1;
+    }
+}
+
+static const prt_result_row *find_row(const prt_results *r, int indicator, prt_period p)
+{
+    if (!r || !r->nslots)
+        return NULL;
+    size_t mask = r->nslots - 1;
+    for (size_t i = period_key(indicator, p) & mask; r->slots[i]; i = (i + 1) & mask) {
+        const prt_result_row *row = &r->rows[r->slots[i] - 1];
+        if (row->indicator == indicator && prt_period_equal(row->period, p))
+            return row;
+    }
+    return NULL;
+}
+
+const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period)
+{
+    return find_row(r, indicator, period);
+}
+
+/* Text kept for the evaluation is copied into one growing block; rows hold offsets until the end. */
+static size_t keep(prt_results *r, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (r->strings_len + n > r->strings_cap) {
+        r->strings_cap = (r->strings_len + n) * 2;
+        r->strings = xrealloc_rt(r->strings, r->strings_cap);
+    }
+    memcpy(r->strings + r->strings_len, s, n);
+    size_t at = r->strings_len;
+    r->strings_len += n;
+    return at + 1;  /* 0 stands for NULL */
+}
+
+/* ---- values ---- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+static bool same_word(const char *a, const char *b)
+{
+    while (*a && *b && tolower((unsigned char)*a) == tolower((unsigned char)*b))
+        a++, b++;
+    return *a == '\0' && *b == '\0';
+}
+
+typedef enum { SUF_NONE, SUF_PERCENT, SUF_POINTS, SUF_POUND } Suffix;
+
+/* Parses "72.5", "72.5%", "7.2pts", "£191,000", "-3", "1,798"; false if it is not a number. */
+static bool parse_number(const char *s, double *out, Suffix *suffix)
+{
+    char digits[64];
+    size_t n = 0;
+    *suffix = SUF_NONE;
+    if (strncmp(s, "\xC2\xA3", 2) == 0) {
+        *suffix = SUF_POUND;
+        s += 2;
+    }
+    if (*s == '-' || *s == '+')
+        digits[n++] = *s++;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    int group = -1;     /* digits since the last thousands comma, -1 before any comma */
+    bool point = false;
+    for (; *s; s++) {
+        if (isdigit((unsigned char)*s)) {
+            if (n + 1 >= sizeof digits)
+                return false;
+            digits[n++] = *s;
+            if (group >= 0 && !point)
+                group++;
+        } else if (*s == ',' && !point) {
+            if (group >= 0 && group != 3)
+                return false;
+            group = 0;
+        } else if (*s == '.' && !point) {
+            if (group >= 0 && group != 3)
+                return false;
+            point = true;
+            digits[n++] = '.';
+            if (!isdigit((unsigned char)s[1]))
+                return false;
+        } else {
+            break;
+        }
+    }
+    if (group >= 0 && !point && group != 3)
+        return false;
+    digits[n] = '\0';
+    while (*s == ' ')
+        s++;
+    if (*s == '%' && *suffix == SUF_NONE) {
+        *suffix = SUF_PERCENT;
+        s++;
+    } else if ((strcmp(s, "pts") == 0 || strcmp(s, "%pts") == 0 || strcmp(s, "points") == 0) && *suffix == SUF_NONE) {
+        *suffix = SUF_POINTS;
+        s += strlen(s);
+    }
+    if (*s)
+        return false;
+    errno = 0;
+    double v = strtod(digits, NULL);
+    if (errno == ERANGE || !isfinite(v) || fabs(v) > 1e15)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* ---- the file ---- */
+
+enum { COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL__FIXED };
+static const char *const column_names[COL__FIXED] = {
+    "ref", "period", "value", "rating", "override", "reason", "comment", "dot",
+};
+
+static bool dot_word(const char *s)
+{
+    static const char *const words[] = {"improving", "same", "worsening", "new", "not comparable", ""};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (same_word(s, words[i]))
+            return true;
+    return false;
+}
+
+prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err)
+{
+    prt_results *r = xrealloc_rt(NULL, sizeof *r);
+    memset(r, 0, sizeof *r);
+    r->plan = plan;
+    NameIndex names = {0};
+    index_build(&names, plan);
+
+    prt_csv csv;
+    prt_csv_init(&csv, data, len);
+    unsigned line;
+    const char *why = NULL;
+    int col[COL__FIXED];
+    for (int i = 0; i < COL__FIXED; i++)
+        col[i] = -1;
+    int *bench_col = NULL;     /* benchmark index per column, -1 for fixed columns */
+    size_t ncols = 0;
+    bool header_ok = false;
+    if (memchr(data, '\0', len)) {
+        prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
+        goto done;
+    }
+
+    int rc = prt_csv_next(&csv, &line, &why);
+    if (rc == 0) {
+        prt_errors_add(err, path, 0, "R001", "the file is empty: it needs a header row (ref,period,value,...)");
+        goto done;
+    }
+    if (rc < 0) {
+        prt_errors_add(err, path, line, "R003", "%s", why);
+        goto done;
+    }
+    ncols = csv.nfields;
+    bench_col = xrealloc_rt(NULL, (ncols ? ncols : 1) * sizeof *bench_col);
+    header_ok = true;
+    for (size_t i = 0; i < ncols; i++) {
+        char *name = trim(csv.fields[i]);
+        bench_col[i] = -1;
+        bool known = false;
+        for (int k = 0; k < COL__FIXED; k++)
+            if (same_word(name, column_names[k])) {
+                if (col[k] >= 0) {
+                    prt_errors_add(err, path, line, "R002", "column '%s' appears twice", column_names[k]);
+                    header_ok = false;
+                }
+                col[k] = (int)i;
+                known = true;
+            }
+        if (!known && strncmp(name, "benchmark:", 10) == 0) {
+            for (int b = 0; b < plan->nbenchmarks; b++)
+                if (strcmp(plan->benchmarks[b].id, name + 10) == 0)
+                    bench_col[i] = b;
+            known = bench_col[i] >= 0;
+            if (!known) {
+                prt_errors_add(err, path, line, "R002", "column '%s' names no benchmark the plan declares", name);
+                header_ok = false;
+                continue;
+            }
+        }
+        if (!known) {
+            prt_errors_add(err, path, line, "R002",
+                           "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
+                           "comment, dot and benchmark:ID",
+                           name);
+            header_ok = false;
+        }
+    }
+    for (int k = 0; k < COL_RATING; k++)
+        if (col[k] < 0) {
+            prt_errors_add(err, path, line, "R001", "the header has no '%s' column", column_names[k]);
+            header_ok = false;
+        }
+    if (!header_ok)
+        goto done;
+
+    while ((rc = prt_csv_next(&csv, &line, &why)) != 0) {
+        if (rc < 0) {
+            prt_errors_add(err, path, line, "R003", "%s", why);
+            continue;
+        }
+        if (csv.nfields != ncols) {
+            prt_errors_add(err, path, line, "R003", "the row has %zu fields; the header has %zu", csv.nfields, ncols);
+            continue;
+        }
+        char *ref = trim(csv.fields[col[COL_REF]]);
+        char *ptext = trim(csv.fields[col[COL_PERIOD]]);
+        char *vtext = trim(csv.fields[col[COL_VALUE]]);
+        int who;
+        if (!*ref) {
+            prt_errors_add(err, path, line, "R004", "the row has no reference");
+            continue;
+        }
+        if (!index_get(&names, ref, &who)) {
+            prt_errors_add(err, path, line, "R004", "unknown indicator reference '%s'", ref);
+            continue;
+        }
+        prt_result_row row;
+        memset(&row, 0, sizeof row);
+        row.line = line;
+        row.indicator = who >= 0 ? who : -1;
+        row.input = who >= 0 ? -1 : -who - 2;
+        const char *pwhy = NULL;
+        if (!prt_period_parse(ptext, strlen(ptext), &row.period, &pwhy)) {
+            prt_errors_add(err, path, line, "R005", "invalid period '%s': %s", ptext, pwhy);
+            continue;
+        }
+        /* last year's results are needed for the direction of travel, so one year before counts too */
+        if (plan->first_year && (row.period.year < plan->first_year - 1 || row.period.year > plan->last_year)) {
+            char pb[32];
+            prt_errors_add(err, path, line, "R005", "period %s is outside the plan (%d/%02d to %d/%02d, and the year before)",
+                           prt_period_format(row.period, pb, sizeof pb), plan->first_year,
+                           (plan->first_year + 1) % 100, plan->last_year, (plan->last_year + 1) % 100);
+            continue;
+        }
+        const prt_indicator *in = row.indicator >= 0 ? &plan->indicators[row.indicator] : NULL;
+        Suffix suf;
+        if (same_word(vtext, "not available") || same_word(vtext, "n/a")) {
+            row.status = PRT_RESULT_NOT_AVAILABLE;
+        } else if (same_word(vtext, "not yet available") || same_word(vtext, "nya")) {
+            row.status = PRT_RESULT_NOT_YET_AVAILABLE;
+        } else if (!*vtext) {
+            prt_errors_add(err, path, line, "R006", "the value is empty; write a number, 'not available' or 'not yet available'");
+            continue;
+        } else if (!parse_number(vtext, &row.value, &suf)) {
+            prt_errors_add(err, path, line, "R006", "'%s' is not a number (nor 'not available')", vtext);
+            continue;
+        } else {
+            row.status = PRT_RESULT_VALUE;
+            if (in && suf == SUF_PERCENT && in->unit != PRT_UNIT_PERCENT && in->unit != PRT_UNIT_NONE) {
+                prt_errors_add(err, path, line, "R007", "'%s' is a percentage, but '%s' is not measured in percent",
+                               vtext, prt_indicator_label(in));
+                continue;
+            }
+            if (in && in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (row.value < 0 || row.value > 100)) {
+                prt_errors_add(err, path, line, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
+                               prt_indicator_label(in));
+                continue;
+            }
+            if (in && (in->unit == PRT_UNIT_COUNT || in->unit == PRT_UNIT_RATE || in->unit == PRT_UNIT_DAYS ||
+                       in->unit == PRT_UNIT_WEEKS) &&
+                row.value < 0) {
+                prt_errors_add(err, path, line, "R007", "%s is negative, which '%s' cannot be", vtext,
+                               prt_indicator_label(in));
+                continue;
+            }
+        }
+        const prt_scheme *scheme = in && in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+        bool bad = false;
+        size_t keep_rating = 0, keep_override = 0, keep_reason = 0, keep_comment = 0, keep_dot = 0;
+        const int text_cols[] = {COL_RATING, COL_OVERRIDE};
+        for (int t = 0; t < 2; t++) {
+            int c = col[text_cols[t]];
+            char *v = c >= 0 ? trim(csv.fields[c]) : NULL;
+            if (!v || !*v)
+                continue;
+            if (!scheme) {
+                prt_errors_add(err, path, line, "R008", "%s '%s' given, but '%s' has no rating scheme",
+                               column_names[text_cols[t]], v, in ? prt_indicator_label(in) : ref);
+                bad = true;
+            } else if (prt_scheme_find_band(scheme, v) < 0) {
+                prt_errors_add(err, path, line, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
+                bad = true;
+            } else if (t == 0) {
+                keep_rating = keep(r, v);
+            } else {
+                keep_override = keep(r, v);
+            }
+        }
+        char *reason = col[COL_REASON] >= 0 ? trim(csv.fields[col[COL_REASON]]) : NULL;
+        if (keep_override && (!reason || !*reason)) {
+            prt_errors_add(err, path, line, "R009", "a rating override needs its reason in the 'reason' column");
+            bad = true;
+        }
+        if (reason && *reason)
+            keep_reason = keep(r, reason);
+        char *comment = col[COL_COMMENT] >= 0 ? trim(csv.fields[col[COL_COMMENT]]) : NULL;
+        if (comment && *comment)
+            keep_comment = keep(r, comment);
+        char *dot = col[COL_DOT] >= 0 ? trim(csv.fields[col[COL_DOT]]) : NULL;
+        if (dot && *dot) {
+            if (!dot_word(dot)) {
+                prt_errors_add(err, path, line, "R010",
+                               "unknown direction of travel '%s'; write improving, same, worsening, new or not comparable", dot);
+                bad = true;
+            }
+            keep_dot = keep(r, dot);
+        }
+        size_t bench_first = r->nbench;
+        for (size_t i = 0; i < ncols; i++) {
+            if (bench_col[i] < 0)
+                continue;
+            char *b = trim(csv.fields[i]);
+            if (!*b)
+                continue;
+            double bv;
+            Suffix bs;
+            if (!parse_number(b, &bv, &bs)) {
+                prt_errors_add(err, path, line, "R006", "benchmark value '%s' is not a number", b);
+                bad = true;
+                continue;
+            }
+            if (r->nbench == r->bench_cap) {
+                r->bench_cap = r->bench_cap ? r->bench_cap * 2 : 64;
+                r->bench_index = xrealloc_rt(r->bench_index, r->bench_cap * sizeof *r->bench_index);
+                r->bench_value = xrealloc_rt(r->bench_value, r->bench_cap * sizeof *r->bench_value);
+            }
+            r->bench_index[r->nbench] = bench_col[i];
+            r->bench_value[r->nbench] = bv;
+            r->nbench++;
+        }
+        if (bad)
+            continue;
+        if (row.indicator >= 0) {
+            const prt_result_row *dup = find_row(r, row.indicator, row.period);
+            if (dup) {
+                char pb[32];
+                prt_errors_add(err, path, line, "R011", "a second row for '%s' in %s (the first is on line %u)", ref,
+                               prt_period_format(row.period, pb, sizeof pb), dup->line);
+                r->nbench = bench_first;
+                continue;
+            }
+        }
+        row.rating = (const char *)(uintptr_t)keep_rating;
+        row.override = (const char *)(uintptr_t)keep_override;
+        row.reason = (const char *)(uintptr_t)keep_reason;
+        row.comment = (const char *)(uintptr_t)keep_comment;
+        row.dot = (const char *)(uintptr_t)keep_dot;
+        row.bench_index = (int *)(uintptr_t)bench_first;
+        row.nbench = (int)(r->nbench - bench_first);
+        if (r->n == r->cap) {
+            r->cap = r->cap ? r->cap * 2 : 256;
+            r->rows = xrealloc_rt(r->rows, r->cap * sizeof *r->rows);
+        }
+        r->rows[r->n++] = row;
+        if (row.indicator >= 0) {
+            if ((r->n + 1) * 2 > r->nslots)
+                rows_rehash(r);
+            else {
+                size_t mask = r->nslots - 1;
+                size_t i = period_key(row.indicator, row.period) & mask;
+                while (r->slots[i])
+                    i = (i + 1) & mask;
+                r->slots[i] = r->n;
+            }
+        }
+    }
+done:
+    /* offsets become pointers now that the blocks have stopped moving */
+    for (size_t k = 0; k < r->n; k++) {
+        prt_result_row *row = &r->rows[k];
+        const char **texts[] = {&row->rating, &row->override, &row->reason, &row->comment, &row->dot};
+        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            uintptr_t off = (uintptr_t)*texts[t];
+            *texts[t] = off ? r->strings + off - 1 : NULL;
+        }
+        size_t first = (size_t)(uintptr_t)row->bench_index;
+        row->bench_index = row->nbench ? r->bench_index + first : NULL;
+        row->bench_value = row->nbench ? r->bench_value + first : NULL;
+    }
+    free(bench_col);
+    free(names.keys);
+    free(names.values);
+    prt_csv_free(&csv);
+    return r;
+}
+
+prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *data = xrealloc_rt(NULL, cap);
+    size_t got;
+    while ((got = fread(data + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            cap *= 2;
+            data = xrealloc_rt(data, cap);
+        }
+    }
+    bool failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (failed) {
+        prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(saved ? saved : EIO));
+        free(data);
+        return NULL;
+    }
+    prt_results *r = prt_results_parse(plan, path, data, len, err);
+    free(data);
+    return r;
+}
+
+void prt_results_free(prt_results *r)
+{
+    if (!r)
+        return;
+    free(r->rows);
+    free(r->slots);
+    free(r->strings);
+    free(r->bench_index);
+    free(r->bench_value);
+    free(r);
+}
+
+/* Input values are rows with indicator -1; they are looked up by a scan, there being few. */
+bool prt_results_input(const prt_results *r, int input, prt_period p, double *out)
+{
+    if (!r)
+        return false;
+    for (size_t k = 0; k < r->n; k++)
+        if (r->rows[k].indicator < 0 && r->rows[k].input == input && prt_period_equal(r->rows[k].period, p) &&
+            r->rows[k].status == PRT_RESULT_VALUE) {
+            *out = r->rows[k].value;
+            return true;
+        }
+    return false;
+}

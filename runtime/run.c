@@ -1,0 +1,143 @@
+/* One evaluation from files to a report: used by `planc eval` and by every generated evaluator. */
+#include "output.h"
+#include "planrt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int prt_run(const prt_plan *plan, const prt_run_options *opt)
+{
+    prt_period period;
+    const char *why = NULL;
+    if (!prt_period_parse(opt->period, strlen(opt->period), &period, &why)) {
+        fprintf(stderr, "%s: error: invalid period '%s': %s\n", opt->progname, opt->period, why);
+        return 2;
+    }
+    if (plan->first_year && (period.year < plan->first_year || period.year > plan->last_year)) {
+        fprintf(stderr, "%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
+                opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
+                (plan->last_year + 1) % 100);
+        return 2;
+    }
+    prt_errors err = {0};
+    prt_results *res = prt_results_read(plan, opt->results, &err);
+    if (!res) {
+        prt_errors_print(&err, stderr);
+        prt_errors_free(&err);
+        return 2;
+    }
+    if (err.errors) {
+        /* a report missing rows would mislead: none is written until every row is right */
+        prt_errors_print(&err, stderr);
+        prt_errors_free(&err);
+        prt_results_free(res);
+        return 1;
+    }
+    prt_evaluation *ev = prt_evaluate(plan, res, period);
+    prt_output out;
+    char msg[512];
+    int status = 0;
+    if (!prt_output_open(&out, opt->output, msg, sizeof msg)) {
+        fprintf(stderr, "%s: error: %s\n", opt->progname, msg);
+        status = 2;
+    } else {
+        if (opt->audit)
+            prt_audit(out.file, ev);
+        else
+            prt_report(out.file, ev, opt->format);
+        if (!prt_output_commit(&out, msg, sizeof msg)) {
+            fprintf(stderr, "%s: error: %s\n", opt->progname, msg);
+            status = 2;
+        }
+    }
+    prt_evaluation_free(ev);
+    prt_results_free(res);
+    prt_errors_free(&err);
+    return status;
+}
+
+static void usage(FILE *out, const char *prog)
+{
+    fprintf(out,
+            "usage: %s --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE]\n"
+            "\n"
+            "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n"
+            "  --results FILE   the results (see docs/results.md)\n"
+            "  --period P       the period to rate\n"
+            "  --format F       text (default), csv, json or md\n"
+            "  --audit          list published ratings that differ from the plan's method instead\n"
+            "  -o FILE          write to FILE (atomically) instead of standard output\n"
+            "Exit status: 0 rated, 1 errors in the results, 2 usage or I/O failure.\n",
+            prog);
+}
+
+/* Parses the evaluator's options from argv[first..]; returns -1 to go on, or an exit status. */
+int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
+{
+    for (int i = first; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        const char *name = a;
+        char buf[32];
+        const char *eq = strchr(a, '=');
+        if (strncmp(a, "--", 2) == 0 && eq && (size_t)(eq - a) < sizeof buf) {
+            memcpy(buf, a, (size_t)(eq - a));
+            buf[eq - a] = '\0';
+            name = buf;
+            val = eq + 1;
+        }
+        bool takes = strcmp(name, "--results") == 0 || strcmp(name, "--period") == 0 || strcmp(name, "--format") == 0 ||
+                     strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0;
+        if (takes && !val) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: error: %s needs a value\n", opt->progname, name);
+                return 2;
+            }
+            val = argv[++i];
+        }
+        if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+            usage(stdout, opt->progname);
+            return 0;
+        } else if (strcmp(name, "--results") == 0) {
+            opt->results = val;
+        } else if (strcmp(name, "--period") == 0) {
+            opt->period = val;
+        } else if (strcmp(name, "--format") == 0) {
+            if (!prt_format_parse(val, &opt->format)) {
+                fprintf(stderr, "%s: error: unknown format '%s'; use text, csv, json or md\n", opt->progname, val);
+                return 2;
+            }
+        } else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) {
+            opt->output = val;
+        } else if (strcmp(name, "--audit") == 0) {
+            opt->audit = true;
+        } else if (a[0] == '-' || opt->positional) {
+            fprintf(stderr, "%s: error: unknown option '%s'\n", opt->progname, a);
+            usage(stderr, opt->progname);
+            return 2;
+        } else {
+            opt->positional = a;
+        }
+    }
+    if (!opt->results || !opt->period) {
+        fprintf(stderr, "%s: error: --results and --period are required\n", opt->progname);
+        usage(stderr, opt->progname);
+        return 2;
+    }
+    return -1;
+}
+
+int prt_main(const prt_plan *plan, int argc, char **argv)
+{
+    prt_run_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.progname = argc > 0 ? argv[0] : "plan_eval";
+    int rc = prt_parse_options(argc, argv, 1, &opt);
+    if (rc >= 0)
+        return rc;
+    if (opt.positional) {
+        fprintf(stderr, "%s: error: unexpected argument '%s'\n", opt.progname, opt.positional);
+        return 2;
+    }
+    return prt_run(plan, &opt);
+}
