@@ -216,6 +216,13 @@ static void table_add(Table *t, const char *const *cells, const char *note1, con
     }
     snprintf(t->notes[t->nrows][0], CELL, "%s", note1 ? note1 : "");
     snprintf(t->notes[t->nrows][1], CELL, "%s", note2 ? note2 : "");
+    /* a table row is one line: line breaks and tabs inside the text become spaces */
+    for (int c = 0; c < t->ncols + 2; c++) {
+        char *s = c < t->ncols ? t->cells[t->nrows][c] : t->notes[t->nrows][c - t->ncols];
+        for (; *s; s++)
+            if (*s == '\n' || *s == '\r' || *s == '\t')
+                *s = ' ';
+    }
     t->nrows++;
 }
 

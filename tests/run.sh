@@ -57,6 +57,9 @@ done
 # --- the command line ---
 . tests/cli.sh
 
+# --- the rating engine ---
+. tests/eval.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
@@ -73,9 +76,9 @@ else
 fi
 
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
-codes=$(grep -ohE '"[EW][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y | tr -d '"' | sort -u)
+codes=$(grep -ohE '"[EWR][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c | tr -d '"' | sort -u)
 for code in $codes; do
-    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
     else
         bad "diagnostic $code is tested" "no golden file shows [$code]"

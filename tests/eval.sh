@@ -1,0 +1,95 @@
+# Rating-engine tests, sourced by tests/run.sh: bad results files, golden reports for every bundled
+# plan, the audit, and the differential test (planc eval against the evaluator planc build makes).
+
+# eval_golden NAME EXPECTED ARGS...: output and status of `planc ARGS` must equal EXPECTED.
+eval_golden() {
+    local name=$1 expected=$2
+    shift 2
+    local actual="$OUT/eval_$(echo "$name" | tr '/ ' '__').actual"
+    run_planc "$actual" "$@"
+    [ $UPDATE = 1 ] && cp "$actual" "$expected"
+    if [ ! -f "$expected" ]; then
+        bad "$name" "no golden file $expected"
+    elif cmp -s "$actual" "$expected"; then
+        ok "$name"
+    else
+        bad "$name" "output differs from $expected"
+        diff -u "$expected" "$actual" | head -20
+    fi
+}
+
+# every malformed results file gets its diagnostics and exit status 1 (2 when unreadable)
+for f in tests/eval/bad/*.csv; do
+    eval_golden "results $f" "${f%.csv}.expected" eval tests/eval/small.plan --results "$f" --period 2019/20
+done
+for fmt in text csv json md; do
+    eval_golden "results good.csv as $fmt" "tests/eval/good.$fmt.expected" eval tests/eval/small.plan \
+        --results tests/eval/good.csv --period 2019/20 --format "$fmt"
+done
+eval_golden "eval: results file missing" tests/eval/missing_results.expected eval tests/eval/small.plan --results tests/eval/none.csv --period 2019/20
+eval_golden "eval: results is a directory" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/eval --period 2019/20
+eval_golden "eval: period outside the plan" tests/eval/period_outside.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2025/26
+eval_golden "eval: malformed period" tests/eval/period_malformed.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019
+eval_golden "eval: unknown format" tests/eval/unknown_format.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 --format xml
+eval_golden "eval: plan with errors" tests/eval/plan_errors.expected eval tests/check/e021_missing_polarity.plan --results tests/eval/good.csv --period 2023/24
+eval_golden "eval: output over an input" tests/eval/output_is_input.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 -o tests/eval/good.csv
+
+# -o writes the file whole; an error leaves an existing file untouched
+cp tests/eval/good.csv "$OUT/keep.txt"
+"$PLANC" eval tests/eval/small.plan --results tests/eval/bad/duplicate_row.csv --period 2019/20 -o "$OUT/keep.txt" >/dev/null 2>&1
+cmp -s tests/eval/good.csv "$OUT/keep.txt" && ok "eval: failed run leaves the output alone" || bad "eval: failed run leaves the output alone"
+"$PLANC" eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 -o "$OUT/report.txt" >/dev/null 2>&1
+head -n -1 tests/eval/good.text.expected | cmp -s - "$OUT/report.txt" && ok "eval: -o writes the report" || bad "eval: -o writes the report"
+ls "$OUT" | grep -q '\.tmp\.' && bad "eval: no temporary files left" || ok "eval: no temporary files left"
+
+# the bundled plans: a golden report for every period their results cover, and the audit
+mkdir -p tests/eval/plans
+for plan in plans/*.plan; do
+    results=${plan%.plan}.results.csv
+    [ -f "$results" ] || continue
+    name=$(basename "${plan%.plan}")
+    # the plan's years: periods before them only serve last year's comparisons
+    first=$(grep -oE 'covers [0-9]{4}' "$plan" | head -1 | cut -c8-)
+    last=$(grep -oE 'covers [0-9]{4}/[0-9]{2} to [0-9]{4}' "$plan" | head -1 | grep -oE '[0-9]{4}$')
+    last=${last:-$first}
+    for period in $(grep -oE '^("[^"]*"|[^,]*),"?(19|20)[0-9]{2}/[0-9]{2}( Q[1-4]| H[12])?' "$results" |
+                    grep -oE '(19|20)[0-9]{2}/[0-9]{2}( Q[1-4]| H[12])?$' | sort -u | tr ' ' '_'); do
+        period=${period//_/ }
+        year=${period%%/*}
+        { [ "$year" -lt "$first" ] || [ "$year" -gt "$last" ]; } && continue
+        tag=$(echo "$period" | tr '/ ' '-_')
+        eval_golden "report $name $period" "tests/eval/plans/$name.$tag.expected" eval "$plan" --results "$results" --period "$period"
+        eval_golden "audit $name $period" "tests/eval/plans/$name.$tag.audit.expected" eval "$plan" --results "$results" --period "$period" --audit
+        # differential: the compiled evaluator prints exactly what planc eval prints
+        exe="$OUT/eval_$name"
+        [ -x "$exe" ] || "$PLANC" build "$plan" -o "$exe" >"$OUT/build.log" 2>&1 || { bad "build $name" "$(head -3 "$OUT/build.log")"; continue; }
+        for fmt in text csv json md; do
+            "$PLANC" eval "$plan" --results "$results" --period "$period" --format $fmt >"$OUT/d1" 2>&1
+            s1=$?
+            "$exe" --results "$results" --period "$period" --format $fmt >"$OUT/d2" 2>&1
+            s2=$?
+            cmp -s "$OUT/d1" "$OUT/d2" && [ $s1 = $s2 ] && ok "differential $name $period $fmt" ||
+                bad "differential $name $period $fmt" "planc eval and the built evaluator differ"
+        done
+    done
+done
+
+# generated C compiles without a warning, with gcc and clang, as a program and as a library
+for plan in plans/*.plan tests/check/ok_full_language.plan; do
+    name=$(basename "${plan%.plan}")
+    "$PLANC" compile "$plan" -o "$OUT/gen_$name.c" >/dev/null 2>&1 || { bad "compile $name"; continue; }
+    "$PLANC" compile "$plan" -o "$OUT/genlib_$name.c" --library >/dev/null 2>&1 || { bad "compile --library $name"; continue; }
+    for cc in gcc clang; do
+        command -v $cc >/dev/null || continue
+        if $cc -std=c11 -Wall -Wextra -Werror -pedantic -Iruntime -c "$OUT/gen_$name.c" -o "$OUT/gen.o" 2>"$OUT/cc.log" &&
+            $cc -std=c11 -Wall -Wextra -Werror -pedantic -Iruntime -c "$OUT/genlib_$name.c" -o "$OUT/gen.o" 2>>"$OUT/cc.log"; then
+            ok "generated C for $name compiles cleanly with $cc"
+        else
+            bad "generated C for $name compiles cleanly with $cc" "$(head -3 "$OUT/cc.log")"
+        fi
+    done
+done
+"$PLANC" compile tests/check/ok_full_language.plan -o "$OUT/det_a.c" && "$PLANC" compile tests/check/ok_full_language.plan -o "$OUT/det_b.c"
+cmp -s "$OUT/det_a.c" "$OUT/det_b.c" && ok "generated C is deterministic" || bad "generated C is deterministic"
+eval_golden "compile golden" tests/eval/small.c.expected compile tests/eval/small.plan -o -
+eval_golden "compile: output over the plan" tests/eval/compile_over_plan.expected compile tests/eval/small.plan -o tests/eval/small.plan

@@ -1,0 +1,262 @@
+/* The rating engine, case by case: each case is a small plan and a results file, evaluated for a
+ * period, with the band, direction of travel and flags it must give.  Prints PASS/FAIL lines. */
+#include "ast.h"
+#include "check.h"
+#include "diag.h"
+#include "load.h"
+#include "planrt.h"
+#include "tables.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int failures;
+
+static const char *header =
+    "plan \"Cases\" { covers 2018/19 to 2020/21; rating barnet_2016 }\n"
+    "rating barnet_2016 \"Improvement\" { method improvement\n"
+    "  band green (G) at 100%; band green_amber (GA) at 80%; band red_amber (RA) at 65%; band red (R) otherwise }\n"
+    "rating rag3 \"Achievement\" { method achievement\n"
+    "  band green (G) at 100%; band amber (A) at 90%; band red (R) otherwise }\n"
+    "rating points_off \"Points\" { method points\n"
+    "  band green (G) within 0 pts; band amber (A) within 5 pts; band red (R) otherwise }\n"
+    "benchmark england \"England average\"\n"
+    "input population \"Population\" { unit count }\n"
+    "pillar p \"P\" { theme t \"T\" {\n";
+
+typedef struct Case {
+    const char *name;
+    const char *indicators;     /* inside the theme; the one under test is `x` */
+    const char *results;        /* CSV rows after the header ref,period,value,... */
+    const char *columns;        /* header, NULL for the default */
+    const char *period;
+    const char *band;           /* expected band id, "-" for not rated */
+    const char *dot;            /* expected direction of travel, "" for none; NULL: not checked */
+    int exception;              /* -1: not checked */
+} Case;
+
+static const Case cases[] = {
+    {"improvement: all of the targeted improvement is green",
+     "indicator x \"X\" { polarity bigger; baseline 100 in 2018/19; target 200 in 2019/20 }", "x,2019/20,200", NULL,
+     "2019/20", "green", NULL, -1},
+    {"improvement: exactly 80% is green amber (edges belong to the higher band)",
+     "indicator x \"X\" { polarity bigger; baseline 100 in 2018/19; target 200 in 2019/20 }", "x,2019/20,180", NULL,
+     "2019/20", "green_amber", NULL, -1},
+    {"improvement: 79.9% is red amber",
+     "indicator x \"X\" { polarity bigger; baseline 100 in 2018/19; target 200 in 2019/20 }", "x,2019/20,179.9", NULL,
+     "2019/20", "red_amber", NULL, -1},
+    {"improvement: exactly 65% is red amber",
+     "indicator x \"X\" { polarity bigger; baseline 100 in 2018/19; target 200 in 2019/20 }", "x,2019/20,165", NULL,
+     "2019/20", "red_amber", NULL, -1},
+    {"improvement: 64% is red",
+     "indicator x \"X\" { polarity bigger; baseline 100 in 2018/19; target 200 in 2019/20 }", "x,2019/20,164", NULL,
+     "2019/20", "red", NULL, -1},
+    {"improvement: 0.1 + 0.2 style rounding does not push 80% below the edge",
+     "indicator x \"X\" { polarity bigger; unit percent; baseline 0.1 in 2018/19; target 0.6 in 2019/20 }",
+     "x,2019/20,0.5", NULL, "2019/20", "green_amber", NULL, -1},
+    {"improvement, smaller is better: 80% of a reduction is green amber",
+     "indicator x \"X\" { polarity smaller; baseline 20 in 2018/19; target 10 in 2019/20 }", "x,2019/20,12", NULL,
+     "2019/20", "green_amber", NULL, -1},
+    {"improvement, smaller is better: getting worse is red",
+     "indicator x \"X\" { polarity smaller; baseline 20 in 2018/19; target 10 in 2019/20 }", "x,2019/20,21", NULL,
+     "2019/20", "red", NULL, -1},
+    {"improvement: last year's result is the baseline when none is declared",
+     "indicator x \"X\" { polarity bigger; target 200 in 2019/20 }", "x,2019/20,190\nx,2018/19,100", NULL, "2019/20",
+     "green_amber", "Improving", -1},
+    {"improvement: a target no better than the baseline is rated by achievement (met)",
+     "indicator x \"X\" { polarity bigger; baseline 12 in 2018/19; target 10 in 2019/20 }", "x,2019/20,10", NULL,
+     "2019/20", "green", NULL, -1},
+    {"improvement: a target no better than the baseline is rated by achievement (90%)",
+     "indicator x \"X\" { polarity bigger; baseline 12 in 2018/19; target 10 in 2019/20 }", "x,2019/20,9", NULL,
+     "2019/20", "green_amber", NULL, -1},
+    {"achievement: 90% of target is amber",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }", "x,2019/20,90", NULL, "2019/20",
+     "amber", NULL, -1},
+    {"achievement: 89.9% of target is red",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }", "x,2019/20,89.9", NULL, "2019/20",
+     "red", NULL, -1},
+    {"achievement, smaller is better: target / result",
+     "indicator x \"X\" { polarity smaller; rating rag3; target 10 in 2019/20 }", "x,2019/20,11", NULL, "2019/20",
+     "amber", NULL, -1},
+    {"achievement, smaller is better: a result of 0 meets a target of 0",
+     "indicator x \"X\" { polarity smaller; rating rag3; target 0 in 2019/20 }", "x,2019/20,0", NULL, "2019/20",
+     "green", NULL, -1},
+    {"points: 3 points short is amber",
+     "indicator x \"X\" { polarity bigger; unit percent; rating points_off; target 80% in 2019/20 }", "x,2019/20,77%",
+     NULL, "2019/20", "amber", NULL, -1},
+    {"points: exactly 5 points short is amber",
+     "indicator x \"X\" { polarity bigger; unit percent; rating points_off; target 80% in 2019/20 }", "x,2019/20,75%",
+     NULL, "2019/20", "amber", NULL, -1},
+    {"points: 6 points short is red",
+     "indicator x \"X\" { polarity bigger; unit percent; rating points_off; target 80% in 2019/20 }", "x,2019/20,74",
+     NULL, "2019/20", "red", NULL, -1},
+    {"tolerance: within the survey's confidence interval counts as met",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; tolerance 4.4 pts; target 81% in 2019/20 }",
+     "x,2019/20,77", NULL, "2019/20", "green", NULL, -1},
+    {"tolerance: just outside the interval is rated by the method",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; tolerance 4.4 pts; target 81% in 2019/20 }",
+     "x,2019/20,76.5", NULL, "2019/20", "amber", NULL, -1},
+    {"tolerance on one target only ('within')",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; target 81% in 2019/20 within 3 pts }",
+     "x,2019/20,79", NULL, "2019/20", "green", NULL, -1},
+    {"threshold: '>= 20000' met exactly is green",
+     "indicator x \"X\" { polarity bigger; rating rag3; target >= 20000 in 2019/20 }", "x,2019/20,20000", NULL,
+     "2019/20", "green", NULL, -1},
+    {"threshold: '< 18 weeks' at exactly 18 is missed, and never green",
+     "indicator x \"X\" { polarity smaller; unit weeks; rating rag3; target < 18 weeks in 2019/20 }",
+     "x,2019/20,18", NULL, "2019/20", "amber", NULL, -1},
+    {"threshold: '< 18 weeks' at 32 weeks is red",
+     "indicator x \"X\" { polarity smaller; unit weeks; rating rag3; target < 18 weeks in 2019/20 }",
+     "x,2019/20,32", NULL, "2019/20", "red", NULL, -1},
+    {"monitor target: reported, not rated, with a direction of travel",
+     "indicator x \"X\" { polarity smaller; target monitor in 2019/20 }", "x,2019/20,34\nx,2018/19,36", NULL, "2019/20",
+     "-", "Improving", 0},
+    {"monitor-only polarity: not rated and no direction of travel",
+     "indicator x \"X\" { polarity monitor }", "x,2019/20,34\nx,2018/19,36", NULL, "2019/20", "-", "", 0},
+    {"amendment: the amended target is in force after it took effect",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 900 in 2019/20\n"
+     "  amend 2019/20 to 1126 from 2019/20 Q3 because \"extended\" }",
+     "x,2019/20,1020", NULL, "2019/20", "amber", NULL, -1},
+    {"amendment: the original target is in force before it took effect",
+     "indicator x \"X\" { polarity bigger; rating rag3; frequency quarterly; target 900 in 2019/20\n"
+     "  amend 2019/20 to 1126 from 2019/20 Q3 because \"extended\" }",
+     "x,2019/20 Q2,1000", NULL, "2019/20 Q2", "green", NULL, -1},
+    {"cumulative profile: the quarter's own target, not the year's",
+     "indicator x \"X\" { polarity bigger; rating rag3; frequency quarterly; accumulates year_to_date\n"
+     "  target 200 in 2019/20 Q2; target 500 in 2019/20 }",
+     "x,2019/20 Q2,200", NULL, "2019/20 Q2", "green", NULL, -1},
+    {"cumulative profile: no quarterly target, no rating",
+     "indicator x \"X\" { polarity bigger; rating rag3; frequency quarterly; accumulates year_to_date\n"
+     "  target 500 in 2019/20 }",
+     "x,2019/20 Q2,200", NULL, "2019/20 Q2", "-", NULL, -1},
+    {"snapshot: the year's target holds in each quarter",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; frequency quarterly; target 95% in 2019/20 }",
+     "x,2019/20 Q2,94", NULL, "2019/20 Q2", "amber", NULL, -1},
+    {"direction of travel: same when equal as printed",
+     "indicator x \"X\" { polarity bigger; decimals 1; target monitor in 2019/20 }", "x,2019/20,72.04\nx,2018/19,72.0",
+     NULL, "2019/20", "-", "Same", -1},
+    {"direction of travel: smaller is better and smaller is improving",
+     "indicator x \"X\" { polarity smaller }", "x,2019/20,5\nx,2018/19,6", NULL, "2019/20", "-", "Improving", -1},
+    {"direction of travel: bigger is better and smaller is worsening",
+     "indicator x \"X\" { polarity bigger }", "x,2019/20,5\nx,2018/19,6", NULL, "2019/20", "-", "Worsening", -1},
+    {"direction of travel: new with no result last year",
+     "indicator x \"X\" { polarity bigger }", "x,2019/20,5", NULL, "2019/20", "-", "New", -1},
+    {"direction of travel: not comparable across a method change",
+     "indicator x \"X\" { polarity smaller; revised in 2019/20 because \"ONS population estimates\" }",
+     "x,2019/20,528.3\nx,2018/19,334.4", NULL, "2019/20", "-", "Not comparable", -1},
+    {"direction of travel: a restated result in the plan is last year's result",
+     "indicator x \"X\" { polarity smaller; result 334.4 in 2018/19 restated from 381.4 because \"recalculated\" }",
+     "x,2019/20,340", NULL, "2019/20", "-", "Worsening", -1},
+    {"override: the manual rating replaces the computed one",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }",
+     "x,2019/20,50,R,G,Agreed by the board", "ref,period,value,rating,override,reason", "2019/20", "green", NULL, -1},
+    {"exception: below target without commentary",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }", "x,2019/20,50", NULL, "2019/20", "red",
+     NULL, 1},
+    {"exception: below target with commentary is not one",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }", "x,2019/20,50,Staff shortages",
+     "ref,period,value,comment", "2019/20", "red", NULL, 0},
+    {"benchmark target: resolved from the results file",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; target benchmark england in 2019/20 }",
+     "x,2019/20,70,76.2", "ref,period,value,benchmark:england", "2019/20", "amber", NULL, -1},
+    {"benchmark target: resolved from the plan's own value",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; target benchmark england in 2019/20\n"
+     "  benchmark england 76.2% in 2018/19 }",
+     "x,2019/20,77", NULL, "2019/20", "green", NULL, -1},
+    {"benchmark target: no value anywhere, not rated",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; target benchmark england in 2019/20 }",
+     "x,2019/20,77", NULL, "2019/20", "-", NULL, -1},
+    {"maintain: the target is the baseline",
+     "indicator x \"X\" { polarity bigger; unit percent; rating rag3; baseline 80% in 2018/19; target maintain in 2019/20 }",
+     "x,2019/20,79", NULL, "2019/20", "amber", NULL, -1},
+    {"derived: a formula over an indicator and an input",
+     "indicator adm \"Admissions\" { polarity smaller; unit count }\n"
+     "indicator x \"X\" { polarity smaller; rating rag3; unit rate per 100000; target 500 in 2019/20\n"
+     "  formula adm / population * 100000 }",
+     "adm,2019/20,100\npopulation,2019/20,25000", NULL, "2019/20", "green", NULL, -1},
+    {"derived: division by zero is not available, not a crash",
+     "indicator adm \"Admissions\" { polarity smaller; unit count }\n"
+     "indicator x \"X\" { polarity smaller; rating rag3; target 500 in 2019/20; formula adm / population * 100000 }",
+     "adm,2019/20,100\npopulation,2019/20,0", NULL, "2019/20", "-", NULL, -1},
+    {"arrears: a year's report takes the quarter a quarter behind",
+     "indicator x \"X\" { polarity bigger; rating rag3; frequency quarterly; arrears 1; target 100 in 2019/20 Q3 }",
+     "x,2019/20 Q3,100", NULL, "2019/20", "green", NULL, -1},
+    {"not available: reported, not rated",
+     "indicator x \"X\" { polarity bigger; rating rag3; target 100 in 2019/20 }", "x,2019/20,not available", NULL,
+     "2019/20", "-", "", -1},
+};
+
+static void run_case(const Case *c)
+{
+    char path[] = "/tmp/planc-case-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        printf("FAIL %s (cannot make a temporary file)\n", c->name);
+        failures++;
+        return;
+    }
+    FILE *f = fdopen(fd, "w");
+    fprintf(f, "%s%s\n} }\n", header, c->indicators);
+    fclose(f);
+
+    SourceSet sources;
+    sources_init(&sources);
+    Diag diag;
+    diag_init(&diag, &sources);
+    Plan plan;
+    plan_model_init(&plan);
+    load_plan(&plan, &sources, &diag, path);
+    check_plan(&plan, &diag);
+    unlink(path);
+    bool ok = diag.errors == 0;
+    char detail[512] = "";
+    if (!ok) {
+        snprintf(detail, sizeof detail, "the plan has errors: %s", diag.n ? diag.items[0].message : "?");
+    } else {
+        const prt_plan *t = plan_tables(&plan);
+        char csv[2048];
+        snprintf(csv, sizeof csv, "%s\n%s\n", c->columns ? c->columns : "ref,period,value", c->results);
+        prt_errors err = {0};
+        prt_results *res = prt_results_parse(t, "case.csv", csv, strlen(csv), &err);
+        prt_period p;
+        prt_period_parse(c->period, strlen(c->period), &p, NULL);
+        prt_evaluation *ev = prt_evaluate(t, res, p);
+        int xi = -1;
+        for (int i = 0; i < t->nindicators; i++)
+            if (t->indicators[i].id && strcmp(t->indicators[i].id, "x") == 0)
+                xi = i;
+        const prt_rating *r = &ev->ratings[xi];
+        const prt_scheme *s = t->indicators[xi].scheme >= 0 ? &t->schemes[t->indicators[xi].scheme] : NULL;
+        const char *band = r->band >= 0 ? s->bands[r->band].id : "-";
+        if (err.errors) {
+            ok = false;
+            snprintf(detail, sizeof detail, "results error: %s", err.messages[0]);
+        } else if (strcmp(band, c->band) != 0) {
+            ok = false;
+            snprintf(detail, sizeof detail, "band %s, expected %s (%s)", band, c->band, r->explanation);
+        } else if (c->dot && strcmp(prt_dot_name(r->dot), c->dot) != 0) {
+            ok = false;
+            snprintf(detail, sizeof detail, "DOT '%s', expected '%s' (%s)", prt_dot_name(r->dot), c->dot, r->dot_explanation);
+        } else if (c->exception >= 0 && r->exception != (c->exception == 1)) {
+            ok = false;
+            snprintf(detail, sizeof detail, "exception %d, expected %d", r->exception, c->exception);
+        }
+        prt_evaluation_free(ev);
+        prt_results_free(res);
+        prt_errors_free(&err);
+    }
+    printf("%s rating: %s%s%s\n", ok ? "PASS" : "FAIL", c->name, ok ? "" : ": ", detail);
+    failures += !ok;
+    plan_model_free(&plan);
+    diag_free(&diag);
+    sources_free(&sources);
+}
+
+int main(void)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        run_case(&cases[i]);
+    return failures ? 1 : 0;
+}
