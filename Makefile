@@ -78,10 +78,11 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); \
 	else echo "make deps: not a Debian system; install: $(DEB_PACKAGES)"; fi
 
-# the main job: check the bundled Barnet plan (later: evaluate it and draw its map)
-BARNET := plans/our-plan-for-barnet-2023-26.plan
+# the main job: check the bundled Barnet plan and rate its Q2 2023/24 results
+BARNET := plans/our-plan-for-barnet-2023-26
 run: planc
-	./planc check --summary $(BARNET)
+	./planc check --summary $(BARNET).plan
+	./planc eval $(BARNET).plan --results $(BARNET).results.csv --period "2023/24 Q2"
 
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
 # flex's default tables (no -CF) are used everywhere, so there is nothing to switch off here
