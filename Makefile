@@ -18,17 +18,19 @@ RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 .PHONY: all check run clean deps check-sanitize golden
 all: planc
 
-check: planc $(BUILD)/test_unit
-	PLANC=./planc UNIT=$(BUILD)/test_unit tests/run.sh
+check: planc $(BUILD)/test_unit $(BUILD)/gen_random
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random tests/run.sh
 
 # rewrite the golden files from the current output; review `git diff` before committing
-golden: planc $(BUILD)/test_unit
-	PLANC=./planc UNIT=$(BUILD)/test_unit tests/run.sh --update
+golden: planc $(BUILD)/test_unit $(BUILD)/gen_random
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random tests/run.sh --update
 
 # the unit tests: one binary per file in tests/unit, linked with everything but planc's main()
 $(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating
 	printf '#!/bin/sh\n"$$(dirname "$$0")/test_basics"; a=$$?\n"$$(dirname "$$0")/test_rating"; b=$$?\n[ $$a = 0 ] && [ $$b = 0 ]\n' >$@
 	chmod +x $@
+$(BUILD)/gen_random: tests/unit/gen_random.c
+	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
 $(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ -lm
 $(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
@@ -88,9 +90,9 @@ run: planc
 # flex's default tables (no -CF) are used everywhere, so there is nothing to switch off here
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-sanitize:
-	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random
 	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    PLANC=build-san/planc UNIT=build-san/test_unit tests/run.sh
+	    PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random tests/run.sh
 
 clean:
 	rm -rf $(BUILD) build-* planc tests/out

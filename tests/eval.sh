@@ -93,3 +93,33 @@ done
 cmp -s "$OUT/det_a.c" "$OUT/det_b.c" && ok "generated C is deterministic" || bad "generated C is deterministic"
 eval_golden "compile golden" tests/eval/small.c.expected compile tests/eval/small.plan -o -
 eval_golden "compile: output over the plan" tests/eval/compile_over_plan.expected compile tests/eval/small.plan -o tests/eval/small.plan
+
+# differential on random plans and results (tests/unit/gen_random.c): every kind of target, method,
+# tolerance, amendment, revision, benchmark and formula, rated by both paths
+GEN=${GEN:-build/gen_random}
+if [ -x "$GEN" ]; then
+    for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
+        "$GEN" $seed "$OUT/rand$seed.plan" "$OUT/rand$seed.csv"
+        if ! "$PLANC" check -q "$OUT/rand$seed.plan" || ! "$PLANC" build "$OUT/rand$seed.plan" -o "$OUT/rand$seed" >"$OUT/build.log" 2>&1; then
+            bad "random plan $seed builds" "$(head -3 "$OUT/build.log")"
+            continue
+        fi
+        same=1
+        for period in 2020/21 "2021/22 Q2" 2021/22 "2020/21 Q4"; do
+            for fmt in text csv json md; do
+                "$PLANC" eval "$OUT/rand$seed.plan" --results "$OUT/rand$seed.csv" --period "$period" --format $fmt >"$OUT/d1" 2>&1
+                s1=$?
+                "$OUT/rand$seed" --results "$OUT/rand$seed.csv" --period "$period" --format $fmt >"$OUT/d2" 2>&1
+                s2=$?
+                if ! cmp -s "$OUT/d1" "$OUT/d2" || [ $s1 != $s2 ] || [ $s1 != 0 ]; then
+                    same=0
+                    echo "  seed $seed, $period, $fmt: exit $s1 and $s2"
+                    diff "$OUT/d1" "$OUT/d2" | head -5
+                fi
+            done
+        done
+        [ $same = 1 ] && ok "differential random plan $seed" || bad "differential random plan $seed"
+    done
+else
+    bad "random plans" "$GEN is not built"
+fi
