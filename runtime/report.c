@@ -331,6 +331,17 @@ static void text_summary(FILE *out, const prt_evaluation *ev)
             pct(k->worsened, k->with_dot), k->worsened);
 }
 
+/* One sentence per theme: what the summary table says of a pillar, at the theme's level. */
+static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k, const char *indent)
+{
+    const prt_scheme *s = summary_scheme(ev);
+    fprintf(out, "%s%d reported, %d rated", indent, k->reported, k->rated);
+    for (int b = 0; s && b < s->nbands && b < 8 && k->rated; b++)
+        fprintf(out, "%s%s %d", b ? ", " : ": ", s->bands[b].label, k->band[b]);
+    fprintf(out, "; %d monitor or not yet available; DOT: %d improved or same, %d worsened\n", k->monitor_nya,
+            k->improved_same, k->worsened);
+}
+
 static void text_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
@@ -350,6 +361,7 @@ static void text_report(FILE *out, const prt_evaluation *ev)
             if (!any)
                 continue;
             fprintf(out, "\n  %s%s\n", plan->themes[th].name, plan->themes[th].transformation ? " (transformation workstream)" : "");
+            theme_line(out, ev, &ev->theme_counts[th], "  ");
             Table t = {0};
             t.ncols = 9;
             t.max_width[1] = 48;
@@ -524,6 +536,18 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         json_counts(out, ev, &ev->pillar_counts[p]);
         fputc('}', out);
     }
+    fputs("\n    ],\n    \"themes\": [", out);
+    for (int t = 0; t < plan->nthemes; t++) {
+        fputs(t ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
+        json_str(out, plan->themes[t].id);
+        fputs(", \"name\": ", out);
+        json_str(out, plan->themes[t].name);
+        fputs(", \"pillar\": ", out);
+        json_str(out, plan->pillars[plan->themes[t].pillar].id);
+        fputs(", \"counts\": ", out);
+        json_counts(out, ev, &ev->theme_counts[t]);
+        fputc('}', out);
+    }
     fputs("\n    ]\n  },\n  \"indicators\": [", out);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
@@ -635,6 +659,8 @@ static void md_report(FILE *out, const prt_evaluation *ev)
             if (!any)
                 continue;
             fprintf(out, "\n### %s\n\n", plan->themes[th].name);
+            theme_line(out, ev, &ev->theme_counts[th], "");
+            fputc('\n', out);
             fputs("| Ref | Indicator | Polarity | Period | Target | Result | Last year | DOT | Benchmark | Comment |\n"
                   "|---|---|---|---|---:|---:|---:|---|---|---|\n",
                   out);

@@ -1,0 +1,26 @@
+/* Embedding a generated evaluator: `planc compile --library` gives plan_eval.c and plan_eval.h;
+ * this program links them with libplanrt and rates a period itself. */
+#include "plan_eval.h"
+
+#include <string.h>
+
+int main(int argc, char **argv)
+{
+    if (argc != 3)
+        return 2;
+    prt_errors err = {0};
+    prt_results *res = prt_results_read(&plan_plan, argv[1], &err);
+    if (!res || err.errors) {
+        prt_errors_print(&err, stderr);
+        return 1;
+    }
+    prt_period p;
+    if (!prt_period_parse(argv[2], strlen(argv[2]), &p, NULL))
+        return 2;
+    prt_evaluation *ev = plan_evaluate(res, p);
+    prt_report(stdout, ev, PRT_FORMAT_TEXT);
+    prt_evaluation_free(ev);
+    prt_results_free(res);
+    prt_errors_free(&err);
+    return 0;
+}
