@@ -11,5 +11,6 @@ int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_compile(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static void usage(FILE *out)
           "  eval PLAN       rate a period's results: --results FILE --period P [--format F] [--audit]\n"
           "  compile PLAN    write the plan's evaluator as C: -o plan_eval.c [--library]\n"
           "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
+          "  map PLAN        draw the outcome map: -o FILE.svg|png|pdf|dot [--results F --period P]\n"
           "\n"
           "Options:\n"
           "  --help          show this help\n"
@@ -48,6 +49,8 @@ int main(int argc, char **argv)
         return cmd_compile(argc - 1, argv + 1);
     if (strcmp(cmd, "build") == 0)
         return cmd_build(argc - 1, argv + 1);
+    if (strcmp(cmd, "map") == 0)
+        return cmd_map(argc - 1, argv + 1);
     fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

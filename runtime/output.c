@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 bool prt_output_open(prt_output *o, const char *path, char *why, size_t why_size)
@@ -33,6 +34,10 @@ bool prt_output_open(prt_output *o, const char *path, char *why, size_t why_size
         o->path = o->tmp = NULL;
         return false;
     }
+    /* mkstemp makes the file private; give it the mode any new file would have */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
     o->file = fdopen(fd, "w");
     if (!o->file) {
         snprintf(why, why_size, "cannot write '%s': %s", path, strerror(errno));

@@ -268,8 +268,17 @@ static void explain_band(prt_rating *r, const prt_scheme *s, int band, const cha
         snprintf(range, sizeof range, "below %g%%", s->bands[band - 1].threshold);
     else
         snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[band - 1].threshold);
-    snprintf(r->explanation, sizeof r->explanation, "%s: %.0f%% of %s achieved (band %s)", b->label,
-             floor(r->percent + 0.5), what, range);
+    /* whole percents, as the reports print them, unless rounding would carry the figure over a band
+     * edge (99.5% of a missed target is not "100%") */
+    double shown = floor(r->percent + 0.5);
+    bool over = band > 0 && shown >= s->bands[band - 1].threshold;
+    bool under = !b->otherwise && shown < b->threshold;
+    if (over || under)
+        snprintf(r->explanation, sizeof r->explanation, "%s: %.1f%% of %s achieved (band %s)", b->label,
+                 floor(r->percent * 10) / 10, what, range);
+    else
+        snprintf(r->explanation, sizeof r->explanation, "%s: %.0f%% of %s achieved (band %s)", b->label, shown, what,
+                 range);
 }
 
 static int band_for_percent(const prt_scheme *s, double pct, int first)

@@ -60,6 +60,9 @@ done
 # --- the rating engine ---
 . tests/eval.sh
 
+# --- the outcome maps ---
+. tests/map.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

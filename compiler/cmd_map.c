@@ -1,0 +1,262 @@
+/* planc map PLAN -o FILE [-T svg|png|pdf|dot] [options]: the outcome map. */
+#include "driver.h"
+#include "map.h"
+#include "output.h"
+#include "plan_load.h"
+#include "tables.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void usage(FILE *out)
+{
+    fputs("usage: planc map PLAN -o FILE [-T svg|png|pdf|dot] [options]\n"
+          "\n"
+          "Draws the outcome map: a box per pillar and theme, the outcomes, the activities that deliver\n"
+          "them and the indicators that measure them.\n"
+          "\n"
+          "  -o FILE              the output; its extension gives the format when -T is absent\n"
+          "  -T FORMAT            svg, png, pdf, or dot (the graph planc built, to restyle)\n"
+          "  --detail LEVEL       full (default), outcomes (no indicators or activities), themes\n"
+          "  --pillar ID          draw one pillar\n"
+          "  --theme ID           draw one theme\n"
+          "  --split pillar       one map per pillar in the directory -o names, plus index.FORMAT\n"
+          "  --results FILE --period P\n"
+          "                       colour indicators by their rating, with its letters and the direction of travel\n"
+          "  --timeout SECONDS    stop a layout that takes longer (default 60)\n"
+          "Exit status: 0 drawn, 1 errors in the plan or results, 2 usage, I/O or layout failure.\n",
+          out);
+}
+
+static const char *format_from_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return NULL;
+    static const char *const formats[] = {"svg", "png", "pdf", "dot"};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        if (strcmp(dot + 1, formats[i]) == 0)
+            return formats[i];
+    return NULL;
+}
+
+static bool valid_format(const char *f)
+{
+    return f && (strcmp(f, "svg") == 0 || strcmp(f, "png") == 0 || strcmp(f, "pdf") == 0 || strcmp(f, "dot") == 0);
+}
+
+/* Renders one map and writes it whole, or not at all. */
+static int draw(const Plan *plan, const MapOptions *mo, const char *format, unsigned timeout, const char *path)
+{
+    size_t nodes = map_count_nodes(plan, mo);
+    if (nodes > MAP_MAX_NODES) {
+        fprintf(stderr,
+                "planc map: error: the map would have %zu boxes; the most planc draws on one page is %d. Draw part of "
+                "it with --pillar or --theme, one map per pillar with --split pillar, or fewer boxes with --detail "
+                "outcomes\n",
+                nodes, MAP_MAX_NODES);
+        return EXIT_USAGE;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    char why[512];
+    if (!map_render(plan, mo, format, timeout, &data, &len, why, sizeof why)) {
+        fprintf(stderr, "planc map: error: %s\n", why);
+        return EXIT_USAGE;
+    }
+    prt_output out;
+    if (!prt_output_open(&out, path, why, sizeof why)) {
+        fprintf(stderr, "planc map: error: %s\n", why);
+        free(data);
+        return EXIT_USAGE;
+    }
+    fwrite(data, 1, len, out.file);
+    free(data);
+    if (!prt_output_commit(&out, why, sizeof why)) {
+        fprintf(stderr, "planc map: error: %s\n", why);
+        return EXIT_USAGE;
+    }
+    return EXIT_CLEAN;
+}
+
+int cmd_map(int argc, char **argv)
+{
+    const char *plan_path = NULL, *output = NULL, *format = NULL, *pillar = NULL, *theme = NULL, *split = NULL;
+    const char *results = NULL, *period = NULL, *detail = "full";
+    long timeout = 60;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            return EXIT_CLEAN;
+        }
+        if (strcmp(a, "-o") == 0)
+            slot = &output;
+        else if (strcmp(a, "-T") == 0)
+            slot = &format;
+        else if (strcmp(a, "--pillar") == 0)
+            slot = &pillar;
+        else if (strcmp(a, "--theme") == 0)
+            slot = &theme;
+        else if (strcmp(a, "--split") == 0)
+            slot = &split;
+        else if (strcmp(a, "--results") == 0)
+            slot = &results;
+        else if (strcmp(a, "--period") == 0)
+            slot = &period;
+        else if (strcmp(a, "--detail") == 0)
+            slot = &detail;
+        else if (strcmp(a, "--timeout") == 0) {
+            char *end;
+            if (i + 1 >= argc || (timeout = strtol(argv[i + 1], &end, 10), *end) || timeout < 1 || timeout > 3600) {
+                fprintf(stderr, "planc map: error: --timeout takes a number of seconds from 1 to 3600\n");
+                return EXIT_USAGE;
+            }
+            i++;
+            continue;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "planc map: error: unknown option '%s'\n", a);
+            usage(stderr);
+            return EXIT_USAGE;
+        } else if (plan_path) {
+            fprintf(stderr, "planc map: error: one plan at a time\n");
+            return EXIT_USAGE;
+        } else {
+            plan_path = a;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            fprintf(stderr, "planc map: error: %s needs a value\n", a);
+            return EXIT_USAGE;
+        }
+        *slot = argv[++i];
+    }
+    if (!plan_path || !output) {
+        fprintf(stderr, "planc map: error: usage: planc map PLAN -o FILE [-T svg|png|pdf|dot]\n");
+        return EXIT_USAGE;
+    }
+    if (split && strcmp(split, "pillar") != 0) {
+        fprintf(stderr, "planc map: error: --split takes 'pillar'\n");
+        return EXIT_USAGE;
+    }
+    if (!format && !split)
+        format = format_from_name(output);
+    if (!format && split)
+        format = "svg";
+    if (!valid_format(format)) {
+        if (format)
+            fprintf(stderr, "planc map: error: unknown format '%s'; use svg, png, pdf or dot\n", format);
+        else
+            fprintf(stderr, "planc map: error: cannot tell the format from '%s'; name it with -T svg|png|pdf|dot\n", output);
+        return EXIT_USAGE;
+    }
+    MapDetail level;
+    if (strcmp(detail, "full") == 0)
+        level = DETAIL_FULL;
+    else if (strcmp(detail, "outcomes") == 0)
+        level = DETAIL_OUTCOMES;
+    else if (strcmp(detail, "themes") == 0)
+        level = DETAIL_THEMES;
+    else {
+        fprintf(stderr, "planc map: error: --detail takes full, outcomes or themes\n");
+        return EXIT_USAGE;
+    }
+    if ((results == NULL) != (period == NULL)) {
+        fprintf(stderr, "planc map: error: --results and --period go together\n");
+        return EXIT_USAGE;
+    }
+    if (same_file(output, plan_path) || same_file(output, results)) {
+        fprintf(stderr, "planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", output);
+        return EXIT_USAGE;
+    }
+
+    LoadedPlan lp;
+    int status = loaded_plan_open(&lp, plan_path);
+    if (status != EXIT_CLEAN) {
+        loaded_plan_free(&lp);
+        return status;
+    }
+    Plan *plan = &lp.plan;
+    MapOptions mo = {level, NULL, NULL, NULL, NULL};
+    if (pillar) {
+        Entity *e = symtab_get(&plan->names, arena_intern(&plan->arena, pillar, strlen(pillar)));
+        if (!e || e->kind != ENT_PILLAR) {
+            fprintf(stderr, "planc map: error: the plan has no pillar '%s'\n", pillar);
+            loaded_plan_free(&lp);
+            return EXIT_USAGE;
+        }
+        mo.pillar = (const Pillar *)e;
+    }
+    if (theme) {
+        Entity *e = symtab_get(&plan->names, arena_intern(&plan->arena, theme, strlen(theme)));
+        if (!e || e->kind != ENT_THEME) {
+            fprintf(stderr, "planc map: error: the plan has no theme '%s'\n", theme);
+            loaded_plan_free(&lp);
+            return EXIT_USAGE;
+        }
+        mo.theme = (const Theme *)e;
+    }
+    const prt_plan *tables = plan_tables(plan);
+    prt_results *res = NULL;
+    prt_evaluation *ev = NULL;
+    if (results) {
+        prt_period p;
+        const char *why = NULL;
+        if (!prt_period_parse(period, strlen(period), &p, &why)) {
+            fprintf(stderr, "planc map: error: invalid period '%s': %s\n", period, why);
+            loaded_plan_free(&lp);
+            return EXIT_USAGE;
+        }
+        prt_errors err = {0};
+        res = prt_results_read(tables, results, &err);
+        if (!res || err.errors) {
+            prt_errors_print(&err, stderr);
+            prt_errors_free(&err);
+            prt_results_free(res);
+            loaded_plan_free(&lp);
+            return res ? EXIT_PLAN_ERRORS : EXIT_USAGE;
+        }
+        prt_errors_free(&err);
+        ev = prt_evaluate(tables, res, p);
+        mo.ev = ev;
+    }
+
+    if (!split) {
+        status = draw(plan, &mo, format, (unsigned)timeout, output);
+    } else {
+        if (mkdir(output, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "planc map: error: cannot create the directory '%s': %s\n", output, strerror(errno));
+            status = EXIT_USAGE;
+        }
+        for (size_t i = 0; i < plan->pillars.n && status == EXIT_CLEAN; i++) {
+            const Pillar *p = plan->pillars.items[i];
+            MapOptions one = mo;
+            one.pillar = p;
+            size_t n = strlen(output) + strlen(p->e.id.name) + 16;
+            char *path = xmalloc(n);
+            snprintf(path, n, "%s/%s.%s", output, p->e.id.name, format);
+            status = draw(plan, &one, format, (unsigned)timeout, path);
+            free(path);
+        }
+        if (status == EXIT_CLEAN) {
+            /* the index: every pillar and its themes, on one page */
+            MapOptions index = mo;
+            index.detail = DETAIL_THEMES;
+            index.ev = NULL;
+            size_t n = strlen(output) + 16;
+            char *path = xmalloc(n);
+            snprintf(path, n, "%s/index.%s", output, format);
+            status = draw(plan, &index, format, (unsigned)timeout, path);
+            free(path);
+        }
+    }
+    prt_evaluation_free(ev);
+    prt_results_free(res);
+    loaded_plan_free(&lp);
+    return status;
+}

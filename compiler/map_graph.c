@@ -1,0 +1,365 @@
+/* Building the outcome map as a cgraph graph.  Runs only in the child process of map_render.c. */
+#include "map_graph.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Colours from the Okabe-Ito palette, which stays distinct for the common colour-blindnesses; the
+ * rating letters are printed in each node as well, so the map reads without colour at all. */
+static const char *const band_fill[] = {"#009E73", "#F0E442", "#E69F00", "#D55E00"};
+#define OUTCOME_FILL "#DCEBFA"
+#define UNRATED_FILL "#FFFFFF"
+
+static void set(void *obj, const char *attr, const char *value)
+{
+    agsafeset(obj, (char *)attr, (char *)value, "");
+}
+
+/* Wraps text at about `width` characters on spaces, and escapes it for a Graphviz label, where a
+ * backslash starts an escape and "\n" breaks a line. */
+static void wrap(const char *text, size_t width, char *out, size_t size)
+{
+    size_t o = 0, col = 0;
+    const char *p = text ? text : "";
+    while (*p && o + 8 < size) {
+        /* the next word */
+        const char *w = p;
+        while (*w == ' ')
+            w++;
+        const char *e = w;
+        size_t chars = 0;
+        while (*e && *e != ' ') {
+            if (((unsigned char)*e & 0xC0) != 0x80)
+                chars++;
+            e++;
+        }
+        if (col > 0 && col + 1 + chars > width) {
+            out[o++] = '\\';
+            out[o++] = 'n';
+            col = 0;
+        } else if (col > 0) {
+            out[o++] = ' ';
+            col++;
+        }
+        for (const char *c = w; c < e && o + 4 < size; c++) {
+            if (*c == '\\' || *c == '"')
+                out[o++] = '\\';
+            out[o++] = *c;
+        }
+        col += chars;
+        p = e;
+    }
+    out[o] = '\0';
+}
+
+static const char *dot_arrow(prt_dot d)
+{
+    switch (d) {
+    case PRT_DOT_IMPROVING: return " \xE2\x86\x91";     /* up arrow */
+    case PRT_DOT_SAME: return " \xE2\x86\x92";          /* right arrow */
+    case PRT_DOT_WORSENING: return " \xE2\x86\x93";     /* down arrow */
+    case PRT_DOT_NEW: return " new";
+    case PRT_DOT_NOT_COMPARABLE: return " n/c";
+    case PRT_DOT_NONE: return "";
+    }
+    return "";
+}
+
+static const char *fill_for(const prt_scheme *s, int band)
+{
+    if (!s || band < 0)
+        return UNRATED_FILL;
+    if (s->nbands <= 1)
+        return band_fill[0];
+    /* spread the scheme's bands over the palette: first green, last vermillion */
+    int k = band == 0 ? 0 : band == s->nbands - 1 ? 3 : s->nbands == 3 ? 2 : band;
+    return band_fill[k];
+}
+
+static void escape_html(const char *in, char *out, size_t size)
+{
+    size_t o = 0;
+    for (; in && *in && o + 8 < size; in++) {
+        const char *rep = *in == '<' ? "&lt;" : *in == '>' ? "&gt;" : *in == '&' ? "&amp;" : *in == '"' ? "&quot;" : NULL;
+        if (rep)
+            o += (size_t)snprintf(out + o, size - o, "%s", rep);
+        else
+            out[o++] = *in;
+    }
+    out[o] = '\0';
+}
+
+static bool pillar_shown(const MapOptions *o, const Pillar *p)
+{
+    return (!o->pillar || o->pillar == p) && (!o->theme || (const Entity *)o->theme->e.parent == &p->e);
+}
+
+static bool theme_shown(const MapOptions *o, const Theme *t)
+{
+    return (!o->theme || o->theme == t) && pillar_shown(o, (const Pillar *)t->e.parent);
+}
+
+size_t map_count_nodes(const Plan *plan, const MapOptions *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < plan->themes.n; i++) {
+        const Theme *t = plan->themes.items[i];
+        if (!theme_shown(o, t))
+            continue;
+        n += 1;
+        if (o->detail != DETAIL_THEMES)
+            n += t->outcomes.n;
+        if (o->detail == DETAIL_FULL)
+            n += t->activities.n + t->indicators.n;
+    }
+    return n;
+}
+
+static Agnode_t *node(Agraph_t *g, const char *prefix, const char *id)
+{
+    char name[512];
+    snprintf(name, sizeof name, "%s:%s", prefix, id);
+    return agnode(g, name, 1);
+}
+
+/* The title with the key under it, as the graph's own label: an HTML-like table, so that the key
+ * takes no place in the layout's ranks. */
+static void title_and_key(Agraph_t *g, const char *title, const prt_scheme *s)
+{
+    char html[4096], t[1024];
+    escape_html(title, t, sizeof t);
+    size_t n = (size_t)snprintf(html, sizeof html,
+                                "<table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"6\">"
+                                "<tr><td colspan=\"%d\" border=\"0\"><font point-size=\"28\">%s</font></td></tr><tr>",
+                                (s ? s->nbands : 0) + 1, t);
+    for (int b = 0; s && b < s->nbands && n < sizeof html; b++) {
+        char label[512];
+        escape_html(s->bands[b].label, label, sizeof label);
+        n += (size_t)snprintf(html + n, sizeof html - n, "<td bgcolor=\"%s\"><font point-size=\"14\">(%s) %s</font></td>", fill_for(s, b),
+                              prt_band_short(s, b), label);
+    }
+    if (n < sizeof html)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<td bgcolor=\"%s\"><font point-size=\"14\">not rated</font></td></tr><tr><td colspan=\"%d\" "
+                              "border=\"0\"><font point-size=\"14\">Direction of travel: \xE2\x86\x91 improving, "
+                              "\xE2\x86\x92 same, \xE2\x86\x93 worsening, new, n/c not comparable</font></td></tr></table>",
+                              UNRATED_FILL, (s ? s->nbands : 0) + 1);
+    agsafeset(g, "label", agstrdup_html(g, html), "");
+}
+
+Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
+{
+    Agraph_t *g = agopen("outcome_map", Agdirected, NULL);
+    char buf[4096];
+    wrap(o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map", 80, buf, sizeof buf);
+    set(g, "label", buf);
+    set(g, "labelloc", "t");
+    set(g, "fontsize", "28");
+    set(g, "fontname", "Helvetica");
+    set(g, "rankdir", "LR");
+    set(g, "newrank", "true");
+    set(g, "nodesep", "0.15");
+    set(g, "ranksep", "0.5");
+    set(g, "compound", "true");
+    agattr(g, AGNODE, "fontname", "Helvetica");
+    agattr(g, AGNODE, "fontsize", "11");
+    agattr(g, AGEDGE, "color", "#666666");
+    agattr(g, AGEDGE, "arrowsize", "0.6");
+
+    const prt_evaluation *ev = o->ev;
+    if (ev)
+        title_and_key(g, o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map",
+                      ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL);
+
+    for (size_t pi = 0; pi < plan->pillars.n; pi++) {
+        const Pillar *p = plan->pillars.items[pi];
+        if (!pillar_shown(o, p))
+            continue;
+        snprintf(buf, sizeof buf, "cluster_p_%s", p->e.id.name);
+        Agraph_t *pg = agsubg(g, buf, 1);
+        wrap(p->e.name, 60, buf, sizeof buf);
+        set(pg, "label", buf);
+        set(pg, "style", "filled");
+        set(pg, "fillcolor", "#F2F2F2");
+        set(pg, "color", "#999999");
+        set(pg, "fontsize", "22");
+        set(pg, "fontname", "Helvetica-Bold");
+        wrap(p->e.name, 100000, buf, sizeof buf);
+        set(pg, "tooltip", buf);
+        for (size_t ti = 0; ti < p->themes.n; ti++) {
+            const Theme *t = p->themes.items[ti];
+            if (!theme_shown(o, t))
+                continue;
+            snprintf(buf, sizeof buf, "cluster_t_%s", t->e.id.name);
+            Agraph_t *tg = agsubg(pg, buf, 1);
+            char name[1024];
+            snprintf(name, sizeof name, "%s%s", t->e.name, t->transformation ? " \xE2\x80\x94 transformation workstream" : "");
+            wrap(name, 50, buf, sizeof buf);
+            set(tg, "label", buf);
+            set(tg, "style", "rounded,filled");
+            set(tg, "fillcolor", "#FFFFFF");
+            set(tg, "fontsize", "16");
+            set(tg, "color", t->transformation ? "#0072B2" : "#999999");
+            set(tg, "penwidth", t->transformation ? "3" : "1");
+            wrap(name, 100000, buf, sizeof buf);
+            set(tg, "tooltip", buf);
+            if (o->detail == DETAIL_THEMES) {
+                /* an invisible point keeps an otherwise empty cluster on the page */
+                Agnode_t *n = node(tg, "t", t->e.id.name);
+                set(n, "shape", "point");
+                set(n, "style", "invis");
+                continue;
+            }
+            for (size_t k = 0; k < t->outcomes.n; k++) {
+                const Outcome *oc = t->outcomes.items[k];
+                Agnode_t *n = node(tg, "o", oc->e.id.name);
+                wrap(oc->e.name, 34, buf, sizeof buf);
+                set(n, "label", buf);
+                set(n, "shape", "box");
+                set(n, "style", "rounded,filled");
+                set(n, "fillcolor", OUTCOME_FILL);
+                wrap(oc->e.name, 100000, buf, sizeof buf);
+                set(n, "tooltip", buf);
+            }
+            if (o->detail != DETAIL_FULL)
+                continue;
+            for (size_t k = 0; k < t->activities.n; k++) {
+                const Activity *a = t->activities.items[k];
+                Agnode_t *n = node(tg, "a", a->e.id.name);
+                wrap(a->e.name, 30, buf, sizeof buf);
+                set(n, "label", buf);
+                set(n, "shape", "box");
+                set(n, "style", "dashed");
+                set(n, "fontsize", "9");
+            }
+            /* indicator nodes are named by their position in the plan, never by an address */
+            for (size_t index = 0; index < plan->indicators.n; index++) {
+                const Indicator *in = plan->indicators.items[index];
+                if (in->e.parent != &t->e)
+                    continue;
+                char id[32];
+                snprintf(id, sizeof id, "%zu", index);
+                Agnode_t *n = node(tg, "i", id);
+                char text[1024];
+                int len = snprintf(text, sizeof text, "%s%s%s", in->ref ? in->ref : "", in->ref ? " \xC2\xB7 " : "",
+                                   in->e.name);
+                const prt_rating *r = ev ? &ev->ratings[index] : NULL;
+                const prt_indicator *tab = ev ? &ev->plan->indicators[index] : NULL;
+                const prt_scheme *s = tab && tab->scheme >= 0 ? &ev->plan->schemes[tab->scheme] : NULL;
+                if (r && len > 0 && (size_t)len < sizeof text) {
+                    char v[64];
+                    if (r->status == PRT_RESULT_VALUE)
+                        snprintf(text + len, sizeof text - (size_t)len, " \xE2\x80\x94 %s%s%s%s%s",
+                                 prt_format_value(tab, r->value, v, sizeof v), r->band >= 0 ? " (" : "",
+                                 r->band >= 0 ? prt_band_short(s, r->band) : "", r->band >= 0 ? ")" : "",
+                                 dot_arrow(r->dot));
+                    else
+                        snprintf(text + len, sizeof text - (size_t)len, " \xE2\x80\x94 %s",
+                                 r->status == PRT_RESULT_NONE ? "no result" : "not available");
+                }
+                wrap(text, 30, buf, sizeof buf);
+                set(n, "label", buf);
+                set(n, "shape", "box");
+                set(n, "style", "filled");
+                set(n, "fillcolor", r ? fill_for(s, r->band) : UNRATED_FILL);
+                set(n, "fontsize", "10");
+                char tip[2048];
+                if (r) {
+                    char target[64] = "", v[64] = "";
+                    if (r->has_target)
+                        prt_format_value(tab, r->target_value, target, sizeof target);
+                    if (r->status == PRT_RESULT_VALUE)
+                        prt_format_value(tab, r->value, v, sizeof v);
+                    snprintf(tip, sizeof tip, "%s | target: %s | result: %s | %s", in->e.name, target[0] ? target : "none",
+                             v[0] ? v : "none", r->explanation);
+                } else {
+                    snprintf(tip, sizeof tip, "%s", in->e.name);
+                }
+                wrap(tip, 100000, buf, sizeof buf);
+                set(n, "tooltip", buf);
+            }
+        }
+    }
+    /* edges: only between nodes the map shows */
+    for (size_t i = 0; i < plan->indicators.n && o->detail == DETAIL_FULL; i++) {
+        const Indicator *in = plan->indicators.items[i];
+        if (!theme_shown(o, (const Theme *)in->e.parent))
+            continue;
+        char id[32];
+        snprintf(id, sizeof id, "%zu", i);
+        for (size_t k = 0; k < in->measured.n; k++) {
+            const Outcome *oc = in->measured.items[k];
+            if (!theme_shown(o, (const Theme *)oc->e.parent))
+                continue;
+            Agedge_t *e = agedge(g, node(g, "i", id), node(g, "o", oc->e.id.name), NULL, 1);
+            set(e, "tooltip", "measures");
+        }
+    }
+    for (size_t i = 0; i < plan->activities.n && o->detail == DETAIL_FULL; i++) {
+        const Activity *a = plan->activities.items[i];
+        if (!theme_shown(o, (const Theme *)a->e.parent))
+            continue;
+        for (size_t k = 0; k < a->delivered.n; k++) {
+            const Outcome *oc = a->delivered.items[k];
+            if (!theme_shown(o, (const Theme *)oc->e.parent))
+                continue;
+            Agedge_t *e = agedge(g, node(g, "a", a->e.id.name), node(g, "o", oc->e.id.name), NULL, 1);
+            set(e, "style", "dashed");
+            set(e, "tooltip", "delivers");
+        }
+    }
+    for (size_t i = 0; i < plan->outcomes.n && o->detail != DETAIL_THEMES; i++) {
+        const Outcome *oc = plan->outcomes.items[i];
+        if (!theme_shown(o, (const Theme *)oc->e.parent))
+            continue;
+        for (size_t k = 0; k < oc->contributes_to.n; k++) {
+            const Outcome *to = oc->contributes_to.items[k];
+            if (!theme_shown(o, (const Theme *)to->e.parent))
+                continue;
+            Agedge_t *e = agedge(g, node(g, "o", oc->e.id.name), node(g, "o", to->e.id.name), NULL, 1);
+            set(e, "color", "#0072B2");
+            set(e, "tooltip", "contributes to");
+            /* outcomes in other themes are far apart: do not let the edge stretch the layout */
+            if (oc->e.parent != to->e.parent)
+                set(e, "constraint", "false");
+        }
+    }
+    /* Pillars side by side: an invisible head node per pillar comes before the first boxes of its
+     * pillar (those nothing points to) and after the last boxes of the pillar before it (those that
+     * point nowhere), so each pillar takes its own band of ranks, left to right, instead of all of
+     * them stacking into one very tall column.  Weight 0: they order ranks but pull nothing into line. */
+    Agraph_t *prev_pillar = NULL;
+    for (size_t pi = 0; pi < plan->pillars.n; pi++) {
+        const Pillar *p = plan->pillars.items[pi];
+        if (!pillar_shown(o, p))
+            continue;
+        snprintf(buf, sizeof buf, "cluster_p_%s", p->e.id.name);
+        Agraph_t *pg = agsubg(g, buf, 0);
+        if (!pg)
+            continue;
+        if (!prev_pillar) {
+            prev_pillar = pg;   /* the first pillar needs nothing before it */
+            continue;
+        }
+        Agnode_t *head = node(pg, "h", p->e.id.name);
+        set(head, "shape", "point");
+        set(head, "style", "invis");
+        set(head, "width", "0");
+        for (Agnode_t *n = agfstnode(pg); n; n = agnxtnode(pg, n)) {
+            if (n == head || agfstin(g, n))
+                continue;
+            Agedge_t *e = agedge(g, head, n, NULL, 1);
+            set(e, "style", "invis");
+            set(e, "weight", "0");
+        }
+        for (Agnode_t *n = agfstnode(prev_pillar); n; n = agnxtnode(prev_pillar, n)) {
+                if (agfstout(g, n))
+                    continue;
+                Agedge_t *e = agedge(g, n, head, NULL, 1);
+                set(e, "style", "invis");
+                set(e, "weight", "0");
+            }
+        prev_pillar = pg;
+    }
+    return g;
+}
