@@ -90,6 +90,8 @@ BARNET := plans/our-plan-for-barnet-2023-26
 run: planc
 	./planc check --summary $(BARNET).plan
 	./planc eval $(BARNET).plan --results $(BARNET).results.csv --period "2023/24 Q2"
+	./planc map $(BARNET).plan --results $(BARNET).results.csv --period "2023/24 Q2" -o $(BUILD)/barnet-map.svg
+	@echo "planc: the outcome map is in $(BUILD)/barnet-map.svg"
 
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
 # flex's default tables (no -CF) are used everywhere, so there is nothing to switch off here
