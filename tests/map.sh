@@ -37,9 +37,9 @@ else
 fi
 "$PLANC" map $B.plan -o "$OUT/barnet2.svg" --results $B.results.csv --period "2023/24 Q2" 2>/dev/null
 cmp -s "$OUT/barnet.svg" "$OUT/barnet2.svg" && ok "map: SVG is byte-identical run to run" || bad "map: SVG is deterministic"
-# the map shown in the README is the one the bundled plan draws today
+# (docs/barnet-map.svg is refreshed by `make golden`; it is not compared, since the layout's text widths
+# depend on the fonts a machine has)
 [ $UPDATE = 1 ] && cp "$OUT/barnet.svg" docs/barnet-map.svg
-cmp -s "$OUT/barnet.svg" docs/barnet-map.svg && ok "map: docs/barnet-map.svg is current" || bad "map: docs/barnet-map.svg is current" "run make golden"
 
 # PNG and PDF are produced, with the right magic bytes; the format comes from the extension
 "$PLANC" map tests/map/tiny.plan -o "$OUT/tiny.png" 2>/dev/null && [ "$(head -c 8 "$OUT/tiny.png" | od -An -c | tr -d ' \n')" = '211PNG\r\n032\n' ] &&
