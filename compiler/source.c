@@ -77,15 +77,25 @@ static size_t line_index(SourceFile *f, uint32_t offset)
     return lo;
 }
 
-void source_line_col(const SourceSet *s, uint32_t file, uint32_t offset, unsigned *line, unsigned *col)
+/* The file, and the start of the line holding offset (clamped to the file). */
+static SourceFile *locate(const SourceSet *s, uint32_t file, uint32_t *offset, size_t *line)
 {
     SourceFile *f = (SourceFile *)sources_get(s, file);
+    if (!f)
+        return NULL;
+    if (*offset > f->size)
+        *offset = (uint32_t)f->size;
+    *line = line_index(f, *offset);
+    return f;
+}
+
+void source_line_col(const SourceSet *s, uint32_t file, uint32_t offset, unsigned *line, unsigned *col)
+{
+    size_t li;
+    SourceFile *f = locate(s, file, &offset, &li);
     *line = *col = 0;
     if (!f)
         return;
-    if (offset > f->size)
-        offset = (uint32_t)f->size;
-    size_t li = line_index(f, offset);
     unsigned c = 1;
     for (uint32_t i = f->line_starts[li]; i < offset; i++)
         if (((unsigned char)f->text[i] & 0xC0) != 0x80)
@@ -96,13 +106,11 @@ void source_line_col(const SourceSet *s, uint32_t file, uint32_t offset, unsigne
 
 void source_line_extent(const SourceSet *s, uint32_t file, uint32_t offset, uint32_t *begin, uint32_t *end)
 {
-    SourceFile *f = (SourceFile *)sources_get(s, file);
+    size_t li;
+    SourceFile *f = locate(s, file, &offset, &li);
     *begin = *end = 0;
     if (!f)
         return;
-    if (offset > f->size)
-        offset = (uint32_t)f->size;
-    size_t li = line_index(f, offset);
     uint32_t b = f->line_starts[li], e = b;
     while (e < f->size && f->text[e] != '\n' && f->text[e] != '\r')
         e++;

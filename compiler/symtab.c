@@ -55,38 +55,34 @@ static void grow(Symtab *t)
     t->cap = cap;
 }
 
-void *symtab_put(Symtab *t, const char *key, void *value)
+/* The slot holding key, or the empty slot where it would go (after growing the table if needed). */
+static size_t probe(Symtab *t, const char *key)
 {
     if ((t->len + 1) * 2 > t->cap)
         grow(t);
     size_t mask = t->cap - 1;
-    for (size_t i = slot(key, mask);; i = (i + 1) & mask) {
-        if (!t->keys[i]) {
-            t->keys[i] = key;
-            t->values[i] = value;
-            t->len++;
-            return value;
-        }
-        if (t->keys[i] == key)
-            return t->values[i];
-    }
+    size_t i = slot(key, mask);
+    while (t->keys[i] && t->keys[i] != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+void *symtab_put(Symtab *t, const char *key, void *value)
+{
+    size_t i = probe(t, key);
+    if (t->keys[i])
+        return t->values[i];
+    t->keys[i] = key;
+    t->values[i] = value;
+    t->len++;
+    return value;
 }
 
 void symtab_set(Symtab *t, const char *key, void *value)
 {
-    if ((t->len + 1) * 2 > t->cap)
-        grow(t);
-    size_t mask = t->cap - 1;
-    for (size_t i = slot(key, mask);; i = (i + 1) & mask) {
-        if (!t->keys[i]) {
-            t->keys[i] = key;
-            t->values[i] = value;
-            t->len++;
-            return;
-        }
-        if (t->keys[i] == key) {
-            t->values[i] = value;
-            return;
-        }
-    }
+    size_t i = probe(t, key);
+    if (!t->keys[i])
+        t->len++;
+    t->keys[i] = key;
+    t->values[i] = value;
 }

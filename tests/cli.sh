@@ -3,17 +3,7 @@
 golden() {
     local name=$1
     shift
-    local actual="$OUT/cli_$name.actual"
-    run_planc "$actual" "$@"
-    [ $UPDATE = 1 ] && cp "$actual" "tests/cli/$name.expected"
-    if [ ! -f "tests/cli/$name.expected" ]; then
-        bad "cli $name" "no golden file"
-    elif cmp -s "$actual" "tests/cli/$name.expected"; then
-        ok "cli $name"
-    else
-        bad "cli $name" "output differs from tests/cli/$name.expected"
-        diff -u "tests/cli/$name.expected" "$actual" | head -20
-    fi
+    golden_cmd "cli $name" "tests/cli/$name.expected" "$@"
 }
 
 # expect_status NAME STATUS PATTERN ARGS...: exit status and a line matching PATTERN (grep -E).

@@ -1,38 +1,21 @@
 # Rating-engine tests, sourced by tests/run.sh: bad results files, golden reports for every bundled
 # plan, the audit, and the differential test (planc eval against the evaluator planc build makes).
 
-# eval_golden NAME EXPECTED ARGS...: output and status of `planc ARGS` must equal EXPECTED.
-eval_golden() {
-    local name=$1 expected=$2
-    shift 2
-    local actual="$OUT/eval_$(echo "$name" | tr '/ ' '__').actual"
-    run_planc "$actual" "$@"
-    [ $UPDATE = 1 ] && cp "$actual" "$expected"
-    if [ ! -f "$expected" ]; then
-        bad "$name" "no golden file $expected"
-    elif cmp -s "$actual" "$expected"; then
-        ok "$name"
-    else
-        bad "$name" "output differs from $expected"
-        diff -u "$expected" "$actual" | head -20
-    fi
-}
-
 # every malformed results file gets its diagnostics and exit status 1 (2 when unreadable)
 for f in tests/eval/bad/*.csv; do
-    eval_golden "results $f" "${f%.csv}.expected" eval tests/eval/small.plan --results "$f" --period 2019/20
+    golden_cmd "results $f" "${f%.csv}.expected" eval tests/eval/small.plan --results "$f" --period 2019/20
 done
 for fmt in text csv json md; do
-    eval_golden "results good.csv as $fmt" "tests/eval/good.$fmt.expected" eval tests/eval/small.plan \
+    golden_cmd "results good.csv as $fmt" "tests/eval/good.$fmt.expected" eval tests/eval/small.plan \
         --results tests/eval/good.csv --period 2019/20 --format "$fmt"
 done
-eval_golden "eval: results file missing" tests/eval/missing_results.expected eval tests/eval/small.plan --results tests/eval/none.csv --period 2019/20
-eval_golden "eval: results is a directory" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/eval --period 2019/20
-eval_golden "eval: period outside the plan" tests/eval/period_outside.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2025/26
-eval_golden "eval: malformed period" tests/eval/period_malformed.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019
-eval_golden "eval: unknown format" tests/eval/unknown_format.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 --format xml
-eval_golden "eval: plan with errors" tests/eval/plan_errors.expected eval tests/check/e021_missing_polarity.plan --results tests/eval/good.csv --period 2023/24
-eval_golden "eval: output over an input" tests/eval/output_is_input.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 -o tests/eval/good.csv
+golden_cmd "eval: results file missing" tests/eval/missing_results.expected eval tests/eval/small.plan --results tests/eval/none.csv --period 2019/20
+golden_cmd "eval: results is a directory" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/eval --period 2019/20
+golden_cmd "eval: period outside the plan" tests/eval/period_outside.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2025/26
+golden_cmd "eval: malformed period" tests/eval/period_malformed.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019
+golden_cmd "eval: unknown format" tests/eval/unknown_format.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 --format xml
+golden_cmd "eval: plan with errors" tests/eval/plan_errors.expected eval tests/check/e021_missing_polarity.plan --results tests/eval/good.csv --period 2023/24
+golden_cmd "eval: output over an input" tests/eval/output_is_input.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 -o tests/eval/good.csv
 
 # -o writes the file whole; an error leaves an existing file untouched
 cp tests/eval/good.csv "$OUT/keep.txt"
@@ -58,8 +41,8 @@ for plan in plans/*.plan; do
         year=${period%%/*}
         { [ "$year" -lt "$first" ] || [ "$year" -gt "$last" ]; } && continue
         tag=$(echo "$period" | tr '/ ' '-_')
-        eval_golden "report $name $period" "tests/eval/plans/$name.$tag.expected" eval "$plan" --results "$results" --period "$period"
-        eval_golden "audit $name $period" "tests/eval/plans/$name.$tag.audit.expected" eval "$plan" --results "$results" --period "$period" --audit
+        golden_cmd "report $name $period" "tests/eval/plans/$name.$tag.expected" eval "$plan" --results "$results" --period "$period"
+        golden_cmd "audit $name $period" "tests/eval/plans/$name.$tag.audit.expected" eval "$plan" --results "$results" --period "$period" --audit
         # differential: the compiled evaluator prints exactly what planc eval prints
         exe="$OUT/eval_$name"
         [ -x "$exe" ] || "$PLANC" build "$plan" -o "$exe" >"$OUT/build.log" 2>&1 || { bad "build $name" "$(head -3 "$OUT/build.log")"; continue; }
@@ -91,8 +74,8 @@ for plan in plans/*.plan tests/check/ok_full_language.plan; do
 done
 "$PLANC" compile tests/check/ok_full_language.plan -o "$OUT/det_a.c" && "$PLANC" compile tests/check/ok_full_language.plan -o "$OUT/det_b.c"
 cmp -s "$OUT/det_a.c" "$OUT/det_b.c" && ok "generated C is deterministic" || bad "generated C is deterministic"
-eval_golden "compile golden" tests/eval/small.c.expected compile tests/eval/small.plan -o -
-eval_golden "compile: output over the plan" tests/eval/compile_over_plan.expected compile tests/eval/small.plan -o tests/eval/small.plan
+golden_cmd "compile golden" tests/eval/small.c.expected compile tests/eval/small.plan -o -
+golden_cmd "compile: output over the plan" tests/eval/compile_over_plan.expected compile tests/eval/small.plan -o tests/eval/small.plan
 
 # differential on random plans and results (tests/unit/gen_random.c): every kind of target, method,
 # tolerance, amendment, revision, benchmark and formula, rated by both paths

@@ -1,23 +1,11 @@
 # Outcome-map tests, sourced by tests/run.sh.
 
-map_golden() { # NAME EXPECTED ARGS...: output and status equal the golden file
-    local name=$1 expected=$2
-    shift 2
-    local actual="$OUT/map_$(echo "$name" | tr '/ ' '__').actual"
-    run_planc "$actual" "$@"
-    [ $UPDATE = 1 ] && cp "$actual" "$expected"
-    if cmp -s "$actual" "$expected"; then ok "$name"; else
-        bad "$name" "output differs from $expected"
-        diff -u "$expected" "$actual" | head -20
-    fi
-}
-
 # the graph planc builds, as DOT, without and with ratings
-map_golden "map: golden DOT" tests/map/tiny.dot.expected map tests/map/tiny.plan -o - -T dot
-map_golden "map: golden DOT with ratings" tests/map/tiny.rated.dot.expected map tests/map/tiny.plan -o - -T dot \
+golden_cmd "map: golden DOT" tests/map/tiny.dot.expected map tests/map/tiny.plan -o - -T dot
+golden_cmd "map: golden DOT with ratings" tests/map/tiny.rated.dot.expected map tests/map/tiny.plan -o - -T dot \
     --results tests/map/tiny.results.csv --period 2023/24
-map_golden "map: golden DOT, outcomes only" tests/map/tiny.outcomes.dot.expected map tests/map/tiny.plan -o - -T dot --detail outcomes
-map_golden "map: golden DOT, one theme" tests/map/tiny.theme.dot.expected map tests/map/tiny.plan -o - -T dot --theme green
+golden_cmd "map: golden DOT, outcomes only" tests/map/tiny.outcomes.dot.expected map tests/map/tiny.plan -o - -T dot --detail outcomes
+golden_cmd "map: golden DOT, one theme" tests/map/tiny.theme.dot.expected map tests/map/tiny.plan -o - -T dot --theme green
 
 # the Barnet map: every pillar, theme and outcome is in the SVG, with its full text
 B=plans/our-plan-for-barnet-2023-26
@@ -53,13 +41,13 @@ rm -rf "$OUT/split"
     ok "map: --split pillar" || bad "map: --split pillar" "$(ls "$OUT/split" 2>&1)"
 
 # errors: a clear message, the status, and no file left behind
-map_golden "map: unknown format" tests/map/unknown_format.expected map tests/map/tiny.plan -o "$OUT/x.gif"
-map_golden "map: unknown -T" tests/map/unknown_T.expected map tests/map/tiny.plan -o "$OUT/x.svg" -T jpeg
-map_golden "map: unknown pillar" tests/map/unknown_pillar.expected map tests/map/tiny.plan -o "$OUT/x.svg" --pillar nowhere
-map_golden "map: unknown theme" tests/map/unknown_theme.expected map tests/map/tiny.plan -o "$OUT/x.svg" --theme nowhere
-map_golden "map: output is the input" tests/map/output_is_input.expected map tests/map/tiny.plan -o tests/map/tiny.plan -T svg
-map_golden "map: plan with errors" tests/map/plan_errors.expected map tests/check/e021_missing_polarity.plan -o "$OUT/x.svg"
-map_golden "map: unwritable output" tests/map/unwritable.expected map tests/map/tiny.plan -o /nonexistent-dir/x.svg
+golden_cmd "map: unknown format" tests/map/unknown_format.expected map tests/map/tiny.plan -o "$OUT/x.gif"
+golden_cmd "map: unknown -T" tests/map/unknown_T.expected map tests/map/tiny.plan -o "$OUT/x.svg" -T jpeg
+golden_cmd "map: unknown pillar" tests/map/unknown_pillar.expected map tests/map/tiny.plan -o "$OUT/x.svg" --pillar nowhere
+golden_cmd "map: unknown theme" tests/map/unknown_theme.expected map tests/map/tiny.plan -o "$OUT/x.svg" --theme nowhere
+golden_cmd "map: output is the input" tests/map/output_is_input.expected map tests/map/tiny.plan -o tests/map/tiny.plan -T svg
+golden_cmd "map: plan with errors" tests/map/plan_errors.expected map tests/check/e021_missing_polarity.plan -o "$OUT/x.svg"
+golden_cmd "map: unwritable output" tests/map/unwritable.expected map tests/map/tiny.plan -o /nonexistent-dir/x.svg
 [ -e "$OUT/x.svg" ] || [ -e "$OUT/x.gif" ] && bad "map: no output after errors" || ok "map: no output after errors"
 
 # the size limit and the time limit

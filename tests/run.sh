@@ -26,22 +26,27 @@ run_planc() {
     echo "exit: $?" >>"$out"
 }
 
+# golden_cmd NAME EXPECTED ARGS...: planc's output and exit status must equal the file EXPECTED
+# (rewritten from the current output with --update).
+golden_cmd() {
+    local name=$1 expected=$2
+    shift 2
+    local actual="$OUT/$(echo "$name" | tr -c 'A-Za-z0-9.\n-' '_').actual"
+    run_planc "$actual" "$@"
+    [ $UPDATE = 1 ] && cp "$actual" "$expected"
+    if [ ! -f "$expected" ]; then
+        bad "$name" "no golden file $expected"
+    elif cmp -s "$actual" "$expected"; then
+        ok "$name"
+    else
+        bad "$name" "output differs from $expected"
+        diff -u "$expected" "$actual" | head -20
+    fi
+}
+
 # --- golden diagnostics: each FILE.plan has FILE.expected (output and exit status) ---
 for plan in tests/check/*.plan tests/include/cycle-a.plan tests/include/missing.plan; do
-    name=${plan%.plan}
-    actual="$OUT/$(echo "$name" | tr / _).actual"
-    run_planc "$actual" check --color=never "$plan"
-    if [ $UPDATE = 1 ]; then
-        cp "$actual" "$name.expected"
-    fi
-    if [ ! -f "$name.expected" ]; then
-        bad "$plan" "no golden file $name.expected"
-    elif cmp -s "$actual" "$name.expected"; then
-        ok "$plan"
-    else
-        bad "$plan" "output differs from $name.expected"
-        diff -u "$name.expected" "$actual" | head -20
-    fi
+    golden_cmd "$plan" "${plan%.plan}.expected" check --color=never "$plan"
 done
 
 # --- every bundled plan checks clean (warnings allowed, no errors) ---
