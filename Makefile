@@ -77,7 +77,7 @@ $(BUILD)/runtime/%.o: runtime/%.c
 -include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
-DEB_PACKAGES := build-essential clang flex bison pkg-config graphviz libgraphviz-dev
+DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -103,3 +103,26 @@ check-sanitize:
 
 clean:
 	rm -rf $(BUILD) build-* planc tests/out
+
+# Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=N` runs each harness N seconds, seeded from
+# plans/ and tests/; crashes land in build-fuzz/crashes/ (each becomes a regression test).
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZERS := fuzz_plan fuzz_results fuzz_pipeline
+fuzz-build:
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libplanrt.a $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%))
+	for f in $(FUZZERS); do \
+	    clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	        -o build-fuzz/$$f tests/fuzz/$$f.c $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%)) \
+	        build-fuzz/libplanrt.a $(GVC_LIBS) -lm || exit 1; \
+	done
+fuzz: fuzz-build
+	mkdir -p build-fuzz/corpus/plan build-fuzz/corpus/results build-fuzz/crashes
+	cp plans/*.plan tests/check/*.plan tests/eval/*.plan tests/map/*.plan build-fuzz/corpus/plan/
+	cp plans/*.csv tests/eval/*.csv tests/eval/bad/*.csv build-fuzz/corpus/results/
+	build-fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=65536 -timeout=10 \
+	    -artifact_prefix=build-fuzz/crashes/plan- build-fuzz/corpus/plan
+	build-fuzz/fuzz_results -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/results.dict -max_len=65536 -timeout=10 \
+	    -artifact_prefix=build-fuzz/crashes/results- build-fuzz/corpus/results
+	FUZZ_CC=cc build-fuzz/fuzz_pipeline -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=16384 -timeout=30 \
+	    -artifact_prefix=build-fuzz/crashes/pipeline- build-fuzz/corpus/plan

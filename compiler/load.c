@@ -83,6 +83,7 @@ typedef struct Loader {
     char **done;                              /* real paths already loaded */
     size_t ndone;
     const char *current_dir;                  /* directory of the file being lowered */
+    bool no_includes;                         /* text from memory: includes are refused */
 } Loader;
 
 static bool load_one(Loader *ld, const char *path, Loc from);
@@ -123,6 +124,21 @@ static void on_include(void *user, const Stmt *inc)
     free(path);
 }
 
+/* Parses and lowers one file's text (handed over to the source set). */
+static void load_text(Loader *ld, const char *path, char *text, size_t size)
+{
+    uint32_t file = sources_add(ld->sources, path, text, size);
+    /* a UTF-8 byte-order mark is not part of the plan */
+    size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    Stmt *stmts = NULL;
+    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts))
+        ld->plan->syntax_errors = true;
+    char *dir = dir_of(path);
+    ld->current_dir = dir;
+    lower_file(ld->plan, ld->diag, stmts, ld->no_includes ? NULL : on_include, ld);
+    free(dir);
+}
+
 /* Returns false only when the file could not be read. */
 static bool load_one(Loader *ld, const char *path, Loc from)
 {
@@ -156,6 +172,13 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     }
     char why[256];
     size_t size = 0;
+    struct stat st;
+    /* an include of a device or a pipe (/dev/zero, /dev/stdin) would hang or fill memory */
+    if (from.file && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        diag_error(ld->diag, from, "E034", "cannot include '%s': it is not a regular file", path);
+        free(real);
+        return true;
+    }
     char *text = read_text_file(path, &size, why, sizeof why);
     if (!text) {
         if (from.file)
@@ -165,23 +188,12 @@ static bool load_one(Loader *ld, const char *path, Loc from)
         free(real);
         return false;
     }
-    uint32_t file = sources_add(ld->sources, path, text, size);
     ld->done = xrealloc(ld->done, (ld->ndone + 1) * sizeof *ld->done);
     ld->done[ld->ndone++] = xstrdup(real);
     ld->stack[ld->depth] = real;
     ld->stack_from[ld->depth] = from;
     ld->depth++;
-
-    /* a UTF-8 byte-order mark is not part of the plan */
-    size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    Stmt *stmts = NULL;
-    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts))
-        ld->plan->syntax_errors = true;
-    char *dir = dir_of(path);
-    ld->current_dir = dir;
-    lower_file(ld->plan, ld->diag, stmts, on_include, ld);
-    free(dir);
-
+    load_text(ld, path, text, size);
     ld->depth--;
     free(real);
     return true;
@@ -199,4 +211,18 @@ LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *pat
         free(ld.done[i]);
     free(ld.done);
     return ok ? LOAD_OK : LOAD_IO_ERROR;
+}
+
+void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name, const char *text, size_t size)
+{
+    Loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.plan = plan;
+    ld.sources = sources;
+    ld.diag = diag;
+    ld.no_includes = true;
+    char *copy = xmalloc(size + 2);
+    memcpy(copy, text, size);
+    copy[size] = copy[size + 1] = '\0';
+    load_text(&ld, name, copy, size);
 }

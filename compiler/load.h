@@ -18,4 +18,7 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
  * message is reported); problems inside the plan are only reported. */
 LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path);
 
+/* Loads a plan from memory (for the fuzzers and tests): includes are not followed. */
+void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name, const char *text, size_t size);
+
 #endif

@@ -644,6 +644,8 @@ void lower_file(Plan *plan, Diag *diag, const Stmt *stmts, IncludeFn on_include,
         case ST_INCLUDE:
             if (on_include)
                 on_include(user, s);
+            else
+                diag_error(diag, s->loc, "E034", "includes are not followed in a plan read from memory");
             break;
         case ST_PLAN: lower_plan_header(&lw, s); break;
         case ST_RATING_DECL: lower_rating(&lw, s); break;

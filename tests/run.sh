@@ -45,7 +45,7 @@ golden_cmd() {
 }
 
 # --- golden diagnostics: each FILE.plan has FILE.expected (output and exit status) ---
-for plan in tests/check/*.plan tests/include/cycle-a.plan tests/include/missing.plan; do
+for plan in tests/check/*.plan tests/include/cycle-a.plan tests/include/missing.plan tests/include/device.plan; do
     golden_cmd "$plan" "${plan%.plan}.expected" check --color=never "$plan"
 done
 

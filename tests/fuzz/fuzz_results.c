@@ -1,0 +1,70 @@
+/* libFuzzer: the results CSV reader and the rating engine on arbitrary bytes, against a fixed plan
+ * that uses every method, tolerances, thresholds, amendments, benchmarks and a formula. */
+#include "check.h"
+#include "diag.h"
+#include "load.h"
+#include "planrt.h"
+#include "tables.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char plan_text[] =
+    "plan \"Fuzz\" { covers 2019/20 to 2020/21; rating imp }\n"
+    "rating imp \"I\" { method improvement; band green (G) at 100%; band ga (GA) at 80%; band red (R) otherwise }\n"
+    "rating ach \"A\" { method achievement; band green (G) at 100%; band amber (A) at 90%; band red (R) otherwise }\n"
+    "rating pp \"P\" { method points; band green (G) within 0 pts; band amber (A) within 5 pts; band red (R) otherwise }\n"
+    "benchmark eng \"England\"\ninput pop \"Population\" { unit count }\n"
+    "pillar p \"P\" { theme t \"T\" { outcome o \"O\"\n"
+    " indicator a \"A\" \"Percent\" { measures o; polarity bigger; unit percent; frequency quarterly; tolerance 2 pts;\n"
+    "   baseline 50% in 2018/19; target 60% in 2019/20; target benchmark eng in 2020/21 }\n"
+    " indicator b \"B\" \"Count\" { measures o; polarity smaller; unit count; rating ach; arrears 1; frequency quarterly;\n"
+    "   accumulates year_to_date; target 10 in 2019/20 Q1; target 20 in 2019/20 Q2; target < 30 in 2019/20;\n"
+    "   amend 2019/20 to 25 from 2019/20 Q3 because \"x\"; revised in 2020/21 because \"y\" }\n"
+    " indicator c \"C\" \"Points\" { measures o; polarity bigger; unit percent; rating pp; target maintain in 2019/20;\n"
+    "   baseline 40% in 2018/19; target 45% in 2020/21 }\n"
+    " indicator d \"D\" \"Rate\" { measures o; polarity smaller; unit rate per 100000; formula b / pop * 100000;\n"
+    "   target 500 in 2019/20 }\n"
+    " indicator e \"E\" \"Monitor\" { measures o; polarity monitor }\n} }\n";
+
+/* built once and kept for the whole run (static, so still reachable when the run ends) */
+static const prt_plan *tables;
+static Plan plan;
+static SourceSet sources;
+static Diag diag;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!tables) {
+        sources_init(&sources);
+        diag_init(&diag, &sources);
+        plan_model_init(&plan);
+        load_plan_text(&plan, &sources, &diag, "fuzz.plan", plan_text, sizeof plan_text - 1);
+        check_plan(&plan, &diag);
+        if (diag.errors) {
+            diag_print_text(&diag, stderr, false);
+            __builtin_trap();
+        }
+        tables = plan_tables(&plan);
+    }
+    prt_errors err = {0};
+    prt_results *res = prt_results_parse(tables, "fuzz.csv", (const char *)data, size, &err);
+    static const char *const periods[] = {"2019/20", "2019/20 Q2", "2020/21", "2020/21 Q4"};
+    FILE *sink = fopen("/dev/null", "w");
+    for (size_t i = 0; i < 4 && sink; i++) {
+        prt_period p;
+        prt_period_parse(periods[i], strlen(periods[i]), &p, NULL);
+        prt_evaluation *ev = prt_evaluate(tables, res, p);
+        prt_report(sink, ev, (prt_format)i);
+        prt_audit(sink, ev);
+        prt_evaluation_free(ev);
+    }
+    if (sink)
+        fclose(sink);
+    prt_results_free(res);
+    prt_errors_free(&err);
+    return 0;
+}
