@@ -509,7 +509,20 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
         if (ctx->eof_in_block)
             diag_note(ctx->diag, ctx->eof_block, "the block opened here needs a '}'");
     } else if (want[0]) {
-        diag_error(ctx->diag, loc, "E001", "expected %s before %s", want, got);
+        /* a keyword where a name should be: say why it is not taken as one */
+        yysymbol_kind_t tok = yypcontext_token(pctx);
+        bool keyword = yysymbol_name(tok)[0] == '\'' && loc.end > loc.begin && loc.end - loc.begin < 32;
+        char word[32] = "";
+        if (keyword) {
+            memcpy(word, ctx->text + loc.begin, loc.end - loc.begin);
+            word[loc.end - loc.begin] = '\0';
+            keyword = plan_is_keyword(word) && strstr(want, "identifier");
+        }
+        if (keyword)
+            diag_error(ctx->diag, loc, "E001", "expected %s before %s ('%s' is a keyword and cannot be a name)", want,
+                       got, word);
+        else
+            diag_error(ctx->diag, loc, "E001", "expected %s before %s", want, got);
     } else {
         diag_error(ctx->diag, loc, "E001", "unexpected %s", got);
     }

@@ -275,6 +275,27 @@ static bool parse_number(const char *s, double *out, Suffix *suffix)
     return true;
 }
 
+/* Whether s is well-formed UTF-8 (no overlong forms, no surrogates): reports and JSON carry the
+ * text on, and must not pass on bytes that are not characters. */
+static bool valid_utf8(const unsigned char *s)
+{
+    while (*s) {
+        unsigned char c = *s;
+        int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0 || (n == 1 && c < 0xC2) || (n == 3 && c > 0xF4))
+            return false;
+        for (int k = 1; k <= n; k++)
+            if ((s[k] & 0xC0) != 0x80)
+                return false;
+        if (n == 2 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
+            return false;
+        if (n == 3 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
+            return false;
+        s += n + 1;
+    }
+    return true;
+}
+
 /* ---- the file ---- */
 
 enum { COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL__FIXED };
@@ -369,6 +390,13 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
     while ((rc = prt_csv_next(&csv, &line, &why)) != 0) {
         if (rc < 0) {
             prt_errors_add(err, path, line, "R003", "%s", why);
+            continue;
+        }
+        bool bad_text = false;
+        for (size_t i = 0; i < csv.nfields && !bad_text; i++)
+            bad_text = !valid_utf8((const unsigned char *)csv.fields[i]);
+        if (bad_text) {
+            prt_errors_add(err, path, line, "R014", "the row is not valid UTF-8 text (save the file as UTF-8)");
             continue;
         }
         if (csv.nfields != ncols) {

@@ -49,6 +49,14 @@ for plan in tests/check/*.plan tests/include/cycle-a.plan tests/include/missing.
     golden_cmd "$plan" "${plan%.plan}.expected" check --color=never "$plan"
 done
 
+# --- the bad-input corpus: malformed plans and results files, each with its diagnostics and status ---
+for plan in tests/bad/plans/*.plan; do
+    golden_cmd "bad input $plan" "${plan%.plan}.expected" check --color=never "$plan"
+done
+for csv in tests/bad/results/*.csv; do
+    golden_cmd "bad input $csv" "${csv%.csv}.expected" eval tests/eval/small.plan --results "$csv" --period 2019/20
+done
+
 # --- every bundled plan checks clean (warnings allowed, no errors) ---
 for plan in plans/*.plan; do
     if "$PLANC" check --color=never "$plan" >"$OUT/plan.out" 2>&1; then
@@ -64,6 +72,9 @@ done
 
 # --- the rating engine ---
 . tests/eval.sh
+
+# --- the published Barnet frameworks reproduced (issue 5) ---
+. tests/seeds.sh
 
 # --- the outcome maps ---
 . tests/map.sh
@@ -86,7 +97,7 @@ fi
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
 codes=$(grep -ohE '"[EWR][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c | tr -d '"' | sort -u)
 for code in $codes; do
-    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
     else
         bad "diagnostic $code is tested" "no golden file shows [$code]"

@@ -6,11 +6,11 @@
 #   3. seed 000 (Corporate Plan, End of Year 2019/20): rating and direction of travel of every indicator, with
 #      the differences that are expected named one by one.
 # docs/seeds.md explains every number. Plain bash, no jq: the JSON report has one object per line.
-# The seed texts themselves (/work/shared/seeds, or $SEEDS_DIR) are only read when present.
+# The seed texts themselves (../shared/seeds beside the checkout, or $SEEDS_DIR) are only read when present.
 
 sd_seed001=001_6fb9da9f82c52b61.txt
 sd_seed000=000_c94c84052ab80417.txt
-sd_dir=${SEEDS_DIR:-/work/shared/seeds}
+sd_dir=${SEEDS_DIR:-../shared/seeds}
 sd_p16=plans/barnet-corporate-plan-2016-17
 sd_p19=plans/barnet-corporate-plan-2019-20
 sd_update=${UPDATE:-0}
