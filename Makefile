@@ -17,7 +17,7 @@ GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
-.PHONY: all check run clean deps check-sanitize golden
+.PHONY: all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build
 all: planc
 
 check: planc $(BUILD)/test_unit $(BUILD)/gen_random
@@ -100,6 +100,10 @@ check-sanitize:
 	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random
 	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random tests/run.sh
+
+# every plan through check, eval, compile and map under valgrind: no leaks in planc's own code
+check-valgrind: planc
+	tests/valgrind.sh
 
 clean:
 	rm -rf $(BUILD) build-* planc tests/out
