@@ -151,6 +151,8 @@ typedef struct Indicator {
     Polarity polarity;
     bool polarity_given;        /* even if the word was unknown (already reported) */
     Loc polarity_loc;
+    Polarity direction;         /* monitor only: which way the direction of travel counts as improving */
+    Loc direction_loc;
     Unit unit;
     int decimals;               /* -1: not given */
     Frequency frequency;

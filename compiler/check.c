@@ -457,6 +457,9 @@ static void check_indicator(Checker *c, Indicator *in)
         in->scheme = NULL;
 
     bool monitor_only = in->polarity == POL_MONITOR;
+    if (in->direction != POL_NONE && !monitor_only)
+        diag_warning(c->diag, in->direction_loc, "W008",
+                     "'direction' is for monitor-only indicators; the polarity of '%s' already sets it", entity_label(&in->e));
     bool rated_target = false;
     check_value(c, in, &in->baseline, "the baseline");
     if (in->tolerance.present && in->tolerance.num < 0)

@@ -324,8 +324,8 @@ void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
         lit(out, in->name);
         fputs(",\n        .kind = ", out);
         lit(out, in->kind);
-        fprintf(out, ",\n        .theme = %d, .polarity = %s, .unit = %s, .unit_per = ", in->theme, pols[in->polarity],
-                units[in->unit]);
+        fprintf(out, ",\n        .theme = %d, .polarity = %s, .direction = %s, .unit = %s, .unit_per = ", in->theme,
+                pols[in->polarity], pols[in->direction], units[in->unit]);
         num(out, in->unit_per);
         fputs(", .unit_custom = ", out);
         lit(out, in->unit_custom);

@@ -57,6 +57,7 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_REVISED] = B(IN_INDICATOR),
     [ST_RESULT] = B(IN_INDICATOR),
     [ST_FORMULA] = B(IN_INDICATOR),
+    [ST_DIRECTION] = B(IN_INDICATOR),
     [ST_METHOD] = B(IN_RATING),
     [ST_BAND] = B(IN_RATING),
 };
@@ -76,7 +77,7 @@ const char *stmt_keyword(StmtKind k)
         [ST_POLARITY] = "polarity", [ST_UNIT] = "unit", [ST_DECIMALS] = "decimals",
         [ST_FREQUENCY] = "frequency", [ST_ACCUMULATES] = "accumulates", [ST_ARREARS] = "arrears",
         [ST_TOLERANCE] = "tolerance", [ST_BASELINE] = "baseline", [ST_TARGET] = "target",
-        [ST_AMEND] = "amend", [ST_REVISED] = "revised", [ST_RESULT] = "result", [ST_FORMULA] = "formula",
+        [ST_AMEND] = "amend", [ST_REVISED] = "revised", [ST_RESULT] = "result", [ST_FORMULA] = "formula", [ST_DIRECTION] = "direction",
         [ST_METHOD] = "method", [ST_BAND] = "band",
     };
     return k < ST__COUNT && words[k] ? words[k] : "statement";
@@ -514,6 +515,17 @@ static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
             vec_push(ar, &in->results, r);
             break;
         }
+        case ST_DIRECTION:
+            if (once(lw, &seen, s)) {
+                int v = LOOKUP(lw, s->ident, polarity_words, "direction");
+                if (v == POL_MONITOR) {
+                    diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
+                    v = -1;
+                }
+                in->direction = v < 0 ? POL_NONE : (Polarity)v;
+                in->direction_loc = s->span;
+            }
+            break;
         case ST_FORMULA:
             if (once(lw, &seen, s)) {
                 in->formula = s->expr;

@@ -118,6 +118,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->kind = kind_name(in->kind);
     out->theme = index_of(b, in->e.parent);
     out->polarity = (prt_polarity)in->polarity;
+    out->direction = (prt_polarity)in->direction;
     out->unit = (prt_unit_kind)in->unit.kind;
     out->unit_per = in->unit.per;
     out->unit_custom = in->unit.custom;

@@ -75,7 +75,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_ARREARS "'arrears'" KW_AT "'at'" KW_BAND "'band'" KW_BASELINE "'baseline'"
 %token KW_BECAUSE "'because'" KW_BENCHMARK "'benchmark'" KW_COMMITTEE "'committee'"
 %token KW_CONTRIBUTES "'contributes'" KW_COVERS "'covers'" KW_DECIMALS "'decimals'"
-%token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_FORMULA "'formula'"
+%token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_DIRECTION "'direction'" KW_FORMULA "'formula'"
 %token KW_FREQUENCY "'frequency'" KW_FROM "'from'" KW_IN "'in'" KW_INCLUDE "'include'"
 %token KW_INDICATOR "'indicator'" KW_INPUT "'input'" KW_KIND "'kind'" KW_MAINTAIN "'maintain'"
 %token KW_MEASURES "'measures'" KW_METHOD "'method'" KW_MONITOR "'monitor'"
@@ -236,6 +236,8 @@ stmt:
                                             $$->rated = $5;
                                             $$->note = $6; $$->note_loc = @6;
                                         }
+  | KW_DIRECTION word                   { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = $2; }
+  | KW_DIRECTION KW_MONITOR             { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = make_ident("monitor", @2); }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = $2; }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
   | KW_BAND IDENT opt_note opt_abbrev KW_AT value

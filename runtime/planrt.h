@@ -110,6 +110,7 @@ typedef struct prt_indicator {
     const char *kind;                  /* cpi, spi, kpi, outcome or NULL */
     int theme;                         /* index into plan->themes */
     prt_polarity polarity;
+    prt_polarity direction;            /* monitor only: a direction of travel asked for, which way is better */
     prt_unit_kind unit;
     double unit_per;
     const char *unit_custom;

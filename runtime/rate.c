@@ -396,7 +396,9 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
 
 static void direction(prt_rating *r, const prt_indicator *in, const Found *prev)
 {
-    if (in->polarity == PRT_POL_MONITOR || in->polarity == PRT_POL_NONE) {
+    /* a monitor-only indicator has a direction of travel only when the plan asks for one */
+    prt_polarity pol = in->polarity == PRT_POL_MONITOR ? in->direction : in->polarity;
+    if (pol != PRT_POL_BIGGER && pol != PRT_POL_SMALLER) {
         r->dot = PRT_DOT_NONE;
         snprintf(r->dot_explanation, sizeof r->dot_explanation, "no direction of travel for a monitor-only indicator");
         return;
@@ -414,7 +416,7 @@ static void direction(prt_rating *r, const prt_indicator *in, const Found *prev)
             return;
         }
     }
-    double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
+    double sign = pol == PRT_POL_SMALLER ? -1 : 1;
     double d = sign * (as_printed(in, r->value) - as_printed(in, r->previous));
     r->dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
     snprintf(r->dot_explanation, sizeof r->dot_explanation, "%s: %g against %g a year earlier (%s is better)",
