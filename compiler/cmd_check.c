@@ -19,6 +19,8 @@ static void check_usage(FILE *out)
           "  --werror              treat warnings as errors\n"
           "  --max-errors=N        stop after N errors (default 50, 0 for no limit)\n"
           "  --color=WHEN          colour diagnostics: auto (default), always, never\n"
+          "  --diagnostics-format=FORMAT\n"
+          "                        text (default), json (gcc's shape), sarif (2.1.0), github (workflow commands)\n"
           "  --summary             print what each plan contains (pillars, themes, outcomes ...)\n"
           "  -q, --quiet           print nothing; only the exit status tells\n",
           out);
@@ -49,6 +51,7 @@ int cmd_check(int argc, char **argv)
     bool werror = false, quiet = false, summary = false;
     long max_errors = 50;
     int color = -1; /* auto */
+    const char *format = "text";
     const char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     bool options_done = false;
@@ -73,6 +76,14 @@ int cmd_check(int argc, char **argv)
             max_errors = strtol(a + 13, &end, 10);
             if (*end || end == a + 13 || max_errors < 0 || max_errors > 100000) {
                 fprintf(stderr, "planc: error: --max-errors takes a whole number from 0 to 100000\n");
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (strncmp(a, "--diagnostics-format=", 21) == 0) {
+            format = a + 21;
+            if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "sarif") != 0 &&
+                strcmp(format, "github") != 0) {
+                fprintf(stderr, "planc: error: --diagnostics-format takes text, json, sarif or github\n");
                 free(files);
                 return EXIT_USAGE;
             }
@@ -124,7 +135,16 @@ int cmd_check(int argc, char **argv)
         }
         plan_model_free(&plan);
     }
-    if (!quiet)
+    /* machine formats go to standard output, where a CI step can capture them whole */
+    if (quiet)
+        ;
+    else if (strcmp(format, "json") == 0)
+        diag_print_json(&diag, stdout);
+    else if (strcmp(format, "sarif") == 0)
+        diag_print_sarif(&diag, stdout);
+    else if (strcmp(format, "github") == 0)
+        diag_print_github(&diag, stdout);
+    else
         diag_print_text(&diag, stderr, color != 0);
     int status = io_error ? EXIT_USAGE : diag.errors ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
     diag_free(&diag);

@@ -51,5 +51,9 @@ void diag_report(Diag *d, Severity sev, Loc loc, const char *code, const char *f
 void diag_sorted(const Diag *d, const Diagnostic ***out);
 /* Writes every diagnostic, then the closing count ("2 errors, 1 warning generated.") if any. */
 void diag_print_text(const Diag *d, FILE *out, bool color);
+/* The same for machines (diag_formats.c): gcc's JSON shape, SARIF 2.1.0, GitHub workflow commands. */
+void diag_print_json(const Diag *d, FILE *out);
+void diag_print_sarif(const Diag *d, FILE *out);
+void diag_print_github(const Diag *d, FILE *out);
 
 #endif

@@ -78,3 +78,9 @@ for plan in tests/check/five_independent_mistakes.plan plans/*.plan; do
     "$PLANC" check --color=never "$plan" >"$OUT/det2" 2>&1
     cmp -s "$OUT/det1" "$OUT/det2" && ok "deterministic $plan" || bad "deterministic $plan"
 done
+
+# diagnostics for machines
+golden diagnostics_json check --diagnostics-format=json tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan
+golden diagnostics_sarif check --diagnostics-format=sarif tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan
+golden diagnostics_github check --diagnostics-format=github tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan
+golden diagnostics_bad_format check --diagnostics-format=xml tests/check/ok_minimal.plan

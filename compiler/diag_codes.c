@@ -1,0 +1,69 @@
+/* The stable diagnostic codes and what each means (docs/diagnostics.md says the same at length);
+ * SARIF output lists them as its rules. */
+#include "diag_codes.h"
+
+#include <string.h>
+
+static const DiagCode codes[] = {
+    {"E001", "syntax error; the parser resynchronises at the next statement or block end"},
+    {"E002", "bytes that are not valid UTF-8 (in code, strings or comments)"},
+    {"E003", "a NUL byte"},
+    {"E004", "a /* comment never closed"},
+    {"E005", "an unknown escape in a string"},
+    {"E006", "a string not closed on its line"},
+    {"E007", "a malformed period"},
+    {"E008", "a malformed or out-of-range number"},
+    {"E009", "an identifier over 128 bytes"},
+    {"E010", "nesting beyond 64 blocks or parentheses"},
+    {"E011", "a character that has no place in the language"},
+    {"E012", "unknown name (with \"did you mean\")"},
+    {"E013", "a name, reference, band or abbreviation defined twice (note: the first definition)"},
+    {"E014", "a single-valued statement (polarity, unit ...) given twice in one block"},
+    {"E015", "an unknown word for a polarity, unit, frequency, accumulation, kind, status, method or result status"},
+    {"E016", "a malformed unit, decimals or arrears value"},
+    {"E017", "an indicator with neither identifier nor reference, or an empty reference"},
+    {"E018", "a second plan header"},
+    {"E019", "a name of the wrong kind ('living' is a theme, not a rating scheme)"},
+    {"E020", "a statement in a block where it does not belong ('outcome' cannot appear in a pillar; it belongs in a theme)"},
+    {"E021", "an indicator without a polarity"},
+    {"E022", "a target (or amendment) on a monitor-only indicator"},
+    {"E023", "a value out of range: a percentage outside 0–100, a negative count, rate or tolerance"},
+    {"E024", "a value written in a form that does not fit the unit (50% for a count, £20 for a count)"},
+    {"E025", "a target for a period outside the years the plan covers; a plan that ends before it starts"},
+    {"E026", "a target whose period does not fit the indicator's frequency (a quarterly target on an annual indicator)"},
+    {"E027", "two targets, or two results, for the same period"},
+    {"E028", "a rating scheme without a method or with fewer than two bands, thresholds out of order, otherwise not last, band thresholds written for another method"},
+    {"E029", "a result rated with a band its rating scheme does not define"},
+    {"E030", "an amendment of a target that does not exist, or taking effect outside that target's year"},
+    {"E031", "a formula cycle, or a formula that uses its own indicator"},
+    {"E032", "a formula that adds or subtracts different units"},
+    {"E033", "an include cycle, or includes nested over 16 deep"},
+    {"E034", "an included file that cannot be read"},
+    {"E035", "a plan header that does not say which years it covers"},
+    {"E036", "an indicator with targets but no rating scheme (none selected, no default)"},
+    {"E037", "a formula that divides by a literal zero"},
+    {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
+    {"W001", "an outcome that no indicator measures"},
+    {"W002", "a theme with no outcome"},
+    {"W003", "an indicator that measures no outcome"},
+    {"W004", "a target worse than the baseline for the polarity (or, with no baseline, worse than last year's result): seed 001's adoptions, target 10 against 12"},
+    {"W005", "a cumulative (year-to-date) profile that falls from one quarter to the next, or whose Q4 differs from the annual target"},
+    {"W006", "a benchmark value three or more years older than the baseline"},
+    {"W007", "a pillar with no theme"},
+    {"W008", "direction on an indicator that is not monitor-only (its polarity already sets the direction)"},
+    {"W010", "a file with no plan header (a file of shared declarations is meant to be included, not checked alone)"},
+};
+
+const DiagCode *diag_code_find(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof codes / sizeof codes[0]; i++)
+        if (strcmp(codes[i].code, code) == 0)
+            return &codes[i];
+    return NULL;
+}
+
+const DiagCode *diag_codes(size_t *n)
+{
+    *n = sizeof codes / sizeof codes[0];
+    return codes;
+}

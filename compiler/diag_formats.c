@@ -1,0 +1,227 @@
+/* Diagnostics for machines: JSON in the shape of gcc's -fdiagnostics-format=json, SARIF 2.1.0 for
+ * code-scanning services, and GitHub Actions workflow commands. */
+#include "diag.h"
+#include "diag_codes.h"
+#include "driver.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static const char *kind(Severity s)
+{
+    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+}
+
+/* A location's start and end as line and column (columns in characters, both 1-based; the end is
+ * the last character of the range, as gcc's "finish"). */
+static bool place(const Diag *d, Loc loc, const char **file, unsigned *l0, unsigned *c0, unsigned *l1, unsigned *c1)
+{
+    const SourceFile *f = sources_get(d->sources, loc.file);
+    if (!f)
+        return false;
+    *file = f->path;
+    source_line_col(d->sources, loc.file, loc.begin, l0, c0);
+    uint32_t last = loc.end > loc.begin ? loc.end - 1 : loc.begin;
+    /* step back to the start of the last character */
+    while (last > loc.begin && ((unsigned char)f->text[last] & 0xC0) == 0x80)
+        last--;
+    source_line_col(d->sources, loc.file, last, l1, c1);
+    return true;
+}
+
+static void json_location(FILE *out, const Diag *d, Loc loc)
+{
+    const char *file;
+    unsigned l0, c0, l1, c1;
+    if (!place(d, loc, &file, &l0, &c0, &l1, &c1)) {
+        fputs("[]", out);
+        return;
+    }
+    fputs("[{\"caret\": {\"file\": ", out);
+    json_string(out, file);
+    fprintf(out, ", \"line\": %u, \"column\": %u}, \"finish\": {\"file\": ", l0, c0);
+    json_string(out, file);
+    fprintf(out, ", \"line\": %u, \"column\": %u}}]", l1, c1);
+}
+
+static void json_one(FILE *out, const Diag *d, const Diagnostic *x)
+{
+    fputs("{\"kind\": ", out);
+    json_string(out, kind(x->sev));
+    fputs(", \"message\": ", out);
+    json_string(out, x->message);
+    if (x->code) {
+        fputs(", \"code\": ", out);
+        json_string(out, x->code);
+    }
+    fputs(", \"locations\": ", out);
+    json_location(out, d, x->loc);
+    fputs(", \"children\": [", out);
+    for (size_t i = 0; i < x->nnotes; i++) {
+        if (i)
+            fputs(", ", out);
+        json_one(out, d, &x->notes[i]);
+    }
+    fputs("]}", out);
+}
+
+void diag_print_json(const Diag *d, FILE *out)
+{
+    const Diagnostic **order;
+    diag_sorted(d, &order);
+    fputc('[', out);
+    size_t k = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->hide_warnings && order[i]->sev != SEV_ERROR)
+            continue;
+        fputs(k++ ? ",\n " : "\n ", out);
+        json_one(out, d, order[i]);
+    }
+    fputs(k ? "\n]\n" : "]\n", out);
+    free(order);
+}
+
+static void sarif_region(FILE *out, const Diag *d, Loc loc)
+{
+    const char *file;
+    unsigned l0, c0, l1, c1;
+    if (!place(d, loc, &file, &l0, &c0, &l1, &c1))
+        return;
+    fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+    /* repository-relative URIs: the path as given, without a leading "./" */
+    json_string(out, strncmp(file, "./", 2) == 0 ? file + 2 : file);
+    /* SARIF's endColumn is exclusive */
+    fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}", l0, c0,
+            l1, c1 + 1);
+    fputc('}', out);
+}
+
+void diag_print_sarif(const Diag *d, FILE *out)
+{
+    const Diagnostic **order;
+    diag_sorted(d, &order);
+    fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+          "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"planc\", \"version\": \"" PLANC_VERSION "\",\n"
+          "      \"informationUri\": \"https://example.invalid/planc/docs/diagnostics.md\",\n      \"rules\": [",
+          out);
+    size_t n;
+    const DiagCode *codes = diag_codes(&n);
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n        {\"id\": " : "\n        {\"id\": ", out);
+        json_string(out, codes[i].code);
+        fputs(", \"shortDescription\": {\"text\": ", out);
+        json_string(out, codes[i].summary);
+        fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", codes[i].code[0] == 'E' ? "error" : "warning");
+    }
+    fputs("\n      ]}},\n    \"results\": [", out);
+    size_t k = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const Diagnostic *x = order[i];
+        if (d->hide_warnings && x->sev != SEV_ERROR)
+            continue;
+        fputs(k++ ? ",\n      {" : "\n      {", out);
+        if (x->code) {
+            fputs("\"ruleId\": ", out);
+            json_string(out, x->code);
+            fputs(", ", out);
+        }
+        fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", x->sev == SEV_ERROR ? "error" : "warning");
+        json_string(out, x->message);
+        fputs("}, \"locations\": [", out);
+        sarif_region(out, d, x->loc);
+        fputs("]", out);
+        if (x->nnotes) {
+            fputs(", \"relatedLocations\": [", out);
+            for (size_t j = 0; j < x->nnotes; j++) {
+                const char *file;
+                unsigned a, b, c, e;
+                if (!place(d, x->notes[j].loc, &file, &a, &b, &c, &e))
+                    continue;
+                if (j)
+                    fputs(", ", out);
+                /* a related location is a location with a message */
+                fputs("{\"message\": {\"text\": ", out);
+                json_string(out, x->notes[j].message);
+                fputs("}, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+                json_string(out, strncmp(file, "./", 2) == 0 ? file + 2 : file);
+                fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}}",
+                        a, b, c, e + 1);
+            }
+            fputs("]", out);
+        }
+        fputc('}', out);
+    }
+    fputs(k ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n", out);
+    free(order);
+}
+
+/* Workflow-command escaping: the message escapes %, CR and LF; properties also : and ,. */
+static void gh_escape(FILE *out, const char *s, bool property)
+{
+    for (; s && *s; s++) {
+        if (*s == '%')
+            fputs("%25", out);
+        else if (*s == '\r')
+            fputs("%0D", out);
+        else if (*s == '\n')
+            fputs("%0A", out);
+        else if (property && *s == ':')
+            fputs("%3A", out);
+        else if (property && *s == ',')
+            fputs("%2C", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+void diag_print_github(const Diag *d, FILE *out)
+{
+    const Diagnostic **order;
+    diag_sorted(d, &order);
+    for (size_t i = 0; i < d->n; i++) {
+        const Diagnostic *x = order[i];
+        if (d->hide_warnings && x->sev != SEV_ERROR)
+            continue;
+        const char *file;
+        unsigned l0, c0, l1, c1;
+        fprintf(out, "::%s ", x->sev == SEV_ERROR ? "error" : "warning");
+        if (place(d, x->loc, &file, &l0, &c0, &l1, &c1)) {
+            fputs("file=", out);
+            gh_escape(out, file, true);
+            fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", l0, c0, l1, c1 + 1);
+        }
+        fputs("title=", out);
+        gh_escape(out, x->code ? x->code : "planc", true);
+        fputs("::", out);
+        gh_escape(out, x->message, false);
+        for (size_t j = 0; j < x->nnotes; j++) {
+            const char *nf;
+            unsigned a, b, c, e;
+            fputs("%0Anote: ", out);
+            if (place(d, x->notes[j].loc, &nf, &a, &b, &c, &e))
+                fprintf(out, "%s:%u:%u: ", nf, a, b);
+            gh_escape(out, x->notes[j].message, false);
+        }
+        fputc('\n', out);
+    }
+    free(order);
+}
