@@ -17,7 +17,7 @@ GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
-.PHONY: all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build
+.PHONY: all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall
 all: planc
 
 check: planc $(BUILD)/test_unit $(BUILD)/gen_random
@@ -104,6 +104,25 @@ check-sanitize:
 # every plan through check, eval, compile and map under valgrind: no leaks in planc's own code
 check-valgrind: planc
 	tests/valgrind.sh
+
+# make install PREFIX=/usr/local (and DESTDIR= for packaging); make uninstall removes the same files
+PREFIX ?= /usr/local
+RT_HEADERS := runtime/planrt.h runtime/period.h
+install: planc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/planc
+	install -m 755 planc $(DESTDIR)$(PREFIX)/bin/planc
+	install -m 644 $(BUILD)/libplanrt.a $(DESTDIR)$(PREFIX)/lib/libplanrt.a
+	install -m 644 $(RT_HEADERS) $(DESTDIR)$(PREFIX)/include/
+	sed 's|@PREFIX@|$(PREFIX)|' runtime/planrt.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc
+	install -m 644 man/planc.1 $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
+	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md \
+	    $(DESTDIR)$(PREFIX)/share/doc/planc/
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/planc $(DESTDIR)$(PREFIX)/lib/libplanrt.a \
+	    $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(RT_HEADERS))) \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/planc
 
 clean:
 	rm -rf $(BUILD) build-* planc tests/out

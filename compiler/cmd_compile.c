@@ -156,6 +156,32 @@ static int run(char **args)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 }
 
+/* The runtime's header and library: $PLANC_INCLUDE_DIR and $PLANC_LIB_DIR if set; else, for an
+ * installed planc, PREFIX/include and PREFIX/lib beside its PREFIX/bin; else the build tree's. */
+static void runtime_dirs(char *inc, char *lib, size_t size)
+{
+    const char *ei = getenv("PLANC_INCLUDE_DIR"), *el = getenv("PLANC_LIB_DIR");
+    snprintf(inc, size, "%s", ei && *ei ? ei : PLANC_INCLUDE_DIR);
+    snprintf(lib, size, "%s", el && *el ? el : PLANC_LIB_DIR);
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';                              /* PREFIX/bin */
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/../include/planrt.h", exe);
+    if (access(probe, R_OK) == 0) {
+        if (!(ei && *ei))
+            snprintf(inc, size, "%.3000s/../include", exe);
+        if (!(el && *el))
+            snprintf(lib, size, "%.3000s/../lib", exe);
+    }
+}
+
 int cmd_build(int argc, char **argv)
 {
     CompileArgs a;
@@ -176,11 +202,11 @@ int cmd_build(int argc, char **argv)
     status = write_c(plan_tables(&lp.plan), a.plan, csrc, false);
     if (status == EXIT_CLEAN) {
         const char *cc = getenv("CC");
-        const char *inc = getenv("PLANC_INCLUDE_DIR");
-        const char *lib = getenv("PLANC_LIB_DIR");
+        char incdir[4096], libdir[4096];
+        runtime_dirs(incdir, libdir, sizeof incdir);
         char incflag[4200], libpath[4200];
-        snprintf(incflag, sizeof incflag, "-I%s", inc && *inc ? inc : PLANC_INCLUDE_DIR);
-        snprintf(libpath, sizeof libpath, "%s/libplanrt.a", lib && *lib ? lib : PLANC_LIB_DIR);
+        snprintf(incflag, sizeof incflag, "-I%s", incdir);
+        snprintf(libpath, sizeof libpath, "%s/libplanrt.a", libdir);
         /* $CC may carry flags ("gcc -m64"): split it on spaces */
         char *ccbuf = xstrdup(cc && *cc ? cc : "cc");
         char *args[64];

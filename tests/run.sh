@@ -79,6 +79,9 @@ done
 # --- the outcome maps ---
 . tests/map.sh
 
+# --- make install and pkg-config ---
+. tests/install.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
