@@ -14,6 +14,7 @@ static void usage(FILE *out)
           "  compile PLAN    write the plan's evaluator as C: -o plan_eval.c [--library]\n"
           "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
           "  map PLAN        draw the outcome map: -o FILE.svg|png|pdf|dot [--results F --period P]\n"
+          "  template PLAN   the data return for a period, to fill in: --period P [-o FILE.csv]\n"
           "\n"
           "Options:\n"
           "  --help          show this help\n"
@@ -51,6 +52,8 @@ int main(int argc, char **argv)
         return cmd_build(argc - 1, argv + 1);
     if (strcmp(cmd, "map") == 0)
         return cmd_map(argc - 1, argv + 1);
+    if (strcmp(cmd, "template") == 0)
+        return cmd_template(argc - 1, argv + 1);
     fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -282,6 +282,13 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt);
  *   plan_eval --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE] */
 int prt_main(const prt_plan *plan, int argc, char **argv);
 
+/* The period an indicator's result refers to in a report for period p (reported in arrears). */
+prt_period prt_result_period(const prt_indicator *in, prt_period p);
+/* Whether the indicator reports for period p, by its frequency. */
+bool prt_indicator_due(const prt_indicator *in, prt_period p);
+/* The target in force for the indicator in period p (amendments applied), or NULL. */
+const prt_target *prt_target_in_force(const prt_indicator *in, prt_period p, bool *amended);
+
 /* Evaluates reverse Polish formula code; false with a reason when an operand is missing or a
  * division by zero occurs. */
 bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *out, const char **why);

@@ -146,7 +146,7 @@ malformed:
 
 /* Reported N quarters in arrears: a quarter's report carries the quarter N before it; a year's
  * report carries the latest quarter that is available, (Q4 - N) of the year. */
-static prt_period refers_to(const prt_indicator *in, prt_period p)
+prt_period prt_result_period(const prt_indicator *in, prt_period p)
 {
     if (in->arrears <= 0)
         return p;
@@ -244,6 +244,28 @@ static bool benchmark_value(const prt_plan *plan, const prt_indicator *in, const
     if (!best)
         return false;
     *out = best->value;
+    return true;
+}
+
+const prt_target *prt_target_in_force(const prt_indicator *in, prt_period p, bool *amended)
+{
+    const prt_target *t = target_for(in, p);
+    const prt_amendment *a = t ? amendment_for(in, t, p) : NULL;
+    if (amended)
+        *amended = a != NULL;
+    return a ? &a->to : t;
+}
+
+bool prt_indicator_due(const prt_indicator *in, prt_period p)
+{
+    switch (in->frequency) {
+    case PRT_FREQ_NONE:
+    case PRT_FREQ_MONTHLY: return true;
+    case PRT_FREQ_QUARTERLY: return p.kind == PRT_YEAR || p.kind == PRT_QUARTER;
+    case PRT_FREQ_BIANNUAL:
+        return p.kind == PRT_YEAR || p.kind == PRT_HALF || (p.kind == PRT_QUARTER && p.index % 2 == 0);
+    case PRT_FREQ_ANNUAL: return p.kind == PRT_YEAR;
+    }
     return true;
 }
 
@@ -521,7 +543,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
 
     for (int i = 0; i < n; i++) {
         const prt_indicator *in = &plan->indicators[i];
-        prt_period p = refers_to(in, period);
+        prt_period p = prt_result_period(in, period);
         Found f = find_result(in, i, res, p);
         if (f.status == PRT_RESULT_NONE && in->arrears > 0) {
             p = period;     /* the file may carry it against the report's own period */

@@ -298,9 +298,14 @@ static bool valid_utf8(const unsigned char *s)
 
 /* ---- the file ---- */
 
-enum { COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL__FIXED };
+/* indicator, unit and target are written by `planc template` for the people filling the file in,
+ * and ignored when it comes back */
+enum {
+    COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL_INDICATOR,
+    COL_UNIT, COL_TARGET, COL__FIXED
+};
 static const char *const column_names[COL__FIXED] = {
-    "ref", "period", "value", "rating", "override", "reason", "comment", "dot",
+    "ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit", "target",
 };
 
 static bool dot_word(const char *s)
@@ -374,7 +379,7 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
         if (!known) {
             prt_errors_add(err, path, line, "R002",
                            "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
-                           "comment, dot and benchmark:ID",
+                           "comment, dot, benchmark:ID, and indicator, unit and target (ignored)",
                            name);
             header_ok = false;
         }

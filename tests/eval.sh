@@ -118,3 +118,16 @@ if "$PLANC" compile tests/eval/small.plan -o "$OUT/embed/plan_eval.c" --library 
 else
     bad "compile --library embeds" "$(head -3 "$OUT/embed/cc.log")"
 fi
+
+# the data return: a template per period, which, once filled in, goes back into eval as it is
+golden_cmd "template small 2019/20" tests/eval/template.2019-20.expected template tests/eval/small.plan --period 2019/20
+golden_cmd "template small 2019/20 Q2" tests/eval/template.2019-20_Q2.expected template tests/eval/small.plan --period "2019/20 Q2"
+golden_cmd "template map plan" tests/eval/template.tiny.expected template tests/map/tiny.plan --period 2023/24
+golden_cmd "template: period outside the plan" tests/eval/template_outside.expected template tests/eval/small.plan --period 2030/31
+"$PLANC" template tests/eval/small.plan --period 2019/20 -o "$OUT/return.csv" &&
+    sed -E '2,$ s/,,\r$/,42,\r/' "$OUT/return.csv" >"$OUT/filled.csv" &&
+    "$PLANC" eval tests/eval/small.plan --results "$OUT/filled.csv" --period 2019/20 >"$OUT/filled.out" 2>&1 &&
+    grep -q '42' "$OUT/filled.out" && ok "template: filled in, it goes back into eval" || bad "template round trip" "$(head -3 "$OUT/filled.out")"
+"$PLANC" template tests/eval/small.plan --period 2019/20 -o "$OUT/return.csv" &&
+    "$PLANC" eval tests/eval/small.plan --results "$OUT/return.csv" --period 2019/20 >"$OUT/empty.out" 2>&1
+[ $? = 1 ] && grep -q 'R006' "$OUT/empty.out" && ok "template: values left empty are errors, not dropped" || bad "template: empty values"

@@ -1,0 +1,149 @@
+/* planc template PLAN --period P [-o FILE]: the data return for a period, as a results CSV skeleton
+ * with a row for every indicator due, so that services fill in the values and the same file goes back
+ * into `planc eval`. */
+#include "driver.h"
+#include "output.h"
+#include "plan_load.h"
+#include "tables.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void field(FILE *out, const char *s, bool last)
+{
+    if (!s)
+        s = "";
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputs(last ? "\r\n" : ",", out);
+}
+
+static const char *unit_text(const prt_indicator *in, char *buf, size_t size)
+{
+    static const char *const names[] = {"", "percent", "count", "score", "currency (£)", "days", "weeks", "rate",
+                                        "percentage points", ""};
+    if (in->unit == PRT_UNIT_RATE)
+        snprintf(buf, size, "rate per %.0f", in->unit_per);
+    else if (in->unit == PRT_UNIT_CUSTOM)
+        snprintf(buf, size, "%s", in->unit_custom ? in->unit_custom : "");
+    else
+        snprintf(buf, size, "%s", names[in->unit]);
+    return buf;
+}
+
+static void write_template(FILE *out, const prt_plan *plan, prt_period period)
+{
+    static const char *const head[] = {"ref", "indicator", "period", "unit", "target", "value", "comment"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        /* derived indicators are computed, not returned */
+        if (in->nformula || !prt_indicator_due(in, period))
+            continue;
+        prt_period p = prt_result_period(in, period);
+        char per[32], unit[128], target[128] = "";
+        const prt_target *t = prt_target_in_force(in, p, NULL);
+        if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR))
+            snprintf(target, sizeof target, "monitor");
+        else if (t && (t->kind == PRT_TARGET_VALUE || t->kind == PRT_TARGET_THRESHOLD)) {
+            static const char *const ops[] = {">= ", "> ", "<= ", "< "};
+            char v[64];
+            snprintf(target, sizeof target, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? ops[t->op] : "",
+                     prt_format_value(in, t->value, v, sizeof v));
+        } else if (t && t->kind == PRT_TARGET_MAINTAIN)
+            snprintf(target, sizeof target, "maintain");
+        else if (t && t->kind == PRT_TARGET_BENCHMARK)
+            snprintf(target, sizeof target, "%s", plan->benchmarks[t->benchmark].name);
+        field(out, in->ref ? in->ref : in->id, false);
+        field(out, in->name, false);
+        field(out, prt_period_format(p, per, sizeof per), false);
+        field(out, unit_text(in, unit, sizeof unit), false);
+        field(out, target, false);
+        field(out, "", false);
+        field(out, "", true);
+    }
+    /* the inputs formulas read */
+    for (int k = 0; k < plan->ninputs; k++) {
+        char per[32];
+        field(out, plan->inputs[k].id, false);
+        field(out, plan->inputs[k].name, false);
+        field(out, prt_period_format(period, per, sizeof per), false);
+        field(out, "", false);
+        field(out, "", false);
+        field(out, "", false);
+        field(out, "", true);
+    }
+}
+
+int cmd_template(int argc, char **argv)
+{
+    const char *plan_path = NULL, *period_text = NULL, *output = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: planc template PLAN --period P [-o FILE]\n\n"
+                   "Writes the data return for period P: a results CSV with a row for every indicator due (by its\n"
+                   "frequency, and in arrears where it is reported so), with its reference, name, unit and target\n"
+                   "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n");
+            return EXIT_CLEAN;
+        } else if ((strcmp(argv[i], "--period") == 0 || strcmp(argv[i], "-o") == 0) && i + 1 < argc) {
+            *(argv[i][1] == 'o' ? &output : &period_text) = argv[i + 1];
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "planc template: error: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else if (!plan_path) {
+            plan_path = argv[i];
+        } else {
+            fprintf(stderr, "planc template: error: one plan at a time\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (!plan_path || !period_text) {
+        fprintf(stderr, "planc template: error: usage: planc template PLAN --period P [-o FILE]\n");
+        return EXIT_USAGE;
+    }
+    prt_period period;
+    const char *why = NULL;
+    if (!prt_period_parse(period_text, strlen(period_text), &period, &why)) {
+        fprintf(stderr, "planc template: error: invalid period '%s': %s\n", period_text, why);
+        return EXIT_USAGE;
+    }
+    if (output && same_file(output, plan_path)) {
+        fprintf(stderr, "planc template: error: the output '%s' is the plan itself; refusing to overwrite it\n", output);
+        return EXIT_USAGE;
+    }
+    LoadedPlan lp;
+    int status = loaded_plan_open(&lp, plan_path);
+    if (status == EXIT_CLEAN) {
+        const prt_plan *t = plan_tables(&lp.plan);
+        if (t->first_year && (period.year < t->first_year || period.year > t->last_year)) {
+            fprintf(stderr, "planc template: error: period %s is outside the plan\n", period_text);
+            status = EXIT_USAGE;
+        } else {
+            prt_output out;
+            char msg[512];
+            if (!prt_output_open(&out, output, msg, sizeof msg)) {
+                fprintf(stderr, "planc template: error: %s\n", msg);
+                status = EXIT_USAGE;
+            } else {
+                write_template(out.file, t, period);
+                if (!prt_output_commit(&out, msg, sizeof msg)) {
+                    fprintf(stderr, "planc template: error: %s\n", msg);
+                    status = EXIT_USAGE;
+                }
+            }
+        }
+    }
+    loaded_plan_free(&lp);
+    return status;
+}
