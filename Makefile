@@ -118,11 +118,18 @@ install: planc
 	install -m 644 man/planc.1 $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
 	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md \
 	    $(DESTDIR)$(PREFIX)/share/doc/planc/
+	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/vim/syntax $(DESTDIR)$(PREFIX)/share/planc/editors/vim/ftdetect \
+	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes
+	install -m 644 editors/vim/syntax/plan.vim $(DESTDIR)$(PREFIX)/share/planc/editors/vim/syntax/
+	install -m 644 editors/vim/ftdetect/plan.vim $(DESTDIR)$(PREFIX)/share/planc/editors/vim/ftdetect/
+	install -m 644 editors/vscode/package.json editors/vscode/language-configuration.json \
+	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/
+	install -m 644 editors/vscode/syntaxes/plan.tmLanguage.json $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes/
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/planc $(DESTDIR)$(PREFIX)/lib/libplanrt.a \
 	    $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(RT_HEADERS))) \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
-	rm -rf $(DESTDIR)$(PREFIX)/share/doc/planc
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/planc $(DESTDIR)$(PREFIX)/share/planc
 
 clean:
 	rm -rf $(BUILD) build-* planc tests/out

@@ -84,3 +84,10 @@ golden diagnostics_json check --diagnostics-format=json tests/check/five_indepen
 golden diagnostics_sarif check --diagnostics-format=sarif tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan
 golden diagnostics_github check --diagnostics-format=github tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan
 golden diagnostics_bad_format check --diagnostics-format=xml tests/check/ok_minimal.plan
+
+# the editor grammars know every keyword of the language
+for kw in $(grep -oE '\{"[a-z_]+", KW_' grammar/lexer.l | sed -E 's/\{"([a-z_]+)".*/\1/'); do
+    grep -qw "$kw" editors/vim/syntax/plan.vim && grep -q "|$kw|\|($kw|\||$kw)" editors/vscode/syntaxes/plan.tmLanguage.json ||
+        { bad "editors know keyword '$kw'"; continue; }
+    ok "editors know keyword '$kw'"
+done

@@ -1,0 +1,2 @@
+" planc: .plan files are corporate plans
+autocmd BufRead,BufNewFile *.plan setfiletype plan
