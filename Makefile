@@ -125,6 +125,8 @@ install: planc
 	install -m 644 editors/vscode/package.json editors/vscode/language-configuration.json \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/
 	install -m 644 editors/vscode/syntaxes/plan.tmLanguage.json $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes/
+	install -d $(DESTDIR)$(PREFIX)/share/planc/bash-completion
+	install -m 644 editors/bash-completion/planc $(DESTDIR)$(PREFIX)/share/planc/bash-completion/planc
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/planc $(DESTDIR)$(PREFIX)/lib/libplanrt.a \
 	    $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(RT_HEADERS))) \

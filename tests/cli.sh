@@ -91,3 +91,11 @@ for kw in $(grep -oE '\{"[a-z_]+", KW_' grammar/lexer.l | sed -E 's/\{"([a-z_]+)
         { bad "editors know keyword '$kw'"; continue; }
     ok "editors know keyword '$kw'"
 done
+
+# bash completion: commands, and a command's options
+if bash -c 'source editors/bash-completion/planc; COMP_WORDS=(planc te); COMP_CWORD=1; _planc; [ "${COMPREPLY[*]}" = template ] &&
+        COMP_WORDS=(planc map x.plan --detail ""); COMP_CWORD=4; _planc; [ "${COMPREPLY[*]}" = "full outcomes themes" ]' 2>/dev/null; then
+    ok "bash completion"
+else
+    bad "bash completion"
+fi
