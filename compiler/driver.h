@@ -13,5 +13,6 @@ int cmd_compile(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_template(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
 
 #endif

@@ -10,6 +10,7 @@ static void usage(FILE *out)
           "\n"
           "Commands:\n"
           "  check FILE...   parse and check plans, reporting every problem\n"
+          "  fmt FILE...     lay plans out canonically, comments kept: [--check | -w]\n"
           "  eval PLAN       rate a period's results: --results FILE --period P [--format F] [--audit]\n"
           "  compile PLAN    write the plan's evaluator as C: -o plan_eval.c [--library]\n"
           "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
@@ -52,6 +53,8 @@ int main(int argc, char **argv)
         return cmd_build(argc - 1, argv + 1);
     if (strcmp(cmd, "map") == 0)
         return cmd_map(argc - 1, argv + 1);
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(argc - 1, argv + 1);
     if (strcmp(cmd, "template") == 0)
         return cmd_template(argc - 1, argv + 1);
     fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);

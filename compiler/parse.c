@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out)
+static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out,
+                  Comment **comments, size_t *ncomments)
 {
     ParseCtx ctx;
     memset(&ctx, 0, sizeof ctx);
+    ctx.keep_comments = comments != NULL;
     ctx.arena = arena;
     ctx.diag = diag;
     ctx.file = file;
@@ -32,6 +34,21 @@ bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_
     plan__delete_buffer(buf, scanner);
     plan_lex_destroy(scanner);
     free(ctx.buf);
+    if (comments) {
+        *comments = ctx.comments;
+        *ncomments = ctx.ncomments;
+    }
     *out = ctx.result;
     return rc == 0 && diag->errors == before;
+}
+
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out)
+{
+    return parse(arena, diag, file, text, size, start, out, NULL, NULL);
+}
+
+bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
+                              Stmt **out, Comment **comments, size_t *ncomments)
+{
+    return parse(arena, diag, file, text, size, start, out, comments, ncomments);
 }

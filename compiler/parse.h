@@ -13,7 +13,13 @@
 
 typedef struct StmtList {
     Stmt *head, *tail;
+    Loc close;                  /* for a block: its closing brace */
 } StmtList;
+
+/* A comment, kept for the formatter. */
+typedef struct Comment {
+    uint32_t begin, end;        /* byte offsets */
+} Comment;
 
 typedef struct ParseCtx {
     Arena *arena;
@@ -29,6 +35,9 @@ typedef struct ParseCtx {
     Loc eof_block, eof_loc;
     bool too_deep;              /* the nesting limit was hit: the scanner ends the file there */
     Stmt *result;               /* the file's statements */
+    Comment *comments;          /* every comment, in order (when keep_comments) */
+    size_t ncomments, comments_cap;
+    bool keep_comments;
     /* scratch for building strings with escapes */
     char *buf;
     size_t buf_len, buf_cap;
@@ -39,5 +48,8 @@ typedef struct ParseCtx {
 /* Parses text[start..size) of file `file`; statements go to *out (arena-owned).
  * Returns false if any syntax error was reported. */
 bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out);
+/* The same, also returning the comments (malloc'd array the caller frees) for the formatter. */
+bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
+                              Stmt **out, Comment **comments, size_t *ncomments);
 
 #endif

@@ -76,6 +76,8 @@ typedef struct Stmt {
     StmtKind kind;
     Loc loc;                    /* the keyword */
     Loc span;                   /* the whole statement head, for carets */
+    Loc full;                   /* the whole statement, block included (the formatter places comments by it) */
+    Loc close;                  /* its block's closing brace */
     Ident ident;                /* the declared or selected identifier, or a word argument */
     const char *str;            /* first string argument */
     Loc str_loc;

@@ -104,15 +104,15 @@ file:
     ;
 
 stmts:
-    %empty                              { $$.head = $$.tail = NULL; }
-  | stmts stmt                          { $$ = list_add($1, $2); }
+    %empty                              { $$.head = $$.tail = NULL; memset(&$$.close, 0, sizeof $$.close); }
+  | stmts stmt                          { $2->full = @2; $$ = list_add($1, $2); }
   | stmts ';'                           { $$ = $1; }
   | stmts error                         { $$ = $1; yyerrok; }
   | stmts error block                   { $$ = $1; }
   ;
 
 block:
-    '{' stmts '}'                       { $$ = $2; }
+    '{' stmts '}'                       { $$ = $2; $$.close = @3; }
     ;
 
 /* A declaration: keyword, identifier, name, and optionally a block of statements. */
@@ -124,6 +124,7 @@ decl_head:
                                             $$->ident = make_ident($2, @2);
                                             $$->has_block = true;
                                             $$->body = $3.head;
+                                            $$->close = $3.close;
                                         }
   | KW_BENCHMARK IDENT STRING           { $$ = new_stmt(ctx, ST_BENCHMARK_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_INPUT IDENT STRING               { $$ = new_stmt(ctx, ST_INPUT, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
@@ -139,7 +140,7 @@ decl_head:
 
 stmt:
     decl_head                           { $$ = $1; }
-  | decl_head block                     { $$ = $1; $$->has_block = true; $$->body = $2.head; }
+  | decl_head block                     { $$ = $1; $$->has_block = true; $$->body = $2.head; $$->close = $2.close; }
   | KW_INCLUDE STRING                   { $$ = new_stmt(ctx, ST_INCLUDE, @1, @$); $$->str = $2; $$->str_loc = @2; }
   | KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_USE, @1, @$); $$->ident = make_ident($2, @2); }
   | KW_BENCHMARK IDENT value KW_IN PERIOD opt_note

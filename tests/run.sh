@@ -76,6 +76,9 @@ done
 # --- the published Barnet frameworks reproduced (issue 5) ---
 . tests/seeds.sh
 
+# --- the formatter ---
+. tests/fmt.sh
+
 # --- the outcome maps ---
 . tests/map.sh
 

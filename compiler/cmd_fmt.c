@@ -1,0 +1,144 @@
+/* planc fmt [--check | -w] FILE...: the canonical layout of plans, comments kept. */
+#include "driver.h"
+#include "format.h"
+#include "load.h"
+#include "output.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* Formats one file into a malloc'd buffer; NULL (diagnostics printed) if it does not parse. */
+static char *format_file(const char *path, size_t *len, int *status)
+{
+    SourceSet sources;
+    sources_init(&sources);
+    Diag diag;
+    diag_init(&diag, &sources);
+    Arena arena;
+    arena_init(&arena);
+    char why[256];
+    size_t size;
+    char *text = read_text_file(path, &size, why, sizeof why);
+    char *result = NULL;
+    if (!text) {
+        fprintf(stderr, "planc fmt: error: cannot read '%s': %s\n", path, why);
+        *status = EXIT_USAGE;
+    } else {
+        uint32_t file = sources_add(&sources, path, text, size);
+        size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        Stmt *stmts = NULL;
+        Comment *comments = NULL;
+        size_t ncomments = 0;
+        /* only a file that parses can be laid out again; checking its meaning is `check`'s job */
+        if (!parse_file_with_comments(&arena, &diag, file, text, size, start, &stmts, &comments, &ncomments)) {
+            diag_print_text(&diag, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+            *status = EXIT_PLAN_ERRORS;
+        } else {
+            FILE *mem = open_memstream(&result, len);
+            format_plan(mem, text, stmts, comments, ncomments);
+            fclose(mem);
+        }
+        free(comments);
+    }
+    arena_free(&arena);
+    diag_free(&diag);
+    sources_free(&sources);
+    return result;
+}
+
+/* Shows what formatting would change, with diff -u when it is there. */
+static void show_diff(const char *path, const char *formatted, size_t len)
+{
+    char tmp[] = "/tmp/planc-fmt-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0 || write(fd, formatted, len) != (ssize_t)len) {
+        if (fd >= 0)
+            close(fd);
+        printf("%s: not formatted\n", path);
+        return;
+    }
+    close(fd);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        execlp("diff", "diff", "-u", "--label", path, "--label", "formatted", path, tmp, (char *)NULL);
+        _exit(127);
+    }
+    int st = 0;
+    if (pid > 0)
+        waitpid(pid, &st, 0);
+    if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1)
+        printf("%s: not formatted\n", path);
+    unlink(tmp);
+}
+
+int cmd_fmt(int argc, char **argv)
+{
+    bool check = false, write_back = false;
+    int nfiles = 0, status = EXIT_CLEAN;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: planc fmt [--check | -w] FILE...\n\n"
+                   "Lays plans out canonically (one statement a line, four spaces a level, comments kept).\n"
+                   "Without options the result goes to standard output; -w writes it back in place (atomically);\n"
+                   "--check writes nothing, shows a diff and exits 1 for each file not formatted.\n");
+            return EXIT_CLEAN;
+        } else if (strcmp(argv[i], "--check") == 0) {
+            check = true;
+        } else if (strcmp(argv[i], "-w") == 0) {
+            write_back = true;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "planc fmt: error: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else {
+            nfiles++;
+        }
+    }
+    if (nfiles == 0 || (check && write_back)) {
+        fprintf(stderr, "planc fmt: error: usage: planc fmt [--check | -w] FILE...\n");
+        return EXIT_USAGE;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *path = argv[i];
+        if (path[0] == '-' && path[1])
+            continue;
+        size_t len = 0;
+        int st = EXIT_CLEAN;
+        char *formatted = format_file(path, &len, &st);
+        if (!formatted) {
+            if (st > status)
+                status = st;
+            continue;
+        }
+        if (check || write_back) {
+            char why[256];
+            size_t size = 0;
+            char *orig = read_text_file(path, &size, why, sizeof why);
+            bool same = orig && size == len && memcmp(orig, formatted, len) == 0;
+            free(orig);
+            if (check && !same) {
+                show_diff(path, formatted, len);
+                if (status < EXIT_PLAN_ERRORS)
+                    status = EXIT_PLAN_ERRORS;
+            } else if (write_back && !same) {
+                prt_output out;
+                if (!prt_output_open(&out, path, why, sizeof why)) {
+                    fprintf(stderr, "planc fmt: error: %s\n", why);
+                    status = EXIT_USAGE;
+                } else {
+                    fwrite(formatted, 1, len, out.file);
+                    if (!prt_output_commit(&out, why, sizeof why)) {
+                        fprintf(stderr, "planc fmt: error: %s\n", why);
+                        status = EXIT_USAGE;
+                    }
+                }
+            }
+        } else {
+            fwrite(formatted, 1, len, stdout);
+        }
+        free(formatted);
+    }
+    return status;
+}
