@@ -14,5 +14,6 @@ int cmd_build(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@ static void usage(FILE *out)
           "Commands:\n"
           "  check FILE...   parse and check plans, reporting every problem\n"
           "  fmt FILE...     lay plans out canonically, comments kept: [--check | -w]\n"
+          "  diff OLD NEW    what changed between two versions of a plan [--format text|md]\n"
           "  eval PLAN       rate a period's results: --results FILE --period P [--format F] [--audit]\n"
           "  compile PLAN    write the plan's evaluator as C: -o plan_eval.c [--library]\n"
           "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
         return cmd_build(argc - 1, argv + 1);
     if (strcmp(cmd, "map") == 0)
         return cmd_map(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 1, argv + 1);
     if (strcmp(cmd, "fmt") == 0)
         return cmd_fmt(argc - 1, argv + 1);
     if (strcmp(cmd, "template") == 0)

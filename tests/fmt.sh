@@ -28,3 +28,10 @@ cp tests/fmt/messy.plan "$OUT/messy.plan"
     head -n -1 tests/fmt/messy.formatted.expected | cmp -s - "$OUT/messy.plan" && ok "fmt -w writes in place" || bad "fmt -w"
 ls "$OUT" | grep -q '\.tmp\.' && bad "fmt: no temporary files left" || ok "fmt: no temporary files left"
 "$PLANC" fmt --check plans/*.plan >"$OUT/fmtcheck" 2>&1 && ok "fmt: the bundled plans are formatted" || bad "fmt: the bundled plans are formatted" "run planc fmt -w plans/*.plan"
+
+# planc diff: changes in committee terms
+golden_cmd "diff text" tests/diff/changes.expected diff tests/diff/old.plan tests/diff/new.plan
+golden_cmd "diff md" tests/diff/changes.md.expected diff tests/diff/old.plan tests/diff/new.plan --format md
+golden_cmd "diff reversed" tests/diff/reversed.expected diff tests/diff/new.plan tests/diff/old.plan
+golden_cmd "diff no change" tests/diff/same.expected diff tests/diff/old.plan tests/diff/old.plan
+golden_cmd "diff plan with errors" tests/diff/errors.expected diff tests/diff/old.plan tests/check/e021_missing_polarity.plan

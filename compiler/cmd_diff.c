@@ -1,0 +1,230 @@
+/* planc diff OLD.plan NEW.plan: what changed between two versions of a plan, in committee terms —
+ * indicators added, retired or renamed; targets, polarity, units, tolerance and rating schemes
+ * changed; pillars, themes and outcomes added or removed.  Indicators are matched by their printed
+ * reference, else by their identifier. */
+#include "driver.h"
+#include "plan_load.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Out {
+    FILE *f;
+    bool md;
+    int changes;
+    const char *section;        /* printed before the first line of a section */
+} Out;
+
+static void line(Out *o, const char *fmt, ...) PLANC_PRINTF(2, 3);
+static void line(Out *o, const char *fmt, ...)
+{
+    if (o->section) {
+        fprintf(o->f, o->md ? "\n## %s\n\n" : "\n%s\n", o->section);
+        o->section = NULL;
+    }
+    fputs(o->md ? "- " : "  ", o->f);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(o->f, fmt, ap);
+    va_end(ap);
+    fputc('\n', o->f);
+    o->changes++;
+}
+
+static const char *key_of(const Indicator *in) { return in->ref ? in->ref : in->e.id.name; }
+
+static Indicator *find_indicator(const Plan *p, const Indicator *like)
+{
+    for (size_t i = 0; i < p->indicators.n; i++) {
+        Indicator *x = p->indicators.items[i];
+        if (like->ref ? x->ref && strcmp(x->ref, like->ref) == 0
+                      : !x->ref && x->e.id.name && like->e.id.name && strcmp(x->e.id.name, like->e.id.name) == 0)
+            return x;
+    }
+    return NULL;
+}
+
+static const char *polarity_name(Polarity p)
+{
+    return p == POL_BIGGER ? "bigger is better" : p == POL_SMALLER ? "smaller is better" : p == POL_MONITOR ? "monitor only" : "none";
+}
+
+/* A target as the plan wrote it, for the report. */
+static void target_text(const LoadedPlan *lp, const Target *t, char *buf, size_t size)
+{
+    static const char *const ops[] = {">= ", "> ", "<= ", "< "};
+    const SourceFile *sf = sources_get(&lp->sources, t->spec.value.loc.file);
+    switch (t->spec.kind) {
+    case TARGET_MONITOR: snprintf(buf, size, "monitor"); return;
+    case TARGET_MAINTAIN: snprintf(buf, size, "maintain"); return;
+    case TARGET_BENCHMARK: snprintf(buf, size, "benchmark %s", t->spec.bench.name); return;
+    default: break;
+    }
+    int n = sf ? (int)(t->spec.value.loc.end - t->spec.value.loc.begin) : 0;
+    snprintf(buf, size, "%s%.*s", t->spec.kind == TARGET_THRESHOLD ? ops[t->spec.op] : "", n,
+             sf ? sf->text + t->spec.value.loc.begin : "");
+}
+
+static bool same_target(const Target *a, const Target *b)
+{
+    return a->spec.kind == b->spec.kind && a->spec.op == b->spec.op &&
+           (a->spec.kind != TARGET_VALUE && a->spec.kind != TARGET_THRESHOLD ? true : a->spec.value.num == b->spec.value.num) &&
+           (a->spec.kind != TARGET_BENCHMARK || a->spec.bench.name == b->spec.bench.name ||
+            strcmp(a->spec.bench.name, b->spec.bench.name) == 0) &&
+           a->tolerance.present == b->tolerance.present && (!a->tolerance.present || a->tolerance.num == b->tolerance.num);
+}
+
+static const Target *target_for(const Indicator *in, prt_period p)
+{
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (t->period.valid && prt_period_equal(t->period.p, p))
+            return t;
+    }
+    return NULL;
+}
+
+static const char *scheme_of(const Indicator *in) { return in->scheme ? in->scheme->e.id.name : "none"; }
+
+static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, const Indicator *x, const Indicator *y)
+{
+    const char *k = key_of(y);
+    if (strcmp(x->e.name, y->e.name) != 0)
+        line(o, "%s renamed: \"%s\" -> \"%s\"", k, x->e.name, y->e.name);
+    if (x->polarity != y->polarity)
+        line(o, "%s polarity: %s -> %s", k, polarity_name(x->polarity), polarity_name(y->polarity));
+    if (x->unit.kind != y->unit.kind || x->unit.per != y->unit.per ||
+        (x->unit.custom && y->unit.custom && strcmp(x->unit.custom, y->unit.custom) != 0))
+        line(o, "%s unit changed", k);
+    if (x->tolerance.present != y->tolerance.present || (x->tolerance.present && x->tolerance.num != y->tolerance.num)) {
+        char t1[32] = "none", t2[32] = "none";
+        if (x->tolerance.present)
+            snprintf(t1, sizeof t1, "%g", x->tolerance.num);
+        if (y->tolerance.present)
+            snprintf(t2, sizeof t2, "%g", y->tolerance.num);
+        line(o, "%s tolerance: %s -> %s", k, t1, t2);
+    }
+    if (strcmp(scheme_of(x), scheme_of(y)) != 0)
+        line(o, "%s rating scheme: %s -> %s", k, scheme_of(x), scheme_of(y));
+    if (x->frequency != y->frequency)
+        line(o, "%s frequency changed", k);
+    char p[32], t1[96], t2[96];
+    for (size_t i = 0; i < y->targets.n; i++) {
+        const Target *ty = y->targets.items[i];
+        if (!ty->period.valid)
+            continue;
+        const Target *tx = target_for(x, ty->period.p);
+        target_text(b, ty, t2, sizeof t2);
+        prt_period_format(ty->period.p, p, sizeof p);
+        if (!tx)
+            line(o, "%s target for %s added: %s", k, p, t2);
+        else if (!same_target(tx, ty)) {
+            target_text(a, tx, t1, sizeof t1);
+            line(o, "%s target for %s: %s -> %s", k, p, t1, t2);
+        }
+    }
+    for (size_t i = 0; i < x->targets.n; i++) {
+        const Target *tx = x->targets.items[i];
+        if (tx->period.valid && !target_for(y, tx->period.p)) {
+            target_text(a, tx, t1, sizeof t1);
+            line(o, "%s target for %s removed (was %s)", k, prt_period_format(tx->period.p, p, sizeof p), t1);
+        }
+    }
+    if (y->amendments.n > x->amendments.n)
+        line(o, "%s: %zu amendment(s) of targets added", k, y->amendments.n - x->amendments.n);
+}
+
+/* Names of one kind present in one plan and not the other. */
+static void compare_names(Out *o, const PtrVec *old, const PtrVec *new_, const char *what)
+{
+    for (size_t i = 0; i < new_->n; i++) {
+        const Entity *e = new_->items[i];
+        bool found = false;
+        for (size_t j = 0; j < old->n && !found; j++)
+            found = strcmp(((const Entity *)old->items[j])->id.name, e->id.name) == 0;
+        if (!found)
+            line(o, "%s added: %s \"%s\"", what, e->id.name, e->name);
+    }
+    for (size_t j = 0; j < old->n; j++) {
+        const Entity *e = old->items[j];
+        bool found = false;
+        for (size_t i = 0; i < new_->n && !found; i++)
+            found = strcmp(((const Entity *)new_->items[i])->id.name, e->id.name) == 0;
+        if (!found)
+            line(o, "%s removed: %s \"%s\"", what, e->id.name, e->name);
+    }
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    const char *paths[2] = {NULL, NULL};
+    int n = 0;
+    bool md = false;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("usage: planc diff OLD.plan NEW.plan [--format text|md]\n\n"
+                   "What changed between two versions of a plan: indicators added, retired or renamed; targets,\n"
+                   "polarity, units, tolerance and rating schemes changed; pillars, themes and outcomes added or\n"
+                   "removed.  Exit status: 0 no change, 1 changes, 2 usage or a plan with errors.\n");
+            return EXIT_CLEAN;
+        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+            const char *f = argv[++i];
+            if (strcmp(f, "md") != 0 && strcmp(f, "text") != 0) {
+                fprintf(stderr, "planc diff: error: --format takes text or md\n");
+                return EXIT_USAGE;
+            }
+            md = strcmp(f, "md") == 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "planc diff: error: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else if (n < 2) {
+            paths[n++] = argv[i];
+        } else {
+            fprintf(stderr, "planc diff: error: two plans: OLD and NEW\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (n != 2) {
+        fprintf(stderr, "planc diff: error: usage: planc diff OLD.plan NEW.plan [--format text|md]\n");
+        return EXIT_USAGE;
+    }
+    LoadedPlan a, b;
+    int sa = loaded_plan_open(&a, paths[0]);
+    int sb = loaded_plan_open(&b, paths[1]);
+    if (sa != EXIT_CLEAN || sb != EXIT_CLEAN) {
+        loaded_plan_free(&a);
+        loaded_plan_free(&b);
+        return EXIT_USAGE;
+    }
+    Out o = {stdout, md, 0, NULL};
+    fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", paths[0], paths[1]);
+    o.section = "Structure";
+    compare_names(&o, &a.plan.pillars, &b.plan.pillars, "pillar");
+    compare_names(&o, &a.plan.themes, &b.plan.themes, "theme");
+    compare_names(&o, &a.plan.outcomes, &b.plan.outcomes, "outcome");
+    o.section = "Indicators added and retired";
+    for (size_t i = 0; i < b.plan.indicators.n; i++) {
+        const Indicator *y = b.plan.indicators.items[i];
+        if (!find_indicator(&a.plan, y))
+            line(&o, "added: %s \"%s\"", key_of(y), y->e.name);
+    }
+    for (size_t i = 0; i < a.plan.indicators.n; i++) {
+        const Indicator *x = a.plan.indicators.items[i];
+        if (!find_indicator(&b.plan, x))
+            line(&o, "retired: %s \"%s\"", key_of(x), x->e.name);
+    }
+    o.section = "Indicators changed";
+    for (size_t i = 0; i < b.plan.indicators.n; i++) {
+        const Indicator *y = b.plan.indicators.items[i];
+        const Indicator *x = find_indicator(&a.plan, y);
+        if (x)
+            compare_indicator(&o, &a, &b, x, y);
+    }
+    if (o.changes == 0)
+        fputs(md ? "\nNo changes.\n" : "  no changes\n", o.f);
+    loaded_plan_free(&a);
+    loaded_plan_free(&b);
+    return o.changes ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
+}
