@@ -77,7 +77,7 @@ $(BUILD)/runtime/%.o: runtime/%.c
 -include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
-DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core
+DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

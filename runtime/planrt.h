@@ -258,15 +258,18 @@ typedef struct prt_evaluation {
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);
 void prt_evaluation_free(prt_evaluation *ev);
 
-typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD } prt_format;
+typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD, PRT_FORMAT_HTML } prt_format;
 bool prt_format_parse(const char *s, prt_format *out);
 void prt_report(FILE *out, const prt_evaluation *ev, prt_format format);
+/* The HTML report, with an SVG map (the text of `planc map -T svg`) embedded when map_svg is not NULL. */
+void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg);
 /* The ratings of record that differ from what the declared method computes. */
 void prt_audit(FILE *out, const prt_evaluation *ev);
 
 typedef struct prt_run_options {
     const char *progname;
     const char *results, *period, *output;
+    const char *map;                   /* --map: an SVG to embed in the HTML report */
     prt_format format;
     bool audit;
     const char *positional;            /* planc eval's PLAN argument */

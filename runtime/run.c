@@ -5,6 +5,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+static char *read_whole(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, len = 0, got;
+    char *buf = malloc(cap + 1);
+    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            char *more = realloc(buf, cap * 2 + 1);
+            if (!more) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = more;
+            cap *= 2;
+        }
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
 int prt_run(const prt_plan *plan, const prt_run_options *opt)
 {
     prt_period period;
@@ -33,6 +63,13 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
         prt_results_free(res);
         return 1;
     }
+    char *map_svg = NULL;
+    if (opt->map && !(map_svg = read_whole(opt->map))) {
+        fprintf(stderr, "%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
+        prt_results_free(res);
+        prt_errors_free(&err);
+        return 2;
+    }
     prt_evaluation *ev = prt_evaluate(plan, res, period);
     prt_output out;
     char msg[512];
@@ -43,6 +80,8 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
     } else {
         if (opt->audit)
             prt_audit(out.file, ev);
+        else if (opt->format == PRT_FORMAT_HTML)
+            prt_report_html(out.file, ev, map_svg);
         else
             prt_report(out.file, ev, opt->format);
         if (!prt_output_commit(&out, msg, sizeof msg)) {
@@ -50,6 +89,7 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
             status = 2;
         }
     }
+    free(map_svg);
     prt_evaluation_free(ev);
     prt_results_free(res);
     prt_errors_free(&err);
@@ -64,7 +104,8 @@ static void usage(FILE *out, const char *prog)
             "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n"
             "  --results FILE   the results (see docs/results.md)\n"
             "  --period P       the period to rate\n"
-            "  --format F       text (default), csv, json or md\n"
+            "  --format F       text (default), csv, json, md or html\n"
+            "  --map FILE.svg   with --format html: embed this map (from planc map -T svg)\n"
             "  --audit          list published ratings that differ from the plan's method instead\n"
             "  -o FILE          write to FILE (atomically) instead of standard output\n"
             "Exit status: 0 rated, 1 errors in the results, 2 usage or I/O failure.\n",
@@ -87,7 +128,7 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
             val = eq + 1;
         }
         bool takes = strcmp(name, "--results") == 0 || strcmp(name, "--period") == 0 || strcmp(name, "--format") == 0 ||
-                     strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0;
+                     strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0 || strcmp(name, "--map") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "%s: error: %s needs a value\n", opt->progname, name);
@@ -104,11 +145,13 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
             opt->period = val;
         } else if (strcmp(name, "--format") == 0) {
             if (!prt_format_parse(val, &opt->format)) {
-                fprintf(stderr, "%s: error: unknown format '%s'; use text, csv, json or md\n", opt->progname, val);
+                fprintf(stderr, "%s: error: unknown format '%s'; use text, csv, json, md or html\n", opt->progname, val);
                 return 2;
             }
         } else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) {
             opt->output = val;
+        } else if (strcmp(name, "--map") == 0) {
+            opt->map = val;
         } else if (strcmp(name, "--audit") == 0) {
             opt->audit = true;
         } else if (a[0] == '-' || opt->positional) {

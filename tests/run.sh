@@ -79,6 +79,9 @@ done
 # --- the formatter ---
 . tests/fmt.sh
 
+# --- the HTML report ---
+. tests/html.sh
+
 # --- the outcome maps ---
 . tests/map.sh
 
