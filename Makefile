@@ -84,6 +84,8 @@ deps:
 	    $$SUDO apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $(DEB_PACKAGES); \
 	else echo "make deps: not a Debian system; install: $(DEB_PACKAGES)"; fi
+	@# the SARIF schema and its validator, for one test (npm registry)
+	cd tests/sarif && npm ci --no-audit --no-fund --silent
 
 # the main job: check the bundled Barnet plan and rate its Q2 2023/24 results
 BARNET := plans/our-plan-for-barnet-2023-26

@@ -99,3 +99,16 @@ if bash -c 'source editors/bash-completion/planc; COMP_WORDS=(planc te); COMP_CW
 else
     bad "bash completion"
 fi
+
+# the SARIF output is valid against the official SARIF 2.1.0 schema
+"$PLANC" check --diagnostics-format=sarif tests/check/five_independent_mistakes.plan tests/check/e013_duplicates.plan \
+    tests/check/w004_target_worse_than_baseline.plan tests/include/cycle-a.plan >"$OUT/check.sarif"
+if [ ! -d tests/sarif/node_modules ]; then
+    bad "SARIF is valid against its schema" "tests/sarif/node_modules is missing: run make deps"
+elif node tests/sarif/validate.js "$OUT/check.sarif" >"$OUT/sarif.log" 2>&1; then
+    ok "SARIF is valid against its schema"
+else
+    bad "SARIF is valid against its schema" "$(head -5 "$OUT/sarif.log")"
+fi
+printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}' | node tests/sarif/validate.js >/dev/null 2>&1 &&
+    bad "the SARIF validator rejects an invalid log" || ok "the SARIF validator rejects an invalid log"
