@@ -37,8 +37,16 @@ static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const cha
         }
     const char *s = suggest_word(n->name, cands, k);
     const char *q = n->is_ref ? "\"" : "'";
-    if (s)
+    if (s) {
         diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s; did you mean %s%s%s?", what, q, n->name, q, q, s, q);
+        if (n->is_ref) {
+            char quoted[512];
+            snprintf(quoted, sizeof quoted, "\"%s\"", s);
+            diag_fixit(c->diag, quoted);
+        } else {
+            diag_fixit(c->diag, s);
+        }
+    }
     else
         diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s", what, q, n->name, q);
     free(cands);

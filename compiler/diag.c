@@ -17,6 +17,7 @@ void diag_init(Diag *d, SourceSet *sources)
 static void free_diagnostic(Diagnostic *x)
 {
     free(x->message);
+    free(x->fixit);
     for (size_t i = 0; i < x->nnotes; i++)
         free(x->notes[i].message);
     free(x->notes);
@@ -98,6 +99,15 @@ void diag_warning(Diag *d, Loc loc, const char *code, const char *fmt, ...)
     va_end(ap);
 }
 
+void diag_fixit(Diag *d, const char *text)
+{
+    if (!d->last_kept || d->n == 0)
+        return;
+    Diagnostic *x = &d->items[d->n - 1];
+    free(x->fixit);
+    x->fixit = xstrdup(text);
+}
+
 void diag_note(Diag *d, Loc loc, const char *fmt, ...)
 {
     va_list ap;
@@ -130,7 +140,7 @@ static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Prints the source line and a caret line under [begin, end) clipped to that line.  Tabs are echoed
  * in the caret line so that the caret sits under the right character whatever the tab width. */
-static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color)
+static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color, const char *fixit)
 {
     const SourceFile *f = sources_get(d->sources, loc.file);
     if (!f)
@@ -189,6 +199,23 @@ static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color)
     if (color)
         fputs("\033[0m", out);
     fputc('\n', out);
+    if (fixit) {
+        /* the fix under the range it replaces, as gcc prints its fix-it hints */
+        fputs("    ", out);
+        if (wb > lb)
+            fputs("   ", out);
+        for (uint32_t i = wb; i < begin; i++) {
+            unsigned char c = (unsigned char)f->text[i];
+            if (!is_cont(c))
+                fputc(c == '\t' ? '\t' : ' ', out);
+        }
+        if (color)
+            fputs("\033[32m", out);
+        fputs(fixit, out);
+        if (color)
+            fputs("\033[0m", out);
+        fputc('\n', out);
+    }
 }
 
 static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
@@ -214,7 +241,7 @@ static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
         fputs("\033[0m", out);
     fputc('\n', out);
     if (f)
-        print_snippet(d, out, x->loc, color);
+        print_snippet(d, out, x->loc, color, x->fixit);
 }
 
 /* Source order reads best: by file (in the order files were read), then offset; diagnostics without

@@ -18,6 +18,7 @@ typedef struct Diagnostic {
     char *message;
     struct Diagnostic *notes;   /* notes attached to this diagnostic, in order */
     size_t nnotes;
+    char *fixit;                /* a replacement for the text at loc that would fix it, or NULL */
 } Diagnostic;
 
 typedef struct Diag {
@@ -43,6 +44,8 @@ void diag_free(Diag *d);
 
 void diag_error(Diag *d, Loc loc, const char *code, const char *fmt, ...) PLANC_PRINTF(4, 5);
 void diag_warning(Diag *d, Loc loc, const char *code, const char *fmt, ...) PLANC_PRINTF(4, 5);
+/* Attaches a fix-it to the diagnostic reported just before: replace its range with `text`. */
+void diag_fixit(Diag *d, const char *text);
 /* A note belongs to the diagnostic reported just before it (it is dropped if that one was). */
 void diag_note(Diag *d, Loc loc, const char *fmt, ...) PLANC_PRINTF(3, 4);
 void diag_report(Diag *d, Severity sev, Loc loc, const char *code, const char *fmt, va_list ap);

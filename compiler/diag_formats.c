@@ -75,6 +75,22 @@ static void json_one(FILE *out, const Diag *d, const Diagnostic *x)
     }
     fputs(", \"locations\": ", out);
     json_location(out, d, x->loc);
+    if (x->fixit) {
+        /* gcc's fix-it: replace [start, next) with string */
+        const SourceFile *f = sources_get(d->sources, x->loc.file);
+        unsigned l0, c0, l1, c1;
+        if (f) {
+            source_line_col(d->sources, x->loc.file, x->loc.begin, &l0, &c0);
+            source_line_col(d->sources, x->loc.file, x->loc.end, &l1, &c1);
+            fputs(", \"fixits\": [{\"start\": {\"file\": ", out);
+            json_string(out, f->path);
+            fprintf(out, ", \"line\": %u, \"column\": %u}, \"next\": {\"file\": ", l0, c0);
+            json_string(out, f->path);
+            fprintf(out, ", \"line\": %u, \"column\": %u}, \"string\": ", l1, c1);
+            json_string(out, x->fixit);
+            fputs("}]", out);
+        }
+    }
     fputs(", \"children\": [", out);
     for (size_t i = 0; i < x->nnotes; i++) {
         if (i)

@@ -138,8 +138,10 @@ static int lookup_word(Lowerer *lw, Ident id, const Word *table, size_t n, const
         off += (size_t)snprintf(list + off, sizeof list - off, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
                                 table[i].word);
     const char *s = suggest_word(id.name, cands, n);
-    if (s)
+    if (s) {
         diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; did you mean '%s'?", what, id.name, s);
+        diag_fixit(lw->diag, s);
+    }
     else
         diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; expected %s", what, id.name, list);
     return -1;

@@ -497,6 +497,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
             const char *best = suggest_word(word, words, nwords);
             if (best) {
                 diag_error(ctx->diag, loc, "E001", "unknown statement '%s'; did you mean '%s'?", word, best);
+                diag_fixit(ctx->diag, best);
                 return 0;
             }
         }

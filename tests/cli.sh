@@ -112,3 +112,4 @@ else
 fi
 printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}' | node tests/sarif/validate.js >/dev/null 2>&1 &&
     bad "the SARIF validator rejects an invalid log" || ok "the SARIF validator rejects an invalid log"
+golden diagnostics_json_fixits check --diagnostics-format=json tests/check/e015_unknown_words.plan
