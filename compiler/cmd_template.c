@@ -9,24 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void field(FILE *out, const char *s, bool last)
-{
-    if (!s)
-        s = "";
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputs(last ? "\r\n" : ",", out);
-}
-
 static const char *unit_text(const prt_indicator *in, char *buf, size_t size)
 {
     static const char *const names[] = {"", "percent", "count", "score", "currency (£)", "days", "weeks", "rate",
@@ -44,7 +26,7 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
 {
     static const char *const head[] = {"ref", "indicator", "period", "unit", "target", "value", "comment"};
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
+        prt_csv_field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         /* derived indicators are computed, not returned */
@@ -64,24 +46,24 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
             snprintf(target, sizeof target, "maintain");
         else if (t && t->kind == PRT_TARGET_BENCHMARK)
             snprintf(target, sizeof target, "%s", plan->benchmarks[t->benchmark].name);
-        field(out, in->ref ? in->ref : in->id, false);
-        field(out, in->name, false);
-        field(out, prt_period_format(p, per, sizeof per), false);
-        field(out, unit_text(in, unit, sizeof unit), false);
-        field(out, target, false);
-        field(out, "", false);
-        field(out, "", true);
+        prt_csv_field(out, in->ref ? in->ref : in->id, false);
+        prt_csv_field(out, in->name, false);
+        prt_csv_field(out, prt_period_format(p, per, sizeof per), false);
+        prt_csv_field(out, unit_text(in, unit, sizeof unit), false);
+        prt_csv_field(out, target, false);
+        prt_csv_field(out, "", false);
+        prt_csv_field(out, "", true);
     }
     /* the inputs formulas read */
     for (int k = 0; k < plan->ninputs; k++) {
         char per[32];
-        field(out, plan->inputs[k].id, false);
-        field(out, plan->inputs[k].name, false);
-        field(out, prt_period_format(period, per, sizeof per), false);
-        field(out, "", false);
-        field(out, "", false);
-        field(out, "", false);
-        field(out, "", true);
+        prt_csv_field(out, plan->inputs[k].id, false);
+        prt_csv_field(out, plan->inputs[k].name, false);
+        prt_csv_field(out, prt_period_format(period, per, sizeof per), false);
+        prt_csv_field(out, "", false);
+        prt_csv_field(out, "", false);
+        prt_csv_field(out, "", false);
+        prt_csv_field(out, "", true);
     }
 }
 

@@ -304,5 +304,7 @@ const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id 
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
 const char *prt_dot_name(prt_dot d);
+/* Writes one CSV field (quoted when it must be), then a comma, or CRLF after the last of a row. */
+void prt_csv_field(FILE *out, const char *s, bool last);
 
 #endif

@@ -395,7 +395,7 @@ static void text_report(FILE *out, const prt_evaluation *ev)
 
 /* ---- CSV ---- */
 
-static void csv_field(FILE *out, const char *s, bool last)
+void prt_csv_field(FILE *out, const char *s, bool last)
 {
     if (!s)
         s = "";
@@ -428,7 +428,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
                           "exception", "comment"};
     size_t nh = sizeof head / sizeof head[0];
     for (size_t i = 0; i < nh; i++)
-        csv_field(out, head[i], i + 1 == nh);
+        prt_csv_field(out, head[i], i + 1 == nh);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
@@ -440,29 +440,29 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
             number(r->value, -1, val, sizeof val);
         if (r->band >= 0 && !r->overridden)
             number(r->percent, 1, pc, sizeof pc);
-        csv_field(out, in->ref, false);
-        csv_field(out, in->id, false);
-        csv_field(out, in->name, false);
-        csv_field(out, plan->pillars[th->pillar].name, false);
-        csv_field(out, th->name, false);
-        csv_field(out, polarity_text(in->polarity), false);
-        csv_field(out, prt_period_format(r->period, per, sizeof per), false);
-        csv_field(out, target_text(ev, r, tg, sizeof tg), false);
-        csv_field(out, val, false);
-        csv_field(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
-        csv_field(out, rating_id(ev, r), false);
-        csv_field(out, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
-        csv_field(out, pc, false);
-        csv_field(out, r->explanation, false);
-        csv_field(out, last_year_text(ev, r, ly, sizeof ly), false);
-        csv_field(out, prt_dot_name(r->dot), false);
-        csv_field(out, r->dot_explanation, false);
-        csv_field(out, benchmark_text(ev, r, bm, sizeof bm), false);
-        csv_field(out, r->published_rating, false);
-        csv_field(out, r->published_dot, false);
-        csv_field(out, r->overridden ? "yes" : "no", false);
-        csv_field(out, r->exception ? "yes" : "no", false);
-        csv_field(out, r->comment, true);
+        prt_csv_field(out, in->ref, false);
+        prt_csv_field(out, in->id, false);
+        prt_csv_field(out, in->name, false);
+        prt_csv_field(out, plan->pillars[th->pillar].name, false);
+        prt_csv_field(out, th->name, false);
+        prt_csv_field(out, polarity_text(in->polarity), false);
+        prt_csv_field(out, prt_period_format(r->period, per, sizeof per), false);
+        prt_csv_field(out, target_text(ev, r, tg, sizeof tg), false);
+        prt_csv_field(out, val, false);
+        prt_csv_field(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
+        prt_csv_field(out, rating_id(ev, r), false);
+        prt_csv_field(out, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
+        prt_csv_field(out, pc, false);
+        prt_csv_field(out, r->explanation, false);
+        prt_csv_field(out, last_year_text(ev, r, ly, sizeof ly), false);
+        prt_csv_field(out, prt_dot_name(r->dot), false);
+        prt_csv_field(out, r->dot_explanation, false);
+        prt_csv_field(out, benchmark_text(ev, r, bm, sizeof bm), false);
+        prt_csv_field(out, r->published_rating, false);
+        prt_csv_field(out, r->published_dot, false);
+        prt_csv_field(out, r->overridden ? "yes" : "no", false);
+        prt_csv_field(out, r->exception ? "yes" : "no", false);
+        prt_csv_field(out, r->comment, true);
     }
 }
 
