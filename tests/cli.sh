@@ -113,3 +113,17 @@ fi
 printf '{"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}' | node tests/sarif/validate.js >/dev/null 2>&1 &&
     bad "the SARIF validator rejects an invalid log" || ok "the SARIF validator rejects an invalid log"
 golden diagnostics_json_fixits check --diagnostics-format=json tests/check/e015_unknown_words.plan
+
+# an unreadable file: as root every file is readable, so the check runs as nobody where it can
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    mkdir -p "$OUT/unreadable" && chmod 755 "$OUT" "$OUT/unreadable"
+    cp tests/check/ok_minimal.plan "$OUT/unreadable/secret.plan" && chmod 000 "$OUT/unreadable/secret.plan"
+    runuser -u nobody -- "$PLANC" check "$OUT/unreadable/secret.plan" >"$OUT/unreadable.out" 2>&1
+    [ $? = 2 ] && grep -q "cannot read '.*secret.plan': Permission denied \[E040\]" "$OUT/unreadable.out" &&
+        ok "cli unreadable file" || bad "cli unreadable file" "$(cat "$OUT/unreadable.out")"
+else
+    chmod 000 "$OUT/unreadable.plan" 2>/dev/null
+    cp tests/check/ok_minimal.plan "$OUT/unreadable.plan" && chmod 000 "$OUT/unreadable.plan"
+    "$PLANC" check "$OUT/unreadable.plan" >"$OUT/unreadable.out" 2>&1
+    [ $? = 2 ] && grep -q 'Permission denied' "$OUT/unreadable.out" && ok "cli unreadable file" || bad "cli unreadable file"
+fi
