@@ -31,10 +31,14 @@ int main(int argc, char **argv)
     FILE *j = fopen(path, "w");
     snprintf(path, sizeof path, "%s/results.csv", argv[4]);
     FILE *r = fopen(path, "w");
-    if (!p || !j || !r || n < 1) {
+    /* the targets again, flat, for the SQL the evaluator is compared with */
+    snprintf(path, sizeof path, "%s/targets.csv", argv[4]);
+    FILE *tg = fopen(path, "w");
+    if (!p || !j || !r || !tg || n < 1) {
         fprintf(stderr, "gen: cannot write into %s\n", argv[4]);
         return 2;
     }
+    fputs("ref,year,target,polarity,tolerance\n", tg);
     /* enough financial years for the rows: five periods (four quarters and the year) an indicator a year */
     long years = rows / (n * 5) + 2;
     if (years > 190)
@@ -89,9 +93,11 @@ int main(int argc, char **argv)
                        "\"frequency\": \"%s\", \"baseline\": {\"value\": %.1f, \"period\": \"%d/%02d\"}, \"targets\": [",
                     i ? "," : "", k, k, k, quarterly ? "quarter" : "year", "kpi", t, bigger ? "bigger" : "smaller",
                     percent ? "percent" : "count", quarterly ? "quarterly" : "annual", base, first - 1, first % 100);
-            if (percent && rnd(4) == 0)
+            double tol = percent && rnd(4) == 0 ? 2.5 : 0;
+            if (tol > 0)
                 fputs("            tolerance 2.5 pts\n", p);
             for (int y = first; y <= last && y < first + 3; y++) {
+                fprintf(tg, "REF/%ld,%d/%02d,%.1f,%s,%.1f\n", k, y, (y + 1) % 100, target, bigger ? "bigger" : "smaller", tol);
                 fprintf(p, "            target %.1f%s in %d/%02d\n", target, percent ? "%" : "", y, (y + 1) % 100);
                 fprintf(j, "%s{\"value\": %.1f, \"period\": \"%d/%02d\"}", y > first ? ", " : "", target, y, (y + 1) % 100);
             }
@@ -122,6 +128,7 @@ int main(int argc, char **argv)
                     fprintf(r, "REF/%ld,%d/%02d,%.1f\n", i, y, (y + 1) % 100, v);
             }
     free(bases);
+    fclose(tg);
     fclose(p);
     fclose(j);
     fclose(r);
