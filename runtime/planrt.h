@@ -201,6 +201,9 @@ void prt_errors_free(prt_errors *e);
  * error is added); rows with problems are reported and left out, nothing is dropped silently. */
 prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err);
 prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err);
+/* The same, keeping only the rows a report for period p needs (every row is still checked), so that
+ * memory does not grow with the history in the file. */
+prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_errors *err);
 void prt_results_free(prt_results *r);
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
 /* The value of a declared input (a row whose ref is the input's identifier). */

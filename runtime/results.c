@@ -22,7 +22,53 @@ struct prt_results {
     int *bench_index;           /* storage for the rows' benchmark values */
     double *bench_value;
     size_t nbench, bench_cap;
+    /* Every row's key (indicator and period) with its line, to report duplicates: 12 bytes a row,
+     * where the rows themselves are kept only for the periods a report needs. */
+    uint64_t *seen_keys;
+    uint32_t *seen_lines;
+    size_t seen_cap, seen_len;
+    const prt_period *wanted;   /* NULL: keep every row */
+    int nwanted;
+    unsigned char *seen_bits;   /* indicator x period, when the plan's years are known */
+    int col_ref, col_period;
+    size_t slots_per_indicator;
+    const char *data;           /* the file's text, to find a duplicate's first line */
+    size_t len;
 };
+
+/* Duplicates are found with one bit per indicator and period of the plan's years (19 periods a year:
+ * the year, two halves, four quarters, twelve months): a few megabytes for a national dataset.  The
+ * hash of keys below is the fallback for a plan that does not say which years it covers. */
+static size_t period_slot(const prt_plan *plan, prt_period p)
+{
+    size_t within = p.kind == PRT_YEAR ? 0 : p.kind == PRT_HALF ? (size_t)p.index : p.kind == PRT_QUARTER ? 2 + (size_t)p.index : 6 + (size_t)p.index;
+    return (size_t)(p.year - (plan->first_year - 1)) * 19 + within;
+}
+
+static uint64_t row_key(int indicator, prt_period p)
+{
+    return ((uint64_t)(unsigned)indicator << 24 | (uint64_t)(unsigned)(p.year * 64 + (int)p.kind * 16 + p.index)) + 1;
+}
+
+static size_t key_slot(uint64_t k, size_t mask)
+{
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ull;
+    return (size_t)(k >> 17) & mask;
+}
+
+/* Records the row's key; returns 0, or the line of an earlier row with the same key. */
+static uint32_t seen_add(prt_results *r, uint64_t key, uint32_t line);
+
+static bool period_wanted(const prt_results *r, prt_period p)
+{
+    if (!r->wanted)
+        return true;
+    for (int i = 0; i < r->nwanted; i++)
+        if (prt_period_equal(r->wanted[i], p))
+            return true;
+    return false;
+}
 
 static void *xrealloc_rt(void *p, size_t n)
 {
@@ -139,6 +185,91 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
 }
 
 /* ---- the row table ---- */
+
+/* The line of the first row for (indicator, period) before `line`, found by reading the text again:
+ * duplicates are rare, and this keeps the bitmap to one bit a row. */
+static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
+{
+    prt_csv csv;
+    prt_csv_init(&csv, r->data, r->len);
+    unsigned at;
+    const char *why;
+    int rc;
+    uint32_t found = 1;
+    bool header = true;
+    while ((rc = prt_csv_next(&csv, &at, &why)) != 0 && at < line) {
+        if (rc < 0 || header) {
+            header = false;
+            continue;
+        }
+        /* the same reference or identifier and the same period, as the reader saw them */
+        if (csv.nfields >= 2) {
+            const prt_indicator *in = &r->plan->indicators[indicator];
+            char *ref = csv.fields[r->col_ref], *per = csv.fields[r->col_period];
+            while (*ref == ' ' || *ref == '\t')
+                ref++;
+            size_t n = strlen(ref);
+            while (n && (ref[n - 1] == ' ' || ref[n - 1] == '\t'))
+                ref[--n] = '\0';
+            prt_period q;
+            if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
+                prt_period_parse(per, strlen(per), &q, NULL) && prt_period_equal(q, p)) {
+                found = at;
+                break;
+            }
+        }
+    }
+    prt_csv_free(&csv);
+    return found;
+}
+
+static uint32_t seen_bit(prt_results *r, int indicator, prt_period p, uint32_t line)
+{
+    size_t slot = (size_t)indicator * r->slots_per_indicator + period_slot(r->plan, p);
+    unsigned char bit = (unsigned char)(1u << (slot & 7));
+    if (r->seen_bits[slot >> 3] & bit)
+        return first_line_of(r, indicator, p, line);
+    r->seen_bits[slot >> 3] |= bit;
+    return 0;
+}
+
+static uint32_t seen_add(prt_results *r, uint64_t key, uint32_t line)
+{
+    if ((r->seen_len + 1) * 2 > r->seen_cap) {
+        size_t cap = r->seen_cap ? r->seen_cap * 2 : 1024;
+        uint64_t *keys = calloc(cap, sizeof *keys);
+        uint32_t *lines = calloc(cap, sizeof *lines);
+        if (!keys || !lines) {
+            fputs("planrt: fatal error: out of memory\n", stderr);
+            exit(2);
+        }
+        for (size_t i = 0; i < r->seen_cap; i++) {
+            if (!r->seen_keys[i])
+                continue;
+            size_t j = key_slot(r->seen_keys[i], cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = r->seen_keys[i];
+            lines[j] = r->seen_lines[i];
+        }
+        free(r->seen_keys);
+        free(r->seen_lines);
+        r->seen_keys = keys;
+        r->seen_lines = lines;
+        r->seen_cap = cap;
+    }
+    size_t mask = r->seen_cap - 1;
+    for (size_t i = key_slot(key, mask);; i = (i + 1) & mask) {
+        if (!r->seen_keys[i]) {
+            r->seen_keys[i] = key;
+            r->seen_lines[i] = line;
+            r->seen_len++;
+            return 0;
+        }
+        if (r->seen_keys[i] == key)
+            return r->seen_lines[i];
+    }
+}
 
 static size_t period_key(int indicator, prt_period p)
 {
@@ -317,11 +448,21 @@ static bool dot_word(const char *s)
     return false;
 }
 
-prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err)
+static prt_results *parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err,
+                          const prt_period *wanted, int nwanted)
 {
     prt_results *r = xrealloc_rt(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
     r->plan = plan;
+    r->wanted = wanted;
+    r->nwanted = nwanted;
+    r->data = data;
+    r->len = len;
+    if (plan->first_year) {
+        r->slots_per_indicator = (size_t)(plan->last_year - plan->first_year + 2) * 19;
+        size_t bits = r->slots_per_indicator * (size_t)(plan->nindicators > 0 ? plan->nindicators : 1);
+        r->seen_bits = calloc(bits / 8 + 1, 1);
+    }
     NameIndex names = {0};
     index_build(&names, plan);
 
@@ -391,6 +532,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
         }
     if (!header_ok)
         goto done;
+    r->col_ref = col[COL_REF];
+    r->col_period = col[COL_PERIOD];
 
     while ((rc = prt_csv_next(&csv, &line, &why)) != 0) {
         if (rc < 0) {
@@ -439,6 +582,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
             continue;
         }
         const prt_indicator *in = row.indicator >= 0 ? &plan->indicators[row.indicator] : NULL;
+        /* every row is checked; only the rows of the periods rated are kept */
+        bool keep_row = period_wanted(r, row.period);
         Suffix suf;
         if (same_word(vtext, "not available") || same_word(vtext, "n/a")) {
             row.status = PRT_RESULT_NOT_AVAILABLE;
@@ -487,9 +632,9 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
                 prt_errors_add(err, path, line, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
                 bad = true;
             } else if (t == 0) {
-                keep_rating = keep(r, v);
+                keep_rating = keep_row ? keep(r, v) : 0;
             } else {
-                keep_override = keep(r, v);
+                keep_override = keep_row ? keep(r, v) : 1;   /* remembered for the reason check */
             }
         }
         char *reason = col[COL_REASON] >= 0 ? trim(csv.fields[col[COL_REASON]]) : NULL;
@@ -497,10 +642,10 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
             prt_errors_add(err, path, line, "R009", "a rating override needs its reason in the 'reason' column");
             bad = true;
         }
-        if (reason && *reason)
+        if (reason && *reason && keep_row)
             keep_reason = keep(r, reason);
         char *comment = col[COL_COMMENT] >= 0 ? trim(csv.fields[col[COL_COMMENT]]) : NULL;
-        if (comment && *comment)
+        if (comment && *comment && keep_row)
             keep_comment = keep(r, comment);
         char *dot = col[COL_DOT] >= 0 ? trim(csv.fields[col[COL_DOT]]) : NULL;
         if (dot && *dot) {
@@ -509,7 +654,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
                                "unknown direction of travel '%s'; write improving, same, worsening, new or not comparable", dot);
                 bad = true;
             }
-            keep_dot = keep(r, dot);
+            if (keep_row)
+                keep_dot = keep(r, dot);
         }
         size_t bench_first = r->nbench;
         for (size_t i = 0; i < ncols; i++) {
@@ -525,6 +671,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
                 bad = true;
                 continue;
             }
+            if (!keep_row)
+                continue;
             if (r->nbench == r->bench_cap) {
                 r->bench_cap = r->bench_cap ? r->bench_cap * 2 : 64;
                 r->bench_index = xrealloc_rt(r->bench_index, r->bench_cap * sizeof *r->bench_index);
@@ -537,15 +685,18 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
         if (bad)
             continue;
         if (row.indicator >= 0) {
-            const prt_result_row *dup = find_row(r, row.indicator, row.period);
-            if (dup) {
+            uint32_t first_line = r->seen_bits ? seen_bit(r, row.indicator, row.period, line)
+                                               : seen_add(r, row_key(row.indicator, row.period), line);
+            if (first_line) {
                 char pb[32];
                 prt_errors_add(err, path, line, "R011", "a second row for '%s' in %s (the first is on line %u)", ref,
-                               prt_period_format(row.period, pb, sizeof pb), dup->line);
+                               prt_period_format(row.period, pb, sizeof pb), first_line);
                 r->nbench = bench_first;
                 continue;
             }
         }
+        if (!keep_row)
+            continue;
         row.rating = (const char *)(uintptr_t)keep_rating;
         row.override = (const char *)(uintptr_t)keep_override;
         row.reason = (const char *)(uintptr_t)keep_reason;
@@ -571,6 +722,7 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
         }
     }
 done:
+    r->data = NULL;   /* the caller's text: not to be read after this */
     /* offsets become pointers now that the blocks have stopped moving */
     for (size_t k = 0; k < r->n; k++) {
         prt_result_row *row = &r->rows[k];
@@ -590,7 +742,44 @@ done:
     return r;
 }
 
+prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err)
+{
+    return parse(plan, path, data, len, err, NULL, 0);
+}
+
+static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors *err, const prt_period *wanted,
+                              int nwanted);
+
 prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err)
+{
+    return read_file(plan, path, err, NULL, 0);
+}
+
+/* The periods a report for p reads: p, each indicator's period in arrears, and a year before each. */
+prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_errors *err)
+{
+    prt_period wanted[64];
+    int n = 0;
+    for (int i = -1; i < plan->nindicators && n + 2 <= 64; i++) {
+        prt_period q = i < 0 ? p : prt_result_period(&plan->indicators[i], p);
+        bool have = false;
+        for (int k = 0; k < n && !have; k++)
+            have = prt_period_equal(wanted[k], q);
+        if (!have) {
+            wanted[n++] = q;
+            wanted[n++] = prt_period_last_year(q);
+        }
+    }
+    if (n + 2 > 64)
+        return read_file(plan, path, err, NULL, 0);   /* arrears of every length: keep everything */
+    prt_results *r = read_file(plan, path, err, wanted, n);
+    if (r)
+        r->wanted = NULL;   /* the array lives on this stack frame */
+    return r;
+}
+
+static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors *err, const prt_period *wanted,
+                              int nwanted)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -615,7 +804,7 @@ prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors
         free(data);
         return NULL;
     }
-    prt_results *r = prt_results_parse(plan, path, data, len, err);
+    prt_results *r = parse(plan, path, data, len, err, wanted, nwanted);
     free(data);
     return r;
 }
@@ -629,6 +818,9 @@ void prt_results_free(prt_results *r)
     free(r->strings);
     free(r->bench_index);
     free(r->bench_value);
+    free(r->seen_keys);
+    free(r->seen_lines);
+    free(r->seen_bits);
     free(r);
 }
 

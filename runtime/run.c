@@ -50,7 +50,7 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
         return 2;
     }
     prt_errors err = {0};
-    prt_results *res = prt_results_read(plan, opt->results, &err);
+    prt_results *res = prt_results_read_for(plan, opt->results, period, &err);
     if (!res) {
         prt_errors_print(&err, stderr);
         prt_errors_free(&err);
