@@ -60,8 +60,31 @@ static const char *skip_line_end(prt_csv *c, const char *p)
     return p + 1;
 }
 
+/* Whether the buffer holds the next record up to its line end (outside quotes); a CR as the last
+ * byte may be the first half of a CRLF, so it does not count yet. */
+static bool complete_record(const prt_csv *c)
+{
+    bool quoted = false;
+    for (const char *p = c->p; p < c->end; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && (*p == '\n' || *p == '\r'))
+            return !(*p == '\r' && p + 1 == c->end);
+    }
+    return false;
+}
+
 int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
 {
+    if (c->more) {
+        while (c->p < c->end && at_line_end(c, c->p)) {
+            if (*c->p == '\r' && c->p + 1 == c->end)
+                return 2;
+            c->p = skip_line_end(c, c->p);
+        }
+        if (c->p >= c->end || !complete_record(c))
+            return 2;
+    }
     /* blank lines between records carry nothing */
     while (c->p < c->end && at_line_end(c, c->p))
         c->p = skip_line_end(c, c->p);

@@ -13,12 +13,15 @@ typedef struct prt_csv {
     size_t nfields, cap;
     char *buf;                  /* storage for the fields */
     size_t buf_len, buf_cap;
+    bool more;                  /* streaming: more text follows the buffer (see prt_csv_next) */
 } prt_csv;
 
 void prt_csv_init(prt_csv *c, const char *data, size_t len);
 void prt_csv_free(prt_csv *c);
 /* Reads the next record: 1 with c->fields set, 0 at the end, -1 with a message in *why.
- * *line is the line the record starts on.  A blank line is skipped. */
+ * *line is the line the record starts on.  A blank line is skipped.  When c->more is set and the
+ * buffer does not hold the whole next record, returns 2 with c->p at the record's start: the caller
+ * moves [c->p, c->end) to the front of a fuller buffer, points c->p and c->end at it, and calls again. */
 int prt_csv_next(prt_csv *c, unsigned *line, const char **why);
 
 #endif

@@ -34,7 +34,51 @@ struct prt_results {
     size_t slots_per_indicator;
     const char *data;           /* the file's text, to find a duplicate's first line */
     size_t len;
+    const char *path;           /* ... or, when it was read in pieces, the file to read again */
 };
+
+static void *xrealloc_rt(void *p, size_t n);
+
+/* Where the records come from: a buffer in memory, or a file read a piece at a time so that memory
+ * does not grow with the file. */
+typedef struct Source {
+    prt_csv csv;
+    FILE *f;                    /* NULL: all the text is in the buffer */
+    char *buf;
+    size_t cap;
+    bool nul;                   /* a NUL byte was read */
+    size_t piece;               /* how much to read at a time */
+    bool failed;                /* a read error */
+} Source;
+
+enum { CHUNK = 1 << 20 };
+
+static int next_record(Source *s, unsigned *line, const char **why)
+{
+    for (;;) {
+        int rc = prt_csv_next(&s->csv, line, why);
+        if (rc != 2)
+            return rc;
+        /* move the unfinished record to the front and read more behind it */
+        size_t keep = (size_t)(s->csv.end - s->csv.p);
+        memmove(s->buf, s->csv.p, keep);
+        if (s->cap - keep < s->piece) {
+            s->cap = s->cap * 2 > keep + s->piece ? s->cap * 2 : keep + s->piece;
+            s->buf = xrealloc_rt(s->buf, s->cap);
+        }
+        size_t want = s->cap - keep < s->piece ? s->cap - keep : s->piece;
+        size_t got = fread(s->buf + keep, 1, want, s->f);
+        if (got == 0 && ferror(s->f))
+            s->failed = true;
+        if (got && memchr(s->buf + keep, '\0', got))
+            s->nul = true;
+        s->csv.p = s->buf;
+        s->csv.end = s->buf + keep + got;
+        s->csv.more = got > 0 && !s->nul;
+        if (s->nul)
+            return 0;
+    }
+}
 
 /* Duplicates are found with one bit per indicator and period of the plan's years (19 periods a year:
  * the year, two halves, four quarters, twelve months): a few megabytes for a national dataset.  The
@@ -188,10 +232,16 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
 
 /* The line of the first row for (indicator, period) before `line`, found by reading the text again:
  * duplicates are rare, and this keeps the bitmap to one bit a row. */
+static char *slurp(const char *path, size_t *len);
+
 static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
 {
     prt_csv csv;
-    prt_csv_init(&csv, r->data, r->len);
+    char *text = NULL;
+    size_t tlen = 0;
+    if (!r->data && r->path)
+        text = slurp(r->path, &tlen);   /* read in pieces: read it again, whole, for this rare case */
+    prt_csv_init(&csv, r->data ? r->data : text ? text : "", r->data ? r->len : tlen);
     unsigned at;
     const char *why;
     int rc;
@@ -220,6 +270,7 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
         }
     }
     prt_csv_free(&csv);
+    free(text);
     return found;
 }
 
@@ -448,8 +499,8 @@ static bool dot_word(const char *s)
     return false;
 }
 
-static prt_results *parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err,
-                          const prt_period *wanted, int nwanted)
+static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
+                          prt_errors *err, const prt_period *wanted, int nwanted)
 {
     prt_results *r = xrealloc_rt(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
@@ -466,8 +517,9 @@ static prt_results *parse(const prt_plan *plan, const char *path, const char *da
     NameIndex names = {0};
     index_build(&names, plan);
 
-    prt_csv csv;
-    prt_csv_init(&csv, data, len);
+    r->path = path;
+    prt_csv *csvp = &src->csv;
+#define csv (*csvp)
     unsigned line;
     const char *why = NULL;
     int col[COL__FIXED];
@@ -476,12 +528,13 @@ static prt_results *parse(const prt_plan *plan, const char *path, const char *da
     int *bench_col = NULL;     /* benchmark index per column, -1 for fixed columns */
     size_t ncols = 0;
     bool header_ok = false;
-    if (memchr(data, '\0', len)) {
+    bool nul_reported = false;
+    int rc = src->nul ? 0 : next_record(src, &line, &why);
+    if (src->nul) {
         prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
+        nul_reported = true;
         goto done;
     }
-
-    int rc = prt_csv_next(&csv, &line, &why);
     if (rc == 0) {
         prt_errors_add(err, path, 0, "R001", "the file is empty: it needs a header row (ref,period,value,...)");
         goto done;
@@ -535,7 +588,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, const char *da
     r->col_ref = col[COL_REF];
     r->col_period = col[COL_PERIOD];
 
-    while ((rc = prt_csv_next(&csv, &line, &why)) != 0) {
+    while ((rc = next_record(src, &line, &why)) != 0) {
         if (rc < 0) {
             prt_errors_add(err, path, line, "R003", "%s", why);
             continue;
@@ -735,16 +788,26 @@ done:
         row->bench_index = row->nbench ? r->bench_index + first : NULL;
         row->bench_value = row->nbench ? r->bench_value + first : NULL;
     }
+    if (src->nul && !nul_reported)
+        prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
+    if (src->failed)
+        prt_errors_add(err, path, 0, "R000", "cannot read the results: a read error");
+#undef csv
     free(bench_col);
     free(names.keys);
     free(names.values);
-    prt_csv_free(&csv);
     return r;
 }
 
 prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err)
 {
-    return parse(plan, path, data, len, err, NULL, 0);
+    Source src;
+    memset(&src, 0, sizeof src);
+    prt_csv_init(&src.csv, data, len);
+    src.nul = memchr(data, '\0', len) != NULL;
+    prt_results *r = parse(plan, path, &src, data, len, err, NULL, 0);
+    prt_csv_free(&src.csv);
+    return r;
 }
 
 static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors *err, const prt_period *wanted,
@@ -786,27 +849,50 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors
         prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(errno));
         return NULL;
     }
-    size_t cap = 1 << 16, len = 0;
-    char *data = xrealloc_rt(NULL, cap);
-    size_t got;
-    while ((got = fread(data + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            cap *= 2;
-            data = xrealloc_rt(data, cap);
-        }
-    }
-    bool failed = ferror(f);
-    int saved = errno;
-    fclose(f);
-    if (failed) {
+    Source src;
+    memset(&src, 0, sizeof src);
+    src.f = f;
+    src.cap = CHUNK;
+    /* a test hook: tiny pieces put record boundaries everywhere a piece can end */
+    const char *chunk = getenv("PLANRT_TEST_CHUNK");
+    if (chunk && atoi(chunk) > 0)
+        src.cap = atoi(chunk) < 4 ? 4 : (size_t)atoi(chunk);   /* the first piece holds a byte-order mark */
+    src.piece = src.cap;
+    src.buf = xrealloc_rt(NULL, src.cap);
+    size_t got = fread(src.buf, 1, src.cap, f);
+    if (got == 0 && ferror(f)) {
+        int saved = errno;
         prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(saved ? saved : EIO));
-        free(data);
+        fclose(f);
+        free(src.buf);
         return NULL;
     }
-    prt_results *r = parse(plan, path, data, len, err, wanted, nwanted);
-    free(data);
+    src.nul = got && memchr(src.buf, '\0', got) != NULL;
+    prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
+    src.csv.more = got == src.cap && !src.nul;
+    prt_results *r = parse(plan, path, &src, NULL, 0, err, wanted, nwanted);
+    fclose(f);
+    free(src.buf);
+    prt_csv_free(&src.csv);
     return r;
+}
+
+/* The whole file in memory (for the rare second look at a duplicate). */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = CHUNK, n = 0, got;
+    char *buf = xrealloc_rt(NULL, cap);
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap)
+            buf = xrealloc_rt(buf, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
 }
 
 void prt_results_free(prt_results *r)

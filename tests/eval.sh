@@ -131,3 +131,21 @@ golden_cmd "template: period outside the plan" tests/eval/template_outside.expec
 "$PLANC" template tests/eval/small.plan --period 2019/20 -o "$OUT/return.csv" &&
     "$PLANC" eval tests/eval/small.plan --results "$OUT/return.csv" --period 2019/20 >"$OUT/empty.out" 2>&1
 [ $? = 1 ] && grep -q 'R006' "$OUT/empty.out" && ok "template: values left empty are errors, not dropped" || bad "template: empty values"
+
+# results files are read a piece at a time: with pieces of 4, 7 and 64 bytes (record and CRLF
+# boundaries falling everywhere) every file gives exactly what it gives read in one piece
+for f in tests/eval/good.csv tests/eval/bad/*.csv tests/bad/results/*.csv plans/*.results.csv; do
+    plan=tests/eval/small.plan period=2019/20
+    case $f in plans/*)
+        plan=${f%.results.csv}.plan
+        period=$(grep -oE 'covers [0-9]{4}/[0-9]{2}' "$plan" | head -1 | cut -c8-) ;;
+    esac
+    "$PLANC" eval "$plan" --results "$f" --period "$period" --format json >"$OUT/whole" 2>&1
+    s0=$?
+    same=1
+    for piece in 4 7 64; do
+        PLANRT_TEST_CHUNK=$piece "$PLANC" eval "$plan" --results "$f" --period "$period" --format json >"$OUT/pieces" 2>&1
+        [ $? = $s0 ] && cmp -s "$OUT/whole" "$OUT/pieces" || same=0
+    done
+    [ $same = 1 ] && ok "results read in pieces: $f" || bad "results read in pieces: $f"
+done
