@@ -147,6 +147,7 @@ static int run(char **args)
     if (pid == 0) {
         execvp(args[0], args);
         fprintf(stderr, "planc build: error: cannot run '%s': %s\n", args[0], strerror(errno));
+        fflush(stderr);   /* stderr is buffered (main.c) and _exit does not flush */
         _exit(127);
     }
     int st;
@@ -225,7 +226,9 @@ int cmd_build(int argc, char **argv)
         args[na] = NULL;
         int cst = run(args);
         if (cst != 0) {
-            fprintf(stderr, "planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
+            /* 127: the child could not run it, and has said so */
+            if (cst != 127)
+                fprintf(stderr, "planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
             status = EXIT_USAGE;
             unlink(exe);
         } else if (rename(exe, a.output) != 0) {

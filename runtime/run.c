@@ -99,7 +99,7 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
 static void usage(FILE *out, const char *prog)
 {
     fprintf(out,
-            "usage: %s --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE]\n"
+            "usage: %s --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit] [-o FILE]\n"
             "\n"
             "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n"
             "  --results FILE   the results (see docs/results.md)\n"
@@ -154,9 +154,12 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
             opt->map = val;
         } else if (strcmp(name, "--audit") == 0) {
             opt->audit = true;
-        } else if (a[0] == '-' || opt->positional) {
+        } else if (a[0] == '-') {
             fprintf(stderr, "%s: error: unknown option '%s'\n", opt->progname, a);
             usage(stderr, opt->progname);
+            return 2;
+        } else if (opt->positional) {
+            fprintf(stderr, "%s: error: unexpected argument '%s'\n", opt->progname, a);
             return 2;
         } else {
             opt->positional = a;

@@ -127,3 +127,54 @@ else
     "$PLANC" check "$OUT/unreadable.plan" >"$OUT/unreadable.out" 2>&1
     [ $? = 2 ] && grep -q 'Permission denied' "$OUT/unreadable.out" && ok "cli unreadable file" || bad "cli unreadable file"
 fi
+
+# every usage error of every command: a clear message and exit status 2, no output file
+S=tests/eval/small.plan
+R=tests/eval/good.csv
+golden eval_no_plan eval --results $R --period 2019/20
+golden eval_needs_results eval $S --period 2019/20
+golden eval_option_needs_value eval $S --results $R --period
+golden eval_unknown_option eval $S --results $R --period 2019/20 --colour
+golden eval_two_plans eval $S $S --results $R --period 2019/20
+golden eval_missing_map eval $S --results $R --period 2019/20 --format html --map tests/no-such-map.svg
+golden compile_no_output compile $S
+golden compile_o_needs_name compile $S -o
+golden compile_unknown_option compile $S -o x.c --optimise
+golden compile_two_plans compile $S $S -o x.c
+golden build_over_plan build $S -o $S
+golden map_no_output map $S
+golden map_option_needs_value map $S -o x.svg --pillar
+golden map_unknown_option map $S -o x.svg --colour
+golden map_two_plans map $S $S -o x.svg
+golden map_bad_split map $S --split theme -o "$OUT/split_bad"
+golden map_bad_detail map $S -o x.svg --detail some
+golden map_results_without_period map $S -o x.svg --results $R
+golden map_bad_timeout map $S -o x.svg --timeout 0
+golden map_bad_period map $S -o x.svg --results $R --period 2019
+golden map_output_is_results map $S -o $R -T svg --results $R --period 2019/20
+golden map_results_errors map $S -o "$OUT/never.svg" --results tests/eval/bad/duplicate_row.csv --period 2019/20
+golden map_split_not_a_directory map $S --split pillar -o tests/eval/good.csv/maps
+golden template_usage template $S
+golden template_unknown_option template $S --period 2019/20 --colour
+golden template_two_plans template $S $S --period 2019/20
+golden template_bad_period template $S --period 2019
+golden template_over_plan template $S --period 2019/20 -o $S
+golden template_unwritable template $S --period 2019/20 -o /nonexistent-dir/return.csv
+golden fmt_usage fmt
+golden fmt_unknown_option fmt --tidy $S
+golden fmt_check_and_write fmt --check -w $S
+golden fmt_missing_file fmt tests/no-such-file.plan
+golden diff_usage diff $S
+golden diff_three_plans diff $S $S $S
+golden diff_unknown_option diff $S $S --colour
+golden diff_bad_format diff $S $S --format html
+golden check_bad_diagnostics_format_value check --diagnostics-format= $S
+[ -e x.svg ] || [ -e x.c ] || [ -e "$OUT/never.svg" ] && bad "usage errors leave no output" || ok "usage errors leave no output"
+
+# planc build when the C compiler cannot be run, or fails: an error, and no executable left
+CC=/nonexistent/cc "$PLANC" build $S -o "$OUT/never_built" >"$OUT/cc_missing.out" 2>&1
+[ $? = 2 ] && grep -q "cannot run '/nonexistent/cc'" "$OUT/cc_missing.out" && [ ! -e "$OUT/never_built" ] &&
+    ok "build: a C compiler that cannot be run" || bad "build: a C compiler that cannot be run" "$(cat "$OUT/cc_missing.out")"
+CC=false "$PLANC" build $S -o "$OUT/never_built" >"$OUT/cc_false.out" 2>&1
+[ $? = 2 ] && grep -q "the C compiler 'false' failed (status 1)" "$OUT/cc_false.out" && [ ! -e "$OUT/never_built" ] &&
+    ls "$OUT" | grep -qv 'never_built.build-' && ok "build: a failing C compiler" || bad "build: a failing C compiler" "$(cat "$OUT/cc_false.out")"
