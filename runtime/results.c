@@ -22,16 +22,16 @@ struct prt_results {
     int *bench_index;           /* storage for the rows' benchmark values */
     double *bench_value;
     size_t nbench, bench_cap;
-    /* Every row's key (indicator and period) with its line, to report duplicates: 12 bytes a row,
-     * where the rows themselves are kept only for the periods a report needs. */
-    uint64_t *seen_keys;
-    uint32_t *seen_lines;
-    size_t seen_cap, seen_len;
     const prt_period *wanted;   /* NULL: keep every row */
     int nwanted;
-    unsigned char *seen_bits;   /* indicator x period, when the plan's years are known */
-    int col_ref, col_period;
+    /* Every row is checked for duplicates, though only the rows of the periods a report needs are
+     * kept: one bit per indicator and period (19 periods a year: the year, two halves, four quarters,
+     * twelve months) over the plan's years and the year before, or over every year a period can
+     * name (1900/01 to 2199/00) when the plan does not say which it covers. */
+    unsigned char *seen_bits;
+    int base_year;
     size_t slots_per_indicator;
+    int col_ref, col_period;
     const char *data;           /* the file's text, to find a duplicate's first line */
     size_t len;
     const char *path;           /* ... or, when it was read in pieces, the file to read again */
@@ -80,29 +80,11 @@ static int next_record(Source *s, unsigned *line, const char **why)
     }
 }
 
-/* Duplicates are found with one bit per indicator and period of the plan's years (19 periods a year:
- * the year, two halves, four quarters, twelve months): a few megabytes for a national dataset.  The
- * hash of keys below is the fallback for a plan that does not say which years it covers. */
-static size_t period_slot(const prt_plan *plan, prt_period p)
+static size_t period_slot(const prt_results *r, prt_period p)
 {
     size_t within = p.kind == PRT_YEAR ? 0 : p.kind == PRT_HALF ? (size_t)p.index : p.kind == PRT_QUARTER ? 2 + (size_t)p.index : 6 + (size_t)p.index;
-    return (size_t)(p.year - (plan->first_year - 1)) * 19 + within;
+    return (size_t)(p.year - r->base_year) * 19 + within;
 }
-
-static uint64_t row_key(int indicator, prt_period p)
-{
-    return ((uint64_t)(unsigned)indicator << 24 | (uint64_t)(unsigned)(p.year * 64 + (int)p.kind * 16 + p.index)) + 1;
-}
-
-static size_t key_slot(uint64_t k, size_t mask)
-{
-    k ^= k >> 31;
-    k *= 0x9E3779B97F4A7C15ull;
-    return (size_t)(k >> 17) & mask;
-}
-
-/* Records the row's key; returns 0, or the line of an earlier row with the same key. */
-static uint32_t seen_add(prt_results *r, uint64_t key, uint32_t line);
 
 static bool period_wanted(const prt_results *r, prt_period p)
 {
@@ -233,6 +215,7 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
 /* The line of the first row for (indicator, period) before `line`, found by reading the text again:
  * duplicates are rare, and this keeps the bitmap to one bit a row. */
 static char *slurp(const char *path, size_t *len);
+static char *trim(char *s);
 
 static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
 {
@@ -255,12 +238,7 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
         /* the same reference or identifier and the same period, as the reader saw them */
         if (csv.nfields >= 2) {
             const prt_indicator *in = &r->plan->indicators[indicator];
-            char *ref = csv.fields[r->col_ref], *per = csv.fields[r->col_period];
-            while (*ref == ' ' || *ref == '\t')
-                ref++;
-            size_t n = strlen(ref);
-            while (n && (ref[n - 1] == ' ' || ref[n - 1] == '\t'))
-                ref[--n] = '\0';
+            char *ref = trim(csv.fields[r->col_ref]), *per = csv.fields[r->col_period];
             prt_period q;
             if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
                 prt_period_parse(per, strlen(per), &q, NULL) && prt_period_equal(q, p)) {
@@ -276,50 +254,12 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
 
 static uint32_t seen_bit(prt_results *r, int indicator, prt_period p, uint32_t line)
 {
-    size_t slot = (size_t)indicator * r->slots_per_indicator + period_slot(r->plan, p);
+    size_t slot = (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
     unsigned char bit = (unsigned char)(1u << (slot & 7));
     if (r->seen_bits[slot >> 3] & bit)
         return first_line_of(r, indicator, p, line);
     r->seen_bits[slot >> 3] |= bit;
     return 0;
-}
-
-static uint32_t seen_add(prt_results *r, uint64_t key, uint32_t line)
-{
-    if ((r->seen_len + 1) * 2 > r->seen_cap) {
-        size_t cap = r->seen_cap ? r->seen_cap * 2 : 1024;
-        uint64_t *keys = calloc(cap, sizeof *keys);
-        uint32_t *lines = calloc(cap, sizeof *lines);
-        if (!keys || !lines) {
-            fputs("planrt: fatal error: out of memory\n", stderr);
-            exit(2);
-        }
-        for (size_t i = 0; i < r->seen_cap; i++) {
-            if (!r->seen_keys[i])
-                continue;
-            size_t j = key_slot(r->seen_keys[i], cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = r->seen_keys[i];
-            lines[j] = r->seen_lines[i];
-        }
-        free(r->seen_keys);
-        free(r->seen_lines);
-        r->seen_keys = keys;
-        r->seen_lines = lines;
-        r->seen_cap = cap;
-    }
-    size_t mask = r->seen_cap - 1;
-    for (size_t i = key_slot(key, mask);; i = (i + 1) & mask) {
-        if (!r->seen_keys[i]) {
-            r->seen_keys[i] = key;
-            r->seen_lines[i] = line;
-            r->seen_len++;
-            return 0;
-        }
-        if (r->seen_keys[i] == key)
-            return r->seen_lines[i];
-    }
 }
 
 static size_t period_key(int indicator, prt_period p)
@@ -509,10 +449,12 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
     r->nwanted = nwanted;
     r->data = data;
     r->len = len;
-    if (plan->first_year) {
-        r->slots_per_indicator = (size_t)(plan->last_year - plan->first_year + 2) * 19;
-        size_t bits = r->slots_per_indicator * (size_t)(plan->nindicators > 0 ? plan->nindicators : 1);
-        r->seen_bits = calloc(bits / 8 + 1, 1);
+    r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
+    r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
+    r->seen_bits = calloc(r->slots_per_indicator * (size_t)(plan->nindicators > 0 ? plan->nindicators : 1) / 8 + 1, 1);
+    if (!r->seen_bits) {
+        fputs("planrt: fatal error: out of memory\n", stderr);
+        exit(2);
     }
     NameIndex names = {0};
     index_build(&names, plan);
@@ -738,8 +680,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         if (bad)
             continue;
         if (row.indicator >= 0) {
-            uint32_t first_line = r->seen_bits ? seen_bit(r, row.indicator, row.period, line)
-                                               : seen_add(r, row_key(row.indicator, row.period), line);
+            uint32_t first_line = seen_bit(r, row.indicator, row.period, line);
             if (first_line) {
                 char pb[32];
                 prt_errors_add(err, path, line, "R011", "a second row for '%s' in %s (the first is on line %u)", ref,
@@ -904,8 +845,6 @@ void prt_results_free(prt_results *r)
     free(r->strings);
     free(r->bench_index);
     free(r->bench_value);
-    free(r->seen_keys);
-    free(r->seen_lines);
     free(r->seen_bits);
     free(r);
 }

@@ -149,3 +149,5 @@ for f in tests/eval/good.csv tests/eval/bad/*.csv tests/bad/results/*.csv plans/
     done
     [ $same = 1 ] && ok "results read in pieces: $f" || bad "results read in pieces: $f"
 done
+golden_cmd "duplicates found when the plan covers no years" tests/eval/no_covers_duplicate.expected eval tests/eval/no_covers.plan \
+    --results tests/eval/no_covers_duplicate.csv --period "2150/51 Q2"
