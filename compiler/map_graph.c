@@ -147,6 +147,29 @@ static void title_and_key(Agraph_t *g, const char *title, const prt_scheme *s)
     agsafeset(g, "label", agstrdup_html(g, html), "");
 }
 
+/* Edges from one box to each outcome in `to`, where the map shows both.  With `loose`, an edge that
+ * leaves its theme does not constrain the layout (outcomes in other themes are far apart). */
+static void edges_to_outcomes(Agraph_t *g, const MapOptions *o, const Entity *from, const char *prefix,
+                              const char *id, const PtrVec *to, const char *tooltip, const char *style,
+                              const char *color, bool loose)
+{
+    if (!theme_shown(o, (const Theme *)from->parent))
+        return;
+    for (size_t k = 0; k < to->n; k++) {
+        const Outcome *oc = to->items[k];
+        if (!theme_shown(o, (const Theme *)oc->e.parent))
+            continue;
+        Agedge_t *e = agedge(g, node(g, prefix, id), node(g, "o", oc->e.id.name), NULL, 1);
+        if (color)
+            set(e, "color", color);
+        if (style)
+            set(e, "style", style);
+        set(e, "tooltip", tooltip);
+        if (loose && from->parent != oc->e.parent)
+            set(e, "constraint", "false");
+    }
+}
+
 Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
 {
     Agraph_t *g = agopen("outcome_map", Agdirected, NULL);
@@ -283,46 +306,18 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
     /* edges: only between nodes the map shows */
     for (size_t i = 0; i < plan->indicators.n && o->detail == DETAIL_FULL; i++) {
         const Indicator *in = plan->indicators.items[i];
-        if (!theme_shown(o, (const Theme *)in->e.parent))
-            continue;
         char id[32];
         snprintf(id, sizeof id, "%zu", i);
-        for (size_t k = 0; k < in->measured.n; k++) {
-            const Outcome *oc = in->measured.items[k];
-            if (!theme_shown(o, (const Theme *)oc->e.parent))
-                continue;
-            Agedge_t *e = agedge(g, node(g, "i", id), node(g, "o", oc->e.id.name), NULL, 1);
-            set(e, "tooltip", "measures");
-        }
+        edges_to_outcomes(g, o, &in->e, "i", id, &in->measured, "measures", NULL, NULL, false);
     }
     for (size_t i = 0; i < plan->activities.n && o->detail == DETAIL_FULL; i++) {
         const Activity *a = plan->activities.items[i];
-        if (!theme_shown(o, (const Theme *)a->e.parent))
-            continue;
-        for (size_t k = 0; k < a->delivered.n; k++) {
-            const Outcome *oc = a->delivered.items[k];
-            if (!theme_shown(o, (const Theme *)oc->e.parent))
-                continue;
-            Agedge_t *e = agedge(g, node(g, "a", a->e.id.name), node(g, "o", oc->e.id.name), NULL, 1);
-            set(e, "style", "dashed");
-            set(e, "tooltip", "delivers");
-        }
+        edges_to_outcomes(g, o, &a->e, "a", a->e.id.name, &a->delivered, "delivers", "dashed", NULL, false);
     }
     for (size_t i = 0; i < plan->outcomes.n && o->detail != DETAIL_THEMES; i++) {
         const Outcome *oc = plan->outcomes.items[i];
-        if (!theme_shown(o, (const Theme *)oc->e.parent))
-            continue;
-        for (size_t k = 0; k < oc->contributes_to.n; k++) {
-            const Outcome *to = oc->contributes_to.items[k];
-            if (!theme_shown(o, (const Theme *)to->e.parent))
-                continue;
-            Agedge_t *e = agedge(g, node(g, "o", oc->e.id.name), node(g, "o", to->e.id.name), NULL, 1);
-            set(e, "color", "#0072B2");
-            set(e, "tooltip", "contributes to");
-            /* outcomes in other themes are far apart: do not let the edge stretch the layout */
-            if (oc->e.parent != to->e.parent)
-                set(e, "constraint", "false");
-        }
+        edges_to_outcomes(g, o, &oc->e, "o", oc->e.id.name, &oc->contributes_to, "contributes to", NULL, "#0072B2",
+                          true);
     }
     /* Pillars side by side: an invisible head node per pillar comes before the first boxes of its
      * pillar (those nothing points to) and after the last boxes of the pillar before it (those that
