@@ -40,6 +40,16 @@ const char *entity_label(const Entity *e)
     return e->name ? e->name : "?";
 }
 
+const Target *indicator_target(const Indicator *in, prt_period p)
+{
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (t->period.valid && prt_period_equal(t->period.p, p))
+            return t;
+    }
+    return NULL;
+}
+
 void plan_model_init(Plan *p)
 {
     memset(p, 0, sizeof *p);

@@ -211,6 +211,9 @@ typedef struct Plan {
     bool syntax_errors;         /* some statements were lost to syntax errors */
 } Plan;
 
+/* The indicator's target for exactly period p, or NULL. */
+const Target *indicator_target(const Indicator *in, prt_period p);
+
 void plan_model_init(Plan *p);
 void plan_model_free(Plan *p);
 

@@ -394,16 +394,6 @@ static bool target_better(Polarity pol, double target, double base)
     return pol == POL_SMALLER ? target <= base : target >= base;
 }
 
-static const Target *find_target(const Indicator *in, prt_period p)
-{
-    for (size_t i = 0; i < in->targets.n; i++) {
-        const Target *t = in->targets.items[i];
-        if (t->period.valid && prt_period_equal(t->period.p, p))
-            return t;
-    }
-    return NULL;
-}
-
 static void check_cumulative_profile(Checker *c, Indicator *in)
 {
     /* for each year with quarterly targets: non-decreasing, and Q4 equals the annual target */
@@ -411,7 +401,7 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
         const Target *annual = in->targets.items[i];
         if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != TARGET_VALUE)
             continue;
-        const Target *q4 = find_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
+        const Target *q4 = indicator_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
         if (q4 && q4->spec.kind == TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
             char buf[32];
             diag_warning(c->diag, q4->spec.value.loc, "W005",
@@ -424,7 +414,7 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
         const Target *t = in->targets.items[i];
         if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != TARGET_VALUE)
             continue;
-        const Target *prev = find_target(in, (prt_period){t->period.p.year, PRT_QUARTER, t->period.p.index - 1});
+        const Target *prev = indicator_target(in, (prt_period){t->period.p.year, PRT_QUARTER, t->period.p.index - 1});
         if (prev && prev->spec.kind == TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
             diag_warning(c->diag, t->spec.value.loc, "W005",
                          "the cumulative year-to-date target falls from %g in Q%d to %g in Q%d",
@@ -552,7 +542,7 @@ static void check_indicator(Checker *c, Indicator *in)
         check_target_spec(c, in, &a->to, "the amended target");
         if (!a->period.valid)
             continue;
-        if (!find_target(in, a->period.p)) {
+        if (!indicator_target(in, a->period.p)) {
             diag_error(c->diag, a->period.loc, "E030", "there is no target for %s to amend", fmt_period(a->period.p, b1));
             continue;
         }

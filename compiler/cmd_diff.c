@@ -35,15 +35,20 @@ static void line(Out *o, const char *fmt, ...)
 
 static const char *key_of(const Indicator *in) { return in->ref ? in->ref : in->e.id.name; }
 
-static Indicator *find_indicator(const Plan *p, const Indicator *like)
+/* A name of one plan as the other plan's table key (its tables are keyed by its own interned strings). */
+static const char *key_in(Plan *p, const char *name)
 {
-    for (size_t i = 0; i < p->indicators.n; i++) {
-        Indicator *x = p->indicators.items[i];
-        if (like->ref ? x->ref && strcmp(x->ref, like->ref) == 0
-                      : !x->ref && x->e.id.name && like->e.id.name && strcmp(x->e.id.name, like->e.id.name) == 0)
-            return x;
-    }
-    return NULL;
+    return name ? arena_intern(&p->arena, name, strlen(name)) : NULL;
+}
+
+/* The indicator of plan p that `like` is: the same printed reference, or for one without a
+ * reference, the same identifier and no reference either. */
+static Indicator *find_indicator(Plan *p, const Indicator *like)
+{
+    if (like->ref)
+        return symtab_get(&p->refs, key_in(p, like->ref));
+    Entity *e = symtab_get(&p->names, key_in(p, like->e.id.name));
+    return e && e->kind == ENT_INDICATOR && !((Indicator *)e)->ref ? (Indicator *)e : NULL;
 }
 
 static const char *polarity_name(Polarity p)
@@ -76,16 +81,6 @@ static bool same_target(const Target *a, const Target *b)
            a->tolerance.present == b->tolerance.present && (!a->tolerance.present || a->tolerance.num == b->tolerance.num);
 }
 
-static const Target *target_for(const Indicator *in, prt_period p)
-{
-    for (size_t i = 0; i < in->targets.n; i++) {
-        const Target *t = in->targets.items[i];
-        if (t->period.valid && prt_period_equal(t->period.p, p))
-            return t;
-    }
-    return NULL;
-}
-
 static const char *scheme_of(const Indicator *in) { return in->scheme ? in->scheme->e.id.name : "none"; }
 
 static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, const Indicator *x, const Indicator *y)
@@ -115,7 +110,7 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         const Target *ty = y->targets.items[i];
         if (!ty->period.valid)
             continue;
-        const Target *tx = target_for(x, ty->period.p);
+        const Target *tx = indicator_target(x, ty->period.p);
         target_text(b, ty, t2, sizeof t2);
         prt_period_format(ty->period.p, p, sizeof p);
         if (!tx)
@@ -127,7 +122,7 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
     }
     for (size_t i = 0; i < x->targets.n; i++) {
         const Target *tx = x->targets.items[i];
-        if (tx->period.valid && !target_for(y, tx->period.p)) {
+        if (tx->period.valid && !indicator_target(y, tx->period.p)) {
             target_text(a, tx, t1, sizeof t1);
             line(o, "%s target for %s removed (was %s)", k, prt_period_format(tx->period.p, p, sizeof p), t1);
         }
@@ -136,23 +131,24 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         line(o, "%s: %zu amendment(s) of targets added", k, y->amendments.n - x->amendments.n);
 }
 
-/* Names of one kind present in one plan and not the other. */
-static void compare_names(Out *o, const PtrVec *old, const PtrVec *new_, const char *what)
+/* Whether plan p has an entity of e's kind named as e is. */
+static bool has_named(Plan *p, const Entity *e)
+{
+    const Entity *x = symtab_get(&p->names, key_in(p, e->id.name));
+    return x && x->kind == e->kind;
+}
+
+/* Names of one kind (listed in `old` and `new_`) present in one plan and not the other. */
+static void compare_names(Out *o, Plan *a, Plan *b, const PtrVec *old, const PtrVec *new_, const char *what)
 {
     for (size_t i = 0; i < new_->n; i++) {
         const Entity *e = new_->items[i];
-        bool found = false;
-        for (size_t j = 0; j < old->n && !found; j++)
-            found = strcmp(((const Entity *)old->items[j])->id.name, e->id.name) == 0;
-        if (!found)
+        if (!has_named(a, e))
             line(o, "%s added: %s \"%s\"", what, e->id.name, e->name);
     }
     for (size_t j = 0; j < old->n; j++) {
         const Entity *e = old->items[j];
-        bool found = false;
-        for (size_t i = 0; i < new_->n && !found; i++)
-            found = strcmp(((const Entity *)new_->items[i])->id.name, e->id.name) == 0;
-        if (!found)
+        if (!has_named(b, e))
             line(o, "%s removed: %s \"%s\"", what, e->id.name, e->name);
     }
 }
@@ -201,9 +197,9 @@ int cmd_diff(int argc, char **argv)
     Out o = {stdout, md, 0, NULL};
     fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", paths[0], paths[1]);
     o.section = "Structure";
-    compare_names(&o, &a.plan.pillars, &b.plan.pillars, "pillar");
-    compare_names(&o, &a.plan.themes, &b.plan.themes, "theme");
-    compare_names(&o, &a.plan.outcomes, &b.plan.outcomes, "outcome");
+    compare_names(&o, &a.plan, &b.plan, &a.plan.pillars, &b.plan.pillars, "pillar");
+    compare_names(&o, &a.plan, &b.plan, &a.plan.themes, &b.plan.themes, "theme");
+    compare_names(&o, &a.plan, &b.plan, &a.plan.outcomes, &b.plan.outcomes, "outcome");
     o.section = "Indicators added and retired";
     for (size_t i = 0; i < b.plan.indicators.n; i++) {
         const Indicator *y = b.plan.indicators.items[i];
