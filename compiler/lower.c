@@ -218,6 +218,14 @@ static bool placed(Lowerer *lw, const Stmt *s, Context where)
 
 /* ---- blocks ---- */
 
+/* Several `measures` (or `delivers`, `contributes to`) lines in one block add up. */
+static void append_names(NameRef **list, NameRef *more)
+{
+    while (*list)
+        list = &(*list)->next;
+    *list = more;
+}
+
 static void lower_unit(Lowerer *lw, const Stmt *s, Unit *u)
 {
     u->loc = s->span;
@@ -289,11 +297,7 @@ static void lower_outcome(Lowerer *lw, const Stmt *decl, Theme *theme)
         if (!placed(lw, s, IN_OUTCOME))
             continue;
         if (s->kind == ST_CONTRIBUTES) {
-            /* several `contributes to` lines add up */
-            NameRef **tail = &o->contributes;
-            while (*tail)
-                tail = &(*tail)->next;
-            *tail = s->names;
+            append_names(&o->contributes, s->names);
         } else if (s->kind == ST_DESCRIPTION && once(lw, &seen, s)) {
             o->description = s->str;
         }
@@ -312,10 +316,7 @@ static void lower_activity(Lowerer *lw, const Stmt *decl, Theme *theme)
             continue;
         switch (s->kind) {
         case ST_DELIVERS: {
-            NameRef **tail = &a->delivers;
-            while (*tail)
-                tail = &(*tail)->next;
-            *tail = s->names;
+            append_names(&a->delivers, s->names);
             break;
         }
         case ST_STATUS:
@@ -384,10 +385,7 @@ static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
             }
             break;
         case ST_MEASURES: {
-            NameRef **tail = &in->measures;
-            while (*tail)
-                tail = &(*tail)->next;
-            *tail = s->names;
+            append_names(&in->measures, s->names);
             break;
         }
         case ST_POLARITY:
