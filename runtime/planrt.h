@@ -206,6 +206,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
 prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_errors *err);
 void prt_results_free(prt_results *r);
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
+/* A whole file, NUL-terminated (malloc'd; NULL if it cannot be read). */
+char *prt_read_file(const char *path, size_t *len);
 /* The value of a declared input (a row whose ref is the input's identifier). */
 bool prt_results_input(const prt_results *r, int input, prt_period p, double *out);
 

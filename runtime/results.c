@@ -214,7 +214,6 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
 
 /* The line of the first row for (indicator, period) before `line`, found by reading the text again:
  * duplicates are rare, and this keeps the bitmap to one bit a row. */
-static char *slurp(const char *path, size_t *len);
 static char *trim(char *s);
 
 static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
@@ -223,7 +222,7 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
     char *text = NULL;
     size_t tlen = 0;
     if (!r->data && r->path)
-        text = slurp(r->path, &tlen);   /* read in pieces: read it again, whole, for this rare case */
+        text = prt_read_file(r->path, &tlen);   /* read in pieces: read it again, whole, for this rare case */
     prt_csv_init(&csv, r->data ? r->data : text ? text : "", r->data ? r->len : tlen);
     unsigned at;
     const char *why;
@@ -818,21 +817,27 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors
     return r;
 }
 
-/* The whole file in memory (for the rare second look at a duplicate). */
-static char *slurp(const char *path, size_t *len)
+char *prt_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
     size_t cap = CHUNK, n = 0, got;
-    char *buf = xrealloc_rt(NULL, cap);
+    char *buf = xrealloc_rt(NULL, cap + 1);
     while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap)
-            buf = xrealloc_rt(buf, cap *= 2);
+            buf = xrealloc_rt(buf, (cap *= 2) + 1);
     }
+    bool failed = ferror(f);
     fclose(f);
-    *len = n;
+    if (failed) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (len)
+        *len = n;
     return buf;
 }
 

@@ -5,36 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *read_whole(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, len = 0, got;
-    char *buf = malloc(cap + 1);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *more = realloc(buf, cap * 2 + 1);
-            if (!more) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = more;
-            cap *= 2;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (!buf || bad) {
-        free(buf);
-        return NULL;
-    }
-    buf[len] = '\0';
-    return buf;
-}
-
 int prt_run(const prt_plan *plan, const prt_run_options *opt)
 {
     prt_period period;
@@ -64,7 +34,7 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
         return 1;
     }
     char *map_svg = NULL;
-    if (opt->map && !(map_svg = read_whole(opt->map))) {
+    if (opt->map && !(map_svg = prt_read_file(opt->map, NULL))) {
         fprintf(stderr, "%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
         prt_results_free(res);
         prt_errors_free(&err);
