@@ -99,9 +99,7 @@ static char *target_text(const prt_evaluation *ev, const prt_rating *r, char *bu
         snprintf(buf, size, "Monitor");
     } else if (r->target) {
         const prt_target *t = r->target;
-        if (t->kind == PRT_TARGET_BENCHMARK && r->target_value == 0 && !r->has_target)
-            snprintf(buf, size, "%s", ev->plan->benchmarks[t->benchmark].name);
-        else if (t->kind == PRT_TARGET_BENCHMARK)
+        if (t->kind == PRT_TARGET_BENCHMARK)
             snprintf(buf, size, "%s", ev->plan->benchmarks[t->benchmark].name);
         else if (t->kind == PRT_TARGET_MAINTAIN)
             snprintf(buf, size, "Maintain");

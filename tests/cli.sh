@@ -86,7 +86,7 @@ golden diagnostics_github check --diagnostics-format=github tests/check/five_ind
 golden diagnostics_bad_format check --diagnostics-format=xml tests/check/ok_minimal.plan
 
 # the editor grammars know every keyword of the language
-for kw in $(grep -oE '\{"[a-z_]+", KW_' grammar/lexer.l | sed -E 's/\{"([a-z_]+)".*/\1/'); do
+for kw in $(grep -oE '^"[a-z_]+" +\{ return KW_' grammar/lexer.l | sed -E 's/^"([a-z_]+)".*/\1/'); do
     grep -qw "$kw" editors/vim/syntax/plan.vim && grep -q "|$kw|\|($kw|\||$kw)" editors/vscode/syntaxes/plan.tmLanguage.json ||
         { bad "editors know keyword '$kw'"; continue; }
     ok "editors know keyword '$kw'"
@@ -178,3 +178,8 @@ CC=/nonexistent/cc "$PLANC" build $S -o "$OUT/never_built" >"$OUT/cc_missing.out
 CC=false "$PLANC" build $S -o "$OUT/never_built" >"$OUT/cc_false.out" 2>&1
 [ $? = 2 ] && grep -q "the C compiler 'false' failed (status 1)" "$OUT/cc_false.out" && [ ! -e "$OUT/never_built" ] &&
     ls "$OUT" | grep -qv 'never_built.build-' && ok "build: a failing C compiler" || bad "build: a failing C compiler" "$(cat "$OUT/cc_false.out")"
+
+# the scanner's keyword rules and the keyword list behind "did you mean" name the same words
+rules=$(grep -oE '^"[a-z_]+" +\{ return KW_' grammar/lexer.l | sed -E 's/^"([a-z_]+)".*/\1/' | sort | tr '\n' ' ')
+list=$(sed -n '/^static const char \*const keywords\[\] = {/,/^};/p' grammar/lexer.l | grep -oE '"[a-z_]+"' | tr -d '"' | sort | tr '\n' ' ')
+[ -n "$rules" ] && [ "$rules" = "$list" ] && ok "keyword rules and keyword list agree" || bad "keyword rules and keyword list agree" "rules: $rules; list: $list"
