@@ -222,10 +222,9 @@ static const prt_amendment *amendment_for(const prt_indicator *in, const prt_tar
     return best;
 }
 
-static bool benchmark_value(const prt_plan *plan, const prt_indicator *in, const Found *f, int bench, prt_period p,
+static bool benchmark_value(const prt_indicator *in, const Found *f, int bench, prt_period p,
                             double *out)
 {
-    (void)plan;
     if (f->row)
         for (int i = 0; i < f->row->nbench; i++)
             if (f->row->bench_index[i] == bench) {
@@ -610,7 +609,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
                 }
                 break;
             case PRT_TARGET_BENCHMARK:
-                resolved = benchmark_value(plan, in, f, t->benchmark, r->period, &r->target_value);
+                resolved = benchmark_value(in, f, t->benchmark, r->period, &r->target_value);
                 if (!resolved)
                     unresolved = "the benchmark the target follows has no value for the period";
                 break;
@@ -621,7 +620,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
         /* a benchmark to print beside the result: the first the indicator has */
         if (in->nbench > 0) {
             int b = in->bench[0].benchmark;
-            r->has_benchmark = benchmark_value(plan, in, f, b, r->period, &r->benchmark_value);
+            r->has_benchmark = benchmark_value(in, f, b, r->period, &r->benchmark_value);
             r->benchmark_name = plan->benchmarks[b].name;
         }
 
