@@ -53,9 +53,11 @@ $(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y
 	@mkdir -p $(BUILD)
 	$(BISON) -Wall -Werror --defines=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
 
+# -CF: fast uncompressed tables, one array index per byte instead of the default tables' chains of
+# checks (planc check: 0.55 s -> 0.43 s of CPU on 100,000 indicators; docs/performance.md)
 $(BUILD)/lexer.c $(BUILD)/lexer.h: grammar/lexer.l $(BUILD)/parser.h
 	@mkdir -p $(BUILD)
-	$(FLEX) --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
+	$(FLEX) -CF --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
 
 # generated code is not held to -Wextra's unused-function checks it cannot satisfy
 $(BUILD)/lexer.o: $(BUILD)/lexer.c
@@ -96,7 +98,6 @@ run: planc
 	@echo "planc: the outcome map is in $(BUILD)/barnet-map.svg"
 
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
-# flex's default tables (no -CF) are used everywhere, so there is nothing to switch off here
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-sanitize:
 	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random

@@ -5,11 +5,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The model holds pointers, doubles and 32-bit integers, never a long double: eight bytes of alignment
+ * serve every object, where max_align_t's sixteen would waste a quarter of a small node. */
+#define ARENA_ALIGN 8
+
 struct ArenaBlock {
     ArenaBlock *next;
     size_t cap, used;
-    _Alignas(max_align_t) unsigned char data[];
+    _Alignas(ARENA_ALIGN) unsigned char data[];
 };
+
+/* An interned string carries its hash and length just before its characters: the table compares
+ * hashes before characters and grows without hashing or measuring anything again. */
+typedef struct InternHeader {
+    uint32_t hash, len;
+} InternHeader;
+
+static const InternHeader *header_of(const char *s) { return (const InternHeader *)(const void *)(s - sizeof(InternHeader)); }
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
@@ -29,7 +41,7 @@ void arena_free(Arena *a)
 
 void *arena_alloc(Arena *a, size_t size)
 {
-    size_t align = _Alignof(max_align_t);
+    size_t align = ARENA_ALIGN;
     size = (size + align - 1) & ~(align - 1);
     if (size == 0)
         size = align;
@@ -57,15 +69,24 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
-/* FNV-1a: short identifiers dominate, and it is good enough for them. */
-static uint64_t hash_bytes(const char *s, size_t n)
+/* Eight bytes at a time, then a final mix: names are short, but references and display names are
+ * not, and FNV's byte at a time showed in the profile of `planc check`. */
+static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
     }
-    return h;
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return (uint32_t)h;
 }
 
 static void intern_grow(Arena *a)
@@ -76,7 +97,7 @@ static void intern_grow(Arena *a)
         const char *s = a->interned[i];
         if (!s)
             continue;
-        size_t j = hash_bytes(s, strlen(s)) & (cap - 1);
+        size_t j = header_of(s)->hash & (cap - 1);
         while (tab[j])
             j = (j + 1) & (cap - 1);
         tab[j] = s;
@@ -91,14 +112,21 @@ const char *arena_intern(Arena *a, const char *s, size_t n)
     if ((a->intern_len + 1) * 2 > a->intern_cap)
         intern_grow(a);
     size_t mask = a->intern_cap - 1;
-    size_t j = hash_bytes(s, n) & mask;
+    uint32_t h = hash_bytes(s, n);
+    size_t j = h & mask;
     while (a->interned[j]) {
         const char *t = a->interned[j];
-        if (strncmp(t, s, n) == 0 && t[n] == '\0')
+        const InternHeader *th = header_of(t);
+        if (th->hash == h && th->len == n && memcmp(t, s, n) == 0)
             return t;
         j = (j + 1) & mask;
     }
-    const char *copy = arena_strndup(a, s, n);
+    InternHeader *hd = arena_alloc(a, sizeof *hd + n + 1);
+    hd->hash = h;
+    hd->len = (uint32_t)n;
+    char *copy = (char *)(hd + 1);
+    memcpy(copy, s, n);
+    copy[n] = '\0';
     a->interned[j] = copy;
     a->intern_len++;
     return copy;

@@ -130,12 +130,12 @@ static void load_text(Loader *ld, const char *path, char *text, size_t size)
     uint32_t file = sources_add(ld->sources, path, text, size);
     /* a UTF-8 byte-order mark is not part of the plan */
     size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    Stmt *stmts = NULL;
-    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, &stmts))
-        ld->plan->syntax_errors = true;
     char *dir = dir_of(path);
     ld->current_dir = dir;
-    lower_file(ld->plan, ld->diag, stmts, ld->no_includes ? NULL : on_include, ld);
+    Lowerer *lw = lowerer_new(ld->plan, ld->diag, ld->no_includes ? NULL : on_include, ld);
+    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, lw))
+        ld->plan->syntax_errors = true;
+    lowerer_free(lw);
     free(dir);
 }
 

@@ -1,7 +1,9 @@
 #include "lower.h"
 #include "suggest.h"
+#include "xalloc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum {
@@ -83,12 +85,26 @@ const char *stmt_keyword(StmtKind k)
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
 
-typedef struct Lowerer {
+/* One open block: what it is, the entity its statements go into, and where each property that may be
+ * given once was first given (a location, not the statement: statements do not outlive lowering). */
+typedef struct Frame {
+    Context where;              /* IN__COUNT: a block being skipped (misplaced, or a second plan header) */
+    void *owner;                /* the Entity (or the PlanHeader) being filled */
+    Loc seen[ST__COUNT];
+} Frame;
+
+/* Deeper blocks than this cannot reach the lowerer: the scanner ends the file at the nesting limit. */
+enum { MAX_FRAMES = 80 };
+
+struct Lowerer {
     Plan *plan;
     Diag *diag;
     IncludeFn on_include;
     void *user;
-} Lowerer;
+    int depth;                  /* frames[0] is the top level of the file */
+    int skipped;                /* blocks opened beyond MAX_FRAMES, closed without a frame */
+    Frame frames[MAX_FRAMES];
+};
 
 /* ---- words with a fixed set of values ---- */
 
@@ -179,19 +195,15 @@ static void *new_entity(Lowerer *lw, size_t size, EntityKind kind, const Stmt *s
 }
 
 /* A property that may be given once per block: reports the second and returns false. */
-typedef struct Seen {
-    const Stmt *by_kind[ST__COUNT];
-} Seen;
-
-static bool once(Lowerer *lw, Seen *seen, const Stmt *s)
+static bool once(Lowerer *lw, Frame *f, const Stmt *s)
 {
-    const Stmt *first = seen->by_kind[s->kind];
-    if (first) {
+    Loc first = f->seen[s->kind];
+    if (first.file) {
         diag_error(lw->diag, s->loc, "E014", "'%s' is given more than once", stmt_keyword(s->kind));
-        diag_note(lw->diag, first->loc, "first given here");
+        diag_note(lw->diag, first, "first given here");
         return false;
     }
-    seen->by_kind[s->kind] = s;
+    f->seen[s->kind] = s->loc;
     return true;
 }
 
@@ -249,108 +261,41 @@ static void lower_unit(Lowerer *lw, const Stmt *s, Unit *u)
     }
 }
 
-static void lower_rating(Lowerer *lw, const Stmt *decl)
+/* ---- opening a declaration: the entity, named and placed, before its body ---- */
+
+static Rating *open_rating(Lowerer *lw, const Stmt *decl)
 {
     Rating *r = new_entity(lw, sizeof *r, ENT_RATING, decl, NULL);
     declare(lw, &r->e);
     vec_push(&lw->plan->arena, &lw->plan->ratings, r);
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_RATING))
-            continue;
-        switch (s->kind) {
-        case ST_METHOD:
-            if (once(lw, &seen, s)) {
-                int m = LOOKUP(lw, s->ident, method_words, "rating method");
-                r->method = m < 0 ? METHOD_NONE : (RatingMethod)m;
-                r->method_loc = s->ident.loc;
-            }
-            break;
-        case ST_BAND: {
-            Band *b = arena_alloc(&lw->plan->arena, sizeof *b);
-            b->id = s->ident;
-            b->label = s->str ? s->str : s->ident.name;
-            b->abbrev = s->abbrev;
-            b->how = s->band;
-            b->threshold = s->value;
-            b->loc = s->loc;
-            vec_push(&lw->plan->arena, &r->bands, b);
-            break;
-        }
-        case ST_DESCRIPTION:
-            once(lw, &seen, s);
-            break;
-        default:
-            break;
-        }
-    }
+    return r;
 }
 
-static void lower_outcome(Lowerer *lw, const Stmt *decl, Theme *theme)
+static Outcome *open_outcome(Lowerer *lw, const Stmt *decl, Theme *theme)
 {
     Outcome *o = new_entity(lw, sizeof *o, ENT_OUTCOME, decl, &theme->e);
     declare(lw, &o->e);
     vec_push(&lw->plan->arena, &theme->outcomes, o);
     vec_push(&lw->plan->arena, &lw->plan->outcomes, o);
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_OUTCOME))
-            continue;
-        if (s->kind == ST_CONTRIBUTES) {
-            append_names(&o->contributes, s->names);
-        } else if (s->kind == ST_DESCRIPTION && once(lw, &seen, s)) {
-            o->description = s->str;
-        }
-    }
+    return o;
 }
 
-static void lower_activity(Lowerer *lw, const Stmt *decl, Theme *theme)
+static Activity *open_activity(Lowerer *lw, const Stmt *decl, Theme *theme)
 {
     Activity *a = new_entity(lw, sizeof *a, ENT_ACTIVITY, decl, &theme->e);
     declare(lw, &a->e);
     vec_push(&lw->plan->arena, &theme->activities, a);
     vec_push(&lw->plan->arena, &lw->plan->activities, a);
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_ACTIVITY))
-            continue;
-        switch (s->kind) {
-        case ST_DELIVERS: {
-            append_names(&a->delivers, s->names);
-            break;
-        }
-        case ST_STATUS:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, status_words, "activity status");
-                a->status = v < 0 ? STATUS_NONE : (ActivityStatus)v;
-                a->status_loc = s->ident.loc;
-            }
-            break;
-        case ST_PROGRESS:
-            if (once(lw, &seen, s))
-                a->progress = s->str;
-            break;
-        case ST_OWNER:
-            if (once(lw, &seen, s))
-                a->owner = s->str;
-            break;
-        case ST_DESCRIPTION:
-            if (once(lw, &seen, s))
-                a->description = s->str;
-            break;
-        default:
-            break;
-        }
-    }
+    return a;
 }
 
-static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
+static Indicator *open_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
 {
     Arena *ar = &lw->plan->arena;
     Indicator *in = new_entity(lw, sizeof *in, ENT_INDICATOR, decl, &theme->e);
     in->decimals = -1;
     if (decl->str2) {
-        in->ref = decl->str;
+        in->ref = arena_intern(&lw->plan->arena, decl->str, strlen(decl->str));   /* looked up by identity */
         in->ref_loc = decl->str_loc;
         in->e.name = decl->str2;
         in->e.name_loc = decl->str2_loc;
@@ -371,300 +316,451 @@ static void lower_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
     }
     vec_push(ar, &theme->indicators, in);
     vec_push(ar, &lw->plan->indicators, in);
-
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_INDICATOR))
-            continue;
-        switch (s->kind) {
-        case ST_KIND:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, kind_words, "indicator kind");
-                in->kind = v < 0 ? KIND_NONE : (IndicatorKind)v;
-                in->kind_loc = s->ident.loc;
-            }
-            break;
-        case ST_MEASURES: {
-            append_names(&in->measures, s->names);
-            break;
-        }
-        case ST_POLARITY:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, polarity_words, "polarity");
-                in->polarity = v < 0 ? POL_NONE : (Polarity)v;
-                in->polarity_given = true;
-                in->polarity_loc = s->span;
-            }
-            break;
-        case ST_UNIT:
-            if (once(lw, &seen, s))
-                lower_unit(lw, s, &in->unit);
-            break;
-        case ST_DECIMALS:
-            if (once(lw, &seen, s)) {
-                if (s->value.num != floor(s->value.num) || s->value.num > 6)
-                    diag_error(lw->diag, s->value.loc, "E016", "decimals must be a whole number from 0 to 6");
-                else
-                    in->decimals = (int)s->value.num;
-            }
-            break;
-        case ST_FREQUENCY:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, frequency_words, "frequency");
-                in->frequency = v < 0 ? FREQ_NONE : (Frequency)v;
-                in->frequency_loc = s->span;
-            }
-            break;
-        case ST_ACCUMULATES:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, accumulate_words, "accumulation");
-                in->accumulates = v < 0 ? ACC_SNAPSHOT : (Accumulation)v;
-            }
-            break;
-        case ST_ARREARS:
-            if (once(lw, &seen, s)) {
-                if (s->ident.name && strcmp(s->ident.name, "quarter") != 0 && strcmp(s->ident.name, "quarters") != 0)
-                    diag_error(lw->diag, s->ident.loc, "E016", "arrears are counted in quarters: write 'arrears 1'");
-                else if (s->value.num != floor(s->value.num) || s->value.num > 8)
-                    diag_error(lw->diag, s->value.loc, "E016", "arrears must be a whole number of quarters from 0 to 8");
-                else
-                    in->arrears = (int)s->value.num;
-            }
-            break;
-        case ST_SOURCE:
-            if (once(lw, &seen, s))
-                in->source = s->str;
-            break;
-        case ST_OWNER:
-            if (once(lw, &seen, s))
-                in->owner = s->str;
-            break;
-        case ST_COMMITTEE:
-            if (once(lw, &seen, s))
-                in->committee = s->str;
-            break;
-        case ST_DESCRIPTION:
-            if (once(lw, &seen, s))
-                in->description = s->str;
-            break;
-        case ST_RATING_USE:
-            if (once(lw, &seen, s))
-                in->rating = s->ident;
-            break;
-        case ST_TOLERANCE:
-            if (once(lw, &seen, s))
-                in->tolerance = s->value;
-            break;
-        case ST_BASELINE:
-            if (once(lw, &seen, s)) {
-                in->baseline = s->value;
-                in->baseline_period = s->period;
-            }
-            break;
-        case ST_TARGET: {
-            Target *t = arena_alloc(ar, sizeof *t);
-            t->spec = s->target;
-            t->period = s->period;
-            t->tolerance = s->value2;
-            t->note = s->note;
-            t->loc = s->span;
-            vec_push(ar, &in->targets, t);
-            break;
-        }
-        case ST_AMEND: {
-            Amendment *a = arena_alloc(ar, sizeof *a);
-            a->period = s->period;
-            a->to = s->target;
-            a->from = s->period2;
-            a->reason = s->note;
-            a->loc = s->span;
-            vec_push(ar, &in->amendments, a);
-            break;
-        }
-        case ST_REVISED: {
-            Revision *r = arena_alloc(ar, sizeof *r);
-            r->period = s->period;
-            r->reason = s->note;
-            r->loc = s->span;
-            vec_push(ar, &in->revisions, r);
-            break;
-        }
-        case ST_BENCHMARK_VALUE: {
-            BenchValue *b = arena_alloc(ar, sizeof *b);
-            b->bench = s->ident;
-            b->value = s->value;
-            b->period = s->period;
-            b->note = s->note;
-            b->loc = s->span;
-            vec_push(ar, &in->benchmarks, b);
-            break;
-        }
-        case ST_RESULT: {
-            ResultRec *r = arena_alloc(ar, sizeof *r);
-            if (s->ident.name) {
-                int v = LOOKUP(lw, s->ident, result_status_words, "result status");
-                r->status = v < 0 ? RESULT_NOT_AVAILABLE : (ResultStatus)v;
-            }
-            r->value = s->value;
-            r->period = s->period;
-            r->rated = s->rated;
-            r->original = s->value2;
-            r->reason = s->value2.present ? s->note : NULL;
-            r->note = s->value2.present ? NULL : s->note;
-            r->loc = s->span;
-            vec_push(ar, &in->results, r);
-            break;
-        }
-        case ST_DIRECTION:
-            if (once(lw, &seen, s)) {
-                int v = LOOKUP(lw, s->ident, polarity_words, "direction");
-                if (v == POL_MONITOR) {
-                    diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
-                    v = -1;
-                }
-                in->direction = v < 0 ? POL_NONE : (Polarity)v;
-                in->direction_loc = s->span;
-            }
-            break;
-        case ST_FORMULA:
-            if (once(lw, &seen, s)) {
-                in->formula = s->expr;
-                in->formula_loc = s->span;
-            }
-            break;
-        default:
-            break;
-        }
-    }
+    return in;
 }
 
-static void lower_theme(Lowerer *lw, const Stmt *decl, Pillar *pillar)
+static Theme *open_theme(Lowerer *lw, const Stmt *decl, Pillar *pillar)
 {
     Theme *t = new_entity(lw, sizeof *t, ENT_THEME, decl, &pillar->e);
     declare(lw, &t->e);
     vec_push(&lw->plan->arena, &pillar->themes, t);
     vec_push(&lw->plan->arena, &lw->plan->themes, t);
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_THEME))
-            continue;
-        switch (s->kind) {
-        case ST_TRANSFORMATION:
-            if (once(lw, &seen, s))
-                t->transformation = true;
-            break;
-        case ST_OWNER:
-            if (once(lw, &seen, s))
-                t->owner = s->str;
-            break;
-        case ST_DESCRIPTION:
-            if (once(lw, &seen, s))
-                t->description = s->str;
-            break;
-        case ST_OUTCOME: lower_outcome(lw, s, t); break;
-        case ST_ACTIVITY: lower_activity(lw, s, t); break;
-        case ST_INDICATOR: lower_indicator(lw, s, t); break;
-        default: break;
-        }
-    }
+    return t;
 }
 
-static void lower_pillar(Lowerer *lw, const Stmt *decl)
+static Pillar *open_pillar(Lowerer *lw, const Stmt *decl)
 {
     Pillar *p = new_entity(lw, sizeof *p, ENT_PILLAR, decl, NULL);
     declare(lw, &p->e);
     vec_push(&lw->plan->arena, &lw->plan->pillars, p);
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_PILLAR))
-            continue;
-        if (s->kind == ST_THEME)
-            lower_theme(lw, s, p);
-        else if (s->kind == ST_DESCRIPTION && once(lw, &seen, s))
-            p->description = s->str;
-        else if (s->kind == ST_OWNER)
-            once(lw, &seen, s);
-    }
+    return p;
 }
 
-static void lower_plan_header(Lowerer *lw, const Stmt *decl)
+/* NULL for a second header, whose block is then skipped. */
+static PlanHeader *open_plan_header(Lowerer *lw, const Stmt *decl)
 {
     PlanHeader *h = &lw->plan->header;
     if (h->present) {
         diag_error(lw->diag, decl->loc, "E018", "a plan has one 'plan' header; this is a second");
         diag_note(lw->diag, h->loc, "the first is here");
-        return;
+        return NULL;
     }
     h->present = true;
     h->loc = decl->loc;
     h->name = decl->str;
-    Seen seen = {{0}};
-    for (const Stmt *s = decl->body; s; s = s->next) {
-        if (!placed(lw, s, IN_PLAN) || !once(lw, &seen, s))
-            continue;
-        switch (s->kind) {
-        case ST_ORGANISATION: h->organisation = s->str; break;
-        case ST_COVERS:
-            h->first = s->period;
-            h->last = s->period2;
-            break;
-        case ST_REPORTED: {
-            int v = LOOKUP(lw, s->ident, frequency_words, "reporting cadence");
-            h->reported = v < 0 ? FREQ_NONE : (Frequency)v;
-            break;
+    return h;
+}
+
+static Benchmark *open_benchmark(Lowerer *lw, const Stmt *decl)
+{
+    Benchmark *b = new_entity(lw, sizeof *b, ENT_BENCHMARK, decl, NULL);
+    declare(lw, &b->e);
+    vec_push(&lw->plan->arena, &lw->plan->benchmarks, b);
+    return b;
+}
+
+static Input *open_input(Lowerer *lw, const Stmt *decl)
+{
+    Input *in = new_entity(lw, sizeof *in, ENT_INPUT, decl, NULL);
+    declare(lw, &in->e);
+    vec_push(&lw->plan->arena, &lw->plan->inputs, in);
+    return in;
+}
+
+/* ---- the statements of each kind of block ---- */
+
+static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
+{
+    switch (s->kind) {
+    case ST_METHOD:
+        if (once(lw, f, s)) {
+            int m = LOOKUP(lw, s->ident, method_words, "rating method");
+            r->method = m < 0 ? METHOD_NONE : (RatingMethod)m;
+            r->method_loc = s->ident.loc;
         }
-        case ST_RATING_USE: h->rating = s->ident; break;
-        case ST_DESCRIPTION: h->description = s->str; break;
-        default: break;
-        }
+        break;
+    case ST_BAND: {
+        Band *b = arena_alloc(&lw->plan->arena, sizeof *b);
+        b->id = s->ident;
+        b->label = s->str ? s->str : s->ident.name;
+        b->abbrev = s->abbrev;
+        b->how = s->band;
+        b->threshold = s->value;
+        b->loc = s->loc;
+        vec_push(&lw->plan->arena, &r->bands, b);
+        break;
+    }
+    case ST_DESCRIPTION:
+        once(lw, f, s);
+        break;
+    default:
+        break;
     }
 }
 
-static void lower_simple_decl(Lowerer *lw, const Stmt *decl, Context where)
+static void outcome_stmt(Lowerer *lw, Frame *f, Outcome *o, const Stmt *s)
 {
-    Plan *plan = lw->plan;
-    Seen seen = {{0}};
-    if (where == IN_BENCHMARK) {
-        Benchmark *b = new_entity(lw, sizeof *b, ENT_BENCHMARK, decl, NULL);
-        declare(lw, &b->e);
-        vec_push(&plan->arena, &plan->benchmarks, b);
-        for (const Stmt *s = decl->body; s; s = s->next)
-            if (placed(lw, s, where) && once(lw, &seen, s) && s->kind == ST_SOURCE)
-                b->source = s->str;
-    } else {
-        Input *in = new_entity(lw, sizeof *in, ENT_INPUT, decl, NULL);
-        declare(lw, &in->e);
-        vec_push(&plan->arena, &plan->inputs, in);
-        for (const Stmt *s = decl->body; s; s = s->next) {
-            if (!placed(lw, s, where) || !once(lw, &seen, s))
-                continue;
-            if (s->kind == ST_SOURCE)
-                in->source = s->str;
-            else if (s->kind == ST_UNIT)
-                lower_unit(lw, s, &in->unit);
+    if (s->kind == ST_CONTRIBUTES)
+        append_names(&o->contributes, s->names);
+    else if (s->kind == ST_DESCRIPTION && once(lw, f, s))
+        o->description = s->str;
+}
+
+static void activity_stmt(Lowerer *lw, Frame *f, Activity *a, const Stmt *s)
+{
+    switch (s->kind) {
+    case ST_DELIVERS:
+        append_names(&a->delivers, s->names);
+        break;
+    case ST_STATUS:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, status_words, "activity status");
+            a->status = v < 0 ? STATUS_NONE : (ActivityStatus)v;
+            a->status_loc = s->ident.loc;
         }
+        break;
+    case ST_PROGRESS:
+        if (once(lw, f, s))
+            a->progress = s->str;
+        break;
+    case ST_OWNER:
+        if (once(lw, f, s))
+            a->owner = s->str;
+        break;
+    case ST_DESCRIPTION:
+        if (once(lw, f, s))
+            a->description = s->str;
+        break;
+    default:
+        break;
     }
 }
 
-void lower_file(Plan *plan, Diag *diag, const Stmt *stmts, IncludeFn on_include, void *user)
+static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
 {
-    Lowerer lw = {plan, diag, on_include, user};
-    for (const Stmt *s = stmts; s && !diag->stopped; s = s->next) {
-        if (!placed(&lw, s, IN_TOP))
-            continue;
-        switch (s->kind) {
-        case ST_INCLUDE:
-            if (on_include)
-                on_include(user, s);
+    Arena *ar = &lw->plan->arena;
+    switch (s->kind) {
+    case ST_KIND:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, kind_words, "indicator kind");
+            in->kind = v < 0 ? KIND_NONE : (IndicatorKind)v;
+            in->kind_loc = s->ident.loc;
+        }
+        break;
+    case ST_MEASURES:
+        append_names(&in->measures, s->names);
+        break;
+    case ST_POLARITY:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, polarity_words, "polarity");
+            in->polarity = v < 0 ? POL_NONE : (Polarity)v;
+            in->polarity_given = true;
+            in->polarity_loc = s->span;
+        }
+        break;
+    case ST_UNIT:
+        if (once(lw, f, s))
+            lower_unit(lw, s, &in->unit);
+        break;
+    case ST_DECIMALS:
+        if (once(lw, f, s)) {
+            if (s->value.num != floor(s->value.num) || s->value.num > 6)
+                diag_error(lw->diag, s->value.loc, "E016", "decimals must be a whole number from 0 to 6");
             else
-                diag_error(diag, s->loc, "E034", "includes are not followed in a plan read from memory");
-            break;
-        case ST_PLAN: lower_plan_header(&lw, s); break;
-        case ST_RATING_DECL: lower_rating(&lw, s); break;
-        case ST_BENCHMARK_DECL: lower_simple_decl(&lw, s, IN_BENCHMARK); break;
-        case ST_INPUT: lower_simple_decl(&lw, s, IN_INPUT); break;
-        case ST_PILLAR: lower_pillar(&lw, s); break;
-        default: break;
+                in->decimals = (int)s->value.num;
         }
+        break;
+    case ST_FREQUENCY:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, frequency_words, "frequency");
+            in->frequency = v < 0 ? FREQ_NONE : (Frequency)v;
+            in->frequency_loc = s->span;
+        }
+        break;
+    case ST_ACCUMULATES:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, accumulate_words, "accumulation");
+            in->accumulates = v < 0 ? ACC_SNAPSHOT : (Accumulation)v;
+        }
+        break;
+    case ST_ARREARS:
+        if (once(lw, f, s)) {
+            if (s->ident.name && strcmp(s->ident.name, "quarter") != 0 && strcmp(s->ident.name, "quarters") != 0)
+                diag_error(lw->diag, s->ident.loc, "E016", "arrears are counted in quarters: write 'arrears 1'");
+            else if (s->value.num != floor(s->value.num) || s->value.num > 8)
+                diag_error(lw->diag, s->value.loc, "E016", "arrears must be a whole number of quarters from 0 to 8");
+            else
+                in->arrears = (int)s->value.num;
+        }
+        break;
+    case ST_SOURCE:
+        if (once(lw, f, s))
+            in->source = s->str;
+        break;
+    case ST_OWNER:
+        if (once(lw, f, s))
+            in->owner = s->str;
+        break;
+    case ST_COMMITTEE:
+        if (once(lw, f, s))
+            in->committee = s->str;
+        break;
+    case ST_DESCRIPTION:
+        if (once(lw, f, s))
+            in->description = s->str;
+        break;
+    case ST_RATING_USE:
+        if (once(lw, f, s))
+            in->rating = s->ident;
+        break;
+    case ST_TOLERANCE:
+        if (once(lw, f, s))
+            in->tolerance = s->value;
+        break;
+    case ST_BASELINE:
+        if (once(lw, f, s)) {
+            in->baseline = s->value;
+            in->baseline_period = s->period;
+        }
+        break;
+    case ST_TARGET: {
+        Target *t = arena_alloc(ar, sizeof *t);
+        t->spec = s->target;
+        t->period = s->period;
+        t->tolerance = s->value2;
+        t->note = s->note;
+        t->loc = s->span;
+        vec_push(ar, &in->targets, t);
+        break;
+    }
+    case ST_AMEND: {
+        Amendment *a = arena_alloc(ar, sizeof *a);
+        a->period = s->period;
+        a->to = s->target;
+        a->from = s->period2;
+        a->reason = s->note;
+        a->loc = s->span;
+        vec_push(ar, &in->amendments, a);
+        break;
+    }
+    case ST_REVISED: {
+        Revision *r = arena_alloc(ar, sizeof *r);
+        r->period = s->period;
+        r->reason = s->note;
+        r->loc = s->span;
+        vec_push(ar, &in->revisions, r);
+        break;
+    }
+    case ST_BENCHMARK_VALUE: {
+        BenchValue *b = arena_alloc(ar, sizeof *b);
+        b->bench = s->ident;
+        b->value = s->value;
+        b->period = s->period;
+        b->note = s->note;
+        b->loc = s->span;
+        vec_push(ar, &in->benchmarks, b);
+        break;
+    }
+    case ST_RESULT: {
+        ResultRec *r = arena_alloc(ar, sizeof *r);
+        if (s->ident.name) {
+            int v = LOOKUP(lw, s->ident, result_status_words, "result status");
+            r->status = v < 0 ? RESULT_NOT_AVAILABLE : (ResultStatus)v;
+        }
+        r->value = s->value;
+        r->period = s->period;
+        r->rated = s->rated;
+        r->original = s->value2;
+        r->reason = s->value2.present ? s->note : NULL;
+        r->note = s->value2.present ? NULL : s->note;
+        r->loc = s->span;
+        vec_push(ar, &in->results, r);
+        break;
+    }
+    case ST_DIRECTION:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, polarity_words, "direction");
+            if (v == POL_MONITOR) {
+                diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
+                v = -1;
+            }
+            in->direction = v < 0 ? POL_NONE : (Polarity)v;
+            in->direction_loc = s->span;
+        }
+        break;
+    case ST_FORMULA:
+        if (once(lw, f, s)) {
+            in->formula = s->expr;
+            in->formula_loc = s->span;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void theme_stmt(Lowerer *lw, Frame *f, Theme *t, const Stmt *s)
+{
+    switch (s->kind) {
+    case ST_TRANSFORMATION:
+        if (once(lw, f, s))
+            t->transformation = true;
+        break;
+    case ST_OWNER:
+        if (once(lw, f, s))
+            t->owner = s->str;
+        break;
+    case ST_DESCRIPTION:
+        if (once(lw, f, s))
+            t->description = s->str;
+        break;
+    default:
+        break;
+    }
+}
+
+static void pillar_stmt(Lowerer *lw, Frame *f, Pillar *p, const Stmt *s)
+{
+    if (s->kind == ST_DESCRIPTION && once(lw, f, s))
+        p->description = s->str;
+    else if (s->kind == ST_OWNER)
+        once(lw, f, s);
+}
+
+/* In a plan header, a benchmark and an input every statement may be given once. */
+static void plan_stmt(Lowerer *lw, Frame *f, PlanHeader *h, const Stmt *s)
+{
+    if (!once(lw, f, s))
+        return;
+    switch (s->kind) {
+    case ST_ORGANISATION: h->organisation = s->str; break;
+    case ST_COVERS:
+        h->first = s->period;
+        h->last = s->period2;
+        break;
+    case ST_REPORTED: {
+        int v = LOOKUP(lw, s->ident, frequency_words, "reporting cadence");
+        h->reported = v < 0 ? FREQ_NONE : (Frequency)v;
+        break;
+    }
+    case ST_RATING_USE: h->rating = s->ident; break;
+    case ST_DESCRIPTION: h->description = s->str; break;
+    default: break;
+    }
+}
+
+static void benchmark_stmt(Lowerer *lw, Frame *f, Benchmark *b, const Stmt *s)
+{
+    if (once(lw, f, s) && s->kind == ST_SOURCE)
+        b->source = s->str;
+}
+
+static void input_stmt(Lowerer *lw, Frame *f, Input *in, const Stmt *s)
+{
+    if (!once(lw, f, s))
+        return;
+    if (s->kind == ST_SOURCE)
+        in->source = s->str;
+    else if (s->kind == ST_UNIT)
+        lower_unit(lw, s, &in->unit);
+}
+
+static void top_stmt(Lowerer *lw, const Stmt *s)
+{
+    if (s->kind != ST_INCLUDE)
+        return;
+    if (lw->on_include)
+        lw->on_include(lw->user, s);
+    else
+        diag_error(lw->diag, s->loc, "E034", "includes are not followed in a plan read from memory");
+}
+
+/* ---- the driver the parser calls ---- */
+
+Lowerer *lowerer_new(Plan *plan, Diag *diag, IncludeFn on_include, void *user)
+{
+    Lowerer *lw = xcalloc(1, sizeof *lw);
+    lw->plan = plan;
+    lw->diag = diag;
+    lw->on_include = on_include;
+    lw->user = user;
+    lw->frames[0].where = IN_TOP;
+    return lw;
+}
+
+void lowerer_free(Lowerer *lw) { free(lw); }
+
+static bool is_declaration(StmtKind k)
+{
+    switch (k) {
+    case ST_PLAN: case ST_RATING_DECL: case ST_BENCHMARK_DECL: case ST_INPUT: case ST_PILLAR: case ST_THEME:
+    case ST_OUTCOME: case ST_ACTIVITY: case ST_INDICATOR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void lower_open(Lowerer *lw, const Stmt *head)
+{
+    if (lw->depth + 1 >= MAX_FRAMES) {
+        lw->skipped++;
+        return;
+    }
+    Frame *parent = &lw->frames[lw->depth];
+    Frame *f = &lw->frames[++lw->depth];
+    memset(f, 0, sizeof *f);
+    f->where = IN__COUNT;
+    if (!head || parent->where == IN__COUNT || lw->diag->stopped || !placed(lw, head, parent->where))
+        return;
+    switch (head->kind) {
+    case ST_PLAN:
+        f->owner = open_plan_header(lw, head);
+        f->where = f->owner ? IN_PLAN : IN__COUNT;
+        break;
+    case ST_RATING_DECL: f->owner = open_rating(lw, head); f->where = IN_RATING; break;
+    case ST_BENCHMARK_DECL: f->owner = open_benchmark(lw, head); f->where = IN_BENCHMARK; break;
+    case ST_INPUT: f->owner = open_input(lw, head); f->where = IN_INPUT; break;
+    case ST_PILLAR: f->owner = open_pillar(lw, head); f->where = IN_PILLAR; break;
+    case ST_THEME: f->owner = open_theme(lw, head, parent->owner); f->where = IN_THEME; break;
+    case ST_OUTCOME: f->owner = open_outcome(lw, head, parent->owner); f->where = IN_OUTCOME; break;
+    case ST_ACTIVITY: f->owner = open_activity(lw, head, parent->owner); f->where = IN_ACTIVITY; break;
+    case ST_INDICATOR: f->owner = open_indicator(lw, head, parent->owner); f->where = IN_INDICATOR; break;
+    default: break;
+    }
+}
+
+void lower_close(Lowerer *lw)
+{
+    if (lw->skipped > 0)
+        lw->skipped--;
+    else if (lw->depth > 0)
+        lw->depth--;
+}
+
+void lower_stmt(Lowerer *lw, const Stmt *s)
+{
+    if (s->has_block)
+        return;   /* opened, filled and closed already */
+    if (is_declaration(s->kind)) {
+        lower_open(lw, s);
+        lower_close(lw);
+        return;
+    }
+    Frame *f = &lw->frames[lw->depth];
+    if (lw->skipped || f->where == IN__COUNT || lw->diag->stopped || !placed(lw, s, f->where))
+        return;
+    switch (f->where) {
+    case IN_TOP: top_stmt(lw, s); break;
+    case IN_PLAN: plan_stmt(lw, f, f->owner, s); break;
+    case IN_RATING: rating_stmt(lw, f, f->owner, s); break;
+    case IN_BENCHMARK: benchmark_stmt(lw, f, f->owner, s); break;
+    case IN_INPUT: input_stmt(lw, f, f->owner, s); break;
+    case IN_PILLAR: pillar_stmt(lw, f, f->owner, s); break;
+    case IN_THEME: theme_stmt(lw, f, f->owner, s); break;
+    case IN_OUTCOME: outcome_stmt(lw, f, f->owner, s); break;
+    case IN_ACTIVITY: activity_stmt(lw, f, f->owner, s); break;
+    case IN_INDICATOR: indicator_stmt(lw, f, f->owner, s); break;
+    default: break;
     }
 }

@@ -1,5 +1,11 @@
-/* Lowering: from the parse tree of one file to the plan model.  Reports statements out of place,
- * properties given twice, unknown words (polarity, unit, frequency ...) and duplicate names. */
+/* Lowering: from the statements of one file to the plan model.  Reports statements out of place,
+ * properties given twice, unknown words (polarity, unit, frequency ...) and duplicate names.
+ *
+ * It is driven by the parser, statement by statement, as they are recognised: a declaration with a
+ * block is opened when its head is complete (so the entity exists, named and placed, before its body),
+ * each statement of the body is lowered into it, and the block is closed at its '}'.  A statement is
+ * no longer needed once lowered, so the parse tree of a whole file never exists at once: memory
+ * is the model's, not the model's plus the tree's (issue 7). */
 #ifndef PLANC_LOWER_H
 #define PLANC_LOWER_H
 
@@ -9,6 +15,17 @@
 /* Called for each `include` at the top level, in order, so the loader can read that file. */
 typedef void (*IncludeFn)(void *user, const Stmt *include);
 
-void lower_file(Plan *plan, Diag *diag, const Stmt *stmts, IncludeFn on_include, void *user);
+typedef struct Lowerer Lowerer;
+
+Lowerer *lowerer_new(Plan *plan, Diag *diag, IncludeFn on_include, void *user);
+/* Frees it, dropping any block an aborted parse left open. */
+void lowerer_free(Lowerer *lw);
+/* A declaration whose block follows: creates its entity; the body's statements go into it.
+ * NULL: a block whose head was lost to a syntax error; its statements are dropped. */
+void lower_open(Lowerer *lw, const Stmt *head);
+/* The end of the block last opened. */
+void lower_close(Lowerer *lw);
+/* A complete statement of the current block (a declaration with a block was already opened and closed). */
+void lower_stmt(Lowerer *lw, const Stmt *s);
 
 #endif

@@ -8,13 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out,
-                  Comment **comments, size_t *ncomments)
+void plan_restore_text(yyscan_t scanner);
+
+static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, char *in_place, size_t size, size_t start,
+                  Lowerer *lw, Stmt **out, Comment **comments, size_t *ncomments)
 {
     ParseCtx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.keep_comments = comments != NULL;
     ctx.arena = arena;
+    ctx.lw = lw;
     ctx.diag = diag;
     ctx.file = file;
     ctx.text = text;
@@ -23,10 +26,13 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, siz
     yyscan_t scanner;
     if (plan_lex_init_extra(&ctx, &scanner) != 0)
         xalloc_die();   /* the only way it fails */
-    /* scan_bytes copies the text; the copy lets flex own its buffer while we keep ours for messages */
-    YY_BUFFER_STATE buf = plan__scan_bytes(text + start, (int)(size - start), scanner);
+    /* in place when the caller allows it (a 40 MB plan is not copied); otherwise flex scans a copy */
+    YY_BUFFER_STATE buf = in_place ? plan__scan_buffer(in_place + start, size - start + 2, scanner)
+                                   : plan__scan_bytes(text + start, (int)(size - start), scanner);
     unsigned before = diag->errors;
     int rc = plan_parse(scanner, &ctx);
+    if (in_place)
+        plan_restore_text(scanner);
     if (ctx.eof_in_block && !ctx.eof_reported) {
         diag_error(diag, ctx.eof_loc, "E001", "unexpected end of file: a block is not closed");
         diag_note(diag, ctx.eof_block, "the block opened here needs a '}'");
@@ -38,17 +44,18 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, siz
         *comments = ctx.comments;
         *ncomments = ctx.ncomments;
     }
-    *out = ctx.result;
+    if (out)
+        *out = ctx.result;
     return rc == 0 && diag->errors == before;
 }
 
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out)
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw)
 {
-    return parse(arena, diag, file, text, size, start, out, NULL, NULL);
+    return parse(arena, diag, file, text, text, size, start, lw, NULL, NULL, NULL);
 }
 
 bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
                               Stmt **out, Comment **comments, size_t *ncomments)
 {
-    return parse(arena, diag, file, text, size, start, out, comments, ncomments);
+    return parse(arena, diag, file, text, NULL, size, start, NULL, out, comments, ncomments);
 }

@@ -21,8 +21,12 @@ typedef struct Comment {
     uint32_t begin, end;        /* byte offsets */
 } Comment;
 
+typedef struct Lowerer Lowerer;
+
 typedef struct ParseCtx {
     Arena *arena;
+    Lowerer *lw;                /* lowering as it parses; NULL to build the whole tree (the formatter) */
+    Stmt *free_stmts;           /* lowered statements, for reuse */
     Diag *diag;
     uint32_t file;
     const char *text;           /* the whole file, for messages that quote it */
@@ -45,10 +49,13 @@ typedef struct ParseCtx {
     bool str_bad_utf8;
 } ParseCtx;
 
-/* Parses text[start..size) of file `file`; statements go to *out (arena-owned).
+/* Parses text[start..size) of file `file`, handing each statement to the lowerer as it is recognised.
+ * text must be followed by two NULs; it is scanned in place (flex writes a NUL after the token it
+ * is looking at and puts the byte back; the text is whole again when this returns).
  * Returns false if any syntax error was reported. */
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Stmt **out);
-/* The same, also returning the comments (malloc'd array the caller frees) for the formatter. */
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw);
+/* Parses the whole file into a tree of statements (*out, arena-owned), with its comments (a malloc'd
+ * array the caller frees): what the formatter needs. */
 bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
                               Stmt **out, Comment **comments, size_t *ncomments);
 

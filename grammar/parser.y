@@ -16,6 +16,7 @@
 
 %code requires {
 #include "parse.h"
+#include "lower.h"
 }
 
 %code provides {
@@ -43,6 +44,7 @@ size_t plan_keyword_list(const char **out, size_t max);
 
 static void plan_error(const Loc *loc, void *scanner, ParseCtx *ctx, const char *msg);
 static Stmt *new_stmt(ParseCtx *ctx, StmtKind kind, Loc kw, Loc span);
+static void recycle_stmt(ParseCtx *ctx, Stmt *s);
 static StmtList list_add(StmtList l, Stmt *s);
 static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc);
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc);
@@ -88,7 +90,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_WITHIN "'within'"
 
 %type <list> stmts block
-%type <stmt> stmt decl_head
+%type <stmt> stmt decl_head rating_head
 %type <names> names name
 %type <value> value number_value opt_within
 %type <target> target
@@ -105,27 +107,38 @@ file:
 
 stmts:
     %empty                              { $$.head = $$.tail = NULL; memset(&$$.close, 0, sizeof $$.close); }
-  | stmts stmt                          { $2->full = @2; $$ = list_add($1, $2); }
+  | stmts stmt                          {
+                                            $2->full = @2;
+                                            if (ctx->lw) {
+                                                lower_stmt(ctx->lw, $2);
+                                                recycle_stmt(ctx, $2);
+                                                $$ = $1;
+                                            } else {
+                                                $$ = list_add($1, $2);
+                                            }
+                                        }
   | stmts ';'                           { $$ = $1; }
   | stmts error                         { $$ = $1; yyerrok; }
-  | stmts error block                   { $$ = $1; }
+  | stmts error skipped_block           { $$ = $1; }
   ;
 
+/* A block follows a declaration's head, which is on the stack just below it ($0): the lowerer opens
+ * the declaration before the body's statements arrive. */
 block:
-    '{' stmts '}'                       { $$ = $2; $$.close = @3; }
+    '{'                                 { if (ctx->lw) lower_open(ctx->lw, $<stmt>0); }
+    stmts '}'                           { $$ = $3; $$.close = @4; if (ctx->lw) lower_close(ctx->lw); }
+    ;
+
+/* The block of a statement lost to a syntax error: parsed, and its statements dropped. */
+skipped_block:
+    '{'                                 { if (ctx->lw) lower_open(ctx->lw, NULL); }
+    stmts '}'                           { if (ctx->lw) lower_close(ctx->lw); }
     ;
 
 /* A declaration: keyword, identifier, name, and optionally a block of statements. */
 decl_head:
     KW_PLAN STRING                      { $$ = new_stmt(ctx, ST_PLAN, @1, @$); $$->str = $2; $$->str_loc = @2; }
   | KW_RATING IDENT STRING              { $$ = new_stmt(ctx, ST_RATING_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
-  | KW_RATING IDENT block               {
-                                            $$ = new_stmt(ctx, ST_RATING_DECL, @1, @2);
-                                            $$->ident = make_ident($2, @2);
-                                            $$->has_block = true;
-                                            $$->body = $3.head;
-                                            $$->close = $3.close;
-                                        }
   | KW_BENCHMARK IDENT STRING           { $$ = new_stmt(ctx, ST_BENCHMARK_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_INPUT IDENT STRING               { $$ = new_stmt(ctx, ST_INPUT, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_PILLAR IDENT STRING              { $$ = new_stmt(ctx, ST_PILLAR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
@@ -138,9 +151,15 @@ decl_head:
   | KW_INDICATOR IDENT STRING STRING    { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; $$->str2 = $4; $$->str2_loc = @4; }
   ;
 
+/* `rating ID { ... }`: a scheme declared without a display name (`rating ID` alone selects one). */
+rating_head:
+    KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_DECL, @1, @2); $$->ident = make_ident($2, @2); }
+    ;
+
 stmt:
     decl_head                           { $$ = $1; }
   | decl_head block                     { $$ = $1; $$->has_block = true; $$->body = $2.head; $$->close = $2.close; }
+  | rating_head block                   { $$ = $1; $$->has_block = true; $$->body = $2.head; $$->close = $2.close; }
   | KW_INCLUDE STRING                   { $$ = new_stmt(ctx, ST_INCLUDE, @1, @$); $$->str = $2; $$->str_loc = @2; }
   | KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_USE, @1, @$); $$->ident = make_ident($2, @2); }
   | KW_BENCHMARK IDENT value KW_IN PERIOD opt_note
@@ -358,13 +377,27 @@ factor:
 
 %%
 
+/* While lowering as it parses, a statement is done with once lowered: its node is reused for the next,
+ * so the tree's memory is that of the statements being parsed, not of the file. */
 static Stmt *new_stmt(ParseCtx *ctx, StmtKind kind, Loc kw, Loc span)
 {
-    Stmt *s = arena_alloc(ctx->arena, sizeof *s);
+    Stmt *s = ctx->free_stmts;
+    if (s) {
+        ctx->free_stmts = s->next;
+        memset(s, 0, sizeof *s);
+    } else {
+        s = arena_alloc(ctx->arena, sizeof *s);
+    }
     s->kind = kind;
     s->loc = kw;
     s->span = span;
     return s;
+}
+
+static void recycle_stmt(ParseCtx *ctx, Stmt *s)
+{
+    s->next = ctx->free_stmts;
+    ctx->free_stmts = s;
 }
 
 static StmtList list_add(StmtList l, Stmt *s)
@@ -389,7 +422,7 @@ static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc)
 
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc)
 {
-    NameRef *n = name_ident(ctx, s, loc);
+    NameRef *n = name_ident(ctx, arena_intern(ctx->arena, s, strlen(s)), loc);
     n->is_ref = true;
     return n;
 }
