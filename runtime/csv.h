@@ -10,7 +10,9 @@ typedef struct prt_csv {
     const char *p, *end;
     unsigned line;              /* line of the next record */
     char **fields;              /* the current record's fields, NUL-terminated copies */
+    size_t *lens;               /* ... and their lengths */
     size_t nfields, cap;
+    bool ascii;                 /* the current record has no byte above 0x7F (no UTF-8 to check) */
     char *buf;                  /* storage for the fields */
     size_t buf_len, buf_cap;
     bool more;                  /* streaming: more text follows the buffer (see prt_csv_next) */

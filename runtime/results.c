@@ -151,46 +151,83 @@ void prt_errors_free(prt_errors *e)
 typedef struct NameIndex {
     const char **keys;
     int *values;                /* indicator index, or -(input index) - 2 */
+    uint32_t *hashes;
     size_t cap;
+    /* owns_ref[i]: looking up indicator i's reference finds i (an identifier elsewhere could be the
+     * same text); owns_id[i] likewise.  They let a row be matched to the indicator after the last
+     * row's, the order files come in, with one comparison instead of a probe of the table. */
+    bool *owns_ref, *owns_id;
 } NameIndex;
 
-static uint64_t hash_str(const char *s)
+/* Eight bytes at a time: references are short, but there is one to look up on every row. */
+static uint32_t hash_bytes(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    while (*s) {
-        h ^= (unsigned char)*s++;
-        h *= 1099511628211ull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
     }
-    return h;
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h ^= h >> 29;
+    return (uint32_t)h;
 }
 
 static void index_put(NameIndex *ix, const char *key, int value)
 {
     if (!key)
         return;
+    size_t n = strlen(key);
+    uint32_t h = hash_bytes(key, n);
     size_t mask = ix->cap - 1;
-    for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         if (!ix->keys[i]) {
             ix->keys[i] = key;
             ix->values[i] = value;
+            ix->hashes[i] = h;
             return;
         }
-        if (strcmp(ix->keys[i], key) == 0)
+        if (ix->hashes[i] == h && strcmp(ix->keys[i], key) == 0)
             return;     /* the checker has made names unique; first wins */
     }
 }
 
-static bool index_get(const NameIndex *ix, const char *key, int *value)
+static bool index_get(const NameIndex *ix, const char *key, size_t n, int *value)
 {
+    uint32_t h = hash_bytes(key, n);
     size_t mask = ix->cap - 1;
-    for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         if (!ix->keys[i])
             return false;
-        if (strcmp(ix->keys[i], key) == 0) {
+        if (ix->hashes[i] == h && strncmp(ix->keys[i], key, n) == 0 && ix->keys[i][n] == '\0') {
             *value = ix->values[i];
             return true;
         }
     }
+}
+
+static bool same_text(const char *key, const char *s, size_t n)
+{
+    return key && strncmp(key, s, n) == 0 && key[n] == '\0';
+}
+
+/* The indicator a row names: the one after the previous row's when that is it, else from the table. */
+static bool index_find(const NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, int *value)
+{
+    int next = previous + 1;
+    if (next >= 0 && next < plan->nindicators) {
+        const prt_indicator *in = &plan->indicators[next];
+        if ((ix->owns_ref[next] && same_text(in->ref, key, n)) || (ix->owns_id[next] && same_text(in->id, key, n))) {
+            *value = next;
+            return true;
+        }
+    }
+    return index_get(ix, key, n, value);
 }
 
 static void index_build(NameIndex *ix, const prt_plan *plan)
@@ -201,6 +238,7 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
         ix->cap *= 2;
     ix->keys = xrealloc_rt(NULL, ix->cap * sizeof *ix->keys);
     ix->values = xrealloc_rt(NULL, ix->cap * sizeof *ix->values);
+    ix->hashes = xrealloc_rt(NULL, ix->cap * sizeof *ix->hashes);
     memset(ix->keys, 0, ix->cap * sizeof *ix->keys);
     for (int i = 0; i < plan->nindicators; i++) {
         index_put(ix, plan->indicators[i].ref, i);
@@ -208,6 +246,24 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
     }
     for (int i = 0; i < plan->ninputs; i++)
         index_put(ix, plan->inputs[i].id, -i - 2);
+    size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
+    ix->owns_ref = xrealloc_rt(NULL, n * sizeof *ix->owns_ref);
+    ix->owns_id = xrealloc_rt(NULL, n * sizeof *ix->owns_id);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        int who;
+        ix->owns_ref[i] = in->ref && index_get(ix, in->ref, strlen(in->ref), &who) && who == i;
+        ix->owns_id[i] = in->id && index_get(ix, in->id, strlen(in->id), &who) && who == i;
+    }
+}
+
+static void index_free(NameIndex *ix)
+{
+    free(ix->keys);
+    free(ix->values);
+    free(ix->hashes);
+    free(ix->owns_ref);
+    free(ix->owns_id);
 }
 
 /* ---- the row table ---- */
@@ -327,6 +383,18 @@ static char *trim(char *s)
     return s;
 }
 
+/* The same for a field whose length the reader knows: no strlen on the inner loop. */
+static inline char *trim_n(char *s, size_t *n)
+{
+    size_t len = *n;
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        s[--len] = '\0';
+    *n = len;
+    return s;
+}
+
 static bool same_word(const char *a, const char *b)
 {
     while (*a && *b && tolower((unsigned char)*a) == tolower((unsigned char)*b))
@@ -396,6 +464,43 @@ static bool parse_number(const char *s, double *out, Suffix *suffix)
     return true;
 }
 
+/* The plain numbers nearly every row holds ("3774.2", "-12", "69"): fifteen significant digits at
+ * most, so the digits are an exact integer and the power of ten exact, and their quotient, rounded
+ * once, is the double strtod would give.  Anything else goes to parse_number. */
+static bool plain_number(const char *s, size_t n, double *out)
+{
+    static const double tens[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    uint64_t m = 0;
+    int digits = 0, frac = 0;
+    size_t first = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+        m = m * 10 + (uint64_t)(s[i++] - '0');
+        digits++;
+    }
+    if (i == first)
+        return false;
+    if (i < n && s[i] == '.') {
+        i++;
+        size_t f = i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            m = m * 10 + (uint64_t)(s[i++] - '0');
+            digits++;
+            frac++;
+        }
+        if (i == f)
+            return false;
+    }
+    if (i != n || digits > 15)
+        return false;
+    double v = (double)m / tens[frac];
+    *out = neg ? -v : v;
+    return true;
+}
+
 /* Whether s is well-formed UTF-8 (no overlong forms, no surrogates): reports and JSON carry the
  * text on, and must not pass on bytes that are not characters. */
 static bool valid_utf8(const unsigned char *s)
@@ -436,6 +541,31 @@ static bool dot_word(const char *s)
         if (same_word(s, words[i]))
             return true;
     return false;
+}
+
+/* Whether a value suits its indicator's unit; reports it when not. */
+static bool number_fits(const prt_indicator *in, const prt_result_row *row, const char *vtext, Suffix suf,
+                        prt_errors *err, const char *path, unsigned line)
+{
+    if (!in)
+        return true;
+    if (suf == SUF_PERCENT && in->unit != PRT_UNIT_PERCENT && in->unit != PRT_UNIT_NONE) {
+        prt_errors_add(err, path, line, "R007", "'%s' is a percentage, but '%s' is not measured in percent", vtext,
+                       prt_indicator_label(in));
+        return false;
+    }
+    if (in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (row->value < 0 || row->value > 100)) {
+        prt_errors_add(err, path, line, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
+                       prt_indicator_label(in));
+        return false;
+    }
+    if ((in->unit == PRT_UNIT_COUNT || in->unit == PRT_UNIT_RATE || in->unit == PRT_UNIT_DAYS ||
+         in->unit == PRT_UNIT_WEEKS) &&
+        row->value < 0) {
+        prt_errors_add(err, path, line, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
+        return false;
+    }
+    return true;
 }
 
 static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
@@ -528,6 +658,11 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         goto done;
     r->col_ref = col[COL_REF];
     r->col_period = col[COL_PERIOD];
+    int last_who = -1;
+    char last_ptext[16] = {0};
+    size_t last_ptext_len = (size_t)-1;          /* nothing parsed yet: matches no text */
+    prt_period last_period = {0, PRT_YEAR, 0};
+    bool last_keep = false;
 
     while ((rc = next_record(src, &line, &why)) != 0) {
         if (rc < 0) {
@@ -535,7 +670,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             continue;
         }
         bool bad_text = false;
-        for (size_t i = 0; i < csv.nfields && !bad_text; i++)
+        for (size_t i = 0; i < csv.nfields && !bad_text && !csv.ascii; i++)
             bad_text = !valid_utf8((const unsigned char *)csv.fields[i]);
         if (bad_text) {
             prt_errors_add(err, path, line, "R014", "the row is not valid UTF-8 text (save the file as UTF-8)");
@@ -545,27 +680,43 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             prt_errors_add(err, path, line, "R003", "the row has %zu fields; the header has %zu", csv.nfields, ncols);
             continue;
         }
-        char *ref = trim(csv.fields[col[COL_REF]]);
-        char *ptext = trim(csv.fields[col[COL_PERIOD]]);
-        char *vtext = trim(csv.fields[col[COL_VALUE]]);
+        size_t ref_len = csv.lens[col[COL_REF]], ptext_len = csv.lens[col[COL_PERIOD]];
+        size_t vtext_len = csv.lens[col[COL_VALUE]];
+        char *ref = trim_n(csv.fields[col[COL_REF]], &ref_len);
+        char *ptext = trim_n(csv.fields[col[COL_PERIOD]], &ptext_len);
+        char *vtext = trim_n(csv.fields[col[COL_VALUE]], &vtext_len);
         int who;
         if (!*ref) {
             prt_errors_add(err, path, line, "R004", "the row has no reference");
             continue;
         }
-        if (!index_get(&names, ref, &who)) {
+        if (!index_find(&names, plan, last_who, ref, ref_len, &who)) {
             prt_errors_add(err, path, line, "R004", "unknown indicator reference '%s'", ref);
             continue;
         }
+        last_who = who;
         prt_result_row row;
         memset(&row, 0, sizeof row);
         row.line = line;
         row.indicator = who >= 0 ? who : -1;
         row.input = who >= 0 ? -1 : -who - 2;
         const char *pwhy = NULL;
-        if (!prt_period_parse(ptext, strlen(ptext), &row.period, &pwhy)) {
+        /* rows come grouped by period: the text is most often the last row's, already parsed */
+        bool keep_row;
+        if (ptext_len == last_ptext_len && memcmp(ptext, last_ptext, ptext_len) == 0) {
+            row.period = last_period;
+            keep_row = last_keep;
+        } else if (!prt_period_parse(ptext, ptext_len, &row.period, &pwhy)) {
             prt_errors_add(err, path, line, "R005", "invalid period '%s': %s", ptext, pwhy);
             continue;
+        } else {
+            keep_row = period_wanted(r, row.period);
+            if (ptext_len < sizeof last_ptext) {
+                memcpy(last_ptext, ptext, ptext_len);
+                last_ptext_len = ptext_len;
+                last_period = row.period;
+                last_keep = keep_row;
+            }
         }
         /* last year's results are needed for the direction of travel, so one year before counts too */
         if (plan->first_year && (row.period.year < plan->first_year - 1 || row.period.year > plan->last_year)) {
@@ -576,10 +727,13 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             continue;
         }
         const prt_indicator *in = row.indicator >= 0 ? &plan->indicators[row.indicator] : NULL;
-        /* every row is checked; only the rows of the periods rated are kept */
-        bool keep_row = period_wanted(r, row.period);
-        Suffix suf;
-        if (same_word(vtext, "not available") || same_word(vtext, "n/a")) {
+        /* every row is checked; only the rows of the periods rated are kept (keep_row, above) */
+        Suffix suf = SUF_NONE;
+        if (plain_number(vtext, vtext_len, &row.value)) {
+            row.status = PRT_RESULT_VALUE;
+            if (!number_fits(in, &row, vtext, suf, err, path, line))
+                continue;
+        } else if (same_word(vtext, "not available") || same_word(vtext, "n/a")) {
             row.status = PRT_RESULT_NOT_AVAILABLE;
         } else if (same_word(vtext, "not yet available") || same_word(vtext, "nya")) {
             row.status = PRT_RESULT_NOT_YET_AVAILABLE;
@@ -591,23 +745,8 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             continue;
         } else {
             row.status = PRT_RESULT_VALUE;
-            if (in && suf == SUF_PERCENT && in->unit != PRT_UNIT_PERCENT && in->unit != PRT_UNIT_NONE) {
-                prt_errors_add(err, path, line, "R007", "'%s' is a percentage, but '%s' is not measured in percent",
-                               vtext, prt_indicator_label(in));
+            if (!number_fits(in, &row, vtext, suf, err, path, line))
                 continue;
-            }
-            if (in && in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (row.value < 0 || row.value > 100)) {
-                prt_errors_add(err, path, line, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
-                               prt_indicator_label(in));
-                continue;
-            }
-            if (in && (in->unit == PRT_UNIT_COUNT || in->unit == PRT_UNIT_RATE || in->unit == PRT_UNIT_DAYS ||
-                       in->unit == PRT_UNIT_WEEKS) &&
-                row.value < 0) {
-                prt_errors_add(err, path, line, "R007", "%s is negative, which '%s' cannot be", vtext,
-                               prt_indicator_label(in));
-                continue;
-            }
         }
         const prt_scheme *scheme = in && in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
         bool bad = false;
@@ -734,8 +873,7 @@ done:
         prt_errors_add(err, path, 0, "R000", "cannot read the results: a read error");
 #undef csv
     free(bench_col);
-    free(names.keys);
-    free(names.values);
+    index_free(&names);
     return r;
 }
 
