@@ -1,3 +1,5 @@
+/* madvise and MAP_ANONYMOUS are not in POSIX proper; glibc shows them under _DEFAULT_SOURCE */
+#define _DEFAULT_SOURCE
 #include "load.h"
 #include "lower.h"
 #include "parse.h"
@@ -9,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,6 +76,42 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
     return buf;
 }
 
+char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, size_t why_size)
+{
+    *map_len = 0;
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        snprintf(why, why_size, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        (unsigned long long)st.st_size > PLANC_MAX_FILE_BYTES) {
+        close(fd);
+        return NULL;    /* read_text_file says what is wrong, or reads what cannot be mapped */
+    }
+    size_t n = (size_t)st.st_size;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t len = (n + 2 + page - 1) / page * page;
+    /* anonymous zero pages first, the file over them: the two NULs after the text are the zeros past
+     * the end of the file in its last page, or the anonymous page after it */
+    char *base = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED) {
+        close(fd);
+        return NULL;
+    }
+    if (mmap(base, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(base, len);
+        close(fd);
+        return NULL;
+    }
+    close(fd);
+    madvise(base, n, MADV_SEQUENTIAL);
+    *size = n;
+    *map_len = len;
+    return base;
+}
+
 typedef struct Loader {
     Plan *plan;
     SourceSet *sources;
@@ -124,16 +163,17 @@ static void on_include(void *user, const Stmt *inc)
     free(path);
 }
 
-/* Parses and lowers one file's text (handed over to the source set). */
-static void load_text(Loader *ld, const char *path, char *text, size_t size)
+/* Parses and lowers one file's text (handed over to the source set; a mapping when map_len is set). */
+static void load_text(Loader *ld, const char *path, char *text, size_t size, size_t map_len)
 {
-    uint32_t file = sources_add(ld->sources, path, text, size);
+    uint32_t file = map_len ? sources_add_mapped(ld->sources, path, text, size, map_len)
+                            : sources_add(ld->sources, path, text, size);
     /* a UTF-8 byte-order mark is not part of the plan */
     size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     char *dir = dir_of(path);
     ld->current_dir = dir;
     Lowerer *lw = lowerer_new(ld->plan, ld->diag, ld->no_includes ? NULL : on_include, ld);
-    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, lw))
+    if (!parse_file(&ld->plan->arena, ld->diag, file, text, size, start, lw, map_len != 0))
         ld->plan->syntax_errors = true;
     lowerer_free(lw);
     free(dir);
@@ -179,7 +219,10 @@ static bool load_one(Loader *ld, const char *path, Loc from)
         free(real);
         return true;
     }
-    char *text = read_text_file(path, &size, why, sizeof why);
+    size_t map_len = 0;
+    char *text = map_text_file(path, &size, &map_len, why, sizeof why);
+    if (!text)
+        text = read_text_file(path, &size, why, sizeof why);
     if (!text) {
         if (from.file)
             diag_error(ld->diag, from, "E034", "cannot open included file '%s': %s", path, why);
@@ -193,7 +236,7 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     ld->stack[ld->depth] = real;
     ld->stack_from[ld->depth] = from;
     ld->depth++;
-    load_text(ld, path, text, size);
+    load_text(ld, path, text, size, map_len);
     ld->depth--;
     free(real);
     return true;
@@ -224,5 +267,5 @@ void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name
     char *copy = xmalloc(size + 2);
     memcpy(copy, text, size);
     copy[size] = copy[size + 1] = '\0';
-    load_text(&ld, name, copy, size);
+    load_text(&ld, name, copy, size, 0);
 }

@@ -1,3 +1,5 @@
+/* madvise and MAP_ANONYMOUS are not in POSIX proper; glibc shows them under _DEFAULT_SOURCE */
+#define _DEFAULT_SOURCE
 #include "parse.h"
 #include "xalloc.h"
 #include "parser.h"
@@ -7,11 +9,26 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 void plan_restore_text(yyscan_t scanner);
 
+/* Called after each statement: once the scanner is a few megabytes on, the pages a megabyte and more
+ * behind it go back to the kernel (they come back from the file if a message quotes them). */
+void parse_release_behind(ParseCtx *ctx)
+{
+    enum { STEP = 4 << 20, KEEP = 1 << 20 };
+    if (!ctx->release_base || ctx->offset < ctx->released + STEP + KEEP)
+        return;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t upto = (ctx->offset - KEEP) / page * page;
+    madvise(ctx->release_base + ctx->released, upto - ctx->released, MADV_DONTNEED);
+    ctx->released = upto;
+}
+
 static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, char *in_place, size_t size, size_t start,
-                  Lowerer *lw, Stmt **out, Comment **comments, size_t *ncomments)
+                  Lowerer *lw, bool release_behind, Stmt **out, Comment **comments, size_t *ncomments)
 {
     ParseCtx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -22,6 +39,7 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, cha
     ctx.file = file;
     ctx.text = text;
     ctx.offset = (uint32_t)start;
+    ctx.release_base = release_behind ? in_place : NULL;
 
     yyscan_t scanner;
     if (plan_lex_init_extra(&ctx, &scanner) != 0)
@@ -49,13 +67,14 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, cha
     return rc == 0 && diag->errors == before;
 }
 
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw)
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw,
+                bool release_behind)
 {
-    return parse(arena, diag, file, text, text, size, start, lw, NULL, NULL, NULL);
+    return parse(arena, diag, file, text, text, size, start, lw, release_behind, NULL, NULL, NULL);
 }
 
 bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
                               Stmt **out, Comment **comments, size_t *ncomments)
 {
-    return parse(arena, diag, file, text, NULL, size, start, NULL, out, comments, ncomments);
+    return parse(arena, diag, file, text, NULL, size, start, NULL, false, out, comments, ncomments);
 }

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 void sources_init(SourceSet *s) { memset(s, 0, sizeof *s); }
 
@@ -10,7 +11,10 @@ void sources_free(SourceSet *s)
 {
     for (size_t i = 1; i < s->nfiles; i++) {
         free(s->files[i].path);
-        free(s->files[i].text);
+        if (s->files[i].map_len)
+            munmap(s->files[i].text, s->files[i].map_len);
+        else
+            free(s->files[i].text);
         free(s->files[i].line_starts);
     }
     free(s->files);
@@ -31,6 +35,13 @@ uint32_t sources_add(SourceSet *s, const char *path, char *text, size_t size)
     f->text = text;
     f->size = size;
     return (uint32_t)s->nfiles++;
+}
+
+uint32_t sources_add_mapped(SourceSet *s, const char *path, char *text, size_t size, size_t map_len)
+{
+    uint32_t file = sources_add(s, path, text, size);
+    s->files[file].map_len = map_len;
+    return file;
 }
 
 const SourceFile *sources_get(const SourceSet *s, uint32_t file)

@@ -16,6 +16,7 @@ typedef struct SourceFile {
     char *path;                 /* as the user named it, or as an include resolved it */
     char *text;                 /* the bytes, followed by two NULs (flex's scan_buffer wants them) */
     size_t size;
+    size_t map_len;             /* nonzero: text is a private mapping of the file this long, not malloc'd */
     uint32_t *line_starts;      /* computed on first use */
     size_t nlines;
 } SourceFile;
@@ -32,6 +33,8 @@ void sources_init(SourceSet *s);
 void sources_free(SourceSet *s);
 /* Adds a file whose text the caller hands over (malloc'd, size bytes plus two NULs). */
 uint32_t sources_add(SourceSet *s, const char *path, char *text, size_t size);
+/* The same for text mapped by map_text_file (load.h), map_len bytes, unmapped when the set is freed. */
+uint32_t sources_add_mapped(SourceSet *s, const char *path, char *text, size_t size, size_t map_len);
 const SourceFile *sources_get(const SourceSet *s, uint32_t file);
 
 /* 1-based line; column counted in characters (UTF-8 code points), 1-based, as gcc and clang print. */

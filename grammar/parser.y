@@ -112,6 +112,7 @@ stmts:
                                             if (ctx->lw) {
                                                 lower_stmt(ctx->lw, $2);
                                                 recycle_stmt(ctx, $2);
+                                                parse_release_behind(ctx);
                                                 $$ = $1;
                                             } else {
                                                 $$ = list_add($1, $2);

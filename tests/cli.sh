@@ -67,6 +67,23 @@ expect_status nested_parentheses 1 'parentheses are nested more than 64 deep \[E
 expect_status error_limit 1 'too many errors emitted, stopping now \(limit 50\)' check --color=never "$gen/many_errors.plan"
 [ "$(grep -c 'error: unexpected' "$OUT/cli.out")" = 50 ] && ok "cli error limit counts 50" || bad "cli error limit counts 50"
 expect_status error_limit_raised 1 '^200 errors generated' check --color=never --max-errors=0 "$gen/many_errors.plan"
+# Plans are mapped, not read (compiler/load.c): a file ending exactly at a page boundary still has its
+# two NULs after it, and text given back behind the scanner comes back from the file when a message
+# quotes it after the whole file (7 MB) has been read.
+{ printf 'plan "Page" { covers 2023/24 }\n#'; python_free_repeat x $((4096 - 33)); printf '\n'; } >"$gen/page.plan"
+[ "$(wc -c <"$gen/page.plan")" = 4096 ] && expect_status mapped_page_size 0 '' check "$gen/page.plan" ||
+    bad "cli mapped_page_size" "the file is not 4096 bytes"
+{
+    printf 'plan "Big" { covers 2023/24 to 2024/25; rating r }\n'
+    printf 'rating r "R" { method achievement; band g (G) at 100%%; band r (R) otherwise }\n'
+    printf 'pillar p "P" { polarty bigger\n theme t "T" {\n'
+    awk 'BEGIN { for (i = 0; i < 60000; i++) printf "  indicator i%d \"REF/%d\" \"Indicator %d of a long plan\" { polarity bigger; unit count; target %d in 2023/24 }\n", i, i, i, i }'
+    printf '  indicator last "Last" { polarity upwards }\n } }\n'
+} >"$gen/big.plan"
+expect_status mapped_release_quotes_start 1 '^ *pillar p "P" \{ polarty bigger$' check --color=never "$gen/big.plan"
+expect_status mapped_release_quotes_end 1 'unknown polarity .upwards.' check --color=never "$gen/big.plan"
+[ "$(wc -c <"$gen/big.plan")" -gt 6000000 ] && ok "cli mapped big plan is over 6 MB" || bad "cli mapped big plan is over 6 MB"
+expect_status mapped_release_two_errors 1 '^2 errors generated' check --color=never "$gen/big.plan"
 head -c 65536 /dev/urandom >"$gen/random.plan" 2>/dev/null || : >"$gen/random.plan"
 "$PLANC" check "$gen/random.plan" >/dev/null 2>&1
 status=$?

@@ -8,7 +8,9 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -29,6 +31,55 @@ static const char plan_text[] =
     " indicator d \"D\" \"Rate\" { measures o; polarity smaller; unit rate per 100000; formula b / pop * 100000;\n"
     "   target 500 in 2019/20 }\n"
     " indicator e \"E\" \"Monitor\" { measures o; polarity monitor }\n} }\n";
+
+/* The errors and the report for one period, as text, to compare two ways of reading the same bytes. */
+static char *outcome(const prt_results *res, const prt_errors *err)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return NULL;
+    prt_errors_print(err, f);
+    prt_period p;
+    prt_period_parse("2019/20 Q2", 10, &p, NULL);
+    prt_evaluation *ev = prt_evaluate(tables, res, p);
+    prt_report(f, ev, PRT_FORMAT_CSV);
+    prt_evaluation_free(ev);
+    fclose(f);
+    return text;
+}
+
+/* The file read a few bytes at a time (records cut anywhere) must give what the whole buffer gives. */
+static void same_in_pieces(const uint8_t *data, size_t size, const prt_results *whole, const prt_errors *whole_err)
+{
+    if (size == 0 || memchr(data, '\0', size))
+        return;   /* a NUL stops a streamed read at its piece, the whole-buffer one before any row: both report R013 */
+    static char path[64];
+    if (!path[0])
+        snprintf(path, sizeof path, "/tmp/planc-fuzz-%ld.csv", (long)getpid());
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return;
+    fwrite(data, 1, size, f);
+    fclose(f);
+    char piece[16];
+    snprintf(piece, sizeof piece, "%u", 4u + data[size - 1] % 29u);
+    setenv("PLANRT_TEST_CHUNK", piece, 1);
+    prt_errors err = {0};
+    prt_results *res = prt_results_read(tables, path, &err);
+    unsetenv("PLANRT_TEST_CHUNK");
+    char *a = outcome(whole, whole_err), *b = outcome(res, &err);
+    if (a && b && strcmp(a, b) != 0) {
+        fprintf(stderr, "read whole:\n%s\nread in pieces of %s bytes:\n%s\n", a, piece, b);
+        __builtin_trap();
+    }
+    free(a);
+    free(b);
+    prt_results_free(res);
+    prt_errors_free(&err);
+    remove(path);
+}
 
 /* built once and kept for the whole run (static, so still reachable when the run ends) */
 static const prt_plan *tables;
@@ -64,6 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (sink)
         fclose(sink);
+    same_in_pieces(data, size, res, &err);
     prt_results_free(res);
     prt_errors_free(&err);
     return 0;
