@@ -60,11 +60,12 @@ $(BUILD)/lexer.c $(BUILD)/lexer.h: grammar/lexer.l $(BUILD)/parser.h
 	@mkdir -p $(BUILD)
 	$(FLEX) -Cf --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
 
-# generated code is not held to -Wextra's unused-function checks it cannot satisfy
+# generated code is not held to -Wextra's unused-function checks it cannot satisfy; -MMD: the scanner
+# and parser include the parse tree's headers, and must be rebuilt when those change
 $(BUILD)/lexer.o: $(BUILD)/lexer.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Werror -Wno-unused-function -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Werror -Wno-unused-function -MMD -MP -c -o $@ $<
 $(BUILD)/parser.o: $(BUILD)/parser.c
-	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) -std=c11 -Wall -Wextra -Werror -MMD -MP -c -o $@ $<
 
 $(BUILD)/compiler/%.o: compiler/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)

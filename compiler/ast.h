@@ -9,7 +9,7 @@
 
 typedef struct PtrVec {
     void **items;
-    size_t n, cap;
+    uint32_t n, cap;            /* 32 bits: an indicator has six of these */
 } PtrVec;
 
 void vec_push(Arena *a, PtrVec *v, void *item);
@@ -21,12 +21,12 @@ typedef enum {
 
 /* What every named thing has; it is the first member of each, so an Entity * can be cast. */
 typedef struct Entity {
-    EntityKind kind;
     Ident id;                   /* may be absent for an indicator known only by its reference */
     const char *name;
+    struct Entity *parent;      /* theme of an outcome, pillar of a theme ... */
     Loc name_loc;
     Loc loc;                    /* the declaring keyword */
-    struct Entity *parent;      /* theme of an outcome, pillar of a theme ... */
+    unsigned char kind;         /* an EntityKind */
     bool duplicate;             /* its identifier was taken: reported, and left out of the name table */
 } Entity;
 
@@ -49,10 +49,10 @@ typedef enum {
 } ActivityStatus;
 
 typedef struct Unit {
-    UnitKind kind;
     double per;                 /* UNIT_RATE: per how many */
     const char *custom;         /* UNIT_CUSTOM */
     Loc loc;
+    unsigned char kind;         /* a UnitKind */
 } Unit;
 
 typedef struct Band {
@@ -102,7 +102,7 @@ typedef struct Activity {
 typedef struct Target {
     TargetSpec spec;
     PeriodLit period;
-    Value tolerance;            /* `within`: present only when given */
+    const Value *tolerance;     /* `within`, NULL when not given (most targets: a pointer, not a Value) */
     const char *note;
     Loc loc;
 } Target;
@@ -141,36 +141,32 @@ typedef struct ResultRec {
     Loc loc;
 } ResultRec;
 
+/* The widest node of the model, one per indicator: fields are grouped by size so that none pads. */
 typedef struct Indicator {
     Entity e;
     const char *ref;            /* as printed in the report; NULL if none */
-    Loc ref_loc;
-    IndicatorKind kind;
-    Loc kind_loc;
     NameRef *measures;
-    Polarity polarity;
-    bool polarity_given;        /* even if the word was unknown (already reported) */
-    Loc polarity_loc;
-    Polarity direction;         /* monitor only: which way the direction of travel counts as improving */
-    Loc direction_loc;
-    Unit unit;
-    int decimals;               /* -1: not given */
-    Frequency frequency;
-    Loc frequency_loc;
-    Accumulation accumulates;
-    int arrears;                /* quarters */
     const char *source, *owner, *committee, *description;
-    Ident rating;               /* scheme other than the plan's default */
-    Value tolerance;
+    Expr *formula;
+    Unit unit;
+    const Value *tolerance;     /* NULL when not given */
     Value baseline;
-    PeriodLit baseline_period;
     PtrVec targets;             /* Target * */
     PtrVec amendments;          /* Amendment * */
     PtrVec revisions;           /* Revision * */
     PtrVec benchmarks;          /* BenchValue * */
     PtrVec results;             /* ResultRec * */
-    Expr *formula;
-    Loc formula_loc;
+    Ident rating;               /* scheme other than the plan's default */
+    PeriodLit baseline_period;
+    Loc ref_loc, kind_loc, polarity_loc, direction_loc, frequency_loc, formula_loc;
+    unsigned char kind;         /* an IndicatorKind */
+    unsigned char polarity;     /* a Polarity */
+    unsigned char direction;    /* a Polarity: monitor only, which way the direction of travel counts as improving */
+    unsigned char frequency;    /* a Frequency */
+    unsigned char accumulates;  /* an Accumulation */
+    unsigned char arrears;      /* quarters */
+    signed char decimals;       /* -1: not given */
+    bool polarity_given;        /* even if the word was unknown (already reported) */
     /* resolved by the checker */
     Rating *scheme;
     PtrVec measured;            /* Outcome * */

@@ -268,7 +268,7 @@ static bool same_unit(const Unit *a, const Unit *b)
 
 static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
 {
-    FormulaUnit r = {FU_NUMBER, {UNIT_NONE, 0, NULL, {0, 0, 0}}};
+    FormulaUnit r = {FU_NUMBER, {.kind = UNIT_NONE}};
     switch (e->kind) {
     case EXPR_NUM: return r;
     case EXPR_NAME: {
@@ -460,8 +460,8 @@ static void check_indicator(Checker *c, Indicator *in)
                      "'direction' is for monitor-only indicators; the polarity of '%s' already sets it", entity_label(&in->e));
     bool rated_target = false;
     check_value(c, in, &in->baseline, "the baseline");
-    if (in->tolerance.present && in->tolerance.num < 0)
-        diag_error(c->diag, in->tolerance.loc, "E023", "a tolerance cannot be negative");
+    if (in->tolerance && in->tolerance->num < 0)
+        diag_error(c->diag, in->tolerance->loc, "E023", "a tolerance cannot be negative");
 
     for (size_t i = 0; i < in->targets.n; i++) {
         Target *t = in->targets.items[i];
@@ -474,8 +474,8 @@ static void check_indicator(Checker *c, Indicator *in)
         if (t->spec.kind != TARGET_MONITOR)
             rated_target = true;
         check_target_spec(c, in, &t->spec, "the target");
-        if (t->tolerance.present && t->tolerance.num < 0)
-            diag_error(c->diag, t->tolerance.loc, "E023", "a tolerance cannot be negative");
+        if (t->tolerance && t->tolerance->num < 0)
+            diag_error(c->diag, t->tolerance->loc, "E023", "a tolerance cannot be negative");
         if (!t->period.valid)
             continue;
         if (!plan_covers(p, t->period.p))

@@ -39,11 +39,12 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
     }
     fprintf(out, "%s: \"%s\"\n", path, plan->header.name ? plan->header.name : "(no plan header)");
     fprintf(out, "  %zu pillars, %zu themes (%zu transformation workstreams), %zu outcomes, %zu activities\n",
-            plan->pillars.n, plan->themes.n, transformation, plan->outcomes.n, plan->activities.n);
-    fprintf(out, "  %zu indicators: %zu with targets, %zu monitor only, %zu derived\n", plan->indicators.n, targeted,
+            (size_t)plan->pillars.n, (size_t)plan->themes.n, transformation, (size_t)plan->outcomes.n,
+            (size_t)plan->activities.n);
+    fprintf(out, "  %zu indicators: %zu with targets, %zu monitor only, %zu derived\n", (size_t)plan->indicators.n, targeted,
             monitor, derived);
-    fprintf(out, "  rating schemes: %zu, benchmarks: %zu, inputs: %zu\n", plan->ratings.n, plan->benchmarks.n,
-            plan->inputs.n);
+    fprintf(out, "  rating schemes: %zu, benchmarks: %zu, inputs: %zu\n", (size_t)plan->ratings.n,
+            (size_t)plan->benchmarks.n, (size_t)plan->inputs.n);
 }
 
 int cmd_check(int argc, char **argv)

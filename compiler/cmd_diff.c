@@ -78,7 +78,7 @@ static bool same_target(const Target *a, const Target *b)
            (a->spec.kind != TARGET_VALUE && a->spec.kind != TARGET_THRESHOLD ? true : a->spec.value.num == b->spec.value.num) &&
            (a->spec.kind != TARGET_BENCHMARK || a->spec.bench.name == b->spec.bench.name ||
             strcmp(a->spec.bench.name, b->spec.bench.name) == 0) &&
-           a->tolerance.present == b->tolerance.present && (!a->tolerance.present || a->tolerance.num == b->tolerance.num);
+           (a->tolerance != NULL) == (b->tolerance != NULL) && (!a->tolerance || a->tolerance->num == b->tolerance->num);
 }
 
 static const char *scheme_of(const Indicator *in) { return in->scheme ? in->scheme->e.id.name : "none"; }
@@ -93,12 +93,12 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
     if (x->unit.kind != y->unit.kind || x->unit.per != y->unit.per ||
         (x->unit.custom && y->unit.custom && strcmp(x->unit.custom, y->unit.custom) != 0))
         line(o, "%s unit changed", k);
-    if (x->tolerance.present != y->tolerance.present || (x->tolerance.present && x->tolerance.num != y->tolerance.num)) {
+    if ((x->tolerance != NULL) != (y->tolerance != NULL) || (x->tolerance && x->tolerance->num != y->tolerance->num)) {
         char t1[32] = "none", t2[32] = "none";
-        if (x->tolerance.present)
-            snprintf(t1, sizeof t1, "%g", x->tolerance.num);
-        if (y->tolerance.present)
-            snprintf(t2, sizeof t2, "%g", y->tolerance.num);
+        if (x->tolerance)
+            snprintf(t1, sizeof t1, "%g", x->tolerance->num);
+        if (y->tolerance)
+            snprintf(t2, sizeof t2, "%g", y->tolerance->num);
         line(o, "%s tolerance: %s -> %s", k, t1, t2);
     }
     if (strcmp(scheme_of(x), scheme_of(y)) != 0)
@@ -128,7 +128,7 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         }
     }
     if (y->amendments.n > x->amendments.n)
-        line(o, "%s: %zu amendment(s) of targets added", k, y->amendments.n - x->amendments.n);
+        line(o, "%s: %zu amendment(s) of targets added", k, (size_t)(y->amendments.n - x->amendments.n));
 }
 
 /* Whether plan p has an entity of e's kind named as e is. */

@@ -436,6 +436,14 @@ static void activity_stmt(Lowerer *lw, Frame *f, Activity *a, const Stmt *s)
     }
 }
 
+/* Tolerances are rare: the model keeps a pointer to one, not room for one in every target. */
+static const Value *copy_value(Arena *ar, const Value *v)
+{
+    Value *copy = arena_alloc(ar, sizeof *copy);
+    *copy = *v;
+    return copy;
+}
+
 static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
 {
     Arena *ar = &lw->plan->arena;
@@ -515,7 +523,7 @@ static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
         break;
     case ST_TOLERANCE:
         if (once(lw, f, s))
-            in->tolerance = s->value;
+            in->tolerance = copy_value(ar, &s->value);
         break;
     case ST_BASELINE:
         if (once(lw, f, s)) {
@@ -527,7 +535,7 @@ static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
         Target *t = arena_alloc(ar, sizeof *t);
         t->spec = s->target;
         t->period = s->period;
-        t->tolerance = s->value2;
+        t->tolerance = s->value2.present ? copy_value(ar, &s->value2) : NULL;
         t->note = s->note;
         t->loc = s->span;
         vec_push(ar, &in->targets, t);

@@ -14,11 +14,11 @@
 
 void plan_restore_text(yyscan_t scanner);
 
-/* Called after each statement: once the scanner is a few megabytes on, the pages a megabyte and more
- * behind it go back to the kernel (they come back from the file if a message quotes them). */
+/* Called after each statement: every megabyte the scanner moves on, the pages more than 256 KB behind
+ * it go back to the kernel (they come back from the file if a message quotes them). */
 void parse_release_behind(ParseCtx *ctx)
 {
-    enum { STEP = 4 << 20, KEEP = 1 << 20 };
+    enum { STEP = 1 << 20, KEEP = 256 << 10 };
     if (!ctx->release_base || ctx->offset < ctx->released + STEP + KEEP)
         return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE);

@@ -58,7 +58,8 @@ static void grow(Symtab *t)
 /* The slot holding key, or the empty slot where it would go (after growing the table if needed). */
 static size_t probe(Symtab *t, const char *key)
 {
-    if ((t->len + 1) * 2 > t->cap)
+    /* up to three quarters full: the plan's name table is one of the larger things check keeps */
+    if ((t->len + 1) * 4 > t->cap * 3)
         grow(t);
     size_t mask = t->cap - 1;
     size_t i = slot(key, mask);

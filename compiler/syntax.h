@@ -9,6 +9,7 @@
 #include "../runtime/period.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef struct Ident {
     const char *name;           /* interned; NULL when absent */
@@ -25,11 +26,12 @@ typedef struct NameRef {
 
 typedef enum { SUFFIX_NONE, SUFFIX_PERCENT, SUFFIX_POINTS, SUFFIX_CURRENCY, SUFFIX_WORD } ValueSuffix;
 
+/* Small types and this order keep a Value at 32 bytes: the model holds several per target. */
 typedef struct Value {
     double num;
-    ValueSuffix suffix;
     const char *word;           /* for SUFFIX_WORD: weeks, days ... */
     Loc loc;
+    unsigned char suffix;       /* a ValueSuffix */
     bool present;
 } Value;
 
@@ -43,11 +45,13 @@ typedef enum { TARGET_VALUE, TARGET_THRESHOLD, TARGET_MONITOR, TARGET_MAINTAIN, 
 typedef enum { CMP_GE, CMP_GT, CMP_LE, CMP_LT } CmpOp;
 
 typedef struct TargetSpec {
-    TargetKind kind;
-    CmpOp op;                   /* TARGET_THRESHOLD */
-    Value value;                /* TARGET_VALUE, TARGET_THRESHOLD */
-    Ident bench;                /* TARGET_BENCHMARK */
+    union {                     /* which one, kind says: read the other and get nonsense */
+        Value value;            /* TARGET_VALUE, TARGET_THRESHOLD */
+        Ident bench;            /* TARGET_BENCHMARK */
+    };
     Loc loc;
+    unsigned char kind;         /* a TargetKind */
+    unsigned char op;           /* a CmpOp, for TARGET_THRESHOLD */
 } TargetSpec;
 
 typedef enum { EXPR_NUM, EXPR_NAME, EXPR_NEG, EXPR_ADD, EXPR_SUB, EXPR_MUL, EXPR_DIV } ExprKind;

@@ -48,7 +48,7 @@ static prt_target target_of(Builder *b, const TargetSpec *spec, prt_period perio
     case CMP_LE: t.op = PRT_CMP_LE; break;
     case CMP_LT: t.op = PRT_CMP_LT; break;
     }
-    t.value = spec->value.num;
+    t.value = spec->kind == TARGET_VALUE || spec->kind == TARGET_THRESHOLD ? spec->value.num : 0;
     return t;
 }
 
@@ -127,8 +127,8 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->accumulates = (prt_accumulation)in->accumulates;
     out->arrears = in->arrears;
     out->scheme = in->scheme ? index_of(b, in->scheme) : -1;
-    out->has_tolerance = in->tolerance.present;
-    out->tolerance = in->tolerance.num;
+    out->has_tolerance = in->tolerance != NULL;
+    out->tolerance = in->tolerance ? in->tolerance->num : 0;
     out->has_baseline = in->baseline.present && in->baseline_period.valid;
     out->baseline = in->baseline.num;
     out->baseline_period = in->baseline_period.p;
@@ -137,8 +137,8 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     for (size_t i = 0; i < in->targets.n; i++) {
         const Target *t = in->targets.items[i];
         targets[i] = target_of(b, &t->spec, t->period.p);
-        targets[i].has_tolerance = t->tolerance.present;
-        targets[i].tolerance = t->tolerance.num;
+        targets[i].has_tolerance = t->tolerance != NULL;
+        targets[i].tolerance = t->tolerance ? t->tolerance->num : 0;
         targets[i].note = t->note;
     }
     out->targets = targets;

@@ -330,8 +330,8 @@ opt_within:
   ;
 
 target:
-    value                               { $$.kind = TARGET_VALUE; $$.value = $1; $$.loc = @$; }
-  | CMP value                           { $$.kind = TARGET_THRESHOLD; $$.op = $1; $$.value = $2; $$.loc = @$; }
+    value                               { memset(&$$, 0, sizeof $$); $$.kind = TARGET_VALUE; $$.value = $1; $$.loc = @$; }
+  | CMP value                           { memset(&$$, 0, sizeof $$); $$.kind = TARGET_THRESHOLD; $$.op = $1; $$.value = $2; $$.loc = @$; }
   | KW_MONITOR                          { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MONITOR; $$.loc = @$; }
   | KW_MAINTAIN                         { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MAINTAIN; $$.loc = @$; }
   | KW_BENCHMARK IDENT                  { memset(&$$, 0, sizeof $$); $$.kind = TARGET_BENCHMARK; $$.bench = make_ident($2, @2); $$.loc = @$; }

@@ -9,9 +9,10 @@
 typedef enum { PRT_YEAR, PRT_HALF, PRT_QUARTER, PRT_MONTH } prt_period_kind;
 
 typedef struct prt_period {
-    int year;                   /* the calendar year the financial year starts in: 2023 for 2023/24 */
-    prt_period_kind kind;
-    int index;                  /* 1-based: Q1..Q4, H1..H2, months 1 (Apr) .. 12 (Mar); 0 for a year */
+    /* four bytes: a plan holds a period for every target, amendment and result */
+    short year;                 /* the calendar year the financial year starts in: 2023 for 2023/24 */
+    unsigned char kind;         /* a prt_period_kind */
+    unsigned char index;        /* 1-based: Q1..Q4, H1..H2, months 1 (Apr) .. 12 (Mar); 0 for a year */
 } prt_period;
 
 /* Parses "2023/24", "2023/24 Q2", "2023/24 H1", "2023/24 Jun" (spaces or tabs between the parts).
