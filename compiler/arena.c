@@ -15,13 +15,21 @@ struct ArenaBlock {
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-/* An interned string carries its hash and length just before its characters: the table compares
- * hashes before characters and grows without hashing or measuring anything again. */
+/* An interned string carries, just before its characters, its hash and length (the table compares
+ * hashes before characters and grows without hashing or measuring anything again) and the values
+ * bound to it (arena_intern_slot): a plan's name table is its interned strings themselves, so
+ * declaring or resolving a name costs no second table and no second cache miss. */
 typedef struct InternHeader {
+    void *slots[ARENA_INTERN_SLOTS];
     uint32_t hash, len;
 } InternHeader;
 
 static const InternHeader *header_of(const char *s) { return (const InternHeader *)(const void *)(s - sizeof(InternHeader)); }
+
+void **arena_intern_slot(const char *interned, int which)
+{
+    return &((InternHeader *)(void *)(interned - sizeof(InternHeader)))->slots[which];
+}
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
@@ -46,6 +54,17 @@ void *arena_alloc(Arena *a, size_t size)
     if (size == 0)
         size = align;
     ArenaBlock *b = a->head;
+    if (b && size >= ARENA_BLOCK / 2 && b->cap - b->used < size) {
+        /* a large array (a growing vector) gets a block of its own behind the current one, which
+         * goes on filling: starting a new block for it would leave the rest of this one empty */
+        ArenaBlock *own = xmalloc(sizeof *own + size);
+        own->cap = own->used = size;
+        own->next = b->next;
+        b->next = own;
+        a->used_bytes += size;
+        memset(own->data, 0, size);
+        return own->data;
+    }
     if (!b || b->cap - b->used < size) {
         size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
         b = xmalloc(sizeof *b + cap);
@@ -121,7 +140,7 @@ const char *arena_intern(Arena *a, const char *s, size_t n)
             return t;
         j = (j + 1) & mask;
     }
-    InternHeader *hd = arena_alloc(a, sizeof *hd + n + 1);
+    InternHeader *hd = arena_alloc(a, sizeof *hd + n + 1);   /* zeroed: no values bound */
     hd->hash = h;
     hd->len = (uint32_t)n;
     char *copy = (char *)(hd + 1);

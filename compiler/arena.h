@@ -23,4 +23,9 @@ char *arena_strndup(Arena *a, const char *s, size_t n);
 /* Returns the one copy of s in this arena: equal strings get equal pointers. */
 const char *arena_intern(Arena *a, const char *s, size_t n);
 
+/* Each interned string has this many pointers bound to it, NULL until set (the plan's names and
+ * references: ast.h plan_lookup).  Only for a string arena_intern returned. */
+#define ARENA_INTERN_SLOTS 2
+void **arena_intern_slot(const char *interned, int which);
+
 #endif

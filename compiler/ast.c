@@ -58,7 +58,37 @@ void plan_model_init(Plan *p)
 
 void plan_model_free(Plan *p)
 {
-    symtab_free(&p->names);
-    symtab_free(&p->refs);
     arena_free(&p->arena);
+}
+
+enum { SLOT_NAME, SLOT_REF };
+
+Entity *plan_lookup(const Plan *p, const char *name)
+{
+    (void)p;
+    return name ? *arena_intern_slot(name, SLOT_NAME) : NULL;
+}
+
+Entity *plan_declare(Plan *p, const char *name, Entity *e)
+{
+    (void)p;
+    void **slot = arena_intern_slot(name, SLOT_NAME);
+    if (!*slot)
+        *slot = e;
+    return *slot;
+}
+
+Indicator *plan_lookup_ref(const Plan *p, const char *ref)
+{
+    (void)p;
+    return ref ? *arena_intern_slot(ref, SLOT_REF) : NULL;
+}
+
+Indicator *plan_declare_ref(Plan *p, const char *ref, Indicator *in)
+{
+    (void)p;
+    void **slot = arena_intern_slot(ref, SLOT_REF);
+    if (!*slot)
+        *slot = in;
+    return *slot;
 }

@@ -202,10 +202,17 @@ typedef struct Plan {
     PtrVec ratings, benchmarks, inputs, pillars;
     /* every entity of each kind, in source order, wherever it was declared */
     PtrVec themes, outcomes, activities, indicators;
-    Symtab names;               /* identifier -> Entity *, one namespace */
-    Symtab refs;                /* printed reference -> Indicator * */
+
     bool syntax_errors;         /* some statements were lost to syntax errors */
 } Plan;
+
+/* The names: identifier -> Entity (one namespace) and printed reference -> Indicator, kept on the
+ * plan's interned strings (arena_intern_slot).  name must be interned in the plan's arena, or NULL.
+ * declare binds name to e unless it is bound already, and returns what it is bound to. */
+Entity *plan_lookup(const Plan *p, const char *name);
+Entity *plan_declare(Plan *p, const char *name, Entity *e);
+Indicator *plan_lookup_ref(const Plan *p, const char *ref);
+Indicator *plan_declare_ref(Plan *p, const char *ref, Indicator *in);
 
 /* The indicator's target for exactly period p, or NULL. */
 const Target *indicator_target(const Indicator *in, prt_period p);

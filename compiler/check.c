@@ -55,7 +55,7 @@ static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const cha
 /* Resolves a name to an entity of one of `kinds` (a bit per EntityKind), reporting failures. */
 static Entity *resolve(Checker *c, const NameRef *n, unsigned kinds, const char *what)
 {
-    Entity *e = n->is_ref ? symtab_get(&c->plan->refs, n->name) : symtab_get(&c->plan->names, n->name);
+    Entity *e = n->is_ref ? (Entity *)plan_lookup_ref(c->plan, n->name) : plan_lookup(c->plan, n->name);
     if (!e) {
         unknown_name(c, n, kinds, what);
         return NULL;
@@ -322,7 +322,7 @@ static void collect_refs(Checker *c, Expr *e, PtrVec *out, Arena *scratch)
     if (!e)
         return;
     if (e->kind == EXPR_NAME) {
-        Entity *t = e->name.is_ref ? symtab_get(&c->plan->refs, e->name.name) : symtab_get(&c->plan->names, e->name.name);
+        Entity *t = e->name.is_ref ? (Entity *)plan_lookup_ref(c->plan, e->name.name) : plan_lookup(c->plan, e->name.name);
         if (t && t->kind == ENT_INDICATOR && ((Indicator *)t)->formula)
             vec_push(scratch, out, t);
         return;
@@ -450,7 +450,7 @@ static void check_indicator(Checker *c, Indicator *in)
     if (in->rating.name)
         in->scheme = (Rating *)resolve_ident(c, in->rating, K(ENT_RATING), "rating scheme");
     else if (p->header.rating.name)
-        in->scheme = symtab_get(&p->names, p->header.rating.name);
+        in->scheme = (Rating *)plan_lookup(p, p->header.rating.name);
     if (in->scheme && in->scheme->e.kind != ENT_RATING)
         in->scheme = NULL;
 

@@ -46,8 +46,8 @@ static const char *key_in(Plan *p, const char *name)
 static Indicator *find_indicator(Plan *p, const Indicator *like)
 {
     if (like->ref)
-        return symtab_get(&p->refs, key_in(p, like->ref));
-    Entity *e = symtab_get(&p->names, key_in(p, like->e.id.name));
+        return plan_lookup_ref(p, key_in(p, like->ref));
+    Entity *e = plan_lookup(p, key_in(p, like->e.id.name));
     return e && e->kind == ENT_INDICATOR && !((Indicator *)e)->ref ? (Indicator *)e : NULL;
 }
 
@@ -134,7 +134,7 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
 /* Whether plan p has an entity of e's kind named as e is. */
 static bool has_named(Plan *p, const Entity *e)
 {
-    const Entity *x = symtab_get(&p->names, key_in(p, e->id.name));
+    const Entity *x = plan_lookup(p, key_in(p, e->id.name));
     return x && x->kind == e->kind;
 }
 

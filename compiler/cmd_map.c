@@ -184,7 +184,7 @@ int cmd_map(int argc, char **argv)
     Plan *plan = &lp.plan;
     MapOptions mo = {level, NULL, NULL, NULL, NULL};
     if (pillar) {
-        Entity *e = symtab_get(&plan->names, arena_intern(&plan->arena, pillar, strlen(pillar)));
+        Entity *e = plan_lookup(plan, arena_intern(&plan->arena, pillar, strlen(pillar)));
         if (!e || e->kind != ENT_PILLAR) {
             fprintf(stderr, "planc map: error: the plan has no pillar '%s'\n", pillar);
             loaded_plan_free(&lp);
@@ -193,7 +193,7 @@ int cmd_map(int argc, char **argv)
         mo.pillar = (const Pillar *)e;
     }
     if (theme) {
-        Entity *e = symtab_get(&plan->names, arena_intern(&plan->arena, theme, strlen(theme)));
+        Entity *e = plan_lookup(plan, arena_intern(&plan->arena, theme, strlen(theme)));
         if (!e || e->kind != ENT_THEME) {
             fprintf(stderr, "planc map: error: the plan has no theme '%s'\n", theme);
             loaded_plan_free(&lp);

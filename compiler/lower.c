@@ -169,7 +169,7 @@ static void declare(Lowerer *lw, Entity *e)
 {
     if (!e->id.name)
         return;
-    Entity *prev = symtab_put(&lw->plan->names, e->id.name, e);
+    Entity *prev = plan_declare(lw->plan, e->id.name, e);
     if (prev != e) {
         e->duplicate = true;
         diag_error(lw->diag, e->id.loc, "E013", "'%s' is already defined as %s %s", e->id.name,
@@ -308,7 +308,7 @@ static Indicator *open_indicator(Lowerer *lw, const Stmt *decl, Theme *theme)
         diag_error(lw->diag, in->ref_loc, "E017", "an indicator's reference cannot be empty");
     declare(lw, &in->e);
     if (in->ref) {
-        Indicator *prev = symtab_put(&lw->plan->refs, in->ref, in);
+        Indicator *prev = plan_declare_ref(lw->plan, in->ref, in);
         if (prev != in) {
             diag_error(lw->diag, in->ref_loc, "E013", "indicator reference \"%s\" is already used", in->ref);
             diag_note(lw->diag, prev->ref_loc, "first used here");

@@ -26,8 +26,9 @@ typedef struct SourceSet {
     size_t nfiles, cap;
 } SourceSet;
 
-/* The largest file planc reads: plans are text written by people, and offsets are 32-bit. */
-#define PLANC_MAX_FILE_BYTES (256u * 1024u * 1024u)
+/* The largest file planc reads: offsets are 32-bit, and a plan of a million indicators (the largest
+ * benchmark, bench/run) is 410 MB of text; a gigabyte leaves room and still stops a runaway input. */
+#define PLANC_MAX_FILE_BYTES (1024u * 1024u * 1024u)
 
 void sources_init(SourceSet *s);
 void sources_free(SourceSet *s);

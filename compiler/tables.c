@@ -22,7 +22,7 @@ static int index_of(Builder *b, const void *entity)
 
 static int named_index(Builder *b, const char *name, EntityKind kind)
 {
-    Entity *e = name ? symtab_get(&b->plan->names, name) : NULL;
+    Entity *e = plan_lookup(b->plan, name);
     return e && e->kind == kind ? index_of(b, e) : -1;
 }
 
@@ -60,7 +60,7 @@ static void emit_expr(Builder *b, const Expr *e, prt_op *ops, int *n)
         ops[(*n)++] = (prt_op){PRT_OP_NUM, e->num, 0};
         return;
     case EXPR_NAME: {
-        Entity *t = e->name.is_ref ? symtab_get(&b->plan->refs, e->name.name) : symtab_get(&b->plan->names, e->name.name);
+        Entity *t = e->name.is_ref ? (Entity *)plan_lookup_ref(b->plan, e->name.name) : plan_lookup(b->plan, e->name.name);
         if (t && t->kind == ENT_INPUT)
             ops[(*n)++] = (prt_op){PRT_OP_INPUT, 0, index_of(b, t)};
         else

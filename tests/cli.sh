@@ -84,6 +84,9 @@ expect_status mapped_release_quotes_start 1 '^ *pillar p "P" \{ polarty bigger$'
 expect_status mapped_release_quotes_end 1 'unknown polarity .upwards.' check --color=never "$gen/big.plan"
 [ "$(wc -c <"$gen/big.plan")" -gt 6000000 ] && ok "cli mapped big plan is over 6 MB" || bad "cli mapped big plan is over 6 MB"
 expect_status mapped_release_two_errors 1 '^2 errors generated' check --color=never "$gen/big.plan"
+truncate -s 1100M "$gen/huge.plan" 2>/dev/null &&
+    expect_status file_over_limit 2 "cannot read '.*huge.plan': it is larger than the limit of 1024 MiB \[E040\]" check --color=never "$gen/huge.plan"
+rm -f "$gen/huge.plan"
 head -c 65536 /dev/urandom >"$gen/random.plan" 2>/dev/null || : >"$gen/random.plan"
 "$PLANC" check "$gen/random.plan" >/dev/null 2>&1
 status=$?
