@@ -178,10 +178,12 @@ static uint32_t hash_bytes(const char *s, size_t n)
     return (uint32_t)h;
 }
 
-static void index_put(NameIndex *ix, const char *key, int value)
+/* Returns whether key was new (the checker has made names unique, but a reference may be another
+ * indicator's identifier: then the first keeps it). */
+static bool index_put(NameIndex *ix, const char *key, int value)
 {
     if (!key)
-        return;
+        return false;
     size_t n = strlen(key);
     uint32_t h = hash_bytes(key, n);
     size_t mask = ix->cap - 1;
@@ -190,10 +192,10 @@ static void index_put(NameIndex *ix, const char *key, int value)
             ix->keys[i] = key;
             ix->values[i] = value;
             ix->hashes[i] = h;
-            return;
+            return true;
         }
         if (ix->hashes[i] == h && strcmp(ix->keys[i], key) == 0)
-            return;     /* the checker has made names unique; first wins */
+            return false;
     }
 }
 
@@ -240,21 +242,15 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
     ix->values = xrealloc_rt(NULL, ix->cap * sizeof *ix->values);
     ix->hashes = xrealloc_rt(NULL, ix->cap * sizeof *ix->hashes);
     memset(ix->keys, 0, ix->cap * sizeof *ix->keys);
-    for (int i = 0; i < plan->nindicators; i++) {
-        index_put(ix, plan->indicators[i].ref, i);
-        index_put(ix, plan->indicators[i].id, i);
-    }
-    for (int i = 0; i < plan->ninputs; i++)
-        index_put(ix, plan->inputs[i].id, -i - 2);
     size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
     ix->owns_ref = xrealloc_rt(NULL, n * sizeof *ix->owns_ref);
     ix->owns_id = xrealloc_rt(NULL, n * sizeof *ix->owns_id);
     for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        int who;
-        ix->owns_ref[i] = in->ref && index_get(ix, in->ref, strlen(in->ref), &who) && who == i;
-        ix->owns_id[i] = in->id && index_get(ix, in->id, strlen(in->id), &who) && who == i;
+        ix->owns_ref[i] = index_put(ix, plan->indicators[i].ref, i);
+        ix->owns_id[i] = index_put(ix, plan->indicators[i].id, i);
     }
+    for (int i = 0; i < plan->ninputs; i++)
+        index_put(ix, plan->inputs[i].id, -i - 2);
 }
 
 static void index_free(NameIndex *ix)

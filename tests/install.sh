@@ -2,7 +2,8 @@
 # pkg-config and prints what planc eval prints; make uninstall removes everything.  Sourced by run.sh.
 P="$(pwd)/$OUT/prefix"
 rm -rf "$P"
-if make -s install PREFIX="$P" >"$OUT/install.log" 2>&1; then
+# env -u CC: under check-sanitize, CC names the sanitizer build, which must not leak into build/
+if env -u CC make -s install PREFIX="$P" >"$OUT/install.log" 2>&1; then
     ok "install: make install"
     for f in bin/planc lib/libplanrt.a include/planrt.h include/period.h lib/pkgconfig/planrt.pc share/man/man1/planc.1; do
         [ -f "$P/$f" ] && ok "install: $f" || bad "install: $f" "missing"
@@ -15,7 +16,7 @@ if make -s install PREFIX="$P" >"$OUT/install.log" 2>&1; then
         bad "install: pkg-config build" "$(head -3 "$OUT/inst.log")"
     (cd "$OUT" && "$P/bin/planc" build ../../tests/eval/small.plan -o inst_built >/dev/null 2>&1) && [ -x "$OUT/inst_built" ] &&
         ok "install: the installed planc build finds its runtime" || bad "install: installed planc build"
-    make -s uninstall PREFIX="$P" >/dev/null 2>&1
+    env -u CC make -s uninstall PREFIX="$P" >/dev/null 2>&1
     left=$(find "$P" -type f | wc -l)
     [ "$left" = 0 ] && ok "install: make uninstall removes every file" || bad "install: uninstall" "$left files left"
 else
