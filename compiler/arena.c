@@ -1,5 +1,6 @@
 #include "arena.h"
 #include "xalloc.h"
+#include "hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -88,26 +89,6 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
     return p;
 }
 
-/* Eight bytes at a time, then a final mix: names are short, but references and display names are
- * not, and FNV's byte at a time showed in the profile of `planc check`. */
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    return (uint32_t)h;
-}
-
 static void intern_grow(Arena *a)
 {
     size_t cap = a->intern_cap ? a->intern_cap * 2 : 1024;
@@ -131,7 +112,7 @@ const char *arena_intern(Arena *a, const char *s, size_t n)
     if ((a->intern_len + 1) * 2 > a->intern_cap)
         intern_grow(a);
     size_t mask = a->intern_cap - 1;
-    uint32_t h = hash_bytes(s, n);
+    uint32_t h = prt_hash_bytes(s, n);
     size_t j = h & mask;
     while (a->interned[j]) {
         const char *t = a->interned[j];

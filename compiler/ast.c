@@ -63,32 +63,19 @@ void plan_model_free(Plan *p)
 
 enum { SLOT_NAME, SLOT_REF };
 
-Entity *plan_lookup(const Plan *p, const char *name)
+static void *bound(const char *s, int slot) { return s ? *arena_intern_slot(s, slot) : NULL; }
+
+static void *bind(const char *s, int slot, void *value)
 {
-    (void)p;
-    return name ? *arena_intern_slot(name, SLOT_NAME) : NULL;
+    void **at = arena_intern_slot(s, slot);
+    if (!*at)
+        *at = value;
+    return *at;
 }
 
-Entity *plan_declare(Plan *p, const char *name, Entity *e)
-{
-    (void)p;
-    void **slot = arena_intern_slot(name, SLOT_NAME);
-    if (!*slot)
-        *slot = e;
-    return *slot;
-}
-
-Indicator *plan_lookup_ref(const Plan *p, const char *ref)
-{
-    (void)p;
-    return ref ? *arena_intern_slot(ref, SLOT_REF) : NULL;
-}
-
-Indicator *plan_declare_ref(Plan *p, const char *ref, Indicator *in)
-{
-    (void)p;
-    void **slot = arena_intern_slot(ref, SLOT_REF);
-    if (!*slot)
-        *slot = in;
-    return *slot;
-}
+/* The plan is not needed to find a name (the string knows), but saying whose names they are keeps
+ * the calls honest about which arena the strings must come from. */
+Entity *plan_lookup(const Plan *p, const char *name) { (void)p; return bound(name, SLOT_NAME); }
+Entity *plan_declare(Plan *p, const char *name, Entity *e) { (void)p; return bind(name, SLOT_NAME, e); }
+Indicator *plan_lookup_ref(const Plan *p, const char *ref) { (void)p; return bound(ref, SLOT_REF); }
+Indicator *plan_declare_ref(Plan *p, const char *ref, Indicator *in) { (void)p; return bind(ref, SLOT_REF, in); }

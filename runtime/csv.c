@@ -92,6 +92,18 @@ static const char *skip_rest_of_line(prt_csv *c, const char *p, unsigned *line)
     return past_line_end(c, p, line);
 }
 
+/* A malformed record: the reader goes on at the next line.  2 when that line end is not read yet. */
+static int malformed(prt_csv *c, const char *p, unsigned ln, const char *message, const char **why)
+{
+    const char *next = skip_rest_of_line(c, p, &ln);
+    if (!next)
+        return 2;
+    *why = message;
+    c->p = next;
+    c->line = ln;
+    return -1;
+}
+
 int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
 {
     /* blank lines between records carry nothing */
@@ -104,6 +116,7 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
     if (c->p >= c->end)
         return c->more ? 2 : 0;
     unsigned at = c->line, ln = c->line;
+    *line = at;
     c->nfields = 0;
     c->buf_len = 0;
     unsigned char high = 0;     /* the OR of every byte: its top bit says whether any is not ASCII */
@@ -118,7 +131,6 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
                     if (c->more)
                         return 2;
                     *why = "a quoted field is not closed before the end of the file";
-                    *line = at;
                     c->line = open_line;
                     c->p = end;
                     return -1;
@@ -143,30 +155,14 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
                 reserve(c, 1);
                 c->buf[c->buf_len++] = *p++;
             }
-            if (p < end && *p != ',' && *p != '\n' && *p != '\r') {
-                const char *q = skip_rest_of_line(c, p, &ln);
-                if (!q)
-                    return 2;
-                *why = "a quoted field must be followed by a comma or the end of the line";
-                *line = at;
-                c->p = q;
-                c->line = ln;
-                return -1;
-            }
+            if (p < end && *p != ',' && *p != '\n' && *p != '\r')
+                return malformed(c, p, ln, "a quoted field must be followed by a comma or the end of the line", why);
         } else {
             const char *q = p;
             while (q < end && !stops[(unsigned char)*q])
                 high |= (unsigned char)*q++;
-            if (q < end && *q == '"') {
-                const char *r = skip_rest_of_line(c, q, &ln);
-                if (!r)
-                    return 2;
-                *why = "a quote inside an unquoted field; quote the whole field and double the quote";
-                *line = at;
-                c->p = r;
-                c->line = ln;
-                return -1;
-            }
+            if (q < end && *q == '"')
+                return malformed(c, q, ln, "a quote inside an unquoted field; quote the whole field and double the quote", why);
             size_t n = (size_t)(q - p);
             reserve(c, n + 1);
             memcpy(c->buf + c->buf_len, p, n);
@@ -190,7 +186,6 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
     }
     c->p = p;
     c->line = ln;
-    *line = at;
     c->ascii = high < 0x80;
     for (size_t i = 0; i < c->nfields; i++)
         c->fields[i] = c->buf + (uintptr_t)c->fields[i];

@@ -1,5 +1,6 @@
 /* Reading a results CSV against the plan: every row either lands in the table or is reported. */
 #include "csv.h"
+#include "hash.h"
 #include "planrt.h"
 
 #include <ctype.h>
@@ -159,25 +160,6 @@ typedef struct NameIndex {
     bool *owns_ref, *owns_id;
 } NameIndex;
 
-/* Eight bytes at a time: references are short, but there is one to look up on every row. */
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 29;
-    return (uint32_t)h;
-}
-
 /* Returns whether key was new (the checker has made names unique, but a reference may be another
  * indicator's identifier: then the first keeps it). */
 static bool index_put(NameIndex *ix, const char *key, int value)
@@ -185,7 +167,7 @@ static bool index_put(NameIndex *ix, const char *key, int value)
     if (!key)
         return false;
     size_t n = strlen(key);
-    uint32_t h = hash_bytes(key, n);
+    uint32_t h = prt_hash_bytes(key, n);
     size_t mask = ix->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         if (!ix->keys[i]) {
@@ -201,7 +183,7 @@ static bool index_put(NameIndex *ix, const char *key, int value)
 
 static bool index_get(const NameIndex *ix, const char *key, size_t n, int *value)
 {
-    uint32_t h = hash_bytes(key, n);
+    uint32_t h = prt_hash_bytes(key, n);
     size_t mask = ix->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         if (!ix->keys[i])
