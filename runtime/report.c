@@ -393,22 +393,60 @@ static void text_report(FILE *out, const prt_evaluation *ev)
 
 /* ---- CSV ---- */
 
-void prt_csv_field(FILE *out, const char *s, bool last)
+/* A CSV row built in memory and written with one call: the report of 100,000 indicators is 2.3
+ * million fields, and two stdio calls a field were a quarter of the evaluator's fixed time. */
+typedef struct CsvRow {
+    char *buf;
+    size_t len, cap;
+} CsvRow;
+
+static void row_cell(CsvRow *row, const char *s, bool last)
 {
     if (!s)
         s = "";
+    size_t n = strlen(s);
+    if (row->cap - row->len < 2 * n + 4) {
+        row->cap = 2 * (row->len + 2 * n + 4);
+        row->buf = realloc(row->buf, row->cap);
+        if (!row->buf) {
+            fputs("planrt: fatal error: out of memory\n", stderr);
+            exit(2);
+        }
+    }
+    char *o = row->buf + row->len;
     if (strpbrk(s, ",\"\n\r")) {
-        fputc('"', out);
+        *o++ = '"';
         for (; *s; s++) {
             if (*s == '"')
-                fputc('"', out);
-            fputc(*s, out);
+                *o++ = '"';
+            *o++ = *s;
         }
-        fputc('"', out);
+        *o++ = '"';
     } else {
-        fputs(s, out);
+        memcpy(o, s, n);
+        o += n;
     }
-    fputs(last ? "\r\n" : ",", out);
+    if (last) {
+        *o++ = '\r';
+        *o++ = '\n';
+    } else {
+        *o++ = ',';
+    }
+    row->len = (size_t)(o - row->buf);
+}
+
+static void row_write(CsvRow *row, FILE *out)
+{
+    fwrite(row->buf, 1, row->len, out);
+    row->len = 0;
+}
+
+void prt_csv_field(FILE *out, const char *s, bool last)
+{
+    CsvRow row = {0};
+    row_cell(&row, s, last);
+    row_write(&row, out);
+    free(row.buf);
 }
 
 static const char *rating_id(const prt_evaluation *ev, const prt_rating *r)
@@ -425,8 +463,10 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
                           "dot_explanation", "benchmark", "published_rating", "published_dot", "overridden",
                           "exception", "comment"};
     size_t nh = sizeof head / sizeof head[0];
+    CsvRow row = {0};
     for (size_t i = 0; i < nh; i++)
-        prt_csv_field(out, head[i], i + 1 == nh);
+        row_cell(&row, head[i], i + 1 == nh);
+    row_write(&row, out);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
@@ -438,30 +478,32 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
             number(r->value, -1, val, sizeof val);
         if (r->band >= 0 && !r->overridden)
             number(r->percent, 1, pc, sizeof pc);
-        prt_csv_field(out, in->ref, false);
-        prt_csv_field(out, in->id, false);
-        prt_csv_field(out, in->name, false);
-        prt_csv_field(out, plan->pillars[th->pillar].name, false);
-        prt_csv_field(out, th->name, false);
-        prt_csv_field(out, polarity_text(in->polarity), false);
-        prt_csv_field(out, prt_period_format(r->period, per, sizeof per), false);
-        prt_csv_field(out, target_text(ev, r, tg, sizeof tg), false);
-        prt_csv_field(out, val, false);
-        prt_csv_field(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
-        prt_csv_field(out, rating_id(ev, r), false);
-        prt_csv_field(out, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
-        prt_csv_field(out, pc, false);
-        prt_csv_field(out, r->explanation, false);
-        prt_csv_field(out, last_year_text(ev, r, ly, sizeof ly), false);
-        prt_csv_field(out, prt_dot_name(r->dot), false);
-        prt_csv_field(out, r->dot_explanation, false);
-        prt_csv_field(out, benchmark_text(ev, r, bm, sizeof bm), false);
-        prt_csv_field(out, r->published_rating, false);
-        prt_csv_field(out, r->published_dot, false);
-        prt_csv_field(out, r->overridden ? "yes" : "no", false);
-        prt_csv_field(out, r->exception ? "yes" : "no", false);
-        prt_csv_field(out, r->comment, true);
+        row_cell(&row, in->ref, false);
+        row_cell(&row, in->id, false);
+        row_cell(&row, in->name, false);
+        row_cell(&row, plan->pillars[th->pillar].name, false);
+        row_cell(&row, th->name, false);
+        row_cell(&row, polarity_text(in->polarity), false);
+        row_cell(&row, prt_period_format(r->period, per, sizeof per), false);
+        row_cell(&row, target_text(ev, r, tg, sizeof tg), false);
+        row_cell(&row, val, false);
+        row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
+        row_cell(&row, rating_id(ev, r), false);
+        row_cell(&row, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
+        row_cell(&row, pc, false);
+        row_cell(&row, r->explanation, false);
+        row_cell(&row, last_year_text(ev, r, ly, sizeof ly), false);
+        row_cell(&row, prt_dot_name(r->dot), false);
+        row_cell(&row, r->dot_explanation, false);
+        row_cell(&row, benchmark_text(ev, r, bm, sizeof bm), false);
+        row_cell(&row, r->published_rating, false);
+        row_cell(&row, r->published_dot, false);
+        row_cell(&row, r->overridden ? "yes" : "no", false);
+        row_cell(&row, r->exception ? "yes" : "no", false);
+        row_cell(&row, r->comment, true);
+        row_write(&row, out);
     }
+    free(row.buf);
 }
 
 /* ---- JSON ---- */
