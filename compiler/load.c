@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,20 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
     return buf;
 }
 
+/* A mapped file cut short by another program while planc reads it (`gen > plan.plan` in another
+ * terminal) turns the reads past its new end into SIGBUS.  That is reported as what it is, and planc
+ * stops as it does for an unreadable file (status 2) rather than dying of the signal.  Only
+ * async-signal-safe calls here. */
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] = "planc: fatal error: a plan file was truncated while planc was reading it; "
+                              "nothing was written\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(2);
+}
+
 char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, size_t why_size)
 {
     *map_len = 0;
@@ -107,6 +122,15 @@ char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, 
     }
     close(fd);
     madvise(base, n, MADV_SEQUENTIAL);
+    static bool guarded;
+    if (!guarded) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_sigbus;
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGBUS, &sa, NULL);
+        guarded = true;
+    }
     *size = n;
     *map_len = len;
     return base;

@@ -1,11 +1,16 @@
 /* Unit tests of the pieces below the parser: financial periods, suggestions, interning.
  * Prints a PASS or FAIL line per check; exits 1 if any failed. */
 #include "arena.h"
+#include "load.h"
 #include "period.h"
 #include "suggest.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static int failures;
 
@@ -92,5 +97,44 @@ int main(void)
     check(arena_intern(&a, "name9999", 8) == arena_intern(&a, "name9999", 8), "intern: survives growth");
     check(arena_intern(&a, "pillar_one", 10) == x, "intern: old entries survive growth");
     arena_free(&a);
+
+    /* a mapped plan truncated by another program: planc reports it and stops with status 2 */
+    char path[] = "/tmp/planc-unit-XXXXXX";
+    int fd = mkstemp(path);
+    check(fd >= 0, "map: a temporary file");
+    if (fd >= 0) {
+        char page[8192];
+        memset(page, '#', sizeof page);
+        check(write(fd, page, sizeof page) == (ssize_t)sizeof page, "map: the file written");
+        close(fd);
+        fflush(stdout);
+        char errpath[] = "/tmp/planc-unit-err-XXXXXX";
+        int errfd = mkstemp(errpath);
+        pid_t pid = fork();
+        if (pid == 0) {
+            dup2(errfd, STDERR_FILENO);
+            size_t size = 0, len = 0;
+            char why[128];
+            char *text = map_text_file(path, &size, &len, why, sizeof why);
+            if (!text || size != sizeof page)
+                _exit(3);
+            if (truncate(path, 0) != 0)
+                _exit(4);
+            volatile char c = text[size - 1];   /* past the new end of the file: SIGBUS */
+            (void)c;
+            _exit(0);
+        }
+        int status = 0;
+        waitpid(pid, &status, 0);
+        check(WIFEXITED(status) && WEXITSTATUS(status) == 2, "map: a truncated file is reported, not a crash (status 2)");
+        char said[256] = "";
+        ssize_t got = pread(errfd, said, sizeof said - 1, 0);
+        said[got > 0 ? got : 0] = '\0';
+        check(strstr(said, "a plan file was truncated while planc was reading it") != NULL,
+              "map: ... with the message saying so");
+        close(errfd);
+        unlink(errpath);
+        unlink(path);
+    }
     return failures ? 1 : 0;
 }
