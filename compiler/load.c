@@ -115,7 +115,7 @@ char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, 
         close(fd);
         return NULL;
     }
-    if (mmap(base, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+    if (mmap(base, n, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
         munmap(base, len);
         close(fd);
         return NULL;

@@ -14,8 +14,8 @@ typedef enum { LOAD_OK, LOAD_IO_ERROR } LoadStatus;
  * the text followed by two NUL bytes.  On failure returns NULL with a message in why. */
 char *read_text_file(const char *path, size_t *size, char *why, size_t why_size);
 
-/* The same for a regular file, mapped rather than read (copy-on-write, so the text can be scanned in
- * place), with two NULs after it; *map_len is the mapping's length for munmap.  Pages the scanner
+/* The same for a regular file, mapped (read-only) rather than read, with two NULs after it; *map_len
+ * is the mapping's length for munmap.  Pages the scanner
  * has left behind can then be given back (parse.h), which a malloc'd copy would not allow.  NULL with
  * *map_len 0 when the file is not one to map (not regular, or empty): read it instead. */
 char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, size_t why_size);

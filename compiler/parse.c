@@ -7,12 +7,11 @@
 #define YYLTYPE PLAN_LTYPE
 #include "lexer.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-
-void plan_restore_text(yyscan_t scanner);
 
 /* Called after each statement: every megabyte the scanner moves on, the pages more than 256 KB behind
  * it go back to the kernel (they come back from the file if a message quotes them). */
@@ -23,12 +22,12 @@ void parse_release_behind(ParseCtx *ctx)
         return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     size_t upto = (ctx->offset - KEEP) / page * page;
-    madvise(ctx->release_base + ctx->released, upto - ctx->released, MADV_DONTNEED);
+    madvise((void *)(uintptr_t)(ctx->release_base + ctx->released), upto - ctx->released, MADV_DONTNEED);
     ctx->released = upto;
 }
 
-static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, char *in_place, size_t size, size_t start,
-                  Lowerer *lw, bool release_behind, Stmt **out, Comment **comments, size_t *ncomments)
+static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Lowerer *lw,
+                  bool release_behind, Stmt **out, Comment **comments, size_t *ncomments)
 {
     ParseCtx ctx;
     memset(&ctx, 0, sizeof ctx);
@@ -39,18 +38,18 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, cha
     ctx.file = file;
     ctx.text = text;
     ctx.offset = (uint32_t)start;
-    ctx.release_base = release_behind ? in_place : NULL;
+    ctx.input = text + start;
+    ctx.input_len = size - start;
+    ctx.release_base = release_behind ? text : NULL;
 
     yyscan_t scanner;
     if (plan_lex_init_extra(&ctx, &scanner) != 0)
         xalloc_die();   /* the only way it fails */
-    /* in place when the caller allows it (a 40 MB plan is not copied); otherwise flex scans a copy */
-    YY_BUFFER_STATE buf = in_place ? plan__scan_buffer(in_place + start, size - start + 2, scanner)
-                                   : plan__scan_bytes(text + start, (int)(size - start), scanner);
+    /* 64 KB at a time through YY_INPUT (lexer.l): flex's buffer stays in the cache */
+    YY_BUFFER_STATE buf = plan__create_buffer(NULL, 64 * 1024, scanner);
+    plan__switch_to_buffer(buf, scanner);
     unsigned before = diag->errors;
     int rc = plan_parse(scanner, &ctx);
-    if (in_place)
-        plan_restore_text(scanner);
     if (ctx.eof_in_block && !ctx.eof_reported) {
         diag_error(diag, ctx.eof_loc, "E001", "unexpected end of file: a block is not closed");
         diag_note(diag, ctx.eof_block, "the block opened here needs a '}'");
@@ -67,14 +66,14 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, cha
     return rc == 0 && diag->errors == before;
 }
 
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw,
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Lowerer *lw,
                 bool release_behind)
 {
-    return parse(arena, diag, file, text, text, size, start, lw, release_behind, NULL, NULL, NULL);
+    return parse(arena, diag, file, text, size, start, lw, release_behind, NULL, NULL, NULL);
 }
 
 bool parse_file_with_comments(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start,
                               Stmt **out, Comment **comments, size_t *ncomments)
 {
-    return parse(arena, diag, file, text, NULL, size, start, NULL, false, out, comments, ncomments);
+    return parse(arena, diag, file, text, size, start, NULL, false, out, comments, ncomments);
 }

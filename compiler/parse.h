@@ -27,7 +27,9 @@ typedef struct ParseCtx {
     Arena *arena;
     Lowerer *lw;                /* lowering as it parses; NULL to build the whole tree (the formatter) */
     Stmt *free_stmts;           /* lowered statements, for reuse */
-    char *release_base;         /* mapped text to give back behind the scanner, or NULL */
+    const char *input;          /* what the scanner reads (text from the start offset) ... */
+    size_t input_len, input_pos;/* ... and how far it has read */
+    const char *release_base;   /* mapped text to give back behind the scanner, or NULL */
     size_t released;            /* bytes of it given back so far */
     Diag *diag;
     uint32_t file;
@@ -52,13 +54,11 @@ typedef struct ParseCtx {
 } ParseCtx;
 
 /* Parses text[start..size) of file `file`, handing each statement to the lowerer as it is recognised.
- * text must be followed by two NULs; it is scanned in place (flex writes a NUL after the token it
- * is looking at and puts the byte back; the text is whole again when this returns).  With
- * release_behind (text mapped from its file), the pages the scanner has passed are given back as it
- * goes: a later read of them brings them in again from the file, so memory holds the model and a
- * window of text rather than the model and the whole text.
+ * The text is only read.  With release_behind (text mapped from its file), the pages the scanner
+ * has passed are given back as it goes: a later read of them brings them in again from the file, so
+ * memory holds the model and a window of text rather than the model and the whole text.
  * Returns false if any syntax error was reported. */
-bool parse_file(Arena *arena, Diag *diag, uint32_t file, char *text, size_t size, size_t start, Lowerer *lw,
+bool parse_file(Arena *arena, Diag *diag, uint32_t file, const char *text, size_t size, size_t start, Lowerer *lw,
                 bool release_behind);
 /* For the grammar's actions: gives back mapped text the scanner has left behind (see parse_file). */
 void parse_release_behind(ParseCtx *ctx);

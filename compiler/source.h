@@ -14,7 +14,7 @@ typedef struct Loc {
 
 typedef struct SourceFile {
     char *path;                 /* as the user named it, or as an include resolved it */
-    char *text;                 /* the bytes, followed by two NULs (flex's scan_buffer wants them) */
+    char *text;                 /* the bytes, followed by two NULs (read-only when mapped) */
     size_t size;
     size_t map_len;             /* nonzero: text is a private mapping of the file this long, not malloc'd */
     uint32_t *line_starts;      /* computed on first use */
