@@ -379,6 +379,7 @@ void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
             plan->default_scheme);
     fprintf(out, "    .npillars = %d, .nthemes = %d, .nindicators = %d, .nschemes = %d, .nbenchmarks = %d, .ninputs = %d,\n",
             plan->npillars, plan->nthemes, plan->nindicators, plan->nschemes, plan->nbenchmarks, plan->ninputs);
+    fprintf(out, "    .names_distinct = %s,\n", plan->names_distinct ? "true" : "false");
     fputs("    .pillars = pillars, .themes = themes, .indicators = indicators, .schemes = schemes,\n"
           "    .benchmarks = benchmarks, .inputs = inputs,\n};\n\n",
           out);

@@ -204,6 +204,24 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     }
 }
 
+/* Whether each indicator's reference and identifier lead to it and to no other (prt_plan). */
+static bool names_distinct(const Plan *plan)
+{
+    for (size_t i = 0; i < plan->indicators.n; i++) {
+        const Indicator *in = plan->indicators.items[i];
+        const char *keys[2] = {in->ref, in->e.id.name};
+        for (int k = 0; k < 2; k++) {
+            if (!keys[k])
+                continue;
+            const Entity *by_name = plan_lookup(plan, keys[k]);
+            const Indicator *by_ref = plan_lookup_ref(plan, keys[k]);
+            if ((by_name && by_name->kind == ENT_INDICATOR && by_name != &in->e) || (by_ref && by_ref != in))
+                return false;
+        }
+    }
+    return true;
+}
+
 const prt_plan *plan_tables(Plan *plan)
 {
     Builder b = {plan, &plan->arena, {0}};
@@ -221,6 +239,7 @@ const prt_plan *plan_tables(Plan *plan)
     p->first_year = plan->header.first.valid ? plan->header.first.p.year : 0;
     p->last_year = plan->header.last.valid ? plan->header.last.p.year : p->first_year;
     p->default_scheme = named_index(&b, plan->header.rating.name, ENT_RATING);
+    p->names_distinct = names_distinct(plan);
 
     prt_pillar *pillars = arena_alloc(a, plan->pillars.n * sizeof *pillars);
     for (size_t i = 0; i < plan->pillars.n; i++) {

@@ -153,6 +153,10 @@ typedef struct prt_plan {
     int first_year, last_year;         /* covers first_year/.. to last_year/.. (0: not given) */
     int default_scheme;                /* the plan's rating scheme, -1 for none; summaries use its bands */
     int npillars, nthemes, nindicators, nschemes, nbenchmarks, ninputs;
+    /* every indicator's reference and identifier name it alone (no reference is another indicator's
+     * identifier, none is given twice): a results reader can then match a row to the indicator it
+     * expects by comparing one string, and needs its table of names only for rows out of order */
+    bool names_distinct;
     const prt_pillar *pillars;
     const prt_theme *themes;
     const prt_indicator *indicators;

@@ -149,14 +149,22 @@ void prt_errors_free(prt_errors *e)
 
 /* ---- lookup of references and identifiers ---- */
 
+/* One slot holds all a probe needs, so that a probe is one cache line, not three. */
+typedef struct NameSlot {
+    const char *key;            /* NULL: empty */
+    uint32_t hash;
+    int value;                  /* indicator index, or -(input index) - 2 */
+} NameSlot;
+
 typedef struct NameIndex {
-    const char **keys;
-    int *values;                /* indicator index, or -(input index) - 2 */
-    uint32_t *hashes;
+    NameSlot *slots;
     size_t cap;
+    const prt_plan *plan;
+    bool built;                 /* the table is filled on the first row that needs it */
     /* owns_ref[i]: looking up indicator i's reference finds i (an identifier elsewhere could be the
      * same text); owns_id[i] likewise.  They let a row be matched to the indicator after the last
-     * row's, the order files come in, with one comparison instead of a probe of the table. */
+     * row's, the order files come in, with one comparison instead of a probe of the table.  NULL
+     * when the plan says its names are distinct: every indicator owns both. */
     bool *owns_ref, *owns_id;
 } NameIndex;
 
@@ -170,26 +178,30 @@ static bool index_put(NameIndex *ix, const char *key, int value)
     uint32_t h = prt_hash_bytes(key, n);
     size_t mask = ix->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        if (!ix->keys[i]) {
-            ix->keys[i] = key;
-            ix->values[i] = value;
-            ix->hashes[i] = h;
+        NameSlot *s = &ix->slots[i];
+        if (!s->key) {
+            *s = (NameSlot){key, h, value};
             return true;
         }
-        if (ix->hashes[i] == h && strcmp(ix->keys[i], key) == 0)
+        if (s->hash == h && strcmp(s->key, key) == 0)
             return false;
     }
 }
 
-static bool index_get(const NameIndex *ix, const char *key, size_t n, int *value)
+static void index_fill(NameIndex *ix);
+
+static bool index_get(NameIndex *ix, const char *key, size_t n, int *value)
 {
+    if (!ix->built)
+        index_fill(ix);
     uint32_t h = prt_hash_bytes(key, n);
     size_t mask = ix->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        if (!ix->keys[i])
+        const NameSlot *s = &ix->slots[i];
+        if (!s->key)
             return false;
-        if (ix->hashes[i] == h && strncmp(ix->keys[i], key, n) == 0 && ix->keys[i][n] == '\0') {
-            *value = ix->values[i];
+        if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0') {
+            *value = s->value;
             return true;
         }
     }
@@ -201,12 +213,13 @@ static bool same_text(const char *key, const char *s, size_t n)
 }
 
 /* The indicator a row names: the one after the previous row's when that is it, else from the table. */
-static bool index_find(const NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, int *value)
+static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, int *value)
 {
     int next = previous + 1;
     if (next >= 0 && next < plan->nindicators) {
         const prt_indicator *in = &plan->indicators[next];
-        if ((ix->owns_ref[next] && same_text(in->ref, key, n)) || (ix->owns_id[next] && same_text(in->id, key, n))) {
+        bool ref = !ix->owns_ref || ix->owns_ref[next], id = !ix->owns_id || ix->owns_id[next];
+        if ((ref && same_text(in->ref, key, n)) || (id && same_text(in->id, key, n))) {
             *value = next;
             return true;
         }
@@ -214,32 +227,49 @@ static bool index_find(const NameIndex *ix, const prt_plan *plan, int previous, 
     return index_get(ix, key, n, value);
 }
 
-static void index_build(NameIndex *ix, const prt_plan *plan)
+/* The table of every indicator's reference and identifier and every input's identifier. */
+static void index_fill(NameIndex *ix)
 {
+    const prt_plan *plan = ix->plan;
     size_t need = 2 * ((size_t)plan->nindicators * 2 + (size_t)plan->ninputs) + 16;
     ix->cap = 16;
     while (ix->cap < need)
         ix->cap *= 2;
-    ix->keys = xrealloc_rt(NULL, ix->cap * sizeof *ix->keys);
-    ix->values = xrealloc_rt(NULL, ix->cap * sizeof *ix->values);
-    ix->hashes = xrealloc_rt(NULL, ix->cap * sizeof *ix->hashes);
-    memset(ix->keys, 0, ix->cap * sizeof *ix->keys);
-    size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
-    ix->owns_ref = xrealloc_rt(NULL, n * sizeof *ix->owns_ref);
-    ix->owns_id = xrealloc_rt(NULL, n * sizeof *ix->owns_id);
+    ix->slots = calloc(ix->cap, sizeof *ix->slots);
+    if (!ix->slots) {
+        fputs("planrt: fatal error: out of memory\n", stderr);
+        exit(2);
+    }
     for (int i = 0; i < plan->nindicators; i++) {
-        ix->owns_ref[i] = index_put(ix, plan->indicators[i].ref, i);
-        ix->owns_id[i] = index_put(ix, plan->indicators[i].id, i);
+        bool r = index_put(ix, plan->indicators[i].ref, i);
+        bool d = index_put(ix, plan->indicators[i].id, i);
+        if (ix->owns_ref) {
+            ix->owns_ref[i] = r;
+            ix->owns_id[i] = d;
+        }
     }
     for (int i = 0; i < plan->ninputs; i++)
         index_put(ix, plan->inputs[i].id, -i - 2);
+    ix->built = true;
+}
+
+/* A plan whose names are distinct needs no table while rows come in its order; one whose names are
+ * not is told which indicator owns each name before the first row. */
+static void index_build(NameIndex *ix, const prt_plan *plan)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->plan = plan;
+    if (!plan->names_distinct) {
+        size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
+        ix->owns_ref = xrealloc_rt(NULL, n * sizeof *ix->owns_ref);
+        ix->owns_id = xrealloc_rt(NULL, n * sizeof *ix->owns_id);
+        index_fill(ix);
+    }
 }
 
 static void index_free(NameIndex *ix)
 {
-    free(ix->keys);
-    free(ix->values);
-    free(ix->hashes);
+    free(ix->slots);
     free(ix->owns_ref);
     free(ix->owns_id);
 }

@@ -151,3 +151,18 @@ for f in tests/eval/good.csv tests/eval/bad/*.csv tests/bad/results/*.csv plans/
 done
 golden_cmd "duplicates found when the plan covers no years" tests/eval/no_covers_duplicate.expected eval tests/eval/no_covers.plan \
     --results tests/eval/no_covers_duplicate.csv --period "2150/51 Q2"
+
+# A reference that is another indicator's identifier: the reader's in-order shortcut must give way to
+# the table (references first), in planc eval and in the built evaluator alike.
+golden_cmd "a reference shared with another indicator's identifier" tests/eval/shared_name.expected eval \
+    tests/eval/shared_name.plan --results tests/eval/shared_name.csv --period 2019/20
+"$PLANC" compile tests/eval/shared_name.plan -o "$OUT/shared_name.c" >/dev/null 2>&1
+grep -q '\.names_distinct = false' "$OUT/shared_name.c" && ok "compile: names not distinct said in the tables" ||
+    bad "compile: names not distinct said in the tables"
+if "$PLANC" build tests/eval/shared_name.plan -o "$OUT/shared_name_eval" >/dev/null 2>&1; then
+    "$OUT/shared_name_eval" --results tests/eval/shared_name.csv --period 2019/20 >"$OUT/sn1" 2>&1
+    "$PLANC" eval tests/eval/shared_name.plan --results tests/eval/shared_name.csv --period 2019/20 >"$OUT/sn2" 2>&1
+    cmp -s "$OUT/sn1" "$OUT/sn2" && ok "shared name: built evaluator agrees" || bad "shared name: built evaluator agrees"
+else
+    bad "shared name: built evaluator agrees" "planc build failed"
+fi
