@@ -1,4 +1,4 @@
-/* madvise and MAP_ANONYMOUS are not in POSIX proper; glibc shows them under _DEFAULT_SOURCE */
+/* madvise is not in POSIX proper; glibc shows it under _DEFAULT_SOURCE */
 #define _DEFAULT_SOURCE
 #include "parse.h"
 #include "xalloc.h"
