@@ -33,6 +33,7 @@ struct prt_results {
     int base_year;
     size_t slots_per_indicator;
     int col_ref, col_period;
+    size_t ncols;               /* the header's fields: a row with another count is not a row */
     const char *data;           /* the file's text, to find a duplicate's first line */
     size_t len;
     const char *path;           /* ... or, when it was read in pieces, the file to read again */
@@ -188,6 +189,12 @@ static bool index_put(NameIndex *ix, const char *key, int value)
     }
 }
 
+/* Whether key (NUL-terminated) is the n bytes at s. */
+static bool same_text(const char *key, const char *s, size_t n)
+{
+    return key && strncmp(key, s, n) == 0 && key[n] == '\0';
+}
+
 static void index_fill(NameIndex *ix);
 
 static bool index_get(NameIndex *ix, const char *key, size_t n, int *value)
@@ -200,16 +207,11 @@ static bool index_get(NameIndex *ix, const char *key, size_t n, int *value)
         const NameSlot *s = &ix->slots[i];
         if (!s->key)
             return false;
-        if (s->hash == h && strncmp(s->key, key, n) == 0 && s->key[n] == '\0') {
+        if (s->hash == h && same_text(s->key, key, n)) {
             *value = s->value;
             return true;
         }
     }
-}
-
-static bool same_text(const char *key, const char *s, size_t n)
-{
-    return key && strncmp(key, s, n) == 0 && key[n] == '\0';
 }
 
 /* The indicator a row names: the one after the previous row's when that is it, else from the table. */
@@ -278,7 +280,7 @@ static void index_free(NameIndex *ix)
 
 /* The line of the first row for (indicator, period) before `line`, found by reading the text again:
  * duplicates are rare, and this keeps the bitmap to one bit a row. */
-static char *trim(char *s);
+static char *field(prt_csv *c, size_t i, size_t *len);
 
 static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
 {
@@ -298,13 +300,15 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
             header = false;
             continue;
         }
-        /* the same reference or identifier and the same period, as the reader saw them */
-        if (csv.nfields >= 2) {
+        /* the same reference or identifier and the same period, as the reader saw them (a row whose
+         * field count is wrong it did not read, and its fields past the count are not this row's) */
+        if (csv.nfields == r->ncols) {
             const prt_indicator *in = &r->plan->indicators[indicator];
-            char *ref = trim(csv.fields[r->col_ref]), *per = csv.fields[r->col_period];
+            size_t per_len;
+            char *ref = field(&csv, (size_t)r->col_ref, NULL), *per = field(&csv, (size_t)r->col_period, &per_len);
             prt_period q;
             if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
-                prt_period_parse(per, strlen(per), &q, NULL) && prt_period_equal(q, p)) {
+                prt_period_parse(per, per_len, &q, NULL) && prt_period_equal(q, p)) {
                 found = at;
                 break;
             }
@@ -381,25 +385,18 @@ static size_t keep(prt_results *r, const char *s)
 
 /* ---- values ---- */
 
-static char *trim(char *s)
+/* Field i of the record without its surrounding blanks, and its length if len is given: the reader
+ * knows every field's length, so no strlen on the inner loop. */
+static inline char *field(prt_csv *c, size_t i, size_t *len)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
+    char *s = c->fields[i];
+    size_t n = c->lens[i];
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         s[--n] = '\0';
-    return s;
-}
-
-/* The same for a field whose length the reader knows: no strlen on the inner loop. */
-static inline char *trim_n(char *s, size_t *n)
-{
-    size_t len = *n;
-    while (len && (*s == ' ' || *s == '\t'))
-        s++, len--;
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        s[--len] = '\0';
-    *n = len;
+    if (len)
+        *len = n;
     return s;
 }
 
@@ -622,11 +619,11 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         prt_errors_add(err, path, line, "R003", "%s", why);
         goto done;
     }
-    ncols = csv.nfields;
+    ncols = r->ncols = csv.nfields;
     bench_col = xrealloc_rt(NULL, (ncols ? ncols : 1) * sizeof *bench_col);
     header_ok = true;
     for (size_t i = 0; i < ncols; i++) {
-        char *name = trim(csv.fields[i]);
+        char *name = field(&csv, i, NULL);
         bench_col[i] = -1;
         bool known = false;
         for (int k = 0; k < COL__FIXED; k++)
@@ -688,11 +685,10 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             prt_errors_add(err, path, line, "R003", "the row has %zu fields; the header has %zu", csv.nfields, ncols);
             continue;
         }
-        size_t ref_len = csv.lens[col[COL_REF]], ptext_len = csv.lens[col[COL_PERIOD]];
-        size_t vtext_len = csv.lens[col[COL_VALUE]];
-        char *ref = trim_n(csv.fields[col[COL_REF]], &ref_len);
-        char *ptext = trim_n(csv.fields[col[COL_PERIOD]], &ptext_len);
-        char *vtext = trim_n(csv.fields[col[COL_VALUE]], &vtext_len);
+        size_t ref_len, ptext_len, vtext_len;
+        char *ref = field(&csv, (size_t)col[COL_REF], &ref_len);
+        char *ptext = field(&csv, (size_t)col[COL_PERIOD], &ptext_len);
+        char *vtext = field(&csv, (size_t)col[COL_VALUE], &vtext_len);
         int who;
         if (!*ref) {
             prt_errors_add(err, path, line, "R004", "the row has no reference");
@@ -762,7 +758,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         const int text_cols[] = {COL_RATING, COL_OVERRIDE};
         for (int t = 0; t < 2; t++) {
             int c = col[text_cols[t]];
-            char *v = c >= 0 ? trim(csv.fields[c]) : NULL;
+            char *v = c >= 0 ? field(&csv, (size_t)c, NULL) : NULL;
             if (!v || !*v)
                 continue;
             if (!scheme) {
@@ -778,17 +774,17 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
                 keep_override = keep_row ? keep(r, v) : 1;   /* remembered for the reason check */
             }
         }
-        char *reason = col[COL_REASON] >= 0 ? trim(csv.fields[col[COL_REASON]]) : NULL;
+        char *reason = col[COL_REASON] >= 0 ? field(&csv, (size_t)col[COL_REASON], NULL) : NULL;
         if (keep_override && (!reason || !*reason)) {
             prt_errors_add(err, path, line, "R009", "a rating override needs its reason in the 'reason' column");
             bad = true;
         }
         if (reason && *reason && keep_row)
             keep_reason = keep(r, reason);
-        char *comment = col[COL_COMMENT] >= 0 ? trim(csv.fields[col[COL_COMMENT]]) : NULL;
+        char *comment = col[COL_COMMENT] >= 0 ? field(&csv, (size_t)col[COL_COMMENT], NULL) : NULL;
         if (comment && *comment && keep_row)
             keep_comment = keep(r, comment);
-        char *dot = col[COL_DOT] >= 0 ? trim(csv.fields[col[COL_DOT]]) : NULL;
+        char *dot = col[COL_DOT] >= 0 ? field(&csv, (size_t)col[COL_DOT], NULL) : NULL;
         if (dot && *dot) {
             if (!dot_word(dot)) {
                 prt_errors_add(err, path, line, "R010",
@@ -802,7 +798,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         for (size_t i = 0; i < ncols; i++) {
             if (bench_col[i] < 0)
                 continue;
-            char *b = trim(csv.fields[i]);
+            char *b = field(&csv, i, NULL);
             if (!*b)
                 continue;
             double bv;
