@@ -18,11 +18,11 @@
 void parse_release_behind(ParseCtx *ctx)
 {
     enum { STEP = 1 << 20, KEEP = 256 << 10 };
-    if (!ctx->release_base || ctx->offset < ctx->released + STEP + KEEP)
+    if (!ctx->release_behind || ctx->offset < ctx->released + STEP + KEEP)
         return;
     size_t page = (size_t)sysconf(_SC_PAGESIZE);
     size_t upto = (ctx->offset - KEEP) / page * page;
-    madvise((void *)(uintptr_t)(ctx->release_base + ctx->released), upto - ctx->released, MADV_DONTNEED);
+    madvise((void *)(uintptr_t)(ctx->text + ctx->released), upto - ctx->released, MADV_DONTNEED);
     ctx->released = upto;
 }
 
@@ -38,9 +38,9 @@ static bool parse(Arena *arena, Diag *diag, uint32_t file, const char *text, siz
     ctx.file = file;
     ctx.text = text;
     ctx.offset = (uint32_t)start;
-    ctx.input = text + start;
-    ctx.input_len = size - start;
-    ctx.release_base = release_behind ? text : NULL;
+    ctx.input_pos = start;
+    ctx.input_end = size;
+    ctx.release_behind = release_behind;
 
     yyscan_t scanner;
     if (plan_lex_init_extra(&ctx, &scanner) != 0)

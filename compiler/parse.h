@@ -27,10 +27,9 @@ typedef struct ParseCtx {
     Arena *arena;
     Lowerer *lw;                /* lowering as it parses; NULL to build the whole tree (the formatter) */
     Stmt *free_stmts;           /* lowered statements, for reuse */
-    const char *input;          /* what the scanner reads (text from the start offset) ... */
-    size_t input_len, input_pos;/* ... and how far it has read */
-    const char *release_base;   /* mapped text to give back behind the scanner, or NULL */
-    size_t released;            /* bytes of it given back so far */
+    size_t input_pos, input_end;/* what of text the scanner has read, and where it stops */
+    bool release_behind;        /* text is mapped: give back the pages the scanner has passed ... */
+    size_t released;            /* ... this many bytes so far */
     Diag *diag;
     uint32_t file;
     const char *text;           /* the whole file, for messages that quote it */
