@@ -8,6 +8,7 @@
 #define PLANRT_H
 
 #include "period.h"
+#include "strbuf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -234,12 +235,12 @@ typedef struct prt_rating {
     int computed_band;                 /* before an override */
     bool below_target;
     double percent;                    /* the method's figure, when there is one */
-    char explanation[256];
+    const char *explanation;           /* never NULL; text in the evaluation's pool */
     bool has_previous;
     double previous;
     prt_period previous_period;
     prt_dot dot;
-    char dot_explanation[160];
+    const char *dot_explanation;       /* never NULL ("" when there is none) */
     const char *comment;
     const char *published_rating;      /* rating of record, from the results or the plan */
     const char *published_dot;
@@ -262,6 +263,7 @@ typedef struct prt_evaluation {
     prt_counts *theme_counts;          /* one per theme */
     prt_counts total;
     int band_scheme;                   /* the scheme whose bands the summaries count (-1 none) */
+    prt_pool strings;                  /* the ratings' explanations */
 } prt_evaluation;
 
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);

@@ -10,10 +10,8 @@
 static void *zalloc(size_t n)
 {
     void *p = calloc(1, n ? n : 1);
-    if (!p) {
-        fputs("planrt: fatal error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!p)
+        prt_out_of_memory();
     return p;
 }
 
@@ -270,7 +268,7 @@ bool prt_indicator_due(const prt_indicator *in, prt_period p)
 
 /* ---- rating ---- */
 
-static void explain_band(prt_rating *r, const prt_scheme *s, int band, const char *what)
+static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int band, const char *what)
 {
     const prt_band *b = &s->bands[band];
     char range[64];
@@ -279,7 +277,7 @@ static void explain_band(prt_rating *r, const prt_scheme *s, int band, const cha
             snprintf(range, sizeof range, "more than %g pts", s->bands[band - 1].threshold);
         else
             snprintf(range, sizeof range, "within %g pts", b->threshold);
-        snprintf(r->explanation, sizeof r->explanation, "%s: %.1f pts below target (band: %s)", b->label,
+        r->explanation = prt_pool_printf(pool, "%s: %.1f pts below target (band: %s)", b->label,
                  r->percent, range);
         return;
     }
@@ -295,10 +293,10 @@ static void explain_band(prt_rating *r, const prt_scheme *s, int band, const cha
     bool over = band > 0 && shown >= s->bands[band - 1].threshold;
     bool under = !b->otherwise && shown < b->threshold;
     if (over || under)
-        snprintf(r->explanation, sizeof r->explanation, "%s: %.1f%% of %s achieved (band %s)", b->label,
+        r->explanation = prt_pool_printf(pool, "%s: %.1f%% of %s achieved (band %s)", b->label,
                  floor(r->percent * 10) / 10, what, range);
     else
-        snprintf(r->explanation, sizeof r->explanation, "%s: %.0f%% of %s achieved (band %s)", b->label, shown, what,
+        r->explanation = prt_pool_printf(pool, "%s: %.0f%% of %s achieved (band %s)", b->label, shown, what,
                  range);
 }
 
@@ -344,7 +342,7 @@ static bool achievement(double sign, double result, double target, double *pct)
     return true;
 }
 
-static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, double base, bool has_base)
+static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in, double base, bool has_base)
 {
     const prt_scheme *s = &plan->schemes[in->scheme];
     double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
@@ -358,7 +356,7 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
     if (threshold && met) {
         r->band = 0;
         r->percent = 100;
-        snprintf(r->explanation, sizeof r->explanation, "%s: the target is met", s->bands[0].label);
+        r->explanation = prt_pool_printf(pool, "%s: the target is met", s->bands[0].label);
         return;
     }
     if (threshold)
@@ -366,7 +364,7 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
     if (!met && tol > 0 && settle(sign * (target - result)) <= settle(tol)) {
         r->band = 0;
         r->percent = 100;
-        snprintf(r->explanation, sizeof r->explanation, "%s: within the tolerance of %g of the target", s->bands[0].label,
+        r->explanation = prt_pool_printf(pool, "%s: within the tolerance of %g of the target", s->bands[0].label,
                  tol);
         return;
     }
@@ -376,22 +374,21 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
         if (r->percent < 0)
             r->percent = 0;
         r->band = band_for_shortfall(s, r->percent, first);
-        explain_band(r, s, r->band, "");
+        explain_band(pool, r, s, r->band, "");
         return;
     case PRT_METHOD_IMPROVEMENT:
         if (has_base && settle(sign * (target - base)) > 0) {
             r->percent = (result - base) / (target - base) * 100;
             r->band = band_for_percent(s, r->percent, first);
-            explain_band(r, s, r->band, "targeted improvement");
+            explain_band(pool, r, s, r->band, "targeted improvement");
             return;
         }
         /* no improvement was asked for, or there is nothing to measure it from: how much of the
          * target was achieved is the fair measure left */
         if (achievement(sign, result, target, &r->percent)) {
             r->band = band_for_percent(s, r->percent, first);
-            explain_band(r, s, r->band, "target");
-            size_t n = strlen(r->explanation);
-            snprintf(r->explanation + n, sizeof r->explanation - n, "; %s",
+            explain_band(pool, r, s, r->band, "target");
+            r->explanation = prt_pool_printf(pool, "%s; %s", r->explanation,
                      has_base ? "the target asks for no improvement on the baseline" : "no baseline to measure improvement from");
             return;
         }
@@ -399,7 +396,7 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
     case PRT_METHOD_ACHIEVEMENT:
         if (achievement(sign, result, target, &r->percent)) {
             r->band = band_for_percent(s, r->percent, first);
-            explain_band(r, s, r->band, "target");
+            explain_band(pool, r, s, r->band, "target");
             return;
         }
         break;
@@ -409,38 +406,38 @@ static void rate(prt_rating *r, const prt_plan *plan, const prt_indicator *in, d
     /* no ratio can be formed (zero or negative values): met or not met decides */
     r->band = met ? 0 : s->nbands - 1;
     r->percent = met ? 100 : 0;
-    snprintf(r->explanation, sizeof r->explanation, "%s: the target is %s (no percentage can be formed from %g and %g)",
+    r->explanation = prt_pool_printf(pool, "%s: the target is %s (no percentage can be formed from %g and %g)",
              s->bands[r->band].label, met ? "met" : "not met", result, target);
 }
 
 /* ---- direction of travel ---- */
 
-static void direction(prt_rating *r, const prt_indicator *in, const Found *prev)
+static void direction(prt_pool *pool, prt_rating *r, const prt_indicator *in, const Found *prev)
 {
     /* a monitor-only indicator has a direction of travel only when the plan asks for one */
     prt_polarity pol = in->polarity == PRT_POL_MONITOR ? in->direction : in->polarity;
     if (pol != PRT_POL_BIGGER && pol != PRT_POL_SMALLER) {
         r->dot = PRT_DOT_NONE;
-        snprintf(r->dot_explanation, sizeof r->dot_explanation, "no direction of travel for a monitor-only indicator");
+        r->dot_explanation = "no direction of travel for a monitor-only indicator";
         return;
     }
     if (prev->status != PRT_RESULT_VALUE) {
         r->dot = PRT_DOT_NEW;
-        snprintf(r->dot_explanation, sizeof r->dot_explanation, "no result for the same period last year");
+        r->dot_explanation = "no result for the same period last year";
         return;
     }
     for (int i = 0; i < in->nrevisions; i++) {
         const prt_revision *rv = &in->revisions[i];
         if (prt_period_compare(rv->period, r->previous_period) > 0 && prt_period_compare(rv->period, r->period) <= 0) {
             r->dot = PRT_DOT_NOT_COMPARABLE;
-            snprintf(r->dot_explanation, sizeof r->dot_explanation, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
+            r->dot_explanation = prt_pool_printf(pool, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
             return;
         }
     }
     double sign = pol == PRT_POL_SMALLER ? -1 : 1;
     double d = sign * (as_printed(in, r->value) - as_printed(in, r->previous));
     r->dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
-    snprintf(r->dot_explanation, sizeof r->dot_explanation, "%s: %g against %g a year earlier (%s is better)",
+    r->dot_explanation = prt_pool_printf(pool, "%s: %g against %g a year earlier (%s is better)",
              prt_dot_name(r->dot), as_printed(in, r->value), as_printed(in, r->previous),
              sign > 0 ? "bigger" : "smaller");
 }
@@ -527,6 +524,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
     ev->plan = plan;
     ev->period = period;
     ev->ratings = zalloc((size_t)n * sizeof *ev->ratings);
+    prt_pool *pool = &ev->strings;   /* the explanations' text */
     ev->pillar_counts = zalloc((size_t)plan->npillars * sizeof *ev->pillar_counts);
     ev->theme_counts = zalloc((size_t)plan->nthemes * sizeof *ev->theme_counts);
     ev->band_scheme = plan->default_scheme;
@@ -565,6 +563,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
         prt_rating *r = &ev->ratings[i];
         const Found *f = &c.found[i];
         r->indicator = i;
+        r->explanation = r->dot_explanation = "";
         r->band = r->computed_band = -1;
         r->status = f->status;
         r->value = f->value;
@@ -625,22 +624,22 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
         }
 
         if (f->status == PRT_RESULT_NONE)
-            snprintf(r->explanation, sizeof r->explanation, "no result for the period");
+            r->explanation = "no result for the period";
         else if (f->status == PRT_RESULT_NOT_AVAILABLE)
-            snprintf(r->explanation, sizeof r->explanation, "not available%s%s", c.why[i] ? ": " : "",
+            r->explanation = prt_pool_printf(pool, "not available%s%s", c.why[i] ? ": " : "",
                      c.why[i] ? c.why[i] : "");
         else if (f->status == PRT_RESULT_NOT_YET_AVAILABLE)
-            snprintf(r->explanation, sizeof r->explanation, "not yet available");
+            r->explanation = "not yet available";
         else if (in->polarity == PRT_POL_MONITOR)
-            snprintf(r->explanation, sizeof r->explanation, "monitor only: not rated");
+            r->explanation = "monitor only: not rated";
         else if (!t)
-            snprintf(r->explanation, sizeof r->explanation, "no target for the period: not rated");
+            r->explanation = "no target for the period: not rated";
         else if (t->kind == PRT_TARGET_MONITOR)
-            snprintf(r->explanation, sizeof r->explanation, "the target is 'monitor': not rated");
+            r->explanation = "the target is 'monitor': not rated";
         else if (in->scheme < 0)
-            snprintf(r->explanation, sizeof r->explanation, "no rating scheme: not rated");
+            r->explanation = "no rating scheme: not rated";
         else if (!resolved)
-            snprintf(r->explanation, sizeof r->explanation, "not rated: %s", unresolved);
+            r->explanation = prt_pool_printf(pool, "not rated: %s", unresolved);
         else {
             double base = 0;
             bool has_base = false;
@@ -651,23 +650,22 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
                 base = r->previous;
                 has_base = true;
             }
-            rate(r, plan, in, base, has_base);
+            rate(&ev->strings, r, plan, in, base, has_base);
             r->computed_band = r->band;
         }
         if (f->row && f->row->override && in->scheme >= 0) {
             const prt_scheme *s = &plan->schemes[in->scheme];
             int b = prt_scheme_find_band(s, f->row->override);
-            char was[sizeof r->explanation];
-            snprintf(was, sizeof was, "%s", r->band >= 0 ? r->explanation : "");
+            const char *was = r->band >= 0 ? r->explanation : "";
             r->band = b;
             r->overridden = true;
-            snprintf(r->explanation, sizeof r->explanation, "%.40s: overridden (%.80s)%s%.100s", s->bands[b].label,
+            r->explanation = prt_pool_printf(pool, "%s: overridden (%s)%s%s", s->bands[b].label,
                      f->row->reason ? f->row->reason : "", was[0] ? "; computed " : "", was);
         }
         r->below_target = r->band > 0;
         r->exception = r->below_target && (!r->comment || !r->comment[0]);
         if (f->status == PRT_RESULT_VALUE)
-            direction(r, in, &prev);
+            direction(&ev->strings, r, in, &prev);
 
         int theme = in->theme;
         count(&ev->total, r);
@@ -693,6 +691,7 @@ void prt_evaluation_free(prt_evaluation *ev)
     if (!ev)
         return;
     free(ev->ratings);
+    prt_pool_free(&ev->strings);
     free(ev->pillar_counts);
     free(ev->theme_counts);
     free(ev);

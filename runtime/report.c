@@ -1,5 +1,6 @@
 /* The report formats: a text report that mirrors the council's tables, CSV and JSON for machines,
  * Markdown for pasting into a committee paper, and the audit of published ratings. */
+#include "escape.h"
 #include "planrt.h"
 
 #include <math.h>
@@ -90,48 +91,47 @@ static const char *cmp_text(prt_cmp op)
     return "";
 }
 
-static char *target_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+/* The cell texts below are built in a builder the caller owns and reuses from row to row. */
+static const char *target_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     char v[64];
-    buf[0] = '\0';
+    prt_buf_clear(b);
     if (in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR)) {
-        snprintf(buf, size, "Monitor");
+        prt_buf_puts(b, "Monitor");
     } else if (r->target) {
         const prt_target *t = r->target;
         if (t->kind == PRT_TARGET_BENCHMARK)
-            snprintf(buf, size, "%s", ev->plan->benchmarks[t->benchmark].name);
+            prt_buf_puts(b, ev->plan->benchmarks[t->benchmark].name);
         else if (t->kind == PRT_TARGET_MAINTAIN)
-            snprintf(buf, size, "Maintain");
+            prt_buf_puts(b, "Maintain");
         else
-            snprintf(buf, size, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? cmp_text(t->op) : "",
-                     prt_format_value(in, r->target_value, v, sizeof v));
-        if ((t->kind == PRT_TARGET_BENCHMARK || t->kind == PRT_TARGET_MAINTAIN) && r->band >= 0) {
-            size_t n = strlen(buf);
-            snprintf(buf + n, size - n, " (%s)", prt_format_value(in, r->target_value, v, sizeof v));
-        }
-        if (r->amended) {
-            size_t n = strlen(buf);
-            snprintf(buf + n, size - n, " (amended)");
-        }
+            prt_buf_printf(b, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? cmp_text(t->op) : "",
+                           prt_format_value(in, r->target_value, v, sizeof v));
+        if ((t->kind == PRT_TARGET_BENCHMARK || t->kind == PRT_TARGET_MAINTAIN) && r->band >= 0)
+            prt_buf_printf(b, " (%s)", prt_format_value(in, r->target_value, v, sizeof v));
+        if (r->amended)
+            prt_buf_puts(b, " (amended)");
     }
-    return buf;
+    return prt_buf_str(b);
 }
 
-static char *result_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+static const char *result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
     char v[64];
+    prt_buf_clear(b);
     if (r->status != PRT_RESULT_VALUE)
-        snprintf(buf, size, "%s", status_text(r->status));
+        prt_buf_puts(b, status_text(r->status));
     else if (r->band >= 0)
-        snprintf(buf, size, "%s (%s)", prt_format_value(in, r->value, v, sizeof v), prt_band_short(s, r->band));
+        prt_buf_printf(b, "%s (%s)", prt_format_value(in, r->value, v, sizeof v), prt_band_short(s, r->band));
     else
-        snprintf(buf, size, "%s", prt_format_value(in, r->value, v, sizeof v));
-    return buf;
+        prt_buf_puts(b, prt_format_value(in, r->value, v, sizeof v));
+    return prt_buf_str(b);
 }
 
+/* A value in the indicator's unit: bounded, so a small fixed buffer holds it. */
 static char *last_year_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
@@ -142,15 +142,27 @@ static char *last_year_text(const prt_evaluation *ev, const prt_rating *r, char 
     return buf;
 }
 
-static char *benchmark_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
+static const char *benchmark_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     char v[64];
-    if (!r->has_benchmark)
-        buf[0] = '\0';
-    else
-        snprintf(buf, size, "%s %s", r->benchmark_name, prt_format_value(in, r->benchmark_value, v, sizeof v));
-    return buf;
+    prt_buf_clear(b);
+    if (r->has_benchmark)
+        prt_buf_printf(b, "%s %s", r->benchmark_name, prt_format_value(in, r->benchmark_value, v, sizeof v));
+    return prt_buf_str(b);
+}
+
+/* The builders one report row needs for its cells. */
+typedef struct RowText {
+    prt_buf target, result, benchmark, note;
+} RowText;
+
+static void row_text_free(RowText *t)
+{
+    prt_buf_free(&t->target);
+    prt_buf_free(&t->result);
+    prt_buf_free(&t->benchmark);
+    prt_buf_free(&t->note);
 }
 
 /* Rounded the way the reports round: half up, to a whole percent. */
@@ -167,13 +179,14 @@ static char *share(int part, int whole, char *buf, size_t size)
 
 /* ---- a text table, columns sized to their widest cell (in characters, not bytes) ---- */
 
-enum { MAX_COLS = 12, CELL = 512 };
+enum { MAX_COLS = 12 };
 
+/* Each cell and note is the text as the terminal will show it (prt_esc_terminal), allocated. */
 typedef struct Table {
     int ncols;
     int nrows;
-    char (*cells)[MAX_COLS][CELL];
-    char (*notes)[2][CELL];      /* lines printed under a row */
+    char *(*cells)[MAX_COLS];
+    char *(*notes)[2];           /* lines printed under a row */
     int max_width[MAX_COLS];     /* 0: no limit */
 } Table;
 
@@ -186,7 +199,7 @@ static size_t width(const char *s)
     return w;
 }
 
-/* Cuts a cell to at most w characters, ending it with "..." when cut. */
+/* Cuts a cell to at most w characters, ending it with "..." when cut (on a character boundary). */
 static void clip(char *s, size_t w)
 {
     if (width(s) <= w || w < 4)
@@ -202,26 +215,25 @@ static void clip(char *s, size_t w)
     strcpy(p, "...");
 }
 
+/* The text as a terminal shows it: no control characters, and a table row stays one line. */
+static char *terminal_text(const char *s)
+{
+    prt_buf b = {0};
+    prt_esc_terminal(&b, s ? s : "");
+    return prt_buf_take(&b);
+}
+
 static void table_add(Table *t, const char *const *cells, const char *note1, const char *note2)
 {
-    t->cells = realloc(t->cells, (size_t)(t->nrows + 1) * sizeof *t->cells);
-    t->notes = realloc(t->notes, (size_t)(t->nrows + 1) * sizeof *t->notes);
-    if (!t->cells || !t->notes)
-        abort();
+    t->cells = prt_xrealloc(t->cells, (size_t)(t->nrows + 1) * sizeof *t->cells);
+    t->notes = prt_xrealloc(t->notes, (size_t)(t->nrows + 1) * sizeof *t->notes);
     for (int c = 0; c < t->ncols; c++) {
-        snprintf(t->cells[t->nrows][c], CELL, "%s", cells[c] ? cells[c] : "");
+        t->cells[t->nrows][c] = terminal_text(cells[c]);
         if (t->max_width[c])
             clip(t->cells[t->nrows][c], (size_t)t->max_width[c]);
     }
-    snprintf(t->notes[t->nrows][0], CELL, "%s", note1 ? note1 : "");
-    snprintf(t->notes[t->nrows][1], CELL, "%s", note2 ? note2 : "");
-    /* a table row is one line: line breaks and tabs inside the text become spaces */
-    for (int c = 0; c < t->ncols + 2; c++) {
-        char *s = c < t->ncols ? t->cells[t->nrows][c] : t->notes[t->nrows][c - t->ncols];
-        for (; *s; s++)
-            if (*s == '\n' || *s == '\r' || *s == '\t')
-                *s = ' ';
-    }
+    t->notes[t->nrows][0] = terminal_text(note1);
+    t->notes[t->nrows][1] = terminal_text(note2);
     t->nrows++;
 }
 
@@ -258,6 +270,12 @@ static void table_print(FILE *out, Table *t, const char *indent)
             fputc('\n', out);
         }
     }
+    for (int r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++)
+            free(t->cells[r][c]);
+        free(t->notes[r][0]);
+        free(t->notes[r][1]);
+    }
     free(t->cells);
     free(t->notes);
     t->cells = NULL;
@@ -272,19 +290,27 @@ static const prt_scheme *summary_scheme(const prt_evaluation *ev)
     return ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL;
 }
 
-static int summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, char cells[MAX_COLS][CELL])
+/* One row of the summary: the pillar's name, then counts and shares (bounded, in num). */
+typedef struct SummaryRow {
+    const char *cell[MAX_COLS];
+    char num[MAX_COLS][32];
+} SummaryRow;
+
+static int summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, SummaryRow *row)
 {
     const prt_scheme *s = summary_scheme(ev);
     int c = 0;
-    snprintf(cells[c++], CELL, "%s", name);
-    snprintf(cells[c++], CELL, "%d", k->reported);
-    snprintf(cells[c++], CELL, "%d", k->rated);
-    for (int b = 0; s && b < s->nbands && b < 6; b++)
-        share(k->band[b], k->rated, cells[c++], CELL);
-    snprintf(cells[c++], CELL, "%d", k->monitor_nya);
-    snprintf(cells[c++], CELL, "%d", k->with_dot);
-    share(k->improved_same, k->with_dot, cells[c++], CELL);
-    share(k->worsened, k->with_dot, cells[c++], CELL);
+    row->cell[c++] = name;
+    snprintf(row->num[c], sizeof row->num[c], "%d", k->reported), c++;
+    snprintf(row->num[c], sizeof row->num[c], "%d", k->rated), c++;
+    for (int b = 0; s && b < s->nbands && b < 6; b++, c++)
+        share(k->band[b], k->rated, row->num[c], sizeof row->num[c]);
+    snprintf(row->num[c], sizeof row->num[c], "%d", k->monitor_nya), c++;
+    snprintf(row->num[c], sizeof row->num[c], "%d", k->with_dot), c++;
+    share(k->improved_same, k->with_dot, row->num[c], sizeof row->num[c]), c++;
+    share(k->worsened, k->with_dot, row->num[c], sizeof row->num[c]), c++;
+    for (int i = 1; i < c; i++)
+        row->cell[i] = row->num[i];
     return c;
 }
 
@@ -311,16 +337,13 @@ static void text_summary(FILE *out, const prt_evaluation *ev)
     const char *head[MAX_COLS];
     t.ncols = summary_header(ev, head);
     table_add(&t, head, NULL, NULL);
-    char cells[MAX_COLS][CELL];
-    const char *ptr[MAX_COLS];
-    for (int c = 0; c < MAX_COLS; c++)
-        ptr[c] = cells[c];
+    SummaryRow row;
     for (int p = 0; p < plan->npillars; p++) {
-        summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], cells);
-        table_add(&t, ptr, NULL, NULL);
+        summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], &row);
+        table_add(&t, row.cell, NULL, NULL);
     }
-    summary_row(ev, "Total", &ev->total, cells);
-    table_add(&t, ptr, NULL, NULL);
+    summary_row(ev, "Total", &ev->total, &row);
+    table_add(&t, row.cell, NULL, NULL);
     table_print(out, &t, "");
     const prt_counts *k = &ev->total;
     fprintf(out, "\n%d indicators reported; %d rated: %d%% (%d) on or above target, %d%% (%d) below target; "
@@ -330,37 +353,82 @@ static void text_summary(FILE *out, const prt_evaluation *ev)
             pct(k->worsened, k->with_dot), k->worsened);
 }
 
-/* One sentence per theme: what the summary table says of a pillar, at the theme's level. */
-static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k, const char *indent)
+/* One sentence per theme: what the summary table says of a pillar, at the theme's level; band
+ * labels escaped for the report's language (esc). */
+static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k, const char *indent,
+                       void (*esc)(prt_buf *, const char *))
 {
     const prt_scheme *s = summary_scheme(ev);
-    fprintf(out, "%s%d reported, %d rated", indent, k->reported, k->rated);
-    for (int b = 0; s && b < s->nbands && b < 8 && k->rated; b++)
-        fprintf(out, "%s%s %d", b ? ", " : ": ", s->bands[b].label, k->band[b]);
-    fprintf(out, "; %d monitor or not yet available; DOT: %d improved or same, %d worsened\n", k->monitor_nya,
-            k->improved_same, k->worsened);
+    prt_buf b = {0};
+    prt_buf_printf(&b, "%s%d reported, %d rated", indent, k->reported, k->rated);
+    for (int bd = 0; s && bd < s->nbands && bd < 8 && k->rated; bd++) {
+        prt_buf_puts(&b, bd ? ", " : ": ");
+        esc(&b, s->bands[bd].label);
+        prt_buf_printf(&b, " %d", k->band[bd]);
+    }
+    prt_buf_printf(&b, "; %d monitor or not yet available; DOT: %d improved or same, %d worsened\n", k->monitor_nya,
+                   k->improved_same, k->worsened);
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
+}
+
+/* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
+static bool theme_has_indicators(const prt_plan *plan, int th)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        if (plan->indicators[i].theme == th)
+            return true;
+    return false;
+}
+
+/* The comment under a row of the text report: its first 400 characters, then "..." if it goes on
+ * (the CSV, JSON, Markdown and HTML reports give it whole). */
+static void comment_note(prt_buf *b, const char *comment)
+{
+    enum { SHOWN = 400 };
+    prt_buf_puts(b, "Comment: ");
+    size_t chars = 0;
+    const char *p = comment;
+    while (*p && chars < SHOWN) {
+        p++;
+        while (((unsigned char)*p & 0xC0) == 0x80)
+            p++;
+        chars++;
+    }
+    prt_buf_add(b, comment, (size_t)(p - comment));
+    if (*p)
+        prt_buf_puts(b, "...");
 }
 
 static void text_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
     char pb[32];
-    fprintf(out, "%s%s%s%s\n", plan->name ? plan->name : "Plan", plan->organisation ? " (" : "",
-            plan->organisation ? plan->organisation : "", plan->organisation ? ")" : "");
+    prt_buf line = {0};
+    prt_esc_terminal(&line, plan->name ? plan->name : "Plan");
+    if (plan->organisation) {
+        prt_buf_puts(&line, " (");
+        prt_esc_terminal(&line, plan->organisation);
+        prt_buf_puts(&line, ")");
+    }
+    prt_buf_putc(&line, '\n');
+    prt_buf_flush(&line, out);
     fprintf(out, "Performance for %s\n\n", prt_period_format(ev->period, pb, sizeof pb));
     text_summary(out, ev);
+    RowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
-        fprintf(out, "\n%s\n", plan->pillars[p].name);
+        prt_buf_puts(&line, "\n");
+        prt_esc_terminal(&line, plan->pillars[p].name);
+        prt_buf_puts(&line, "\n");
+        prt_buf_flush(&line, out);
         for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p)
+            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
                 continue;
-            bool any = false;
-            for (int i = 0; i < plan->nindicators && !any; i++)
-                any = plan->indicators[i].theme == th;
-            if (!any)
-                continue;
-            fprintf(out, "\n  %s%s\n", plan->themes[th].name, plan->themes[th].transformation ? " (transformation workstream)" : "");
-            theme_line(out, ev, &ev->theme_counts[th], "  ");
+            prt_buf_puts(&line, "\n  ");
+            prt_esc_terminal(&line, plan->themes[th].name);
+            prt_buf_puts(&line, plan->themes[th].transformation ? " (transformation workstream)\n" : "\n");
+            prt_buf_flush(&line, out);
+            theme_line(out, ev, &ev->theme_counts[th], "  ", prt_esc_terminal);
             Table t = {0};
             t.ncols = 9;
             t.max_width[1] = 48;
@@ -372,81 +440,46 @@ static void text_report(FILE *out, const prt_evaluation *ev)
                 if (in->theme != th)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
-                char tg[128], rs[128], ly[64], bm[160], per[32], note2[CELL];
+                char ly[64], per[32];
                 const char *cells[] = {
                     in->ref ? in->ref : (in->id ? in->id : ""), in->name, polarity_text(in->polarity),
-                    prt_period_format(r->period, per, sizeof per), target_text(ev, r, tg, sizeof tg),
-                    result_text(ev, r, rs, sizeof rs), last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
-                    benchmark_text(ev, r, bm, sizeof bm),
+                    prt_period_format(r->period, per, sizeof per), target_text(ev, r, &rt.target),
+                    result_text(ev, r, &rt.result), last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
+                    benchmark_text(ev, r, &rt.benchmark),
                 };
-                note2[0] = '\0';
+                prt_buf_clear(&rt.note);
                 if (r->comment)
-                    snprintf(note2, sizeof note2, "Comment: %.400s%s", r->comment, strlen(r->comment) > 400 ? "..." : "");
+                    comment_note(&rt.note, r->comment);
                 else if (r->exception)
-                    snprintf(note2, sizeof note2, "Exception: below target and no commentary");
-                table_add(&t, cells, r->explanation, note2);
+                    prt_buf_puts(&rt.note, "Exception: below target and no commentary");
+                table_add(&t, cells, r->explanation, prt_buf_str(&rt.note));
             }
             table_print(out, &t, "  ");
         }
     }
+    row_text_free(&rt);
+    prt_buf_free(&line);
 }
 
 /* ---- CSV ---- */
 
-/* A CSV row built in memory and written with one call: the report of 100,000 indicators is 2.3
+/* A CSV row is built in memory and written with one call: the report of 100,000 indicators is 2.3
  * million fields, and two stdio calls a field were a quarter of the evaluator's fixed time. */
-typedef struct CsvRow {
-    char *buf;
-    size_t len, cap;
-} CsvRow;
-
-static void row_cell(CsvRow *row, const char *s, bool last)
+static void row_cell(prt_buf *row, const char *s, bool last)
 {
-    if (!s)
-        s = "";
-    size_t n = strlen(s);
-    if (row->cap - row->len < 2 * n + 4) {
-        row->cap = 2 * (row->len + 2 * n + 4);
-        row->buf = realloc(row->buf, row->cap);
-        if (!row->buf) {
-            fputs("planrt: fatal error: out of memory\n", stderr);
-            exit(2);
-        }
-    }
-    char *o = row->buf + row->len;
-    if (strpbrk(s, ",\"\n\r")) {
-        *o++ = '"';
-        for (; *s; s++) {
-            if (*s == '"')
-                *o++ = '"';
-            *o++ = *s;
-        }
-        *o++ = '"';
-    } else {
-        memcpy(o, s, n);
-        o += n;
-    }
-    if (last) {
-        *o++ = '\r';
-        *o++ = '\n';
-    } else {
-        *o++ = ',';
-    }
-    row->len = (size_t)(o - row->buf);
-}
-
-static void row_write(CsvRow *row, FILE *out)
-{
-    fwrite(row->buf, 1, row->len, out);
-    row->len = 0;
+    prt_esc_csv(row, s);
+    if (last)
+        prt_buf_add(row, "\r\n", 2);
+    else
+        prt_buf_putc(row, ',');
 }
 
 void prt_csv_field(FILE *out, const char *s, bool last)
 {
-    CsvRow row = {0};
+    prt_buf row = {0};
     row_cell(&row, s, last);
-    row_write(&row, out);
-    free(row.buf);
+    prt_buf_flush(&row, out);
+    prt_buf_free(&row);
 }
 
 static const char *rating_id(const prt_evaluation *ev, const prt_rating *r)
@@ -463,15 +496,16 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
                           "dot_explanation", "benchmark", "published_rating", "published_dot", "overridden",
                           "exception", "comment"};
     size_t nh = sizeof head / sizeof head[0];
-    CsvRow row = {0};
+    prt_buf row = {0};
+    RowText rt = {0};
     for (size_t i = 0; i < nh; i++)
         row_cell(&row, head[i], i + 1 == nh);
-    row_write(&row, out);
+    prt_buf_flush(&row, out);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
         const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        char per[32], tg[128], val[64], pc[32], ly[64], bm[160];
+        char per[32], val[64], pc[32], ly[64];
         const prt_theme *th = &plan->themes[in->theme];
         val[0] = pc[0] = '\0';
         if (r->status == PRT_RESULT_VALUE)
@@ -485,7 +519,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         row_cell(&row, th->name, false);
         row_cell(&row, polarity_text(in->polarity), false);
         row_cell(&row, prt_period_format(r->period, per, sizeof per), false);
-        row_cell(&row, target_text(ev, r, tg, sizeof tg), false);
+        row_cell(&row, target_text(ev, r, &rt.target), false);
         row_cell(&row, val, false);
         row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
         row_cell(&row, rating_id(ev, r), false);
@@ -495,43 +529,21 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         row_cell(&row, last_year_text(ev, r, ly, sizeof ly), false);
         row_cell(&row, prt_dot_name(r->dot), false);
         row_cell(&row, r->dot_explanation, false);
-        row_cell(&row, benchmark_text(ev, r, bm, sizeof bm), false);
+        row_cell(&row, benchmark_text(ev, r, &rt.benchmark), false);
         row_cell(&row, r->published_rating, false);
         row_cell(&row, r->published_dot, false);
         row_cell(&row, r->overridden ? "yes" : "no", false);
         row_cell(&row, r->exception ? "yes" : "no", false);
         row_cell(&row, r->comment, true);
-        row_write(&row, out);
+        prt_buf_flush(&row, out);
     }
-    free(row.buf);
+    prt_buf_free(&row);
+    row_text_free(&rt);
 }
 
 /* ---- JSON ---- */
 
-static void json_str(FILE *out, const char *s)
-{
-    if (!s) {
-        fputs("null", out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c == '\r')
-            fputs("\\r", out);
-        else if (c == '\t')
-            fputs("\\t", out);
-        else if (c < 0x20)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
+static void json_str(FILE *out, const char *s) { prt_write_escaped(out, prt_esc_json, s); }
 
 static void json_num(FILE *out, double v)
 {
@@ -559,6 +571,7 @@ static void json_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
     char pb[32];
+    RowText rt = {0};
     fputs("{\n  \"plan\": ", out);
     json_str(out, plan->name);
     fputs(",\n  \"organisation\": ", out);
@@ -594,7 +607,6 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
         const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        char tg[128];
         fputs(i ? ",\n    {" : "\n    {", out);
         fputs("\"ref\": ", out);
         json_str(out, in->ref);
@@ -609,7 +621,7 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         fputs(", \"period\": ", out);
         json_str(out, prt_period_format(r->period, pb, sizeof pb));
         fputs(", \"target\": ", out);
-        json_str(out, target_text(ev, r, tg, sizeof tg));
+        json_str(out, target_text(ev, r, &rt.target));
         fputs(", \"target_value\": ", out);
         if (r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE || r->target->kind == PRT_TARGET_THRESHOLD))
             json_num(out, r->target_value);
@@ -650,29 +662,38 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         fputc('}', out);
     }
     fputs("\n  ]\n}\n", out);
+    row_text_free(&rt);
 }
 
 /* ---- Markdown ---- */
 
 static void md_cell(FILE *out, const char *s)
 {
-    fputs("| ", out);
-    for (; s && *s; s++) {
-        if (*s == '|')
-            fputs("\\|", out);
-        else if (*s == '\n' || *s == '\r')
-            fputc(' ', out);
-        else
-            fputc(*s, out);
-    }
-    fputc(' ', out);
+    prt_buf b = {0};
+    prt_buf_puts(&b, "| ");
+    prt_esc_md(&b, s);
+    prt_buf_putc(&b, ' ');
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
+}
+
+/* A heading: its marks, then the text escaped, then an optional plain tail. */
+static void md_heading(FILE *out, const char *marks, const char *text, const char *tail)
+{
+    prt_buf b = {0};
+    prt_buf_puts(&b, marks);
+    prt_esc_md(&b, text);
+    prt_buf_puts(&b, tail);
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
 }
 
 static void md_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32];
-    fprintf(out, "# %s: performance for %s\n\n", plan->name ? plan->name : "Plan", prt_period_format(ev->period, pb, sizeof pb));
+    char pb[32], title_tail[64];
+    snprintf(title_tail, sizeof title_tail, ": performance for %s\n\n", prt_period_format(ev->period, pb, sizeof pb));
+    md_heading(out, "# ", plan->name ? plan->name : "Plan", title_tail);
     const char *head[MAX_COLS];
     int nc = summary_header(ev, head);
     for (int c = 0; c < nc; c++)
@@ -681,26 +702,26 @@ static void md_report(FILE *out, const prt_evaluation *ev)
     for (int c = 0; c < nc; c++)
         fputs(c < 1 ? "|---" : "|---:", out);
     fputs("|\n", out);
-    char cells[MAX_COLS][CELL];
+    SummaryRow row;
     for (int p = 0; p <= plan->npillars; p++) {
-        int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : "**Total**",
-                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, cells);
-        for (int c = 0; c < n; c++)
-            md_cell(out, cells[c]);
+        int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : NULL,
+                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, &row);
+        if (p < plan->npillars)
+            md_cell(out, row.cell[0]);
+        else
+            fputs("| **Total** ", out);
+        for (int c = 1; c < n; c++)
+            md_cell(out, row.cell[c]);
         fputs("|\n", out);
     }
+    RowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
-        fprintf(out, "\n## %s\n", plan->pillars[p].name);
+        md_heading(out, "\n## ", plan->pillars[p].name, "\n");
         for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p)
+            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
                 continue;
-            bool any = false;
-            for (int i = 0; i < plan->nindicators && !any; i++)
-                any = plan->indicators[i].theme == th;
-            if (!any)
-                continue;
-            fprintf(out, "\n### %s\n\n", plan->themes[th].name);
-            theme_line(out, ev, &ev->theme_counts[th], "");
+            md_heading(out, "\n### ", plan->themes[th].name, "\n\n");
+            theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
             fputc('\n', out);
             fputs("| Ref | Indicator | Polarity | Period | Target | Result | Last year | DOT | Benchmark | Comment |\n"
                   "|---|---|---|---|---:|---:|---:|---|---|---|\n",
@@ -710,21 +731,25 @@ static void md_report(FILE *out, const prt_evaluation *ev)
                 if (in->theme != th)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
-                char tg[128], rs[128], ly[64], bm[160], per[32];
+                char ly[64], per[32];
                 md_cell(out, in->ref ? in->ref : in->id);
                 md_cell(out, in->name);
                 md_cell(out, polarity_text(in->polarity));
                 md_cell(out, prt_period_format(r->period, per, sizeof per));
-                md_cell(out, target_text(ev, r, tg, sizeof tg));
-                md_cell(out, result_text(ev, r, rs, sizeof rs));
+                md_cell(out, target_text(ev, r, &rt.target));
+                md_cell(out, result_text(ev, r, &rt.result));
                 md_cell(out, last_year_text(ev, r, ly, sizeof ly));
                 md_cell(out, prt_dot_name(r->dot));
-                md_cell(out, benchmark_text(ev, r, bm, sizeof bm));
-                md_cell(out, r->comment ? r->comment : r->exception ? "*Below target: no commentary*" : "");
+                md_cell(out, benchmark_text(ev, r, &rt.benchmark));
+                if (r->comment || !r->exception)
+                    md_cell(out, r->comment ? r->comment : "");
+                else
+                    fputs("| *Below target: no commentary* ", out);
                 fputs("|\n", out);
             }
         }
     }
+    row_text_free(&rt);
 }
 
 void prt_report(FILE *out, const prt_evaluation *ev, prt_format format)
@@ -740,18 +765,7 @@ void prt_report(FILE *out, const prt_evaluation *ev, prt_format format)
 
 /* ---- HTML ---- */
 
-static void html_text(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
+static void html_text(FILE *out, const char *s) { prt_write_escaped(out, prt_esc_markup, s); }
 
 static void html_cell(FILE *out, const char *tag, const char *cls, const char *s)
 {
@@ -775,7 +789,7 @@ static const char *band_class(const prt_scheme *s, int band)
 void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32], cells[MAX_COLS][CELL];
+    char pb[32];
     prt_period_format(ev->period, pb, sizeof pb);
     fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
     html_text(out, plan->name ? plan->name : "Plan");
@@ -800,7 +814,7 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
     }
     if (map_svg) {
         fputs("<figure>\n", out);
-        /* the SVG as Graphviz wrote it, after its XML prologue */
+        /* the SVG as Graphviz wrote it (its text escaped by planc and Graphviz), after its XML prologue */
         const char *svg = strstr(map_svg, "<svg");
         fputs(svg ? svg : map_svg, out);
         fputs("\n<figcaption>The outcome map, coloured by rating</figcaption>\n</figure>\n", out);
@@ -808,30 +822,30 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
     fputs("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr>", out);
     const char *head[MAX_COLS];
     int nc = summary_header(ev, head);
-    for (int c = 0; c < nc; c++)
-        fprintf(out, "<th scope=\"col\">%s</th>", head[c]);
+    for (int c = 0; c < nc; c++) {
+        fputs("<th scope=\"col\">", out);
+        html_text(out, head[c]);
+        fputs("</th>", out);
+    }
     fputs("</tr></thead>\n<tbody>\n", out);
+    SummaryRow row;
     for (int p = 0; p <= plan->npillars; p++) {
         int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : "Total",
-                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, cells);
+                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, &row);
         fputs("<tr>", out);
-        html_cell(out, "th", NULL, cells[0]);
+        html_cell(out, "th", NULL, row.cell[0]);
         for (int c = 1; c < n; c++)
-            html_cell(out, "td", "num", cells[c]);
+            html_cell(out, "td", "num", row.cell[c]);
         fputs("</tr>\n", out);
     }
     fputs("</tbody>\n</table>\n", out);
+    RowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
         fputs("<h2>", out);
         html_text(out, plan->pillars[p].name);
         fputs("</h2>\n", out);
         for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p)
-                continue;
-            bool any = false;
-            for (int i = 0; i < plan->nindicators && !any; i++)
-                any = plan->indicators[i].theme == th;
-            if (!any)
+            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
                 continue;
             fputs("<h3>", out);
             html_text(out, plan->themes[th].name);
@@ -847,15 +861,15 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
                 const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-                char tg[128], rs[128], ly[64], bm[160], per[32];
+                char ly[64], per[32];
                 fputs("<tr>", out);
                 html_cell(out, "th", NULL, in->ref ? in->ref : in->id);
                 html_cell(out, "td", NULL, in->name);
                 html_cell(out, "td", NULL, polarity_text(in->polarity));
                 html_cell(out, "td", NULL, prt_period_format(r->period, per, sizeof per));
-                html_cell(out, "td", "num", target_text(ev, r, tg, sizeof tg));
+                html_cell(out, "td", "num", target_text(ev, r, &rt.target));
                 fprintf(out, "<td class=\"%s\">", band_class(s, r->band));
-                html_text(out, result_text(ev, r, rs, sizeof rs));
+                html_text(out, result_text(ev, r, &rt.result));
                 if (r->band >= 0) {
                     fputs(" ", out);
                     html_text(out, prt_band_name(s, r->band));
@@ -865,13 +879,14 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
                 fputs("</div></td>", out);
                 html_cell(out, "td", "num", last_year_text(ev, r, ly, sizeof ly));
                 html_cell(out, "td", NULL, prt_dot_name(r->dot));
-                html_cell(out, "td", NULL, benchmark_text(ev, r, bm, sizeof bm));
+                html_cell(out, "td", NULL, benchmark_text(ev, r, &rt.benchmark));
                 html_cell(out, "td", NULL, r->comment ? r->comment : r->exception ? "Below target: no commentary" : "");
                 fputs("</tr>\n", out);
             }
             fputs("</tbody>\n</table>\n", out);
         }
     }
+    row_text_free(&rt);
     int exceptions = 0;
     for (int i = 0; i < plan->nindicators; i++)
         exceptions += ev->ratings[i].below_target;
@@ -910,6 +925,7 @@ void prt_audit(FILE *out, const prt_evaluation *ev)
     const prt_plan *plan = ev->plan;
     int published = 0, agree = 0, dots = 0, dots_agree = 0;
     char pb[32];
+    prt_buf line = {0};
     fprintf(out, "Audit of published ratings for %s\n", prt_period_format(ev->period, pb, sizeof pb));
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
@@ -922,20 +938,36 @@ void prt_audit(FILE *out, const prt_evaluation *ev)
             if (pb_band == computed) {
                 agree++;
             } else {
-                fprintf(out, "  %s: published %s, the plan's method gives %s", prt_indicator_label(in),
-                        r->published_rating, computed >= 0 ? prt_band_short(s, computed) : "no rating");
-                fprintf(out, " (%s)\n", r->explanation);
+                /* the published rating comes from the results file: escaped like everything else */
+                prt_buf_puts(&line, "  ");
+                prt_esc_terminal(&line, prt_indicator_label(in));
+                prt_buf_puts(&line, ": published ");
+                prt_esc_terminal(&line, r->published_rating);
+                prt_buf_puts(&line, ", the plan's method gives ");
+                prt_esc_terminal(&line, computed >= 0 ? prt_band_short(s, computed) : "no rating");
+                prt_buf_puts(&line, " (");
+                prt_esc_terminal(&line, r->explanation);
+                prt_buf_puts(&line, ")\n");
+                prt_buf_flush(&line, out);
             }
         }
         if (r->published_dot && r->published_dot[0]) {
             dots++;
-            if (same_text(r->published_dot, prt_dot_name(r->dot)))
+            if (same_text(r->published_dot, prt_dot_name(r->dot))) {
                 dots_agree++;
-            else
-                fprintf(out, "  %s: published direction of travel '%s', computed '%s' (%s)\n", prt_indicator_label(in),
-                        r->published_dot, r->dot == PRT_DOT_NONE ? "none" : prt_dot_name(r->dot), r->dot_explanation);
+            } else {
+                prt_buf_puts(&line, "  ");
+                prt_esc_terminal(&line, prt_indicator_label(in));
+                prt_buf_puts(&line, ": published direction of travel '");
+                prt_esc_terminal(&line, r->published_dot);
+                prt_buf_printf(&line, "', computed '%s' (", r->dot == PRT_DOT_NONE ? "none" : prt_dot_name(r->dot));
+                prt_esc_terminal(&line, r->dot_explanation);
+                prt_buf_puts(&line, ")\n");
+                prt_buf_flush(&line, out);
+            }
         }
     }
+    prt_buf_free(&line);
     fprintf(out, "%d of %d published ratings reproduced by the declared method", agree, published);
     if (dots)
         fprintf(out, "; %d of %d published directions of travel reproduced", dots_agree, dots);
