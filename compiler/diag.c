@@ -1,4 +1,6 @@
+/* The diagnostic engine: collecting errors, warnings and notes, and printing them as gcc does. */
 #include "diag.h"
+#include "escape.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -138,6 +140,35 @@ static const char *sev_color(Severity s)
 
 static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+/* A character as the snippet shows it.  Control characters, C1 controls, invalid UTF-8 and the
+ * bidirectional overrides (which reorder what a terminal shows, "Trojan Source") are shown as '?':
+ * nothing in a plan can move the cursor, recolour the terminal or hide text.  Returns the bytes
+ * the character takes; *shown is NULL for '?'. */
+static size_t display_unit(const char *text, uint32_t i, uint32_t end, const char **shown)
+{
+    uint32_t cp;
+    size_t n = prt_utf8_char(text + i, &cp);
+    if (n == 0 || i + n > end) {
+        *shown = NULL;
+        return 1;
+    }
+    bool hidden = (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                  (cp >= 0x2066 && cp <= 0x2069);
+    *shown = hidden ? NULL : text + i;
+    return n;
+}
+
+/* Blanks under [from, to) of the shown line: one per character shown, tabs echoed. */
+static void pad_to(FILE *out, const char *text, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to;) {
+        const char *shown;
+        size_t n = display_unit(text, i, to, &shown);
+        fputc(shown && *shown == '\t' ? '\t' : ' ', out);
+        i += (uint32_t)n;
+    }
+}
+
 /* Prints the source line and a caret line under [begin, end) clipped to that line.  Tabs are echoed
  * in the caret line so that the caret sits under the right character whatever the tab width. */
 static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color, const char *fixit)
@@ -163,13 +194,19 @@ static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color, const c
         if (end > we)
             end = we;
     }
+    if (begin > we)
+        begin = we;
     fputs("    ", out);
     if (wb > lb)
         fputs("...", out);
-    for (uint32_t i = wb; i < we; i++) {
-        unsigned char c = (unsigned char)f->text[i];
-        /* control bytes would garble the terminal; show them as '?' */
-        fputc(c == '\t' || c >= 0x20 ? c : '?', out);
+    for (uint32_t i = wb; i < we;) {
+        const char *shown;
+        size_t n = display_unit(f->text, i, we, &shown);
+        if (shown)
+            fwrite(shown, 1, n, out);
+        else
+            fputc('?', out);
+        i += (uint32_t)n;
     }
     if (we < le)
         fputs("...", out);
@@ -177,24 +214,17 @@ static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color, const c
     fputs("    ", out);
     if (wb > lb)
         fputs("   ", out);
-    for (uint32_t i = wb; i < begin; i++) {
-        unsigned char c = (unsigned char)f->text[i];
-        if (is_cont(c))
-            continue;
-        fputc(c == '\t' ? '\t' : ' ', out);
-    }
+    pad_to(out, f->text, wb, begin);
     if (color)
         fputs("\033[1;32m", out);
     fputc('^', out);
     bool first = true;
-    for (uint32_t i = begin; i < end; i++) {
-        if (is_cont((unsigned char)f->text[i]))
-            continue;
-        if (first) {
-            first = false;
-            continue;
-        }
-        fputc('~', out);
+    for (uint32_t i = begin; i < end;) {
+        const char *shown;
+        i += (uint32_t)display_unit(f->text, i, end, &shown);
+        if (!first)
+            fputc('~', out);
+        first = false;
     }
     if (color)
         fputs("\033[0m", out);
@@ -204,14 +234,10 @@ static void print_snippet(const Diag *d, FILE *out, Loc loc, bool color, const c
         fputs("    ", out);
         if (wb > lb)
             fputs("   ", out);
-        for (uint32_t i = wb; i < begin; i++) {
-            unsigned char c = (unsigned char)f->text[i];
-            if (!is_cont(c))
-                fputc(c == '\t' ? '\t' : ' ', out);
-        }
+        pad_to(out, f->text, wb, begin);
         if (color)
             fputs("\033[32m", out);
-        fputs(fixit, out);
+        prt_write_escaped(out, prt_esc_terminal, fixit);
         if (color)
             fputs("\033[0m", out);
         fputc('\n', out);
@@ -226,7 +252,8 @@ static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
     if (f) {
         unsigned line, col;
         source_line_col(d->sources, x->loc.file, x->loc.begin, &line, &col);
-        fprintf(out, "%s:%u:%u: ", f->path, line, col);
+        prt_write_escaped(out, prt_esc_terminal, f->path);
+        fprintf(out, ":%u:%u: ", line, col);
     } else {
         fputs("planc: ", out);
     }
@@ -234,7 +261,8 @@ static void print_one(const Diag *d, FILE *out, const Diagnostic *x, bool color)
         fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(x->sev), sev_name(x->sev));
     else
         fprintf(out, "%s: ", sev_name(x->sev));
-    fputs(x->message, out);
+    /* messages quote names, strings and file names: no terminal escape gets through them */
+    prt_write_escaped(out, prt_esc_terminal, x->message);
     if (x->code)
         fprintf(out, " [%s]", x->code);
     if (color)

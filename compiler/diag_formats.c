@@ -3,28 +3,13 @@
 #include "diag.h"
 #include "diag_codes.h"
 #include "driver.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c == '\t')
-            fputs("\\t", out);
-        else if (c < 0x20 || c == 0x7F)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
+/* Every string goes through the runtime's one JSON escaper (valid UTF-8, controls escaped). */
+static void json_string(FILE *out, const char *s) { prt_write_escaped(out, prt_esc_json, s ? s : ""); }
 
 static const char *kind(Severity s)
 {
@@ -116,6 +101,16 @@ void diag_print_json(const Diag *d, FILE *out)
     free(order);
 }
 
+/* A file as a SARIF artifact URI: repository-relative paths stay relative (without a leading
+ * "./"), absolute ones become file:// URIs, and every other byte is percent-encoded. */
+static void sarif_uri(FILE *out, const char *file)
+{
+    prt_buf b = {0};
+    prt_esc_uri(&b, file);
+    json_string(out, prt_buf_str(&b));
+    prt_buf_free(&b);
+}
+
 static void sarif_region(FILE *out, const Diag *d, Loc loc)
 {
     const char *file;
@@ -123,8 +118,7 @@ static void sarif_region(FILE *out, const Diag *d, Loc loc)
     if (!place(d, loc, &file, &l0, &c0, &l1, &c1))
         return;
     fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-    /* repository-relative URIs: the path as given, without a leading "./" */
-    json_string(out, strncmp(file, "./", 2) == 0 ? file + 2 : file);
+    sarif_uri(out, file);
     /* SARIF's endColumn is exclusive */
     fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}", l0, c0,
             l1, c1 + 1);
@@ -178,7 +172,7 @@ void diag_print_sarif(const Diag *d, FILE *out)
                 fputs("{\"message\": {\"text\": ", out);
                 json_string(out, x->notes[j].message);
                 fputs("}, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
-                json_string(out, strncmp(file, "./", 2) == 0 ? file + 2 : file);
+                sarif_uri(out, file);
                 fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}}",
                         a, b, c, e + 1);
             }
@@ -193,20 +187,10 @@ void diag_print_sarif(const Diag *d, FILE *out)
 /* Workflow-command escaping: the message escapes %, CR and LF; properties also : and ,. */
 static void gh_escape(FILE *out, const char *s, bool property)
 {
-    for (; s && *s; s++) {
-        if (*s == '%')
-            fputs("%25", out);
-        else if (*s == '\r')
-            fputs("%0D", out);
-        else if (*s == '\n')
-            fputs("%0A", out);
-        else if (property && *s == ':')
-            fputs("%3A", out);
-        else if (property && *s == ',')
-            fputs("%2C", out);
-        else
-            fputc(*s, out);
-    }
+    prt_buf b = {0};
+    prt_esc_github(&b, s ? s : "", property);
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
 }
 
 void diag_print_github(const Diag *d, FILE *out)
@@ -233,8 +217,10 @@ void diag_print_github(const Diag *d, FILE *out)
             const char *nf;
             unsigned a, b, c, e;
             fputs("%0Anote: ", out);
-            if (place(d, x->notes[j].loc, &nf, &a, &b, &c, &e))
-                fprintf(out, "%s:%u:%u: ", nf, a, b);
+            if (place(d, x->notes[j].loc, &nf, &a, &b, &c, &e)) {
+                gh_escape(out, nf, false);
+                fprintf(out, ":%u:%u: ", a, b);
+            }
             gh_escape(out, x->notes[j].message, false);
         }
         fputc('\n', out);
