@@ -1,6 +1,9 @@
 /* Building the outcome map as a cgraph graph.  Runs only in the child process of map_render.c. */
 #include "map_graph.h"
 
+#include "escape.h"
+
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,17 +18,21 @@ static void set(void *obj, const char *attr, const char *value)
     agsafeset(obj, (char *)attr, (char *)value, "");
 }
 
-/* Wraps text at about `width` characters on spaces, and escapes it for a Graphviz label, where a
- * backslash starts an escape and "\n" breaks a line. */
-static void wrap(const char *text, size_t width, char *out, size_t size)
+/* Wraps text at about `width` characters on spaces into b (emptied first), each word escaped for a
+ * Graphviz label (prt_esc_dot), lines broken with the label escape "\n".  Returns b's text. */
+static const char *wrap(prt_buf *b, const char *text, size_t width)
 {
-    size_t o = 0, col = 0;
+    prt_buf_clear(b);
+    prt_buf word = {0};
+    size_t col = 0;
     const char *p = text ? text : "";
-    while (*p && o + 8 < size) {
+    while (*p) {
         /* the next word */
         const char *w = p;
         while (*w == ' ')
             w++;
+        if (!*w)
+            break;
         const char *e = w;
         size_t chars = 0;
         while (*e && *e != ' ') {
@@ -34,22 +41,20 @@ static void wrap(const char *text, size_t width, char *out, size_t size)
             e++;
         }
         if (col > 0 && col + 1 + chars > width) {
-            out[o++] = '\\';
-            out[o++] = 'n';
+            prt_buf_puts(b, "\\n");
             col = 0;
         } else if (col > 0) {
-            out[o++] = ' ';
+            prt_buf_putc(b, ' ');
             col++;
         }
-        for (const char *c = w; c < e && o + 4 < size; c++) {
-            if (*c == '\\' || *c == '"')
-                out[o++] = '\\';
-            out[o++] = *c;
-        }
+        prt_buf_clear(&word);
+        prt_buf_add(&word, w, (size_t)(e - w));
+        prt_esc_dot(b, prt_buf_str(&word));
         col += chars;
         p = e;
     }
-    out[o] = '\0';
+    prt_buf_free(&word);
+    return prt_buf_str(b);
 }
 
 static const char *dot_arrow(prt_dot d)
@@ -74,19 +79,6 @@ static const char *fill_for(const prt_scheme *s, int band)
     /* spread the scheme's bands over the palette: first green, last vermillion */
     int k = band == 0 ? 0 : band == s->nbands - 1 ? 3 : s->nbands == 3 ? 2 : band;
     return band_fill[k];
-}
-
-static void escape_html(const char *in, char *out, size_t size)
-{
-    size_t o = 0;
-    for (; in && *in && o + 8 < size; in++) {
-        const char *rep = *in == '<' ? "&lt;" : *in == '>' ? "&gt;" : *in == '&' ? "&amp;" : *in == '"' ? "&quot;" : NULL;
-        if (rep)
-            o += (size_t)snprintf(out + o, size - o, "%s", rep);
-        else
-            out[o++] = *in;
-    }
-    out[o] = '\0';
 }
 
 static bool pillar_shown(const MapOptions *o, const Pillar *p)
@@ -117,34 +109,48 @@ size_t map_count_nodes(const Plan *plan, const MapOptions *o)
 
 static Agnode_t *node(Agraph_t *g, const char *prefix, const char *id)
 {
-    char name[512];
-    snprintf(name, sizeof name, "%s:%s", prefix, id);
-    return agnode(g, name, 1);
+    prt_buf name = {0};
+    prt_buf_printf(&name, "%s:%s", prefix, id);
+    Agnode_t *n = agnode(g, name.data, 1);
+    prt_buf_free(&name);
+    return n;
+}
+
+/* A cluster's name, "cluster_p_ID" (identifiers only: no escaping needed, cgraph quotes names). */
+static Agraph_t *cluster(Agraph_t *g, const char *kind, const char *id, int create)
+{
+    prt_buf name = {0};
+    prt_buf_printf(&name, "cluster_%s_%s", kind, id);
+    Agraph_t *sg = agsubg(g, name.data, create);
+    prt_buf_free(&name);
+    return sg;
 }
 
 /* The title with the key under it, as the graph's own label: an HTML-like table, so that the key
- * takes no place in the layout's ranks. */
+ * takes no place in the layout's ranks.  Text in it is escaped as markup. */
 static void title_and_key(Agraph_t *g, const char *title, const prt_scheme *s)
 {
-    char html[4096], t[1024];
-    escape_html(title, t, sizeof t);
-    size_t n = (size_t)snprintf(html, sizeof html,
-                                "<table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"6\">"
-                                "<tr><td colspan=\"%d\" border=\"0\"><font point-size=\"28\">%s</font></td></tr><tr>",
-                                (s ? s->nbands : 0) + 1, t);
-    for (int b = 0; s && b < s->nbands && n < sizeof html; b++) {
-        char label[512];
-        escape_html(s->bands[b].label, label, sizeof label);
-        n += (size_t)snprintf(html + n, sizeof html - n, "<td bgcolor=\"%s\"><font point-size=\"14\">(%s) %s</font></td>", fill_for(s, b),
-                              prt_band_short(s, b), label);
+    prt_buf html = {0};
+    prt_buf_printf(&html,
+                   "<table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"6\">"
+                   "<tr><td colspan=\"%d\" border=\"0\"><font point-size=\"28\">",
+                   (s ? s->nbands : 0) + 1);
+    prt_esc_markup(&html, title);
+    prt_buf_puts(&html, "</font></td></tr><tr>");
+    for (int b = 0; s && b < s->nbands; b++) {
+        prt_buf_printf(&html, "<td bgcolor=\"%s\"><font point-size=\"14\">(", fill_for(s, b));
+        prt_esc_markup(&html, prt_band_short(s, b));
+        prt_buf_puts(&html, ") ");
+        prt_esc_markup(&html, s->bands[b].label);
+        prt_buf_puts(&html, "</font></td>");
     }
-    if (n < sizeof html)
-        n += (size_t)snprintf(html + n, sizeof html - n,
-                              "<td bgcolor=\"%s\"><font point-size=\"14\">not rated</font></td></tr><tr><td colspan=\"%d\" "
-                              "border=\"0\"><font point-size=\"14\">Direction of travel: \xE2\x86\x91 improving, "
-                              "\xE2\x86\x92 same, \xE2\x86\x93 worsening, new, n/c not comparable</font></td></tr></table>",
-                              UNRATED_FILL, (s ? s->nbands : 0) + 1);
-    agsafeset(g, "label", agstrdup_html(g, html), "");
+    prt_buf_printf(&html,
+                   "<td bgcolor=\"%s\"><font point-size=\"14\">not rated</font></td></tr><tr><td colspan=\"%d\" "
+                   "border=\"0\"><font point-size=\"14\">Direction of travel: \xE2\x86\x91 improving, "
+                   "\xE2\x86\x92 same, \xE2\x86\x93 worsening, new, n/c not comparable</font></td></tr></table>",
+                   UNRATED_FILL, (s ? s->nbands : 0) + 1);
+    agsafeset(g, "label", agstrdup_html(g, html.data), "");
+    prt_buf_free(&html);
 }
 
 /* Edges from one box to each outcome in `to`, where the map shows both.  With `loose`, an edge that
@@ -173,9 +179,8 @@ static void edges_to_outcomes(Agraph_t *g, const MapOptions *o, const Entity *fr
 Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
 {
     Agraph_t *g = agopen("outcome_map", Agdirected, NULL);
-    char buf[4096];
-    wrap(o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map", 80, buf, sizeof buf);
-    set(g, "label", buf);
+    prt_buf buf = {0}, text = {0};
+    set(g, "label", wrap(&buf, o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map", 80));
     set(g, "labelloc", "t");
     set(g, "fontsize", "28");
     set(g, "fontname", "Helvetica");
@@ -198,34 +203,28 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
         const Pillar *p = plan->pillars.items[pi];
         if (!pillar_shown(o, p))
             continue;
-        snprintf(buf, sizeof buf, "cluster_p_%s", p->e.id.name);
-        Agraph_t *pg = agsubg(g, buf, 1);
-        wrap(p->e.name, 60, buf, sizeof buf);
-        set(pg, "label", buf);
+        Agraph_t *pg = cluster(g, "p", p->e.id.name, 1);
+        set(pg, "label", wrap(&buf, p->e.name, 60));
         set(pg, "style", "filled");
         set(pg, "fillcolor", "#F2F2F2");
         set(pg, "color", "#999999");
         set(pg, "fontsize", "22");
         set(pg, "fontname", "Helvetica-Bold");
-        wrap(p->e.name, 100000, buf, sizeof buf);
-        set(pg, "tooltip", buf);
+        set(pg, "tooltip", wrap(&buf, p->e.name, SIZE_MAX));
         for (size_t ti = 0; ti < p->themes.n; ti++) {
             const Theme *t = p->themes.items[ti];
             if (!theme_shown(o, t))
                 continue;
-            snprintf(buf, sizeof buf, "cluster_t_%s", t->e.id.name);
-            Agraph_t *tg = agsubg(pg, buf, 1);
-            char name[1024];
-            snprintf(name, sizeof name, "%s%s", t->e.name, t->transformation ? " \xE2\x80\x94 transformation workstream" : "");
-            wrap(name, 50, buf, sizeof buf);
-            set(tg, "label", buf);
+            Agraph_t *tg = cluster(pg, "t", t->e.id.name, 1);
+            prt_buf_clear(&text);
+            prt_buf_printf(&text, "%s%s", t->e.name, t->transformation ? " \xE2\x80\x94 transformation workstream" : "");
+            set(tg, "label", wrap(&buf, text.data, 50));
             set(tg, "style", "rounded,filled");
             set(tg, "fillcolor", "#FFFFFF");
             set(tg, "fontsize", "16");
             set(tg, "color", t->transformation ? "#0072B2" : "#999999");
             set(tg, "penwidth", t->transformation ? "3" : "1");
-            wrap(name, 100000, buf, sizeof buf);
-            set(tg, "tooltip", buf);
+            set(tg, "tooltip", wrap(&buf, text.data, SIZE_MAX));
             if (o->detail == DETAIL_THEMES) {
                 /* an invisible point keeps an otherwise empty cluster on the page */
                 Agnode_t *n = node(tg, "t", t->e.id.name);
@@ -236,21 +235,18 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
             for (size_t k = 0; k < t->outcomes.n; k++) {
                 const Outcome *oc = t->outcomes.items[k];
                 Agnode_t *n = node(tg, "o", oc->e.id.name);
-                wrap(oc->e.name, 34, buf, sizeof buf);
-                set(n, "label", buf);
+                set(n, "label", wrap(&buf, oc->e.name, 34));
                 set(n, "shape", "box");
                 set(n, "style", "rounded,filled");
                 set(n, "fillcolor", OUTCOME_FILL);
-                wrap(oc->e.name, 100000, buf, sizeof buf);
-                set(n, "tooltip", buf);
+                set(n, "tooltip", wrap(&buf, oc->e.name, SIZE_MAX));
             }
             if (o->detail != DETAIL_FULL)
                 continue;
             for (size_t k = 0; k < t->activities.n; k++) {
                 const Activity *a = t->activities.items[k];
                 Agnode_t *n = node(tg, "a", a->e.id.name);
-                wrap(a->e.name, 30, buf, sizeof buf);
-                set(n, "label", buf);
+                set(n, "label", wrap(&buf, a->e.name, 30));
                 set(n, "shape", "box");
                 set(n, "style", "dashed");
                 set(n, "fontsize", "9");
@@ -263,43 +259,38 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
                 char id[32];
                 snprintf(id, sizeof id, "%zu", index);
                 Agnode_t *n = node(tg, "i", id);
-                char text[1024];
-                int len = snprintf(text, sizeof text, "%s%s%s", in->ref ? in->ref : "", in->ref ? " \xC2\xB7 " : "",
-                                   in->e.name);
+                prt_buf_clear(&text);
+                prt_buf_printf(&text, "%s%s%s", in->ref ? in->ref : "", in->ref ? " \xC2\xB7 " : "", in->e.name);
                 const prt_rating *r = ev ? &ev->ratings[index] : NULL;
                 const prt_indicator *tab = ev ? &ev->plan->indicators[index] : NULL;
                 const prt_scheme *s = tab && tab->scheme >= 0 ? &ev->plan->schemes[tab->scheme] : NULL;
-                if (r && len > 0 && (size_t)len < sizeof text) {
+                if (r) {
                     char v[64];
                     if (r->status == PRT_RESULT_VALUE)
-                        snprintf(text + len, sizeof text - (size_t)len, " \xE2\x80\x94 %s%s%s%s%s",
-                                 prt_format_value(tab, r->value, v, sizeof v), r->band >= 0 ? " (" : "",
-                                 r->band >= 0 ? prt_band_short(s, r->band) : "", r->band >= 0 ? ")" : "",
-                                 dot_arrow(r->dot));
+                        prt_buf_printf(&text, " \xE2\x80\x94 %s%s%s%s%s", prt_format_value(tab, r->value, v, sizeof v),
+                                       r->band >= 0 ? " (" : "", r->band >= 0 ? prt_band_short(s, r->band) : "",
+                                       r->band >= 0 ? ")" : "", dot_arrow(r->dot));
                     else
-                        snprintf(text + len, sizeof text - (size_t)len, " \xE2\x80\x94 %s",
-                                 r->status == PRT_RESULT_NONE ? "no result" : "not available");
+                        prt_buf_printf(&text, " \xE2\x80\x94 %s", r->status == PRT_RESULT_NONE ? "no result" : "not available");
                 }
-                wrap(text, 30, buf, sizeof buf);
-                set(n, "label", buf);
+                set(n, "label", wrap(&buf, text.data, 30));
                 set(n, "shape", "box");
                 set(n, "style", "filled");
                 set(n, "fillcolor", r ? fill_for(s, r->band) : UNRATED_FILL);
                 set(n, "fontsize", "10");
-                char tip[2048];
+                prt_buf_clear(&text);
                 if (r) {
                     char target[64] = "", v[64] = "";
                     if (r->has_target)
                         prt_format_value(tab, r->target_value, target, sizeof target);
                     if (r->status == PRT_RESULT_VALUE)
                         prt_format_value(tab, r->value, v, sizeof v);
-                    snprintf(tip, sizeof tip, "%s | target: %s | result: %s | %s", in->e.name, target[0] ? target : "none",
-                             v[0] ? v : "none", r->explanation);
+                    prt_buf_printf(&text, "%s | target: %s | result: %s | %s", in->e.name, target[0] ? target : "none",
+                                   v[0] ? v : "none", r->explanation);
                 } else {
-                    snprintf(tip, sizeof tip, "%s", in->e.name);
+                    prt_buf_puts(&text, in->e.name);
                 }
-                wrap(tip, 100000, buf, sizeof buf);
-                set(n, "tooltip", buf);
+                set(n, "tooltip", wrap(&buf, text.data, SIZE_MAX));
             }
         }
     }
@@ -328,8 +319,7 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
         const Pillar *p = plan->pillars.items[pi];
         if (!pillar_shown(o, p))
             continue;
-        snprintf(buf, sizeof buf, "cluster_p_%s", p->e.id.name);
-        Agraph_t *pg = agsubg(g, buf, 0);
+        Agraph_t *pg = cluster(g, "p", p->e.id.name, 0);
         if (!pg)
             continue;
         if (!prev_pillar) {
@@ -356,5 +346,7 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
             }
         prev_pillar = pg;
     }
+    prt_buf_free(&buf);
+    prt_buf_free(&text);
     return g;
 }

@@ -236,7 +236,9 @@ static void dot_char(prt_buf *b, const char *bytes, size_t n, uint32_t cp, void 
     if (cp == '\\')
         prt_buf_puts(b, "\\\\");
     else if (cp == '"')
-        prt_buf_puts(b, "\\\"");
+        prt_buf_puts(b, "&#34;");
+    else if (cp == '&')
+        prt_buf_puts(b, "&amp;");
     else if (cp == '\n')
         prt_buf_puts(b, "\\n");
     else if (cp == '\r' || cp == '\t')

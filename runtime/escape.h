@@ -31,8 +31,10 @@ void prt_esc_md(prt_buf *b, const char *s);
 /* Text for a terminal: no escape sequence can get through (C0 and C1 controls and DEL become
  * U+FFFD); tabs and line breaks become spaces, so the text stays on its line. */
 void prt_esc_terminal(prt_buf *b, const char *s);
-/* A Graphviz DOT double-quoted string's contents (escString: a backslash is doubled, a quote
- * escaped, a line break written as the label escape \n). */
+/* A Graphviz label or tooltip value as handed to cgraph, which quotes it for DOT itself.  Graphviz
+ * reads the value as an escString (a backslash starts an escape, so it is doubled; a line break is
+ * written \n) and turns character references into characters; a quote and an ampersand are
+ * therefore written as references (cgraph's DOT writer does not write a \" that reads back). */
 void prt_esc_dot(prt_buf *b, const char *s);
 /* A GitHub Actions workflow command's message (property false) or property value (true). */
 void prt_esc_github(prt_buf *b, const char *s, bool property);
