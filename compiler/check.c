@@ -1,4 +1,5 @@
 #include "check.h"
+#include "planrt.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -313,6 +314,38 @@ static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
     return r;
 }
 
+/* The most values the formula's reverse Polish code (tables.c) holds at once, `held` being beneath it:
+ * an operation's left operand is computed first and waits while the right one is.  The first operand
+ * that would not fit in PRT_MAX_FORMULA_DEPTH goes to *first_over. */
+static int formula_stack_need(const Expr *e, int held, const Expr **first_over)
+{
+    switch (e->kind) {
+    case EXPR_NUM:
+    case EXPR_NAME:
+        if (held + 1 > PRT_MAX_FORMULA_DEPTH && !*first_over)
+            *first_over = e;
+        return 1;
+    case EXPR_NEG: return formula_stack_need(e->lhs, held, first_over);
+    default: {
+        int a = formula_stack_need(e->lhs, held, first_over), b = 1 + formula_stack_need(e->rhs, held + 1, first_over);
+        return a > b ? a : b;
+    }
+    }
+}
+
+/* Every back end evaluates a formula with room for PRT_MAX_FORMULA_DEPTH values: the interpreter's stack,
+ * the generated C's temporaries (emit_c.c).  Parentheses alone (E010, 64 deep) allow twice that. */
+static void check_formula_depth(Checker *c, const Indicator *in)
+{
+    const Expr *first_over = NULL;
+    int need = formula_stack_need(in->formula, 0, &first_over);
+    if (first_over)
+        diag_error(c->diag, first_over->loc, "E038",
+                   "the formula of '%s' is nested too deeply: it holds %d values at once, and a formula can hold "
+                   "at most %d; split it into derived indicators",
+                   entity_label(&in->e), need, PRT_MAX_FORMULA_DEPTH);
+}
+
 /* Formula cycles: a depth-first walk over indicators, colouring each white, grey (on the path) or
  * black (done).  The walk keeps its own stack so a long chain of formulas cannot overflow C's. */
 enum { WHITE, GREY, BLACK };
@@ -585,8 +618,10 @@ static void check_indicator(Checker *c, Indicator *in)
             }
         }
     }
-    if (in->formula)
+    if (in->formula) {
+        check_formula_depth(c, in);
         check_expr(c, in, in->formula);
+    }
 }
 
 /* ---- the whole plan ---- */

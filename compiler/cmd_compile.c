@@ -2,6 +2,7 @@
  * planc build PLAN -o plan_eval: that C compiled with $CC and linked with libplanrt. */
 #include "driver.h"
 #include "emit_c.h"
+#include "emit_c_escape.h"
 #include "output.h"
 #include "plan_load.h"
 #include "tables.h"
@@ -93,6 +94,13 @@ static int write_c(const prt_plan *tables, const char *plan_path, const char *ou
         else
             strcat(header, ".h");
         opt.header_name = base_name(header);
+        /* the .c names it in an #include, which has no escapes (emit_c_escape.h) */
+        if (!c_include_name_ok(opt.header_name)) {
+            fprintf(stderr, "planc compile: error: the header '%s' cannot be named in an #include: with --library, "
+                            "name the output with letters, digits, '.', '_', '-' and '+' only\n", opt.header_name);
+            free(header);
+            return EXIT_USAGE;
+        }
     }
     prt_output out, hout;
     if (!prt_output_open(&out, output, why, sizeof why)) {

@@ -42,6 +42,7 @@ static const DiagCode codes[] = {
     {"E035", "a plan header that does not say which years it covers"},
     {"E036", "an indicator with targets but no rating scheme (none selected, no default)"},
     {"E037", "a formula that divides by a literal zero"},
+    {"E038", "a formula nested more than 64 deep (holding more than 64 values at once as it is evaluated)"},
     {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},

@@ -93,6 +93,11 @@ typedef struct prt_op {
     int index;                         /* indicator or input */
 } prt_op;
 
+/* The most values a formula's code holds at once (the interpreter's stack, the generated function's
+ * temporaries in flight).  planc's checker rejects deeper formulas (E038), so every back end can
+ * evaluate every formula that checks clean; 64 nested parentheses (E010) can need 131. */
+#define PRT_MAX_FORMULA_DEPTH 64
+
 /* The values a formula reads: every indicator's and input's value for the period being rated. */
 typedef struct prt_values {
     const double *indicator;

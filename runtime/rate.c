@@ -72,7 +72,7 @@ static double as_printed(const prt_indicator *in, double v)
 
 bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *out, const char **why)
 {
-    double stack[64];
+    double stack[PRT_MAX_FORMULA_DEPTH];
     int sp = 0;
     for (int i = 0; i < nops; i++) {
         const prt_op *op = &ops[i];
@@ -80,7 +80,7 @@ bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *
         case PRT_OP_NUM:
         case PRT_OP_INDICATOR:
         case PRT_OP_INPUT:
-            if (sp == 64) {
+            if (sp == PRT_MAX_FORMULA_DEPTH) {   /* not for tables planc made: E038 */
                 *why = "the formula is too deep to evaluate";
                 return false;
             }

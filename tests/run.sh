@@ -88,6 +88,9 @@ done
 # --- make install and pkg-config ---
 . tests/install.sh
 
+# --- the C back end: escaping, long strings, formula depth ---
+. tests/cgen.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
