@@ -43,6 +43,7 @@ static const DiagCode codes[] = {
     {"E036", "an indicator with targets but no rating scheme (none selected, no default)"},
     {"E037", "a formula that divides by a literal zero"},
     {"E038", "a formula nested more than 64 deep (holding more than 64 values at once as it is evaluated)"},
+    {"E039", "a control character in a string (tab excepted), or a line break in a name"},
     {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},

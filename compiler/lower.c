@@ -709,8 +709,34 @@ static bool is_declaration(StmtKind k)
     }
 }
 
+/* The statements whose strings are names or one-line texts: they head tables, titles, map boxes and
+ * report lines, so a line break (the \n escape) is refused in them.  Descriptions, progress, notes
+ * and reasons may run to several lines. */
+static const bool single_line[ST__COUNT] = {
+    [ST_PLAN] = true, [ST_RATING_DECL] = true, [ST_BENCHMARK_DECL] = true, [ST_INPUT] = true,
+    [ST_PILLAR] = true, [ST_THEME] = true, [ST_OUTCOME] = true, [ST_ACTIVITY] = true,
+    [ST_INDICATOR] = true, [ST_ORGANISATION] = true, [ST_OWNER] = true, [ST_COMMITTEE] = true,
+    [ST_SOURCE] = true, [ST_UNIT] = true, [ST_BAND] = true, [ST_INCLUDE] = true,
+};
+
+static void check_one_line(Lowerer *lw, const char *str, Loc loc)
+{
+    if (str && strchr(str, '\n'))
+        diag_error(lw->diag, loc, "E039", "a name cannot hold a line break");
+}
+
+static void check_single_line(Lowerer *lw, const Stmt *s)
+{
+    if (!single_line[s->kind])
+        return;
+    check_one_line(lw, s->str, s->str_loc);
+    check_one_line(lw, s->str2, s->str2_loc);
+}
+
 void lower_open(Lowerer *lw, const Stmt *head)
 {
+    if (head)
+        check_single_line(lw, head);
     if (lw->depth + 1 >= MAX_FRAMES) {
         lw->skipped++;
         return;
@@ -755,6 +781,7 @@ void lower_stmt(Lowerer *lw, const Stmt *s)
         lower_close(lw);
         return;
     }
+    check_single_line(lw, s);
     Frame *f = &lw->frames[lw->depth];
     if (lw->skipped || f->where == IN__COUNT || lw->diag->stopped || !placed(lw, s, f->where))
         return;
