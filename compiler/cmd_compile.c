@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "emit_c.h"
 #include "emit_c_escape.h"
+#include "escape.h"
 #include "output.h"
 #include "plan_load.h"
 #include "tables.h"
@@ -79,54 +80,63 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Writes the C (and, for a library, the header beside it) atomically. */
-static int write_c(const prt_plan *tables, const char *plan_path, const char *output, bool library)
+/* The header --library writes beside output (x.c -> x.h, x -> x.h), malloc'd. */
+static char *header_path(const char *output)
 {
-    char why[512];
-    EmitOptions opt = {plan_path, library, NULL, "plan"};
-    char *header = NULL;
-    if (library) {
-        size_t n = strlen(output);
-        header = xmalloc(n + 3);
-        memcpy(header, output, n + 1);
-        if (n > 2 && strcmp(header + n - 2, ".c") == 0)
-            header[n - 1] = 'h';
-        else
-            strcat(header, ".h");
+    size_t n = strlen(output);
+    char *header = xmalloc(n + 3);
+    memcpy(header, output, n + 1);
+    if (n > 2 && strcmp(header + n - 2, ".c") == 0)
+        header[n - 1] = 'h';
+    else
+        strcat(header, ".h");
+    return header;
+}
+
+/* Writes the C (and, for a library, the header beside it) atomically.  header (NULL: none) is
+ * malloc'd, and freed here. */
+static int write_c(const prt_plan *tables, const char *plan_path, const char *output, char *header)
+{
+    char *why;
+    EmitOptions opt = {plan_path, header != NULL, NULL, "plan"};
+    if (header) {
         opt.header_name = base_name(header);
         /* the .c names it in an #include, which has no escapes (emit_c_escape.h) */
         if (!c_include_name_ok(opt.header_name)) {
+            prt_buf name = {0};
+            prt_esc_terminal(&name, opt.header_name);
             fprintf(stderr, "planc compile: error: the header '%s' cannot be named in an #include: with --library, "
-                            "name the output with letters, digits, '.', '_', '-' and '+' only\n", opt.header_name);
+                            "name the output with letters, digits, '.', '_', '-' and '+' only\n", prt_buf_str(&name));
+            prt_buf_free(&name);
             free(header);
             return EXIT_USAGE;
         }
     }
     prt_output out, hout;
-    if (!prt_output_open(&out, output, why, sizeof why)) {
-        fprintf(stderr, "planc: error: %s\n", why);
+    if (!prt_output_open(&out, output, &why)) {
+        prt_output_report("planc", why);
         free(header);
         return EXIT_USAGE;
     }
     emit_c(out.file, tables, &opt);
     if (header) {
-        if (!prt_output_open(&hout, header, why, sizeof why)) {
-            fprintf(stderr, "planc: error: %s\n", why);
+        if (!prt_output_open(&hout, header, &why)) {
+            prt_output_report("planc", why);
             prt_output_abandon(&out);
             free(header);
             return EXIT_USAGE;
         }
         emit_c_header(hout.file, &opt);
-        if (!prt_output_commit(&hout, why, sizeof why)) {
-            fprintf(stderr, "planc: error: %s\n", why);
+        if (!prt_output_commit(&hout, &why)) {
+            prt_output_report("planc", why);
             prt_output_abandon(&out);
             free(header);
             return EXIT_USAGE;
         }
     }
     free(header);
-    if (!prt_output_commit(&out, why, sizeof why)) {
-        fprintf(stderr, "planc: error: %s\n", why);
+    if (!prt_output_commit(&out, &why)) {
+        prt_output_report("planc", why);
         return EXIT_USAGE;
     }
     return EXIT_CLEAN;
@@ -140,8 +150,14 @@ int cmd_compile(int argc, char **argv)
         return rc;
     LoadedPlan lp;
     int status = loaded_plan_open(&lp, a.plan);
+    char *header = a.library ? header_path(a.output) : NULL;
+    if (status == EXIT_CLEAN && (refuse_overwriting_input("compile", "output", a.output, &lp, NULL, 0) ||
+                                 refuse_overwriting_input("compile", "header", header, &lp, NULL, 0)))
+        status = EXIT_USAGE;
     if (status == EXIT_CLEAN)
-        status = write_c(plan_tables(&lp.plan), a.plan, a.output, a.library);
+        status = write_c(plan_tables(&lp.plan), a.plan, a.output, header);
+    else
+        free(header);
     loaded_plan_free(&lp);
     return status;
 }
@@ -199,6 +215,8 @@ int cmd_build(int argc, char **argv)
         return rc;
     LoadedPlan lp;
     int status = loaded_plan_open(&lp, a.plan);
+    if (status == EXIT_CLEAN && refuse_overwriting_input("build", "output", a.output, &lp, NULL, 0))
+        status = EXIT_USAGE;
     if (status != EXIT_CLEAN) {
         loaded_plan_free(&lp);
         return status;
@@ -208,7 +226,7 @@ int cmd_build(int argc, char **argv)
     char *csrc = xmalloc(n + 32), *exe = xmalloc(n + 32);
     snprintf(csrc, n + 32, "%s.build-%ld.c", a.output, (long)getpid());
     snprintf(exe, n + 32, "%s.build-%ld", a.output, (long)getpid());
-    status = write_c(plan_tables(&lp.plan), a.plan, csrc, false);
+    status = write_c(plan_tables(&lp.plan), a.plan, csrc, NULL);
     if (status == EXIT_CLEAN) {
         const char *cc = getenv("CC");
         char incdir[4096], libdir[4096];

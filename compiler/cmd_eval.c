@@ -34,6 +34,9 @@ int cmd_eval(int argc, char **argv)
     }
     LoadedPlan lp;
     int status = loaded_plan_open(&lp, opt.positional);
+    const char *others[] = {opt.results, opt.map};
+    if (status == EXIT_CLEAN && refuse_overwriting_input("eval", "output", opt.output, &lp, others, 2))
+        status = EXIT_USAGE;
     if (status == EXIT_CLEAN)
         status = prt_run(plan_tables(&lp.plan), &opt);
     loaded_plan_free(&lp);

@@ -124,13 +124,14 @@ int cmd_fmt(int argc, char **argv)
                     status = EXIT_PLAN_ERRORS;
             } else if (write_back && !same) {
                 prt_output out;
-                if (!prt_output_open(&out, path, why, sizeof why)) {
-                    fprintf(stderr, "planc fmt: error: %s\n", why);
+                char *owhy;
+                if (!prt_output_open(&out, path, &owhy)) {
+                    prt_output_report("planc fmt", owhy);
                     status = EXIT_USAGE;
                 } else {
                     fwrite(formatted, 1, len, out.file);
-                    if (!prt_output_commit(&out, why, sizeof why)) {
-                        fprintf(stderr, "planc fmt: error: %s\n", why);
+                    if (!prt_output_commit(&out, &owhy)) {
+                        prt_output_report("planc fmt", owhy);
                         status = EXIT_USAGE;
                     }
                 }

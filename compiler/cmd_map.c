@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static void usage(FILE *out)
@@ -69,18 +70,119 @@ static int draw(const Plan *plan, const MapOptions *mo, const char *format, unsi
         return EXIT_USAGE;
     }
     prt_output out;
-    if (!prt_output_open(&out, path, why, sizeof why)) {
-        fprintf(stderr, "planc map: error: %s\n", why);
+    char *owhy;
+    if (!prt_output_open(&out, path, &owhy)) {
+        prt_output_report("planc map", owhy);
         free(data);
         return EXIT_USAGE;
     }
     fwrite(data, 1, len, out.file);
     free(data);
-    if (!prt_output_commit(&out, why, sizeof why)) {
-        fprintf(stderr, "planc map: error: %s\n", why);
+    if (!prt_output_commit(&out, &owhy)) {
+        prt_output_report("planc map", owhy);
         return EXIT_USAGE;
     }
     return EXIT_CLEAN;
+}
+
+/* --split pillar: the files written into the directory, one per pillar in the plan's order and then
+ * the index (count: pillars + 1); malloc'd, freed with free_paths. */
+static char **split_paths(const Plan *plan, const char *dir, const char *format)
+{
+    size_t n = plan->pillars.n;
+    char **paths = xmalloc((n + 1) * sizeof paths[0]);
+    for (size_t i = 0; i <= n; i++) {
+        const char *name = i < n ? ((const Pillar *)plan->pillars.items[i])->e.id.name : "index";
+        size_t size = strlen(dir) + strlen(name) + strlen(format) + 3;
+        paths[i] = xmalloc(size);
+        snprintf(paths[i], size, "%s/%s.%s", dir, name, format);
+    }
+    return paths;
+}
+
+static void free_paths(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+}
+
+static const Plan *sorting_plan;   /* qsort's comparison has no room for it */
+
+static int by_pillar_name(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const Pillar *p = sorting_plan->pillars.items[i], *q = sorting_plan->pillars.items[j];
+    int c = strcasecmp(p->e.id.name, q->e.id.name);
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Two of --split's files that would be one: a pillar named index (in any case) and the index, or two
+ * pillars whose names differ only in case, which are one file where case is ignored (macOS, Windows,
+ * a shared drive).  Says which and returns true; the names are sorted, so a large plan is quick. */
+static bool split_names_clash(const Plan *plan, char **paths)
+{
+    size_t n = plan->pillars.n;
+    size_t *order = xmalloc((n ? n : 1) * sizeof order[0]);
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    sorting_plan = plan;
+    qsort(order, n, sizeof order[0], by_pillar_name);
+    bool clash = false;
+    for (size_t k = 0; k < n && !clash; k++) {
+        size_t i = order[k];
+        const char *name = ((const Pillar *)plan->pillars.items[i])->e.id.name;
+        if (strcmp(name, "index") == 0) {
+            fprintf(stderr, "planc map: error: --split pillar would write the pillar 'index' and the index both to "
+                    "'%s'; rename the pillar\n", paths[n]);
+            clash = true;
+        } else if (strcasecmp(name, "index") == 0) {
+            fprintf(stderr, "planc map: error: --split pillar would write the pillar '%s' to '%s' and the index to "
+                    "'%s', one file where case is ignored; rename the pillar\n", name, paths[i], paths[n]);
+            clash = true;
+        } else if (k + 1 < n && strcasecmp(name, ((const Pillar *)plan->pillars.items[order[k + 1]])->e.id.name) == 0) {
+            size_t j = order[k + 1];
+            fprintf(stderr, "planc map: error: --split pillar would write the pillars '%s' and '%s' to '%s' and "
+                    "'%s', one file where case is ignored; rename one of them\n",
+                    ((const Pillar *)plan->pillars.items[i])->e.id.name,
+                    ((const Pillar *)plan->pillars.items[j])->e.id.name, paths[i], paths[j]);
+            clash = true;
+        }
+    }
+    free(order);
+    return clash;
+}
+
+/* --split pillar: every file checked first (nothing is written if one cannot be), then drawn. */
+static int draw_split(const Plan *plan, const MapOptions *mo, const char *format, unsigned timeout, const char *dir,
+                      const LoadedPlan *lp, const char *results)
+{
+    size_t n = plan->pillars.n;
+    char **paths = split_paths(plan, dir, format);
+    int status = EXIT_CLEAN;
+    if (split_names_clash(plan, paths))
+        status = EXIT_USAGE;
+    for (size_t i = 0; i <= n && status == EXIT_CLEAN; i++)
+        if (refuse_overwriting_input("map", "output", paths[i], lp, &results, 1))
+            status = EXIT_USAGE;
+    if (status == EXIT_CLEAN && mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "planc map: error: cannot create the directory '%s': %s\n", dir, strerror(errno));
+        status = EXIT_USAGE;
+    }
+    for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
+        MapOptions one = *mo;
+        one.pillar = plan->pillars.items[i];
+        status = draw(plan, &one, format, timeout, paths[i]);
+    }
+    if (status == EXIT_CLEAN) {
+        /* the index: every pillar and its themes, on one page */
+        MapOptions index = *mo;
+        index.detail = DETAIL_THEMES;
+        index.ev = NULL;
+        status = draw(plan, &index, format, timeout, paths[n]);
+    }
+    free_paths(paths, n + 1);
+    return status;
 }
 
 int cmd_map(int argc, char **argv)
@@ -226,35 +328,12 @@ int cmd_map(int argc, char **argv)
         mo.ev = ev;
     }
 
-    if (!split) {
+    if (split)
+        status = draw_split(plan, &mo, format, (unsigned)timeout, output, &lp, results);
+    else if (refuse_overwriting_input("map", "output", output, &lp, &results, 1))
+        status = EXIT_USAGE;
+    else
         status = draw(plan, &mo, format, (unsigned)timeout, output);
-    } else {
-        if (mkdir(output, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "planc map: error: cannot create the directory '%s': %s\n", output, strerror(errno));
-            status = EXIT_USAGE;
-        }
-        for (size_t i = 0; i < plan->pillars.n && status == EXIT_CLEAN; i++) {
-            const Pillar *p = plan->pillars.items[i];
-            MapOptions one = mo;
-            one.pillar = p;
-            size_t n = strlen(output) + strlen(p->e.id.name) + 16;
-            char *path = xmalloc(n);
-            snprintf(path, n, "%s/%s.%s", output, p->e.id.name, format);
-            status = draw(plan, &one, format, (unsigned)timeout, path);
-            free(path);
-        }
-        if (status == EXIT_CLEAN) {
-            /* the index: every pillar and its themes, on one page */
-            MapOptions index = mo;
-            index.detail = DETAIL_THEMES;
-            index.ev = NULL;
-            size_t n = strlen(output) + 16;
-            char *path = xmalloc(n);
-            snprintf(path, n, "%s/index.%s", output, format);
-            status = draw(plan, &index, format, (unsigned)timeout, path);
-            free(path);
-        }
-    }
     prt_evaluation_free(ev);
     prt_results_free(res);
     loaded_plan_free(&lp);

@@ -106,6 +106,8 @@ int cmd_template(int argc, char **argv)
     }
     LoadedPlan lp;
     int status = loaded_plan_open(&lp, plan_path);
+    if (status == EXIT_CLEAN && refuse_overwriting_input("template", "output", output, &lp, NULL, 0))
+        status = EXIT_USAGE;
     if (status == EXIT_CLEAN) {
         const prt_plan *t = plan_tables(&lp.plan);
         if (t->first_year && (period.year < t->first_year || period.year > t->last_year)) {
@@ -113,14 +115,14 @@ int cmd_template(int argc, char **argv)
             status = EXIT_USAGE;
         } else {
             prt_output out;
-            char msg[512];
-            if (!prt_output_open(&out, output, msg, sizeof msg)) {
-                fprintf(stderr, "planc template: error: %s\n", msg);
+            char *why_not;
+            if (!prt_output_open(&out, output, &why_not)) {
+                prt_output_report("planc template", why_not);
                 status = EXIT_USAGE;
             } else {
                 write_template(out.file, t, period);
-                if (!prt_output_commit(&out, msg, sizeof msg)) {
-                    fprintf(stderr, "planc template: error: %s\n", msg);
+                if (!prt_output_commit(&out, &why_not)) {
+                    prt_output_report("planc template", why_not);
                     status = EXIT_USAGE;
                 }
             }

@@ -1,9 +1,13 @@
+/* Loading and checking a plan for the commands that use it, and the guard that keeps their outputs off
+ * every file the plan was read from. */
 #include "plan_load.h"
 #include "check.h"
 #include "driver.h"
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,4 +40,30 @@ int same_file(const char *a, const char *b)
     if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
         return 0;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+const char *input_named_by(const char *output, const LoadedPlan *lp, const char *const *others, size_t nothers)
+{
+    for (uint32_t f = 1; f < lp->sources.nfiles; f++) {
+        const SourceFile *sf = sources_get(&lp->sources, f);
+        if (same_file(output, sf->path))
+            return sf->path;
+    }
+    for (size_t i = 0; i < nothers; i++)
+        if (same_file(output, others[i]))
+            return others[i];
+    return NULL;
+}
+
+bool refuse_overwriting_input(const char *cmd, const char *what, const char *output, const LoadedPlan *lp,
+                              const char *const *others, size_t nothers)
+{
+    bool to_stdout = !output || strcmp(output, "-") == 0;
+    const char *input = to_stdout ? NULL : input_named_by(output, lp, others, nothers);
+    if (input && strcmp(input, output) == 0)
+        fprintf(stderr, "planc %s: error: the %s '%s' is one of the inputs; refusing to overwrite it\n", cmd, what, output);
+    else if (input)
+        fprintf(stderr, "planc %s: error: the %s '%s' is the input '%s'; refusing to overwrite it\n", cmd, what, output,
+                input);
+    return input != NULL;
 }

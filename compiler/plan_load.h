@@ -17,5 +17,12 @@ int loaded_plan_open(LoadedPlan *lp, const char *path);
 void loaded_plan_free(LoadedPlan *lp);
 /* Whether two paths name the same existing file (to refuse writing over an input). */
 int same_file(const char *a, const char *b);
+/* The input that writing output would overwrite: one of the files the plan was loaded from (the plan
+ * and every file it includes) or one of the nothers paths in others (NULL entries skipped); NULL if none. */
+const char *input_named_by(const char *output, const LoadedPlan *lp, const char *const *others, size_t nothers);
+/* If output (NULL: standard output) is an input, says so ("planc CMD: error: the WHAT 'output' is the
+ * input ...; refusing to overwrite it") and returns true.  For after loading, when the includes are known. */
+bool refuse_overwriting_input(const char *cmd, const char *what, const char *output, const LoadedPlan *lp,
+                              const char *const *others, size_t nothers);
 
 #endif

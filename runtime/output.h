@@ -7,14 +7,20 @@
 
 typedef struct prt_output {
     FILE *file;                 /* write here */
-    char *path, *tmp;           /* NULL when writing to standard output */
+    char *path;                 /* as the caller named it, for messages; NULL when writing to standard output */
+    char *target;               /* the file path leads to through its symbolic links: the one replaced */
+    char *tmp;                  /* the temporary beside target, renamed over it by prt_output_commit */
 } prt_output;
 
-/* path NULL or "-" writes to standard output. */
-bool prt_output_open(prt_output *o, const char *path, char *why, size_t why_size);
-/* Moves the finished file into place; false (and nothing left behind) if anything failed. */
-bool prt_output_commit(prt_output *o, char *why, size_t why_size);
+/* path NULL or "-" writes to standard output.  Symbolic links are followed to the file they lead to,
+ * whose mode and owner the new file keeps; a file with other hard links, and anything but a regular
+ * file, is refused.  On failure *why is a malloc'd message (NULL if even that could not be had). */
+bool prt_output_open(prt_output *o, const char *path, char **why);
+/* Moves the finished file into place; false (*why set as above, nothing left behind) if anything failed. */
+bool prt_output_commit(prt_output *o, char **why);
 /* Drops the unfinished file. */
 void prt_output_abandon(prt_output *o);
+/* Prints "PROGNAME: error: WHY" for a message from the functions above, and frees it. */
+void prt_output_report(const char *progname, char *why);
 
 #endif

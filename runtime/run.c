@@ -4,21 +4,20 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
-int prt_run(const prt_plan *plan, const prt_run_options *opt)
+/* Whether two paths name the same existing file, links and all (to refuse writing over an input). */
+static bool same_file(const char *a, const char *b)
 {
-    prt_period period;
-    const char *why = NULL;
-    if (!prt_period_parse(opt->period, strlen(opt->period), &period, &why)) {
-        fprintf(stderr, "%s: error: invalid period '%s': %s\n", opt->progname, opt->period, why);
-        return 2;
-    }
-    if (plan->first_year && (period.year < plan->first_year || period.year > plan->last_year)) {
-        fprintf(stderr, "%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
-                opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
-                (plan->last_year + 1) % 100);
-        return 2;
-    }
+    struct stat sa, sb;
+    if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Reads the results (and the map), rates the period and writes the report to out; the exit status. */
+static int rate_into(FILE *out, const prt_plan *plan, const prt_run_options *opt, prt_period period)
+{
     prt_errors err = {0};
     prt_results *res = prt_results_read_for(plan, opt->results, period, &err);
     if (!res) {
@@ -41,28 +40,53 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
         return 2;
     }
     prt_evaluation *ev = prt_evaluate(plan, res, period);
-    prt_output out;
-    char msg[512];
-    int status = 0;
-    if (!prt_output_open(&out, opt->output, msg, sizeof msg)) {
-        fprintf(stderr, "%s: error: %s\n", opt->progname, msg);
-        status = 2;
-    } else {
-        if (opt->audit)
-            prt_audit(out.file, ev);
-        else if (opt->format == PRT_FORMAT_HTML)
-            prt_report_html(out.file, ev, map_svg);
-        else
-            prt_report(out.file, ev, opt->format);
-        if (!prt_output_commit(&out, msg, sizeof msg)) {
-            fprintf(stderr, "%s: error: %s\n", opt->progname, msg);
-            status = 2;
-        }
-    }
+    if (opt->audit)
+        prt_audit(out, ev);
+    else if (opt->format == PRT_FORMAT_HTML)
+        prt_report_html(out, ev, map_svg);
+    else
+        prt_report(out, ev, opt->format);
     free(map_svg);
     prt_evaluation_free(ev);
     prt_results_free(res);
     prt_errors_free(&err);
+    return 0;
+}
+
+int prt_run(const prt_plan *plan, const prt_run_options *opt)
+{
+    prt_period period;
+    const char *bad = NULL;
+    if (!prt_period_parse(opt->period, strlen(opt->period), &period, &bad)) {
+        fprintf(stderr, "%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
+        return 2;
+    }
+    if (plan->first_year && (period.year < plan->first_year || period.year > plan->last_year)) {
+        fprintf(stderr, "%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
+                opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
+                (plan->last_year + 1) % 100);
+        return 2;
+    }
+    if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
+        fprintf(stderr, "%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
+                opt->output);
+        return 2;
+    }
+    /* the output is opened first: a report that cannot be written is said before a long read, and
+     * the reading happens with the temporary in place (SIGINT then removes it: output.c) */
+    prt_output out;
+    char *why;
+    if (!prt_output_open(&out, opt->output, &why)) {
+        prt_output_report(opt->progname, why);
+        return 2;
+    }
+    int status = rate_into(out.file, plan, opt, period);
+    if (status != 0)
+        prt_output_abandon(&out);
+    else if (!prt_output_commit(&out, &why)) {
+        prt_output_report(opt->progname, why);
+        status = 2;
+    }
     return status;
 }
 

@@ -85,6 +85,9 @@ done
 # --- the outcome maps ---
 . tests/map.sh
 
+# --- replacing files keeps them (Hardening II, finding 6) ---
+. tests/files.sh
+
 # --- make install and pkg-config ---
 . tests/install.sh
 
