@@ -88,6 +88,9 @@ done
 # --- make install and pkg-config ---
 . tests/install.sh
 
+# --- hostile input: includes confined, linear time on long input (Hardening II) ---
+. tests/input.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
