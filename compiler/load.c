@@ -16,7 +16,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
+static void too_large(char *why, size_t why_size, size_t limit)
+{
+    if (limit >= 1u << 20)
+        snprintf(why, why_size, "it is larger than the limit of %zu MiB", limit >> 20);
+    else
+        snprintf(why, why_size, "it is larger than the limit of %zu bytes", limit);
+}
+
+char *read_text_file_max(const char *path, size_t limit, size_t *size, char *why, size_t why_size)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -34,23 +42,21 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
         close(fd);
         return NULL;
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 2 : 4096;
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > PLANC_MAX_FILE_BYTES) {
-        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+        too_large(why, why_size, limit);
         close(fd);
         return NULL;
     }
+    /* the room for limit + 1 bytes and two NULs at most: one byte past the limit says it is passed,
+     * and a pipe or a device (/dev/zero) is not read any further */
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 3 : 4096;
+    if (cap > limit + 3)
+        cap = limit + 3;
     char *buf = xmalloc(cap);
     size_t len = 0;
-    for (;;) {
+    while (len <= limit) {
         if (cap - len < 3) {
-            if (cap > PLANC_MAX_FILE_BYTES) {
-                snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
-                free(buf);
-                close(fd);
-                return NULL;
-            }
-            cap *= 2;
+            cap = cap > (limit + 3) / 2 ? limit + 3 : cap * 2;
             buf = xrealloc(buf, cap);
         }
         ssize_t n = read(fd, buf + len, cap - len - 2);
@@ -67,14 +73,19 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
         len += (size_t)n;
     }
     close(fd);
-    if (len > PLANC_MAX_FILE_BYTES) {
-        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+    if (len > limit) {
+        too_large(why, why_size, limit);
         free(buf);
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
     *size = len;
     return buf;
+}
+
+char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
+{
+    return read_text_file_max(path, PLANC_MAX_FILE_BYTES, size, why, why_size);
 }
 
 /* A mapped file cut short by another program while planc reads it (`gen > plan.plan` in another

@@ -13,6 +13,9 @@ typedef enum { LOAD_OK, LOAD_IO_ERROR } LoadStatus;
 /* Reads a whole file for planc: refuses directories and files over PLANC_MAX_FILE_BYTES, and returns
  * the text followed by two NUL bytes.  On failure returns NULL with a message in why. */
 char *read_text_file(const char *path, size_t *size, char *why, size_t why_size);
+/* The same with another limit (for tests): a file that is not regular (a pipe, /dev/zero) is read no
+ * further than limit + 1 bytes, the byte that says it is over. */
+char *read_text_file_max(const char *path, size_t limit, size_t *size, char *why, size_t why_size);
 
 /* The same for a regular file, mapped (read-only) rather than read, with two NULs after it; *map_len
  * is the mapping's length for munmap.  Pages the scanner
