@@ -43,6 +43,8 @@ static const DiagCode codes[] = {
     {"E036", "an indicator with targets but no rating scheme (none selected, no default)"},
     {"E037", "a formula that divides by a literal zero"},
     {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
+    {"E041", "an include from outside the plan's directory tree and the --include-dir directories"},
+    {"E042", "an include of a file under /proc, /sys or /dev, never allowed"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},
