@@ -10,7 +10,13 @@
 typedef struct Checker {
     Plan *plan;
     Diag *diag;
+    size_t suggest_budget;      /* work left for "did you mean" (see unknown_name) */
 } Checker;
+
+/* "Did you mean" for a whole plan: each lookup costs the candidates gathered plus the edit-distance
+ * cells computed (suggest.h); past this (~0.5 s) unknown names are reported without a suggestion, so
+ * thousands of them in a plan of thousands of names cost time linear in their number. */
+enum { SUGGEST_PLAN_BUDGET = 1 << 27 };
 
 static const char *article(EntityKind k)
 {
@@ -27,6 +33,13 @@ static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const cha
     size_t total = 0;
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
         total += lists[l]->n;
+    if (c->suggest_budget <= total) {
+        c->suggest_budget = 0;
+        diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s", what, n->is_ref ? "\"" : "'", n->name,
+                   n->is_ref ? "\"" : "'");
+        return;
+    }
+    c->suggest_budget -= total;
     const char **cands = xcalloc(total + 1, sizeof *cands);
     size_t k = 0;
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
@@ -36,7 +49,7 @@ static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const cha
                 continue;
             cands[k++] = n->is_ref && e->kind == ENT_INDICATOR ? ((Indicator *)e)->ref : e->id.name;
         }
-    const char *s = suggest_word(n->name, cands, k);
+    const char *s = suggest_word_within(n->name, cands, k, &c->suggest_budget);
     const char *q = n->is_ref ? "\"" : "'";
     if (s) {
         diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s; did you mean %s%s%s?", what, q, n->name, q, q, s, q);
@@ -649,7 +662,7 @@ static void check_header(Checker *c)
 
 void check_plan(Plan *plan, Diag *diag)
 {
-    Checker c = {plan, diag};
+    Checker c = {plan, diag, SUGGEST_PLAN_BUDGET};
     check_header(&c);
     for (size_t i = 0; i < plan->ratings.n; i++)
         check_rating(&c, plan->ratings.items[i]);

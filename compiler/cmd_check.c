@@ -2,6 +2,7 @@
 #include "check.h"
 #include "driver.h"
 #include "load.h"
+#include "plan_load.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,7 @@ static void check_usage(FILE *out)
           "  --diagnostics-format=FORMAT\n"
           "                        text (default), json (gcc's shape), sarif (2.1.0), github (workflow commands)\n"
           "  --summary             print what each plan contains (pillars, themes, outcomes ...)\n"
-          "  -q, --quiet           print nothing; only the exit status tells\n",
+          "  -q, --quiet           print nothing; only the exit status tells\n" INCLUDE_DIR_HELP,
           out);
 }
 
@@ -47,7 +48,7 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
             (size_t)plan->benchmarks.n, (size_t)plan->inputs.n);
 }
 
-int cmd_check(int argc, char **argv)
+static int check_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     bool werror = false, quiet = false, summary = false;
     long max_errors = 50;
@@ -127,7 +128,7 @@ int cmd_check(int argc, char **argv)
     for (int i = 0; i < nfiles && !diag.stopped; i++) {
         Plan plan;
         plan_model_init(&plan);
-        if (load_plan(&plan, &sources, &diag, files[i]) == LOAD_IO_ERROR)
+        if (load_plan(&plan, &sources, &diag, files[i], dirs) == LOAD_IO_ERROR)
             io_error = true;
         else if (!diag.stopped) {
             check_plan(&plan, &diag);
@@ -151,5 +152,17 @@ int cmd_check(int argc, char **argv)
     diag_free(&diag);
     sources_free(&sources);
     free(files);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_check(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "check", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = check_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
     return status;
 }

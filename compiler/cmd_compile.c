@@ -39,11 +39,11 @@ static int parse_args(int argc, char **argv, CompileArgs *a, const char *cmd, bo
                 printf("usage: planc compile PLAN -o FILE.c [--library]\n\n"
                        "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
                        "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
-                       "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n");
+                       "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n" INCLUDE_DIR_HELP);
             else
                 printf("usage: planc build PLAN -o EXECUTABLE\n\n"
                        "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
-                       "EXECUTABLE --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE].\n");
+                       "EXECUTABLE --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE].\n" INCLUDE_DIR_HELP);
             return EXIT_CLEAN;
         } else if (strcmp(s, "-o") == 0) {
             if (i + 1 >= argc) {
@@ -142,14 +142,14 @@ static int write_c(const prt_plan *tables, const char *plan_path, const char *ou
     return EXIT_CLEAN;
 }
 
-int cmd_compile(int argc, char **argv)
+static int compile_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     CompileArgs a;
     int rc = parse_args(argc, argv, &a, "compile", true);
     if (rc >= 0)
         return rc;
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, a.plan);
+    int status = loaded_plan_open(&lp, a.plan, dirs);
     char *header = a.library ? header_path(a.output) : NULL;
     if (status == EXIT_CLEAN && (refuse_overwriting_input("compile", "output", a.output, &lp, NULL, 0) ||
                                  refuse_overwriting_input("compile", "header", header, &lp, NULL, 0)))
@@ -207,14 +207,14 @@ static void runtime_dirs(char *inc, char *lib, size_t size)
     }
 }
 
-int cmd_build(int argc, char **argv)
+static int build_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     CompileArgs a;
     int rc = parse_args(argc, argv, &a, "build", false);
     if (rc >= 0)
         return rc;
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, a.plan);
+    int status = loaded_plan_open(&lp, a.plan, dirs);
     if (status == EXIT_CLEAN && refuse_overwriting_input("build", "output", a.output, &lp, NULL, 0))
         status = EXIT_USAGE;
     if (status != EXIT_CLEAN) {
@@ -268,5 +268,29 @@ int cmd_build(int argc, char **argv)
     free(csrc);
     free(exe);
     loaded_plan_free(&lp);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_compile(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "compile", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = compile_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_build(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "build", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = build_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
     return status;
 }

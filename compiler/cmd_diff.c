@@ -153,7 +153,7 @@ static void compare_names(Out *o, Plan *a, Plan *b, const PtrVec *old, const Ptr
     }
 }
 
-int cmd_diff(int argc, char **argv)
+static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     const char *paths[2] = {NULL, NULL};
     int n = 0;
@@ -163,7 +163,7 @@ int cmd_diff(int argc, char **argv)
             printf("usage: planc diff OLD.plan NEW.plan [--format text|md]\n\n"
                    "What changed between two versions of a plan: indicators added, retired or renamed; targets,\n"
                    "polarity, units, tolerance and rating schemes changed; pillars, themes and outcomes added or\n"
-                   "removed.  Exit status: 0 no change, 1 changes, 2 usage or a plan with errors.\n");
+                   "removed.  Exit status: 0 no change, 1 changes, 2 usage or a plan with errors.\n" INCLUDE_DIR_HELP);
             return EXIT_CLEAN;
         } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
@@ -187,8 +187,8 @@ int cmd_diff(int argc, char **argv)
         return EXIT_USAGE;
     }
     LoadedPlan a, b;
-    int sa = loaded_plan_open(&a, paths[0]);
-    int sb = loaded_plan_open(&b, paths[1]);
+    int sa = loaded_plan_open(&a, paths[0], dirs);
+    int sb = loaded_plan_open(&b, paths[1], dirs);
     if (sa != EXIT_CLEAN || sb != EXIT_CLEAN) {
         loaded_plan_free(&a);
         loaded_plan_free(&b);
@@ -223,4 +223,16 @@ int cmd_diff(int argc, char **argv)
     loaded_plan_free(&a);
     loaded_plan_free(&b);
     return o.changes ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_diff(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "diff", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = diff_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
+    return status;
 }

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int cmd_eval(int argc, char **argv)
+static int eval_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     prt_run_options opt;
     memset(&opt, 0, sizeof opt);
@@ -18,7 +18,7 @@ int cmd_eval(int argc, char **argv)
                    "\n"
                    "Rates every indicator of PLAN for period P from the results CSV, exactly as the evaluator\n"
                    "'planc build' makes would.  --audit lists the published ratings that the plan's declared method\n"
-                   "does not reproduce.  Exit status: 0 rated, 1 errors in the plan or the results, 2 usage or I/O failure.\n");
+                   "does not reproduce.  Exit status: 0 rated, 1 errors in the plan or the results, 2 usage or I/O failure.\n" INCLUDE_DIR_HELP);
             return EXIT_CLEAN;
         }
     int rc = prt_parse_options(argc, argv, 1, &opt);
@@ -33,12 +33,24 @@ int cmd_eval(int argc, char **argv)
         return EXIT_USAGE;
     }
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, opt.positional);
+    int status = loaded_plan_open(&lp, opt.positional, dirs);
     const char *others[] = {opt.results, opt.map};
     if (status == EXIT_CLEAN && refuse_overwriting_input("eval", "output", opt.output, &lp, others, 2))
         status = EXIT_USAGE;
     if (status == EXIT_CLEAN)
         status = prt_run(plan_tables(&lp.plan), &opt);
     loaded_plan_free(&lp);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_eval(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "eval", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = eval_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
     return status;
 }

@@ -27,7 +27,7 @@ static void usage(FILE *out)
           "  --split pillar       one map per pillar in the directory -o names, plus index.FORMAT\n"
           "  --results FILE --period P\n"
           "                       colour indicators by their rating, with its letters and the direction of travel\n"
-          "  --timeout SECONDS    stop a layout that takes longer (default 60)\n"
+          "  --timeout SECONDS    stop a layout that takes longer (default 60)\n" INCLUDE_DIR_HELP
           "Exit status: 0 drawn, 1 errors in the plan or results, 2 usage, I/O or layout failure.\n",
           out);
 }
@@ -185,7 +185,7 @@ static int draw_split(const Plan *plan, const MapOptions *mo, const char *format
     return status;
 }
 
-int cmd_map(int argc, char **argv)
+static int map_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     const char *plan_path = NULL, *output = NULL, *format = NULL, *pillar = NULL, *theme = NULL, *split = NULL;
     const char *results = NULL, *period = NULL, *detail = "full";
@@ -278,7 +278,7 @@ int cmd_map(int argc, char **argv)
     }
 
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, plan_path);
+    int status = loaded_plan_open(&lp, plan_path, dirs);
     if (status != EXIT_CLEAN) {
         loaded_plan_free(&lp);
         return status;
@@ -337,5 +337,17 @@ int cmd_map(int argc, char **argv)
     prt_evaluation_free(ev);
     prt_results_free(res);
     loaded_plan_free(&lp);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_map(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "map", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = map_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
     return status;
 }

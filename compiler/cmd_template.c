@@ -67,7 +67,7 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
     }
 }
 
-int cmd_template(int argc, char **argv)
+static int template_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     const char *plan_path = NULL, *period_text = NULL, *output = NULL;
     for (int i = 1; i < argc; i++) {
@@ -75,7 +75,7 @@ int cmd_template(int argc, char **argv)
             printf("usage: planc template PLAN --period P [-o FILE]\n\n"
                    "Writes the data return for period P: a results CSV with a row for every indicator due (by its\n"
                    "frequency, and in arrears where it is reported so), with its reference, name, unit and target\n"
-                   "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n");
+                   "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n" INCLUDE_DIR_HELP);
             return EXIT_CLEAN;
         } else if ((strcmp(argv[i], "--period") == 0 || strcmp(argv[i], "-o") == 0) && i + 1 < argc) {
             *(argv[i][1] == 'o' ? &output : &period_text) = argv[i + 1];
@@ -105,7 +105,7 @@ int cmd_template(int argc, char **argv)
         return EXIT_USAGE;
     }
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, plan_path);
+    int status = loaded_plan_open(&lp, plan_path, dirs);
     if (status == EXIT_CLEAN && refuse_overwriting_input("template", "output", output, &lp, NULL, 0))
         status = EXIT_USAGE;
     if (status == EXIT_CLEAN) {
@@ -129,5 +129,17 @@ int cmd_template(int argc, char **argv)
         }
     }
     loaded_plan_free(&lp);
+    return status;
+}
+
+/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
+int cmd_template(int argc, char **argv)
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, "template", &argc, argv);
+    if (status >= 0)
+        return status;
+    status = template_with(argc, argv, &dirs);
+    include_dirs_free(&dirs);
     return status;
 }

@@ -45,6 +45,8 @@ static const DiagCode codes[] = {
     {"E038", "a formula nested more than 64 deep (holding more than 64 values at once as it is evaluated)"},
     {"E039", "a control character in a string (tab excepted), or a line break in a name"},
     {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
+    {"E041", "an include from outside the plan's directory tree and the --include-dir directories"},
+    {"E042", "an include of a file under /proc, /sys or /dev, never allowed"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},

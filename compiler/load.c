@@ -1,6 +1,7 @@
 /* madvise and MAP_ANONYMOUS are not in POSIX proper; glibc shows them under _DEFAULT_SOURCE */
 #define _DEFAULT_SOURCE
 #include "load.h"
+#include "hash.h"
 #include "lower.h"
 #include "parse.h"
 #include "xalloc.h"
@@ -16,7 +17,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
+static void too_large(char *why, size_t why_size, size_t limit)
+{
+    if (limit >= 1u << 20)
+        snprintf(why, why_size, "it is larger than the limit of %zu MiB", limit >> 20);
+    else
+        snprintf(why, why_size, "it is larger than the limit of %zu bytes", limit);
+}
+
+char *read_text_file_max(const char *path, size_t limit, size_t *size, char *why, size_t why_size)
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0) {
@@ -34,23 +43,21 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
         close(fd);
         return NULL;
     }
-    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 2 : 4096;
-    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > PLANC_MAX_FILE_BYTES) {
-        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+    if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > limit) {
+        too_large(why, why_size, limit);
         close(fd);
         return NULL;
     }
+    /* the room for limit + 1 bytes and two NULs at most: one byte past the limit says it is passed,
+     * and a pipe or a device (/dev/zero) is not read any further */
+    size_t cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 3 : 4096;
+    if (cap > limit + 3)
+        cap = limit + 3;
     char *buf = xmalloc(cap);
     size_t len = 0;
-    for (;;) {
+    while (len <= limit) {
         if (cap - len < 3) {
-            if (cap > PLANC_MAX_FILE_BYTES) {
-                snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
-                free(buf);
-                close(fd);
-                return NULL;
-            }
-            cap *= 2;
+            cap = cap > (limit + 3) / 2 ? limit + 3 : cap * 2;
             buf = xrealloc(buf, cap);
         }
         ssize_t n = read(fd, buf + len, cap - len - 2);
@@ -67,14 +74,19 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
         len += (size_t)n;
     }
     close(fd);
-    if (len > PLANC_MAX_FILE_BYTES) {
-        snprintf(why, why_size, "it is larger than the limit of %u MiB", PLANC_MAX_FILE_BYTES >> 20);
+    if (len > limit) {
+        too_large(why, why_size, limit);
         free(buf);
         return NULL;
     }
     buf[len] = buf[len + 1] = '\0';
     *size = len;
     return buf;
+}
+
+char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
+{
+    return read_text_file_max(path, PLANC_MAX_FILE_BYTES, size, why, why_size);
 }
 
 /* A mapped file cut short by another program while planc reads it (`gen > plan.plan` in another
@@ -136,6 +148,51 @@ char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, 
     return base;
 }
 
+/* The real paths of the files already loaded: a file included twice is loaded once, and a plan of
+ * 20,000 includes must not compare each with every one before it.  Open addressing, at most half full. */
+typedef struct PathSet {
+    char **slots;               /* owned strings; NULL is an empty slot */
+    size_t cap, n;
+} PathSet;
+
+static size_t pathset_slot(const PathSet *set, const char *path)
+{
+    size_t mask = set->cap - 1;
+    size_t i = prt_hash_bytes(path, strlen(path)) & mask;
+    while (set->slots[i] && strcmp(set->slots[i], path) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static bool pathset_has(const PathSet *set, const char *path)
+{
+    return set->cap && set->slots[pathset_slot(set, path)];
+}
+
+static void pathset_add(PathSet *set, const char *path)
+{
+    if (2 * (set->n + 1) > set->cap) {
+        PathSet bigger = {xcalloc(set->cap ? set->cap * 2 : 64, sizeof(char *)), set->cap ? set->cap * 2 : 64, set->n};
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->slots[i])
+                bigger.slots[pathset_slot(&bigger, set->slots[i])] = set->slots[i];
+        free(set->slots);
+        *set = bigger;
+    }
+    size_t i = pathset_slot(set, path);
+    if (!set->slots[i]) {
+        set->slots[i] = xstrdup(path);
+        set->n++;
+    }
+}
+
+static void pathset_free(PathSet *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slots[i]);
+    free(set->slots);
+}
+
 typedef struct Loader {
     Plan *plan;
     SourceSet *sources;
@@ -143,10 +200,11 @@ typedef struct Loader {
     char *stack[PLANC_MAX_INCLUDE_DEPTH + 1]; /* real paths of the files being loaded */
     Loc stack_from[PLANC_MAX_INCLUDE_DEPTH + 1];
     int depth;
-    char **done;                              /* real paths already loaded */
-    size_t ndone;
+    PathSet done;                             /* real paths already loaded */
     const char *current_dir;                  /* directory of the file being lowered */
     bool no_includes;                         /* text from memory: includes are refused */
+    char *root;                               /* real directory of the plan named on the command line */
+    const IncludeDirs *dirs;                  /* more directories includes may come from */
 } Loader;
 
 static bool load_one(Loader *ld, const char *path, Loc from);
@@ -203,6 +261,39 @@ static void load_text(Loader *ld, const char *path, char *text, size_t size, siz
     free(dir);
 }
 
+/* Whether the real path `real` is `dir` or inside it. */
+static bool path_within(const char *real, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return true;
+    return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/* Includes are confined (Hardening II): a plan from a CI job must not read the job's secrets
+ * (/proc/self/environ, ~/.ssh, /etc/shadow) and quote them in its diagnostics.  An included file's
+ * real path, after every symbolic link, must lie in the tree of the plan named on the command line
+ * or of an --include-dir, and never under /proc, /sys or /dev.  A refused file is never opened, so
+ * no message can quote it.  Returns false after reporting a refusal. */
+static bool include_allowed(Loader *ld, const char *path, const char *real, Loc from)
+{
+    static const char *const never[] = {"/proc", "/sys", "/dev"};
+    for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+        if (path_within(real, never[i])) {
+            diag_error(ld->diag, from, "E042", "cannot include '%s': files under %s are never included", path,
+                       never[i]);
+            return false;
+        }
+    if (ld->root && path_within(real, ld->root))
+        return true;
+    for (size_t i = 0; ld->dirs && i < ld->dirs->n; i++)
+        if (path_within(real, ld->dirs->real[i]))
+            return true;
+    diag_error(ld->diag, from, "E041",
+               "cannot include '%s': it is outside the plan's directory; --include-dir DIR allows another", path);
+    return false;
+}
+
 /* Returns false only when the file could not be read. */
 static bool load_one(Loader *ld, const char *path, Loc from)
 {
@@ -223,11 +314,9 @@ static bool load_one(Loader *ld, const char *path, Loc from)
             return true;
         }
     }
-    for (size_t i = 0; i < ld->ndone; i++) {
-        if (strcmp(ld->done[i], real) == 0) {
-            free(real);   /* included before: its declarations are already in the plan */
-            return true;
-        }
+    if (pathset_has(&ld->done, real)) {
+        free(real);   /* included before: its declarations are already in the plan */
+        return true;
     }
     if (ld->depth >= PLANC_MAX_INCLUDE_DEPTH) {
         diag_error(ld->diag, from, "E033", "includes are nested more than %d deep", PLANC_MAX_INCLUDE_DEPTH);
@@ -238,15 +327,21 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     size_t size = 0;
     struct stat st;
     /* an include of a device or a pipe (/dev/zero, /dev/stdin) would hang or fill memory */
-    if (from.file && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (from.file && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
         diag_error(ld->diag, from, "E034", "cannot include '%s': it is not a regular file", path);
         free(real);
         return true;
     }
+    if (from.file && !include_allowed(ld, path, real, from)) {
+        free(real);
+        return true;
+    }
+    /* an include is opened by the real path just checked, not again through the symbolic links */
+    const char *open_path = from.file ? real : path;
     size_t map_len = 0;
-    char *text = map_text_file(path, &size, &map_len, why, sizeof why);
+    char *text = map_text_file(open_path, &size, &map_len, why, sizeof why);
     if (!text)
-        text = read_text_file(path, &size, why, sizeof why);
+        text = read_text_file(open_path, &size, why, sizeof why);
     if (!text) {
         if (from.file)
             diag_error(ld->diag, from, "E034", "cannot open included file '%s': %s", path, why);
@@ -255,8 +350,7 @@ static bool load_one(Loader *ld, const char *path, Loc from)
         free(real);
         return false;
     }
-    ld->done = xrealloc(ld->done, (ld->ndone + 1) * sizeof *ld->done);
-    ld->done[ld->ndone++] = xstrdup(real);
+    pathset_add(&ld->done, real);
     ld->stack[ld->depth] = real;
     ld->stack_from[ld->depth] = from;
     ld->depth++;
@@ -266,17 +360,20 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     return true;
 }
 
-LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path)
+LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs)
 {
     Loader ld;
     memset(&ld, 0, sizeof ld);
     ld.plan = plan;
     ld.sources = sources;
     ld.diag = diag;
+    ld.dirs = dirs;
+    char *real = realpath(path, NULL);
+    ld.root = real ? dir_of(real) : NULL;   /* no real path: load_one reports it */
+    free(real);
     bool ok = load_one(&ld, path, (Loc){0, 0, 0});
-    for (size_t i = 0; i < ld.ndone; i++)
-        free(ld.done[i]);
-    free(ld.done);
+    pathset_free(&ld.done);
+    free(ld.root);
     return ok ? LOAD_OK : LOAD_IO_ERROR;
 }
 

@@ -1,5 +1,6 @@
 /* Loading a plan: reading its file and every file it includes, parsing and lowering each into one
- * plan model.  Include cycles and missing files are reported here. */
+ * plan model.  Include cycles, missing files and includes from outside the allowed directories are
+ * reported here. */
 #ifndef PLANC_LOAD_H
 #define PLANC_LOAD_H
 
@@ -10,9 +11,19 @@
 
 typedef enum { LOAD_OK, LOAD_IO_ERROR } LoadStatus;
 
+/* The directories given with --include-dir, as real paths: includes may come from their trees as
+ * well as from the tree of the plan itself (never from /proc, /sys or /dev). */
+typedef struct IncludeDirs {
+    char **real;
+    size_t n;
+} IncludeDirs;
+
 /* Reads a whole file for planc: refuses directories and files over PLANC_MAX_FILE_BYTES, and returns
  * the text followed by two NUL bytes.  On failure returns NULL with a message in why. */
 char *read_text_file(const char *path, size_t *size, char *why, size_t why_size);
+/* The same with another limit (for tests): a file that is not regular (a pipe, /dev/zero) is read no
+ * further than limit + 1 bytes, the byte that says it is over. */
+char *read_text_file_max(const char *path, size_t limit, size_t *size, char *why, size_t why_size);
 
 /* The same for a regular file, mapped (read-only) rather than read, with two NULs after it; *map_len
  * is the mapping's length for munmap.  Pages the scanner
@@ -21,8 +32,9 @@ char *read_text_file(const char *path, size_t *size, char *why, size_t why_size)
 char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, size_t why_size);
 
 /* Loads `path` and its includes into plan.  LOAD_IO_ERROR when `path` itself cannot be read (the
- * message is reported); problems inside the plan are only reported. */
-LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path);
+ * message is reported); problems inside the plan are only reported.  Included files must lie in the
+ * directory tree of `path` or of one of dirs (which may be NULL). */
+LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs);
 
 /* Loads a plan from memory (for the fuzzers and tests): includes are not followed. */
 void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name, const char *text, size_t size);

@@ -1,22 +1,23 @@
-/* Loading and checking a plan for the commands that use it, and the guard that keeps their outputs off
- * every file the plan was read from. */
+/* Loading and checking a plan for the commands that use it, their shared --include-dir option, and
+ * the guard that keeps their outputs off every file the plan was read from. */
 #include "plan_load.h"
 #include "check.h"
 #include "driver.h"
-#include "load.h"
+#include "xalloc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-int loaded_plan_open(LoadedPlan *lp, const char *path)
+int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs)
 {
     sources_init(&lp->sources);
     diag_init(&lp->diag, &lp->sources);
     plan_model_init(&lp->plan);
-    LoadStatus st = load_plan(&lp->plan, &lp->sources, &lp->diag, path);
+    LoadStatus st = load_plan(&lp->plan, &lp->sources, &lp->diag, path, dirs);
     if (st == LOAD_OK && !lp->diag.stopped)
         check_plan(&lp->plan, &lp->diag);
     if (st != LOAD_OK || lp->diag.errors) {
@@ -66,4 +67,62 @@ bool refuse_overwriting_input(const char *cmd, const char *what, const char *out
         fprintf(stderr, "planc %s: error: the %s '%s' is the input '%s'; refusing to overwrite it\n", cmd, what, output,
                 input);
     return input != NULL;
+}
+
+/* Adds DIR, as its real path; false after saying why when it is not a directory. */
+static bool include_dir_add(IncludeDirs *dirs, const char *cmd, const char *dir)
+{
+    char *real = realpath(dir, NULL);
+    struct stat st;
+    if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "planc %s: error: --include-dir '%s': %s\n", cmd, dir, real ? "not a directory" : strerror(errno));
+        free(real);
+        return false;
+    }
+    dirs->real = xrealloc(dirs->real, (dirs->n + 1) * sizeof *dirs->real);
+    dirs->real[dirs->n++] = real;
+    return true;
+}
+
+int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv)
+{
+    dirs->real = NULL;
+    dirs->n = 0;
+    int kept = 1;
+    bool options_done = false;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        const char *dir = NULL;
+        if (!options_done && strcmp(a, "--") == 0)
+            options_done = true;
+        if (options_done || strncmp(a, "--include-dir", 13) != 0 || (a[13] != '\0' && a[13] != '=')) {
+            argv[kept++] = argv[i];
+            continue;
+        }
+        if (a[13] == '=')
+            dir = a + 14;
+        else if (i + 1 < *argc)
+            dir = argv[++i];
+        if (!dir || !dir[0]) {
+            fprintf(stderr, "planc %s: error: --include-dir needs a directory\n", cmd);
+            include_dirs_free(dirs);
+            return EXIT_USAGE;
+        }
+        if (!include_dir_add(dirs, cmd, dir)) {
+            include_dirs_free(dirs);
+            return EXIT_USAGE;
+        }
+    }
+    *argc = kept;
+    argv[kept] = NULL;
+    return -1;
+}
+
+void include_dirs_free(IncludeDirs *dirs)
+{
+    for (size_t i = 0; i < dirs->n; i++)
+        free(dirs->real[i]);
+    free(dirs->real);
+    dirs->real = NULL;
+    dirs->n = 0;
 }

@@ -4,6 +4,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "load.h"
 
 typedef struct LoadedPlan {
     SourceSet sources;
@@ -12,8 +13,8 @@ typedef struct LoadedPlan {
 } LoadedPlan;
 
 /* Loads and checks; on errors prints them and returns the exit status (1 or 2), else 0.
- * Warnings are left to `planc check`.  The caller frees with loaded_plan_free in every case. */
-int loaded_plan_open(LoadedPlan *lp, const char *path);
+ * Warnings are left to `planc check`.  Includes may come from the plan's tree and from dirs (or NULL).  The caller frees with loaded_plan_free in every case. */
+int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs);
 void loaded_plan_free(LoadedPlan *lp);
 /* Whether two paths name the same existing file (to refuse writing over an input). */
 int same_file(const char *a, const char *b);
@@ -24,5 +25,13 @@ const char *input_named_by(const char *output, const LoadedPlan *lp, const char 
  * input ...; refusing to overwrite it") and returns true.  For after loading, when the includes are known. */
 bool refuse_overwriting_input(const char *cmd, const char *what, const char *output, const LoadedPlan *lp,
                               const char *const *others, size_t nothers);
+
+/* Takes every `--include-dir DIR` and `--include-dir=DIR` (before a `--`) out of argv, which the
+ * command then parses as before, into dirs as real paths.  Returns -1, or the exit status after an
+ * error message (a missing or non-directory DIR).  The caller frees dirs with include_dirs_free. */
+/* The line each command's --help gives the option. */
+#define INCLUDE_DIR_HELP "  --include-dir DIR     also take includes from DIR's tree (repeatable; never /proc, /sys, /dev)\n"
+int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv);
+void include_dirs_free(IncludeDirs *dirs);
 
 #endif

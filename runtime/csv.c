@@ -67,6 +67,8 @@ static void end_field(prt_csv *c, size_t start)
 
 /* The bytes that end an unquoted field or need a look: comma, line ends, quote. */
 static const unsigned char stops[256] = {[','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1};
+/* The bytes inside a quoted field that need a look: the quote, and line ends (which count lines). */
+static const unsigned char quoted_stops[256] = {['\n'] = 1, ['\r'] = 1, ['"'] = 1};
 
 /* Past a line end at p (CR, LF or CRLF); NULL when a CR is the buffer's last byte and more text
  * follows, which may be the LF of a CRLF. */
@@ -151,9 +153,16 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
                     return 2;
                 if (*p == '\n' || (*p == '\r' && !(p + 1 < end && p[1] == '\n')))
                     ln++;
+                /* the line end or byte here, and the run of plain bytes after it, copied whole */
+                const char *q = p + 1;
+                while (q < end && !quoted_stops[(unsigned char)*q])
+                    high |= (unsigned char)*q++;
                 high |= (unsigned char)*p;
-                reserve(c, 1);
-                c->buf[c->buf_len++] = *p++;
+                size_t n = (size_t)(q - p);
+                reserve(c, n);
+                memcpy(c->buf + c->buf_len, p, n);
+                c->buf_len += n;
+                p = q;
             }
             if (p < end && *p != ',' && *p != '\n' && *p != '\r')
                 return malformed(c, p, ln, "a quoted field must be followed by a comma or the end of the line", why);

@@ -55,30 +55,63 @@ typedef struct Source {
 
 enum { CHUNK = 1 << 20 };
 
+/* Reads the next piece of the file behind the unfinished record at s->csv.p, which goes to the front
+ * of the buffer.  At least as much is read as is kept, so the buffer doubles while one record grows.
+ * Returns how much was kept; the new text follows it. */
+static size_t read_more(Source *s)
+{
+    size_t keep = (size_t)(s->csv.end - s->csv.p);
+    if (s->csv.p != s->buf)
+        memmove(s->buf, s->csv.p, keep);
+    size_t want = keep > s->piece ? keep : s->piece;
+    if (s->cap - keep < want) {
+        s->cap = s->cap * 2 > keep + want ? s->cap * 2 : keep + want;
+        s->buf = xrealloc_rt(s->buf, s->cap);
+    }
+    size_t got = fread(s->buf + keep, 1, want, s->f);
+    if (got == 0 && ferror(s->f))
+        s->failed = true;
+    if (got && memchr(s->buf + keep, '\0', got))
+        s->nul = true;
+    s->csv.p = s->buf;
+    s->csv.end = s->buf + keep + got;
+    s->csv.more = got > 0 && !s->nul;
+    return keep;
+}
+
+/* Whether a line end outside quotes is in [p, end), *quoted saying whether p is inside a quoted field
+ * (and updated).  A doubled quote turns the state over twice, as it should; a stray quote in an
+ * unquoted field may make this say "no" where the reader would end the (malformed) record, which only
+ * means more is read before the reader looks again. */
+static bool line_end_after(const char *p, const char *end, bool *quoted)
+{
+    for (; p < end; p++) {
+        if (*p == '"')
+            *quoted = !*quoted;
+        else if (!*quoted && (*p == '\n' || *p == '\r'))
+            return true;
+    }
+    return false;
+}
+
+/* A record cut off by the end of the buffer is read again only once the text behind it holds a line
+ * end that may close it: the new text is looked through, not the record reparsed from its start after
+ * every piece (a 100 MB field took 8.5 s that way). */
 static int next_record(Source *s, unsigned *line, const char **why)
 {
     for (;;) {
         int rc = prt_csv_next(&s->csv, line, why);
         if (rc != 2)
             return rc;
-        /* move the unfinished record to the front and read more behind it */
-        size_t keep = (size_t)(s->csv.end - s->csv.p);
-        memmove(s->buf, s->csv.p, keep);
-        if (s->cap - keep < s->piece) {
-            s->cap = s->cap * 2 > keep + s->piece ? s->cap * 2 : keep + s->piece;
-            s->buf = xrealloc_rt(s->buf, s->cap);
+        bool quoted = false;
+        line_end_after(s->csv.p, s->csv.end, &quoted);      /* the quote state at the text's end */
+        for (;;) {
+            size_t keep = read_more(s);
+            if (s->nul)
+                return 0;
+            if (!s->csv.more || line_end_after(s->csv.p + keep, s->csv.end, &quoted))
+                break;
         }
-        size_t want = s->cap - keep < s->piece ? s->cap - keep : s->piece;
-        size_t got = fread(s->buf + keep, 1, want, s->f);
-        if (got == 0 && ferror(s->f))
-            s->failed = true;
-        if (got && memchr(s->buf + keep, '\0', got))
-            s->nul = true;
-        s->csv.p = s->buf;
-        s->csv.end = s->buf + keep + got;
-        s->csv.more = got > 0 && !s->nul;
-        if (s->nul)
-            return 0;
     }
 }
 

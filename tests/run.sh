@@ -93,6 +93,8 @@ done
 
 # --- the C back end: escaping, long strings, formula depth ---
 . tests/cgen.sh
+# --- hostile input: includes confined, linear time on long input (Hardening II) ---
+. tests/input.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

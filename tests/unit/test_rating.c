@@ -210,7 +210,7 @@ static void run_case(const Case *c)
     diag_init(&diag, &sources);
     Plan plan;
     plan_model_init(&plan);
-    load_plan(&plan, &sources, &diag, path);
+    load_plan(&plan, &sources, &diag, path, NULL);
     check_plan(&plan, &diag);
     unlink(path);
     bool ok = diag.errors == 0;

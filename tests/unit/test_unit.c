@@ -5,10 +5,13 @@
 #include "period.h"
 #include "suggest.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -135,6 +138,56 @@ int main(void)
         close(errfd);
         unlink(errpath);
         unlink(path);
+    }
+
+    /* Hardening II, finding 7: a pipe or a device over the limit is read no further than the byte
+     * that passes it (check /dev/zero read 2 GiB before it stopped at 1 GiB).  A child writes far more
+     * than the limit into a FIFO; what the reader left in it says how much it took. */
+    {
+        enum { LIMIT = 64 * 1024, WRITTEN = 1024 * 1024 };
+        char dir[] = "/tmp/planc-unit-fifo-XXXXXX";
+        char fifo[64] = "";
+        int made = mkdtemp(dir) != NULL;
+        if (made) {
+            snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+            made = mkfifo(fifo, 0600) == 0;
+        }
+        check(made, "read limit: a FIFO");
+        int keep = made ? open(fifo, O_RDONLY | O_NONBLOCK) : -1;  /* holds what the reader leaves */
+        fflush(stdout);
+        pid_t pid = made ? fork() : -1;
+        if (pid == 0) {
+            signal(SIGPIPE, SIG_DFL);
+            int w = open(fifo, O_WRONLY);
+            static char chunk[4096];
+            memset(chunk, 'x', sizeof chunk);
+            for (size_t done = 0; w >= 0 && done < WRITTEN; done += sizeof chunk)
+                if (write(w, chunk, sizeof chunk) != (ssize_t)sizeof chunk)
+                    _exit(1);
+            _exit(0);
+        }
+        size_t size = 0;
+        char why[128] = "";
+        char *text = pid > 0 ? read_text_file_max(fifo, LIMIT, &size, why, sizeof why) : NULL;
+        check(pid > 0 && text == NULL && strstr(why, "larger than the limit of 65536 bytes") != NULL,
+              "read limit: a FIFO over the limit is refused");
+        free(text);
+        size_t left = 0;
+        if (keep >= 0) {
+            fcntl(keep, F_SETFL, 0);    /* blocking: read to the writer's end */
+            char drain[65536];
+            ssize_t n;
+            while ((n = read(keep, drain, sizeof drain)) > 0)
+                left += (size_t)n;
+            close(keep);
+        }
+        if (pid > 0)
+            waitpid(pid, NULL, 0);
+        check(WRITTEN - left <= LIMIT + 1, "read limit: ... after reading at most one byte past the limit");
+        if (made) {
+            unlink(fifo);
+            rmdir(dir);
+        }
     }
     return failures ? 1 : 0;
 }
