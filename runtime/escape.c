@@ -207,9 +207,9 @@ void prt_esc_md(prt_buf *b, const char *s)
 static void terminal_char(prt_buf *b, const char *bytes, size_t n, uint32_t cp, void *user)
 {
     (void)user;
-    if (cp == '\n' || cp == '\r' || cp == '\t')
+    if (cp == '\n' || cp == '\r')
         prt_buf_putc(b, ' ');
-    else if (is_c0_c1_del(cp))
+    else if (is_c0_c1_del(cp) && cp != '\t')
         prt_buf_puts(b, REPLACEMENT);
     else
         prt_buf_add(b, bytes, n);

@@ -29,7 +29,7 @@ void prt_esc_csv(prt_buf *b, const char *s);
  * so no text becomes markup, a link or raw HTML; line breaks become spaces. */
 void prt_esc_md(prt_buf *b, const char *s);
 /* Text for a terminal: no escape sequence can get through (C0 and C1 controls and DEL become
- * U+FFFD); tabs and line breaks become spaces, so the text stays on its line. */
+ * U+FFFD, tab excepted); line breaks become spaces, so the text stays on its line. */
 void prt_esc_terminal(prt_buf *b, const char *s);
 /* A Graphviz label or tooltip value as handed to cgraph, which quotes it for DOT itself.  Graphviz
  * reads the value as an escString (a backslash starts an escape, so it is doubled; a line break is

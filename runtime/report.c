@@ -220,6 +220,9 @@ static char *terminal_text(const char *s)
 {
     prt_buf b = {0};
     prt_esc_terminal(&b, s ? s : "");
+    for (size_t i = 0; i < b.len; i++)
+        if (b.data[i] == '\t')
+            b.data[i] = ' ';   /* a tab would break the columns */
     return prt_buf_take(&b);
 }
 

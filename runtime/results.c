@@ -1,5 +1,6 @@
 /* Reading a results CSV against the plan: every row either lands in the table or is reported. */
 #include "csv.h"
+#include "escape.h"
 #include "hash.h"
 #include "planrt.h"
 
@@ -145,22 +146,24 @@ static void *xrealloc_rt(void *p, size_t n)
 
 void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
 {
-    char msg[512];
+    /* the message quotes fields of the file and its name: whole, and escaped for the terminal */
+    prt_buf msg = {0}, full = {0};
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    prt_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    char full[1024];
+    prt_esc_terminal(&full, file);
     if (line)
-        snprintf(full, sizeof full, "%s:%u: error: %s [%s]", file, line, msg, code);
-    else
-        snprintf(full, sizeof full, "%s: error: %s [%s]", file, msg, code);
+        prt_buf_printf(&full, ":%u", line);
+    prt_buf_puts(&full, ": error: ");
+    prt_esc_terminal(&full, prt_buf_str(&msg));
+    prt_buf_printf(&full, " [%s]", code);
+    prt_buf_free(&msg);
     if (e->n == e->cap) {
         e->cap = e->cap ? e->cap * 2 : 16;
         e->messages = xrealloc_rt(e->messages, e->cap * sizeof *e->messages);
     }
-    size_t len = strlen(full) + 1;
-    e->messages[e->n] = memcpy(xrealloc_rt(NULL, len), full, len);
+    e->messages[e->n] = prt_buf_take(&full);
     e->n++;
     e->errors++;
 }
@@ -263,6 +266,14 @@ static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const 
 }
 
 /* The table of every indicator's reference and identifier and every input's identifier. */
+/* A reference that starts with = + - @ is written by planc's CSV outputs (template, reports) with an
+ * apostrophe before it, so that a spreadsheet does not run it as a formula; a spreadsheet drops the
+ * apostrophe on saving, a text editor keeps it.  Either way it reads back as the reference. */
+static bool guarded_ref(NameIndex *ix, const prt_plan *plan, int previous, const char *ref, size_t n, int *who)
+{
+    return n > 1 && ref[0] == '\'' && strchr("=+-@\t\r", ref[1]) && index_find(ix, plan, previous, ref + 1, n - 1, who);
+}
+
 static void index_fill(NameIndex *ix)
 {
     const prt_plan *plan = ix->plan;
@@ -678,6 +689,12 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
                 header_ok = false;
                 continue;
             }
+            /* a benchmark's column twice is as ambiguous as any other column twice */
+            for (size_t j = 0; j < i; j++)
+                if (bench_col[j] == bench_col[i]) {
+                    prt_errors_add(err, path, line, "R002", "column '%s' appears twice", name);
+                    header_ok = false;
+                }
         }
         if (!known) {
             prt_errors_add(err, path, line, "R002",
@@ -727,7 +744,8 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
             prt_errors_add(err, path, line, "R004", "the row has no reference");
             continue;
         }
-        if (!index_find(&names, plan, last_who, ref, ref_len, &who)) {
+        if (!index_find(&names, plan, last_who, ref, ref_len, &who) &&
+            !guarded_ref(&names, plan, last_who, ref, ref_len, &who)) {
             prt_errors_add(err, path, line, "R004", "unknown indicator reference '%s'", ref);
             continue;
         }
