@@ -1,6 +1,7 @@
 /* planc check FILE...: load, check and report; the exit status says whether there were errors. */
 #include "check.h"
 #include "driver.h"
+#include "escape.h"
 #include "load.h"
 #include "plan_load.h"
 
@@ -77,7 +78,7 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
             char *end;
             max_errors = strtol(a + 13, &end, 10);
             if (*end || end == a + 13 || max_errors < 0 || max_errors > 100000) {
-                fprintf(stderr, "planc: error: --max-errors takes a whole number from 0 to 100000\n");
+                prt_errorf("planc: error: --max-errors takes a whole number from 0 to 100000\n");
                 free(files);
                 return EXIT_USAGE;
             }
@@ -85,7 +86,7 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
             format = a + 21;
             if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "sarif") != 0 &&
                 strcmp(format, "github") != 0) {
-                fprintf(stderr, "planc: error: --diagnostics-format takes text, json, sarif or github\n");
+                prt_errorf("planc: error: --diagnostics-format takes text, json, sarif or github\n");
                 free(files);
                 return EXIT_USAGE;
             }
@@ -98,19 +99,19 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
             else if (strcmp(w, "auto") == 0)
                 color = -1;
             else {
-                fprintf(stderr, "planc: error: --color takes auto, always or never\n");
+                prt_errorf("planc: error: --color takes auto, always or never\n");
                 free(files);
                 return EXIT_USAGE;
             }
         } else {
-            fprintf(stderr, "planc: error: unknown option '%s' for 'check'\n", a);
+            prt_errorf("planc: error: unknown option '%s' for 'check'\n", a);
             check_usage(stderr);
             free(files);
             return EXIT_USAGE;
         }
     }
     if (nfiles == 0) {
-        fprintf(stderr, "planc: error: no plan file given\n");
+        prt_errorf("planc: error: no plan file given\n");
         check_usage(stderr);
         free(files);
         return EXIT_USAGE;

@@ -47,28 +47,28 @@ static int parse_args(int argc, char **argv, CompileArgs *a, const char *cmd, bo
             return EXIT_CLEAN;
         } else if (strcmp(s, "-o") == 0) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "planc %s: error: -o needs a file name\n", cmd);
+                prt_errorf("planc %s: error: -o needs a file name\n", cmd);
                 return EXIT_USAGE;
             }
             a->output = argv[++i];
         } else if (allow_library && strcmp(s, "--library") == 0) {
             a->library = true;
         } else if (s[0] == '-' && s[1]) {
-            fprintf(stderr, "planc %s: error: unknown option '%s'\n", cmd, s);
+            prt_errorf("planc %s: error: unknown option '%s'\n", cmd, s);
             return EXIT_USAGE;
         } else if (a->plan) {
-            fprintf(stderr, "planc %s: error: one plan at a time ('%s' and '%s')\n", cmd, a->plan, s);
+            prt_errorf("planc %s: error: one plan at a time ('%s' and '%s')\n", cmd, a->plan, s);
             return EXIT_USAGE;
         } else {
             a->plan = s;
         }
     }
     if (!a->plan || !a->output) {
-        fprintf(stderr, "planc %s: error: usage: planc %s PLAN -o FILE\n", cmd, cmd);
+        prt_errorf("planc %s: error: usage: planc %s PLAN -o FILE\n", cmd, cmd);
         return EXIT_USAGE;
     }
     if (same_file(a->plan, a->output)) {
-        fprintf(stderr, "planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
+        prt_errorf("planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
         return EXIT_USAGE;
     }
     return -1;
@@ -103,11 +103,8 @@ static int write_c(const prt_plan *tables, const char *plan_path, const char *ou
         opt.header_name = base_name(header);
         /* the .c names it in an #include, which has no escapes (emit_c_escape.h) */
         if (!c_include_name_ok(opt.header_name)) {
-            prt_buf name = {0};
-            prt_esc_terminal(&name, opt.header_name);
-            fprintf(stderr, "planc compile: error: the header '%s' cannot be named in an #include: with --library, "
-                            "name the output with letters, digits, '.', '_', '-' and '+' only\n", prt_buf_str(&name));
-            prt_buf_free(&name);
+            prt_errorf("planc compile: error: the header '%s' cannot be named in an #include: with --library, "
+                       "name the output with letters, digits, '.', '_', '-' and '+' only\n", opt.header_name);
             free(header);
             return EXIT_USAGE;
         }
@@ -170,7 +167,7 @@ static int run(char **args)
         return -1;
     if (pid == 0) {
         execvp(args[0], args);
-        fprintf(stderr, "planc build: error: cannot run '%s': %s\n", args[0], strerror(errno));
+        prt_errorf("planc build: error: cannot run '%s': %s\n", args[0], strerror(errno));
         fflush(stderr);   /* stderr is buffered (main.c) and _exit does not flush */
         _exit(127);
     }
@@ -254,11 +251,11 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
         if (cst != 0) {
             /* 127: the child could not run it, and has said so */
             if (cst != 127)
-                fprintf(stderr, "planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
+                prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
             status = EXIT_USAGE;
             unlink(exe);
         } else if (rename(exe, a.output) != 0) {
-            fprintf(stderr, "planc build: error: cannot write '%s': %s\n", a.output, strerror(errno));
+            prt_errorf("planc build: error: cannot write '%s': %s\n", a.output, strerror(errno));
             status = EXIT_USAGE;
             unlink(exe);
         }

@@ -3,6 +3,7 @@
  * changed; pillars, themes and outcomes added or removed.  Indicators are matched by their printed
  * reference, else by their identifier. */
 #include "driver.h"
+#include "escape.h"
 #include "plan_load.h"
 
 #include <math.h>
@@ -168,22 +169,22 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
         } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
             const char *f = argv[++i];
             if (strcmp(f, "md") != 0 && strcmp(f, "text") != 0) {
-                fprintf(stderr, "planc diff: error: --format takes text or md\n");
+                prt_errorf("planc diff: error: --format takes text or md\n");
                 return EXIT_USAGE;
             }
             md = strcmp(f, "md") == 0;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "planc diff: error: unknown option '%s'\n", argv[i]);
+            prt_errorf("planc diff: error: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
         } else if (n < 2) {
             paths[n++] = argv[i];
         } else {
-            fprintf(stderr, "planc diff: error: two plans: OLD and NEW\n");
+            prt_errorf("planc diff: error: two plans: OLD and NEW\n");
             return EXIT_USAGE;
         }
     }
     if (n != 2) {
-        fprintf(stderr, "planc diff: error: usage: planc diff OLD.plan NEW.plan [--format text|md]\n");
+        prt_errorf("planc diff: error: usage: planc diff OLD.plan NEW.plan [--format text|md]\n");
         return EXIT_USAGE;
     }
     LoadedPlan a, b;

@@ -1,6 +1,7 @@
 /* planc eval PLAN --results FILE --period P: rate the plan's indicators without compiling anything,
  * through the same runtime the generated evaluators use. */
 #include "driver.h"
+#include "escape.h"
 #include "plan_load.h"
 #include "tables.h"
 
@@ -25,11 +26,11 @@ static int eval_with(int argc, char **argv, const IncludeDirs *dirs)
     if (rc >= 0)
         return rc;
     if (!opt.positional) {
-        fprintf(stderr, "planc eval: error: no plan file given\n");
+        prt_errorf("planc eval: error: no plan file given\n");
         return EXIT_USAGE;
     }
     if (opt.output && (same_file(opt.output, opt.positional) || same_file(opt.output, opt.results))) {
-        fprintf(stderr, "planc eval: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt.output);
+        prt_errorf("planc eval: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt.output);
         return EXIT_USAGE;
     }
     LoadedPlan lp;

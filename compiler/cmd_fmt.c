@@ -1,5 +1,6 @@
 /* planc fmt [--check | -w] FILE...: the canonical layout of plans, comments kept. */
 #include "driver.h"
+#include "escape.h"
 #include "format.h"
 #include "load.h"
 #include "output.h"
@@ -23,7 +24,7 @@ static char *format_file(const char *path, size_t *len, int *status)
     char *text = read_text_file(path, &size, why, sizeof why);
     char *result = NULL;
     if (!text) {
-        fprintf(stderr, "planc fmt: error: cannot read '%s': %s\n", path, why);
+        prt_errorf("planc fmt: error: cannot read '%s': %s\n", path, why);
         *status = EXIT_USAGE;
     } else {
         uint32_t file = sources_add(&sources, path, text, size);
@@ -90,14 +91,14 @@ int cmd_fmt(int argc, char **argv)
         } else if (strcmp(argv[i], "-w") == 0) {
             write_back = true;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "planc fmt: error: unknown option '%s'\n", argv[i]);
+            prt_errorf("planc fmt: error: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
         } else {
             nfiles++;
         }
     }
     if (nfiles == 0 || (check && write_back)) {
-        fprintf(stderr, "planc fmt: error: usage: planc fmt [--check | -w] FILE...\n");
+        prt_errorf("planc fmt: error: usage: planc fmt [--check | -w] FILE...\n");
         return EXIT_USAGE;
     }
     for (int i = 1; i < argc; i++) {

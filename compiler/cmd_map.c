@@ -1,5 +1,6 @@
 /* planc map PLAN -o FILE [-T svg|png|pdf|dot] [options]: the outcome map. */
 #include "driver.h"
+#include "escape.h"
 #include "map.h"
 #include "output.h"
 #include "plan_load.h"
@@ -55,7 +56,7 @@ static int draw(const Plan *plan, const MapOptions *mo, const char *format, unsi
 {
     size_t nodes = map_count_nodes(plan, mo);
     if (nodes > MAP_MAX_NODES) {
-        fprintf(stderr,
+        prt_errorf(
                 "planc map: error: the map would have %zu boxes; the most planc draws on one page is %d. Draw part of "
                 "it with --pillar or --theme, one map per pillar with --split pillar, or fewer boxes with --detail "
                 "outcomes\n",
@@ -66,7 +67,7 @@ static int draw(const Plan *plan, const MapOptions *mo, const char *format, unsi
     size_t len = 0;
     char why[512];
     if (!map_render(plan, mo, format, timeout, &data, &len, why, sizeof why)) {
-        fprintf(stderr, "planc map: error: %s\n", why);
+        prt_errorf("planc map: error: %s\n", why);
         return EXIT_USAGE;
     }
     prt_output out;
@@ -133,16 +134,16 @@ static bool split_names_clash(const Plan *plan, char **paths)
         size_t i = order[k];
         const char *name = ((const Pillar *)plan->pillars.items[i])->e.id.name;
         if (strcmp(name, "index") == 0) {
-            fprintf(stderr, "planc map: error: --split pillar would write the pillar 'index' and the index both to "
+            prt_errorf("planc map: error: --split pillar would write the pillar 'index' and the index both to "
                     "'%s'; rename the pillar\n", paths[n]);
             clash = true;
         } else if (strcasecmp(name, "index") == 0) {
-            fprintf(stderr, "planc map: error: --split pillar would write the pillar '%s' to '%s' and the index to "
+            prt_errorf("planc map: error: --split pillar would write the pillar '%s' to '%s' and the index to "
                     "'%s', one file where case is ignored; rename the pillar\n", name, paths[i], paths[n]);
             clash = true;
         } else if (k + 1 < n && strcasecmp(name, ((const Pillar *)plan->pillars.items[order[k + 1]])->e.id.name) == 0) {
             size_t j = order[k + 1];
-            fprintf(stderr, "planc map: error: --split pillar would write the pillars '%s' and '%s' to '%s' and "
+            prt_errorf("planc map: error: --split pillar would write the pillars '%s' and '%s' to '%s' and "
                     "'%s', one file where case is ignored; rename one of them\n",
                     ((const Pillar *)plan->pillars.items[i])->e.id.name,
                     ((const Pillar *)plan->pillars.items[j])->e.id.name, paths[i], paths[j]);
@@ -166,7 +167,7 @@ static int draw_split(const Plan *plan, const MapOptions *mo, const char *format
         if (refuse_overwriting_input("map", "output", paths[i], lp, &results, 1))
             status = EXIT_USAGE;
     if (status == EXIT_CLEAN && mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "planc map: error: cannot create the directory '%s': %s\n", dir, strerror(errno));
+        prt_errorf("planc map: error: cannot create the directory '%s': %s\n", dir, strerror(errno));
         status = EXIT_USAGE;
     }
     for (size_t i = 0; i < n && status == EXIT_CLEAN; i++) {
@@ -216,34 +217,34 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
         else if (strcmp(a, "--timeout") == 0) {
             char *end;
             if (i + 1 >= argc || (timeout = strtol(argv[i + 1], &end, 10), *end) || timeout < 1 || timeout > 3600) {
-                fprintf(stderr, "planc map: error: --timeout takes a number of seconds from 1 to 3600\n");
+                prt_errorf("planc map: error: --timeout takes a number of seconds from 1 to 3600\n");
                 return EXIT_USAGE;
             }
             i++;
             continue;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "planc map: error: unknown option '%s'\n", a);
+            prt_errorf("planc map: error: unknown option '%s'\n", a);
             usage(stderr);
             return EXIT_USAGE;
         } else if (plan_path) {
-            fprintf(stderr, "planc map: error: one plan at a time\n");
+            prt_errorf("planc map: error: one plan at a time\n");
             return EXIT_USAGE;
         } else {
             plan_path = a;
             continue;
         }
         if (i + 1 >= argc) {
-            fprintf(stderr, "planc map: error: %s needs a value\n", a);
+            prt_errorf("planc map: error: %s needs a value\n", a);
             return EXIT_USAGE;
         }
         *slot = argv[++i];
     }
     if (!plan_path || !output) {
-        fprintf(stderr, "planc map: error: usage: planc map PLAN -o FILE [-T svg|png|pdf|dot]\n");
+        prt_errorf("planc map: error: usage: planc map PLAN -o FILE [-T svg|png|pdf|dot]\n");
         return EXIT_USAGE;
     }
     if (split && strcmp(split, "pillar") != 0) {
-        fprintf(stderr, "planc map: error: --split takes 'pillar'\n");
+        prt_errorf("planc map: error: --split takes 'pillar'\n");
         return EXIT_USAGE;
     }
     if (!format && !split)
@@ -252,9 +253,9 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
         format = "svg";
     if (!valid_format(format)) {
         if (format)
-            fprintf(stderr, "planc map: error: unknown format '%s'; use svg, png, pdf or dot\n", format);
+            prt_errorf("planc map: error: unknown format '%s'; use svg, png, pdf or dot\n", format);
         else
-            fprintf(stderr, "planc map: error: cannot tell the format from '%s'; name it with -T svg|png|pdf|dot\n", output);
+            prt_errorf("planc map: error: cannot tell the format from '%s'; name it with -T svg|png|pdf|dot\n", output);
         return EXIT_USAGE;
     }
     MapDetail level;
@@ -265,15 +266,15 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
     else if (strcmp(detail, "themes") == 0)
         level = DETAIL_THEMES;
     else {
-        fprintf(stderr, "planc map: error: --detail takes full, outcomes or themes\n");
+        prt_errorf("planc map: error: --detail takes full, outcomes or themes\n");
         return EXIT_USAGE;
     }
     if ((results == NULL) != (period == NULL)) {
-        fprintf(stderr, "planc map: error: --results and --period go together\n");
+        prt_errorf("planc map: error: --results and --period go together\n");
         return EXIT_USAGE;
     }
     if (same_file(output, plan_path) || same_file(output, results)) {
-        fprintf(stderr, "planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", output);
+        prt_errorf("planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", output);
         return EXIT_USAGE;
     }
 
@@ -288,7 +289,7 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
     if (pillar) {
         Entity *e = plan_lookup(plan, arena_intern(&plan->arena, pillar, strlen(pillar)));
         if (!e || e->kind != ENT_PILLAR) {
-            fprintf(stderr, "planc map: error: the plan has no pillar '%s'\n", pillar);
+            prt_errorf("planc map: error: the plan has no pillar '%s'\n", pillar);
             loaded_plan_free(&lp);
             return EXIT_USAGE;
         }
@@ -297,7 +298,7 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
     if (theme) {
         Entity *e = plan_lookup(plan, arena_intern(&plan->arena, theme, strlen(theme)));
         if (!e || e->kind != ENT_THEME) {
-            fprintf(stderr, "planc map: error: the plan has no theme '%s'\n", theme);
+            prt_errorf("planc map: error: the plan has no theme '%s'\n", theme);
             loaded_plan_free(&lp);
             return EXIT_USAGE;
         }
@@ -310,7 +311,7 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
         prt_period p;
         const char *why = NULL;
         if (!prt_period_parse(period, strlen(period), &p, &why)) {
-            fprintf(stderr, "planc map: error: invalid period '%s': %s\n", period, why);
+            prt_errorf("planc map: error: invalid period '%s': %s\n", period, why);
             loaded_plan_free(&lp);
             return EXIT_USAGE;
         }

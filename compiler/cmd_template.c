@@ -2,6 +2,7 @@
  * with a row for every indicator due, so that services fill in the values and the same file goes back
  * into `planc eval`. */
 #include "driver.h"
+#include "escape.h"
 #include "output.h"
 #include "plan_load.h"
 #include "tables.h"
@@ -81,27 +82,27 @@ static int template_with(int argc, char **argv, const IncludeDirs *dirs)
             *(argv[i][1] == 'o' ? &output : &period_text) = argv[i + 1];
             i++;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "planc template: error: unknown option '%s'\n", argv[i]);
+            prt_errorf("planc template: error: unknown option '%s'\n", argv[i]);
             return EXIT_USAGE;
         } else if (!plan_path) {
             plan_path = argv[i];
         } else {
-            fprintf(stderr, "planc template: error: one plan at a time\n");
+            prt_errorf("planc template: error: one plan at a time\n");
             return EXIT_USAGE;
         }
     }
     if (!plan_path || !period_text) {
-        fprintf(stderr, "planc template: error: usage: planc template PLAN --period P [-o FILE]\n");
+        prt_errorf("planc template: error: usage: planc template PLAN --period P [-o FILE]\n");
         return EXIT_USAGE;
     }
     prt_period period;
     const char *why = NULL;
     if (!prt_period_parse(period_text, strlen(period_text), &period, &why)) {
-        fprintf(stderr, "planc template: error: invalid period '%s': %s\n", period_text, why);
+        prt_errorf("planc template: error: invalid period '%s': %s\n", period_text, why);
         return EXIT_USAGE;
     }
     if (output && same_file(output, plan_path)) {
-        fprintf(stderr, "planc template: error: the output '%s' is the plan itself; refusing to overwrite it\n", output);
+        prt_errorf("planc template: error: the output '%s' is the plan itself; refusing to overwrite it\n", output);
         return EXIT_USAGE;
     }
     LoadedPlan lp;
@@ -111,7 +112,7 @@ static int template_with(int argc, char **argv, const IncludeDirs *dirs)
     if (status == EXIT_CLEAN) {
         const prt_plan *t = plan_tables(&lp.plan);
         if (t->first_year && (period.year < t->first_year || period.year > t->last_year)) {
-            fprintf(stderr, "planc template: error: period %s is outside the plan\n", period_text);
+            prt_errorf("planc template: error: period %s is outside the plan\n", period_text);
             status = EXIT_USAGE;
         } else {
             prt_output out;

@@ -2,6 +2,7 @@
 #include "emit_c.h"
 #include "driver.h"
 #include "emit_c_escape.h"
+#include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,7 +69,7 @@ static const char *status_name(prt_result_status s)
 static void invariant(bool holds, const char *what)
 {
     if (!holds) {
-        fprintf(stderr, "planc: internal error: %s\n", what);
+        prt_errorf("planc: internal error: %s\n", what);
         abort();
     }
 }

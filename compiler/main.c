@@ -1,5 +1,6 @@
 /* planc: the corporate-plan compiler.  This file only dispatches to the sub-commands. */
 #include "driver.h"
+#include "escape.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +61,7 @@ int main(int argc, char **argv)
         return cmd_fmt(argc - 1, argv + 1);
     if (strcmp(cmd, "template") == 0)
         return cmd_template(argc - 1, argv + 1);
-    fprintf(stderr, "planc: error: unknown command '%s'\n", cmd);
+    prt_errorf("planc: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
 }

@@ -2,6 +2,7 @@
  * crash, and can run for minutes; in a child, a crash is an error message, a leak dies with it, and a
  * time limit can be enforced.  The child writes the rendered bytes to one pipe and Graphviz's
  * messages to another; the parent collects both. */
+#include "escape.h"
 #include "map.h"
 #include "map_graph.h"
 #include "xalloc.h"
@@ -164,7 +165,7 @@ bool map_render(const Plan *plan, const MapOptions *opt, const char *format, uns
     if (msgs) {
         /* Graphviz's messages, one diagnostic line each */
         for (char *line = strtok(msgs, "\n"); line; line = strtok(NULL, "\n"))
-            fprintf(stderr, "planc map: graphviz: %s\n", line);
+            prt_errorf("planc map: graphviz: %s\n", line);
     }
     if (!ok) {
         if (timed_out)

@@ -3,6 +3,7 @@
 #include "plan_load.h"
 #include "check.h"
 #include "driver.h"
+#include "escape.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -62,9 +63,9 @@ bool refuse_overwriting_input(const char *cmd, const char *what, const char *out
     bool to_stdout = !output || strcmp(output, "-") == 0;
     const char *input = to_stdout ? NULL : input_named_by(output, lp, others, nothers);
     if (input && strcmp(input, output) == 0)
-        fprintf(stderr, "planc %s: error: the %s '%s' is one of the inputs; refusing to overwrite it\n", cmd, what, output);
+        prt_errorf("planc %s: error: the %s '%s' is one of the inputs; refusing to overwrite it\n", cmd, what, output);
     else if (input)
-        fprintf(stderr, "planc %s: error: the %s '%s' is the input '%s'; refusing to overwrite it\n", cmd, what, output,
+        prt_errorf("planc %s: error: the %s '%s' is the input '%s'; refusing to overwrite it\n", cmd, what, output,
                 input);
     return input != NULL;
 }
@@ -75,7 +76,7 @@ static bool include_dir_add(IncludeDirs *dirs, const char *cmd, const char *dir)
     char *real = realpath(dir, NULL);
     struct stat st;
     if (!real || stat(real, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "planc %s: error: --include-dir '%s': %s\n", cmd, dir, real ? "not a directory" : strerror(errno));
+        prt_errorf("planc %s: error: --include-dir '%s': %s\n", cmd, dir, real ? "not a directory" : strerror(errno));
         free(real);
         return false;
     }
@@ -104,7 +105,7 @@ int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv
         else if (i + 1 < *argc)
             dir = argv[++i];
         if (!dir || !dir[0]) {
-            fprintf(stderr, "planc %s: error: --include-dir needs a directory\n", cmd);
+            prt_errorf("planc %s: error: --include-dir needs a directory\n", cmd);
             include_dirs_free(dirs);
             return EXIT_USAGE;
         }

@@ -1,6 +1,7 @@
 /* The output escaping functions declared in escape.h: one per output language. */
 #include "escape.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #define REPLACEMENT "\xEF\xBF\xBD"   /* U+FFFD */
@@ -294,4 +295,20 @@ void prt_write_escaped(FILE *out, void (*fn)(prt_buf *, const char *), const cha
     if (b.len)
         fwrite(b.data, 1, b.len, out);
     prt_buf_free(&b);
+}
+
+void prt_errorf(const char *fmt, ...)
+{
+    prt_buf msg = {0}, out = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    prt_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    if (msg.len && msg.data[msg.len - 1] == '\n')
+        msg.data[--msg.len] = '\0';
+    prt_esc_terminal(&out, prt_buf_str(&msg));
+    prt_buf_putc(&out, '\n');
+    prt_buf_flush(&out, stderr);
+    prt_buf_free(&msg);
+    prt_buf_free(&out);
 }

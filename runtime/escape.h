@@ -42,6 +42,10 @@ void prt_esc_github(prt_buf *b, const char *s, bool property);
  * URIs; every byte other than the unreserved characters and '/' is percent-encoded. */
 void prt_esc_uri(prt_buf *b, const char *path);
 
+/* A command's message on standard error: formatted whole, then escaped for the terminal (file names
+ * and option values may hold anything), ending with one line break. */
+void prt_errorf(const char *fmt, ...) PRT_PRINTF(1, 2);
+
 /* Convenience: escape with fn into a scratch builder and write it to out. */
 void prt_write_escaped(FILE *out, void (*fn)(prt_buf *, const char *), const char *s);
 

@@ -4,6 +4,7 @@
  * renaming would harm are refused: anything but a regular file, and a file with other hard links.
  * Temporaries still open are removed if SIGINT, SIGTERM or SIGHUP ends the program. */
 #include "output.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -35,7 +36,7 @@ static char *message(const char *fmt, ...)
 
 void prt_output_report(const char *progname, char *why)
 {
-    fprintf(stderr, "%s: error: %s\n", progname, why ? why : "out of memory");
+    prt_errorf("%s: error: %s\n", progname, why ? why : "out of memory");
     free(why);
 }
 

@@ -1,4 +1,5 @@
 /* One evaluation from files to a report: used by `planc eval` and by every generated evaluator. */
+#include "escape.h"
 #include "output.h"
 #include "planrt.h"
 
@@ -34,7 +35,7 @@ static int rate_into(FILE *out, const prt_plan *plan, const prt_run_options *opt
     }
     char *map_svg = NULL;
     if (opt->map && !(map_svg = prt_read_file(opt->map, NULL))) {
-        fprintf(stderr, "%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
+        prt_errorf("%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
         prt_results_free(res);
         prt_errors_free(&err);
         return 2;
@@ -58,17 +59,17 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
     prt_period period;
     const char *bad = NULL;
     if (!prt_period_parse(opt->period, strlen(opt->period), &period, &bad)) {
-        fprintf(stderr, "%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
+        prt_errorf("%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
         return 2;
     }
     if (plan->first_year && (period.year < plan->first_year || period.year > plan->last_year)) {
-        fprintf(stderr, "%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
+        prt_errorf("%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
                 opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
                 (plan->last_year + 1) % 100);
         return 2;
     }
     if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
-        fprintf(stderr, "%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
+        prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
                 opt->output);
         return 2;
     }
@@ -125,7 +126,7 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
                      strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0 || strcmp(name, "--map") == 0;
         if (takes && !val) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "%s: error: %s needs a value\n", opt->progname, name);
+                prt_errorf("%s: error: %s needs a value\n", opt->progname, name);
                 return 2;
             }
             val = argv[++i];
@@ -139,7 +140,7 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
             opt->period = val;
         } else if (strcmp(name, "--format") == 0) {
             if (!prt_format_parse(val, &opt->format)) {
-                fprintf(stderr, "%s: error: unknown format '%s'; use text, csv, json, md or html\n", opt->progname, val);
+                prt_errorf("%s: error: unknown format '%s'; use text, csv, json, md or html\n", opt->progname, val);
                 return 2;
             }
         } else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) {
@@ -149,18 +150,18 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
         } else if (strcmp(name, "--audit") == 0) {
             opt->audit = true;
         } else if (a[0] == '-') {
-            fprintf(stderr, "%s: error: unknown option '%s'\n", opt->progname, a);
+            prt_errorf("%s: error: unknown option '%s'\n", opt->progname, a);
             usage(stderr, opt->progname);
             return 2;
         } else if (opt->positional) {
-            fprintf(stderr, "%s: error: unexpected argument '%s'\n", opt->progname, a);
+            prt_errorf("%s: error: unexpected argument '%s'\n", opt->progname, a);
             return 2;
         } else {
             opt->positional = a;
         }
     }
     if (!opt->results || !opt->period) {
-        fprintf(stderr, "%s: error: --results and --period are required\n", opt->progname);
+        prt_errorf("%s: error: --results and --period are required\n", opt->progname);
         usage(stderr, opt->progname);
         return 2;
     }
@@ -176,7 +177,7 @@ int prt_main(const prt_plan *plan, int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (opt.positional) {
-        fprintf(stderr, "%s: error: unexpected argument '%s'\n", opt.progname, opt.positional);
+        prt_errorf("%s: error: unexpected argument '%s'\n", opt.progname, opt.positional);
         return 2;
     }
     return prt_run(plan, &opt);
