@@ -16,7 +16,21 @@ typedef struct Out {
     bool md;
     int changes;
     const char *section;        /* printed before the first line of a section */
+    prt_pool text;              /* the escaped texts of the lines (E) */
 } Out;
+
+/* A name or text of a plan as the output shows it: escaped for Markdown or for the terminal. */
+static const char *E(Out *o, const char *s)
+{
+    prt_buf b = {0};
+    if (o->md)
+        prt_esc_md(&b, s ? s : "");
+    else
+        prt_esc_terminal(&b, s ? s : "");
+    const char *t = prt_pool_add(&o->text, prt_buf_str(&b), b.len);
+    prt_buf_free(&b);
+    return t;
+}
 
 static void line(Out *o, const char *fmt, ...) PLANC_PRINTF(2, 3);
 static void line(Out *o, const char *fmt, ...)
@@ -57,20 +71,24 @@ static const char *polarity_name(Polarity p)
     return p == POL_BIGGER ? "bigger is better" : p == POL_SMALLER ? "smaller is better" : p == POL_MONITOR ? "monitor only" : "none";
 }
 
-/* A target as the plan wrote it, for the report. */
-static void target_text(const LoadedPlan *lp, const Target *t, char *buf, size_t size)
+/* A target as the plan wrote it, for the report (escaped, in o's pool). */
+static const char *target_text(Out *o, const LoadedPlan *lp, const Target *t)
 {
     static const char *const ops[] = {">= ", "> ", "<= ", "< "};
     const SourceFile *sf = sources_get(&lp->sources, t->spec.value.loc.file);
+    prt_buf b = {0};
     switch (t->spec.kind) {
-    case TARGET_MONITOR: snprintf(buf, size, "monitor"); return;
-    case TARGET_MAINTAIN: snprintf(buf, size, "maintain"); return;
-    case TARGET_BENCHMARK: snprintf(buf, size, "benchmark %s", t->spec.bench.name); return;
-    default: break;
+    case TARGET_MONITOR: prt_buf_puts(&b, "monitor"); break;
+    case TARGET_MAINTAIN: prt_buf_puts(&b, "maintain"); break;
+    case TARGET_BENCHMARK: prt_buf_printf(&b, "benchmark %s", t->spec.bench.name); break;
+    default:
+        prt_buf_puts(&b, t->spec.kind == TARGET_THRESHOLD ? ops[t->spec.op] : "");
+        if (sf)
+            prt_buf_add(&b, sf->text + t->spec.value.loc.begin, t->spec.value.loc.end - t->spec.value.loc.begin);
     }
-    int n = sf ? (int)(t->spec.value.loc.end - t->spec.value.loc.begin) : 0;
-    snprintf(buf, size, "%s%.*s", t->spec.kind == TARGET_THRESHOLD ? ops[t->spec.op] : "", n,
-             sf ? sf->text + t->spec.value.loc.begin : "");
+    const char *text = E(o, prt_buf_str(&b));
+    prt_buf_free(&b);
+    return text;
 }
 
 static bool same_target(const Target *a, const Target *b)
@@ -86,9 +104,9 @@ static const char *scheme_of(const Indicator *in) { return in->scheme ? in->sche
 
 static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, const Indicator *x, const Indicator *y)
 {
-    const char *k = key_of(y);
+    const char *k = E(o, key_of(y));
     if (strcmp(x->e.name, y->e.name) != 0)
-        line(o, "%s renamed: \"%s\" -> \"%s\"", k, x->e.name, y->e.name);
+        line(o, "%s renamed: \"%s\" -> \"%s\"", k, E(o, x->e.name), E(o, y->e.name));
     if (x->polarity != y->polarity)
         line(o, "%s polarity: %s -> %s", k, polarity_name(x->polarity), polarity_name(y->polarity));
     if (x->unit.kind != y->unit.kind || x->unit.per != y->unit.per ||
@@ -103,29 +121,27 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         line(o, "%s tolerance: %s -> %s", k, t1, t2);
     }
     if (strcmp(scheme_of(x), scheme_of(y)) != 0)
-        line(o, "%s rating scheme: %s -> %s", k, scheme_of(x), scheme_of(y));
+        line(o, "%s rating scheme: %s -> %s", k, E(o, scheme_of(x)), E(o, scheme_of(y)));
     if (x->frequency != y->frequency)
         line(o, "%s frequency changed", k);
-    char p[32], t1[96], t2[96];
+    char p[32];
     for (size_t i = 0; i < y->targets.n; i++) {
         const Target *ty = y->targets.items[i];
         if (!ty->period.valid)
             continue;
         const Target *tx = indicator_target(x, ty->period.p);
-        target_text(b, ty, t2, sizeof t2);
+        const char *t2 = target_text(o, b, ty);
         prt_period_format(ty->period.p, p, sizeof p);
         if (!tx)
             line(o, "%s target for %s added: %s", k, p, t2);
-        else if (!same_target(tx, ty)) {
-            target_text(a, tx, t1, sizeof t1);
-            line(o, "%s target for %s: %s -> %s", k, p, t1, t2);
-        }
+        else if (!same_target(tx, ty))
+            line(o, "%s target for %s: %s -> %s", k, p, target_text(o, a, tx), t2);
     }
     for (size_t i = 0; i < x->targets.n; i++) {
         const Target *tx = x->targets.items[i];
         if (tx->period.valid && !indicator_target(y, tx->period.p)) {
-            target_text(a, tx, t1, sizeof t1);
-            line(o, "%s target for %s removed (was %s)", k, prt_period_format(tx->period.p, p, sizeof p), t1);
+            line(o, "%s target for %s removed (was %s)", k, prt_period_format(tx->period.p, p, sizeof p),
+                 target_text(o, a, tx));
         }
     }
     if (y->amendments.n > x->amendments.n)
@@ -145,12 +161,12 @@ static void compare_names(Out *o, Plan *a, Plan *b, const PtrVec *old, const Ptr
     for (size_t i = 0; i < new_->n; i++) {
         const Entity *e = new_->items[i];
         if (!has_named(a, e))
-            line(o, "%s added: %s \"%s\"", what, e->id.name, e->name);
+            line(o, "%s added: %s \"%s\"", what, E(o, e->id.name), E(o, e->name));
     }
     for (size_t j = 0; j < old->n; j++) {
         const Entity *e = old->items[j];
         if (!has_named(b, e))
-            line(o, "%s removed: %s \"%s\"", what, e->id.name, e->name);
+            line(o, "%s removed: %s \"%s\"", what, E(o, e->id.name), E(o, e->name));
     }
 }
 
@@ -195,8 +211,8 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
         loaded_plan_free(&b);
         return EXIT_USAGE;
     }
-    Out o = {stdout, md, 0, NULL};
-    fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", paths[0], paths[1]);
+    Out o = {stdout, md, 0, NULL, {0}};
+    fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", E(&o, paths[0]), E(&o, paths[1]));
     o.section = "Structure";
     compare_names(&o, &a.plan, &b.plan, &a.plan.pillars, &b.plan.pillars, "pillar");
     compare_names(&o, &a.plan, &b.plan, &a.plan.themes, &b.plan.themes, "theme");
@@ -205,12 +221,12 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
     for (size_t i = 0; i < b.plan.indicators.n; i++) {
         const Indicator *y = b.plan.indicators.items[i];
         if (!find_indicator(&a.plan, y))
-            line(&o, "added: %s \"%s\"", key_of(y), y->e.name);
+            line(&o, "added: %s \"%s\"", E(&o, key_of(y)), E(&o, y->e.name));
     }
     for (size_t i = 0; i < a.plan.indicators.n; i++) {
         const Indicator *x = a.plan.indicators.items[i];
         if (!find_indicator(&b.plan, x))
-            line(&o, "retired: %s \"%s\"", key_of(x), x->e.name);
+            line(&o, "retired: %s \"%s\"", E(&o, key_of(x)), E(&o, x->e.name));
     }
     o.section = "Indicators changed";
     for (size_t i = 0; i < b.plan.indicators.n; i++) {
@@ -221,6 +237,7 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
     }
     if (o.changes == 0)
         fputs(md ? "\nNo changes.\n" : "  no changes\n", o.f);
+    prt_pool_free(&o.text);
     loaded_plan_free(&a);
     loaded_plan_free(&b);
     return o.changes ? EXIT_PLAN_ERRORS : EXIT_CLEAN;

@@ -10,51 +10,63 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *unit_text(const prt_indicator *in, char *buf, size_t size)
+static const char *unit_text(const prt_indicator *in, prt_buf *b)
 {
     static const char *const names[] = {"", "percent", "count", "score", "currency (£)", "days", "weeks", "rate",
                                         "percentage points", ""};
+    prt_buf_clear(b);
     if (in->unit == PRT_UNIT_RATE)
-        snprintf(buf, size, "rate per %.0f", in->unit_per);
+        prt_buf_printf(b, "rate per %.0f", in->unit_per);
     else if (in->unit == PRT_UNIT_CUSTOM)
-        snprintf(buf, size, "%s", in->unit_custom ? in->unit_custom : "");
+        prt_buf_puts(b, in->unit_custom ? in->unit_custom : "");
     else
-        snprintf(buf, size, "%s", names[in->unit]);
-    return buf;
+        prt_buf_puts(b, names[in->unit]);
+    return prt_buf_str(b);
 }
 
+/* The target in force, as the return shows it (a benchmark's name may be of any length). */
+static const char *target_text(const prt_plan *plan, const prt_indicator *in, prt_period p, prt_buf *b)
+{
+    prt_buf_clear(b);
+    const prt_target *t = prt_target_in_force(in, p, NULL);
+    if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR))
+        prt_buf_puts(b, "monitor");
+    else if (t && (t->kind == PRT_TARGET_VALUE || t->kind == PRT_TARGET_THRESHOLD)) {
+        static const char *const ops[] = {">= ", "> ", "<= ", "< "};
+        char v[64];
+        prt_buf_printf(b, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? ops[t->op] : "",
+                       prt_format_value(in, t->value, v, sizeof v));
+    } else if (t && t->kind == PRT_TARGET_MAINTAIN)
+        prt_buf_puts(b, "maintain");
+    else if (t && t->kind == PRT_TARGET_BENCHMARK)
+        prt_buf_puts(b, plan->benchmarks[t->benchmark].name);
+    return prt_buf_str(b);
+}
+
+/* Every cell goes through prt_csv_field: quoted as it must be, and guarded against formulas. */
 static void write_template(FILE *out, const prt_plan *plan, prt_period period)
 {
     static const char *const head[] = {"ref", "indicator", "period", "unit", "target", "value", "comment"};
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         prt_csv_field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
+    prt_buf unit = {0}, target = {0};
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         /* derived indicators are computed, not returned */
         if (in->nformula || !prt_indicator_due(in, period))
             continue;
         prt_period p = prt_result_period(in, period);
-        char per[32], unit[128], target[128] = "";
-        const prt_target *t = prt_target_in_force(in, p, NULL);
-        if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR))
-            snprintf(target, sizeof target, "monitor");
-        else if (t && (t->kind == PRT_TARGET_VALUE || t->kind == PRT_TARGET_THRESHOLD)) {
-            static const char *const ops[] = {">= ", "> ", "<= ", "< "};
-            char v[64];
-            snprintf(target, sizeof target, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? ops[t->op] : "",
-                     prt_format_value(in, t->value, v, sizeof v));
-        } else if (t && t->kind == PRT_TARGET_MAINTAIN)
-            snprintf(target, sizeof target, "maintain");
-        else if (t && t->kind == PRT_TARGET_BENCHMARK)
-            snprintf(target, sizeof target, "%s", plan->benchmarks[t->benchmark].name);
+        char per[32];
         prt_csv_field(out, in->ref ? in->ref : in->id, false);
         prt_csv_field(out, in->name, false);
         prt_csv_field(out, prt_period_format(p, per, sizeof per), false);
-        prt_csv_field(out, unit_text(in, unit, sizeof unit), false);
-        prt_csv_field(out, target, false);
+        prt_csv_field(out, unit_text(in, &unit), false);
+        prt_csv_field(out, target_text(plan, in, p, &target), false);
         prt_csv_field(out, "", false);
         prt_csv_field(out, "", true);
     }
+    prt_buf_free(&unit);
+    prt_buf_free(&target);
     /* the inputs formulas read */
     for (int k = 0; k < plan->ninputs; k++) {
         char per[32];
