@@ -39,7 +39,13 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
         monitor += in->polarity == POL_MONITOR;
         derived += in->formula != NULL;
     }
-    fprintf(out, "%s: \"%s\"\n", path, plan->header.name ? plan->header.name : "(no plan header)");
+    prt_buf line = {0};
+    prt_esc_terminal(&line, path);
+    prt_buf_puts(&line, ": \"");
+    prt_esc_terminal(&line, plan->header.name ? plan->header.name : "(no plan header)");
+    prt_buf_puts(&line, "\"\n");
+    prt_buf_flush(&line, out);
+    prt_buf_free(&line);
     fprintf(out, "  %zu pillars, %zu themes (%zu transformation workstreams), %zu outcomes, %zu activities\n",
             (size_t)plan->pillars.n, (size_t)plan->themes.n, transformation, (size_t)plan->outcomes.n,
             (size_t)plan->activities.n);
