@@ -91,6 +91,9 @@ done
 # --- the C back end: escaping, long strings, formula depth ---
 . tests/cgen.sh
 
+# --- hostile strings in every field, file name, command and format ---
+. tests/hostile.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
