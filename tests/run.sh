@@ -96,6 +96,9 @@ done
 # --- hostile input: includes confined, linear time on long input (Hardening II) ---
 . tests/input.sh
 
+# --- hostile strings in every field, file name, command and format ---
+. tests/hostile.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

@@ -1,0 +1,411 @@
+# The inputs of the hostile-string test (tests/hostile.sh): the corpus, the statements of the plan
+# language and the columns of a results file as the sources define them, and the generator of
+# kitchen-sink plans, results files and file names that put corpus strings in every one of them.
+import os
+import re
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+
+
+# ---- the corpus ----
+
+class Hostile:
+    """One corpus string: its bytes, its text (None when it is not UTF-8), its tags and a short label."""
+
+    def __init__(self, index, tags, raw):
+        self.index = index
+        self.tags = set(tags)
+        self.bytes = raw
+        try:
+            self.text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.text = None
+        shown = raw[:40].decode("utf-8", "backslashreplace")
+        self.label = "corpus #%d %r%s" % (index, shown, "..." if len(raw) > 40 else "")
+
+
+def load_corpus(path=os.path.join(ROOT, "tests", "hostile", "corpus.txt")):
+    corpus = []
+    with open(path, encoding="ascii") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            tags, text = line.split("\t", 1)
+            tags = [] if tags == "-" else tags.split(",")
+            m = re.match(r"@repeat (\d+) (.*)$", text)
+            count, text = (int(m.group(1)), m.group(2)) if m else (1, text)
+            decoded = text.encode("ascii").decode("unicode_escape")
+            raw = decoded.encode("latin-1") if "bytes" in tags else decoded.encode("utf-8")
+            corpus.append(Hostile(len(corpus), tags, raw * count))
+    return corpus
+
+
+# ---- what the sources say carries a string ----
+
+def grammar_string_statements(path=os.path.join(ROOT, "grammar", "parser.y")):
+    """Every alternative of the statement rules (decl_head, stmt) whose symbols can derive a STRING,
+    as its symbols joined by spaces: the list a new string-carrying statement lands in."""
+    text = open(path, encoding="utf-8").read()
+    rules_text = text.split("\n%%\n")[1]
+    rules_text = re.sub(r"/\*.*?\*/", " ", rules_text, flags=re.S)
+    rules = {}
+    i, n = 0, len(rules_text)
+    current, alt = None, []
+    tokens = []
+    while i < n:                      # tokens: symbols, ':', '|', ';', with actions skipped
+        c = rules_text[i]
+        if c == "{":
+            depth = 0
+            while i < n:
+                if rules_text[i] in "\"'":
+                    q = rules_text[i]
+                    i += 1
+                    while i < n and rules_text[i] != q:
+                        i += 2 if rules_text[i] == "\\" else 1
+                elif rules_text[i] == "{":
+                    depth += 1
+                elif rules_text[i] == "}":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i += 1
+            i += 1
+        elif c == "'":
+            j = rules_text.index("'", i + 1)
+            tokens.append(rules_text[i:j + 1])
+            i = j + 1
+        elif c in ":|;":
+            tokens.append(c)
+            i += 1
+        elif c.isspace():
+            i += 1
+        else:
+            m = re.match(r"[%A-Za-z_][A-Za-z0-9_.]*|<[^>]*>", rules_text[i:])
+            tokens.append(m.group(0))
+            i += m.end()
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt == ":" and tok not in ":|;":
+            current, alt = tok, []
+            rules[current] = [alt]
+        elif tok == ":":
+            continue
+        elif tok == "|":
+            alt = []
+            rules[current].append(alt)
+        elif tok == ";":
+            current = None
+        elif current and not tok.startswith("<") and tok != "%empty":
+            alt.append(tok)
+    structure = {"block", "skipped_block", "stmts", "stmt", "decl_head", "rating_head"}
+    carries = {"STRING"}
+    changed = True
+    while changed:
+        changed = False
+        for name, alts in rules.items():
+            if name in carries or name in structure:
+                continue
+            if any(sym in carries for a in alts for sym in a):
+                carries.add(name)
+                changed = True
+    found = set()
+    for rule in ("decl_head", "stmt"):
+        for a in rules[rule]:
+            if any(sym in carries for sym in a):
+                found.add(" ".join(a))
+    return found
+
+
+def results_columns(path=os.path.join(ROOT, "runtime", "results.c")):
+    """The fixed columns of a results file, from the reader's table."""
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"column_names\[[A-Z_]*\]\s*=\s*\{(.*?)\};", text, re.S)
+    return re.findall(r'"([^"]*)"', m.group(1))
+
+
+# ---- the file names ----
+
+# Path components with hostile characters (Linux allows any byte but '/' and NUL); one per plan, in turn.
+PATH_PARTS = [
+    b"line\nbreak", b"quote\"and'apostrophe", b"*/ close comment /*", b"::error::x", b"%0A%25 percent",
+    b"with spaces  two", b"-leading dash", b"\xc3\xa9\xe2\x82\xac \xe2\x80\xae rtl", b"invalid \xff\xfe bytes",
+    b"$(id) `id` ;|&<>", b"\x1b[31mesc\x07", b"back\\slash", b"cr\rreturn", b"=1+2,comma",
+]
+
+
+# ---- the generated inputs ----
+
+NAME, REF, TEXT = "name", "ref", "text"
+
+
+def fits(h, kind):
+    """Whether corpus string h can go in a plan field of this kind."""
+    if h.tags & {"ctl", "bytes"}:
+        return False
+    if kind == TEXT:
+        return True
+    if h.tags & {"nl", "long"}:
+        return False
+    if kind == REF:                   # results files give a reference trimmed
+        return h.text.strip() == h.text != ""
+    return True
+
+
+def plan_quote(text):
+    """A plan string literal holding text (which fits the plan language)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+
+
+def csv_field(data):
+    return b'"' + data.replace(b'"', b'""') + b'"'
+
+
+class Case:
+    """The hostile strings of one generated plan: plan k takes, in the j-th copy of the kitchen sink,
+    corpus string (k * COPIES + j + field number) mod N (the next that fits the field), so across the
+    plans every string lands in every field it fits.  mask(field, j) says whether that field of copy j is
+    hostile or plain: the attribution of a failure regenerates a case with one field hostile."""
+
+    COPIES = 10
+
+    def __init__(self, corpus, k, mask=None, shift=0):
+        self.corpus, self.k, self.shift = corpus, k, shift
+        self.mask = mask or (lambda field, j: True)
+        self.fields = {}              # field name -> its number, in order of first use
+        self.placed = {}              # (field, j) -> corpus string placed there
+        self.signatures = set()       # the grammar alternatives the plan used with a string
+        self.used_refs = set()
+
+    def pick(self, field, kind, j):
+        f = self.fields.setdefault(field, len(self.fields))
+        if not self.mask(field, j):
+            return None
+        n = len(self.corpus)
+        start = (self.k * self.COPIES + j + f + self.shift) % n
+        for step in range(n):
+            h = self.corpus[(start + step) % n]
+            if fits(h, kind) and (kind != REF or h.text not in self.used_refs):
+                self.placed[(field, j)] = h
+                return h
+        raise AssertionError("no corpus string fits " + field)
+
+    def s(self, field, kind, j):
+        """The literal for a plan field: a corpus string, or a plain one."""
+        h = self.pick(field, kind, j)
+        if h is None:
+            text = "plain %s %d" % (field, j)
+        else:
+            text = h.text
+        if kind == REF:
+            self.used_refs.add(text)
+        return plan_quote(text), text
+
+    def raw(self, field, j, allow=("ctl", "bytes", "nl", "long"), plain=b"plain"):
+        """The bytes for a results-file field or a path: any corpus string whose tags are allowed."""
+        f = self.fields.setdefault(field, len(self.fields))
+        if not self.mask(field, j):
+            return plain + b" %d" % j
+        n = len(self.corpus)
+        start = (self.k * self.COPIES + j + f + self.shift) % n
+        for step in range(n):
+            h = self.corpus[(start + step) % n]
+            if h.tags <= set(allow) and h.bytes.strip():   # a blank reason is no reason
+                self.placed[(field, j)] = h
+                return h.bytes
+        raise AssertionError("no corpus string fits " + field)
+
+    def use(self, sig):
+        self.signatures.add(sig)
+
+    # -- the plan --
+
+    def copy_text(self, j, errors):
+        """The j-th copy of the kitchen sink: every statement that carries a string, each string hostile."""
+        L = []
+        q = lambda field, kind: self.s(field, kind, j)[0]
+        self.use("KW_RATING IDENT STRING")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE")
+        L.append("rating rag_%d %s {" % (j, q("rating.name", NAME)))
+        L.append("    method achievement")
+        L.append("    band green_%d %s (G) at 100%%" % (j, q("band.label", NAME)))
+        L.append("    band amber_%d %s (A) at 90%%" % (j, q("band.label.2", NAME)))
+        L.append("    band red_%d %s (R) otherwise" % (j, q("band.label.3", NAME)))
+        L.append("}")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value")
+        L.append("rating pts_%d %s {" % (j, q("rating.name.points", NAME)))
+        L.append("    method points")
+        L.append("    band near_%d %s (N) within 0 pts" % (j, q("band.label.within", NAME)))
+        L.append("    band far_%d %s (F) within 5 pts" % (j, q("band.label.within.2", NAME)))
+        L.append("    band off_%d otherwise" % j)
+        L.append("}")
+        self.use("KW_BENCHMARK IDENT STRING")
+        self.use("KW_SOURCE STRING")
+        L.append("benchmark eng_%d %s { source %s }" % (j, q("benchmark.name", NAME), q("benchmark.source", TEXT)))
+        self.use("KW_INPUT IDENT STRING")
+        L.append("input pop_%d %s { unit count; source %s; description %s }"
+                 % (j, q("input.name", NAME), q("input.source", TEXT), q("input.description", TEXT)))
+        self.use("KW_PILLAR IDENT STRING")
+        self.use("KW_DESCRIPTION STRING")
+        L.append("pillar p_%d %s {" % (j, q("pillar.name", NAME)))
+        L.append("    description %s" % q("pillar.description", TEXT))
+        self.use("KW_THEME IDENT STRING")
+        self.use("KW_OWNER STRING")
+        L.append("    theme t_%d %s {" % (j, q("theme.name", NAME)))
+        L.append("        transformation")
+        L.append("        description %s" % q("theme.description", TEXT))
+        L.append("        owner %s" % q("theme.owner", TEXT))
+        self.use("KW_OUTCOME IDENT STRING")
+        L.append("        outcome o_%d %s { description %s }" % (j, q("outcome.name", NAME), q("outcome.description", TEXT)))
+        self.use("KW_CONTRIBUTES KW_TO names")
+        L.append("        outcome o2_%d %s { contributes to o_%d }" % (j, q("outcome.name.2", NAME), j))
+        self.use("KW_ACTIVITY IDENT STRING")
+        self.use("KW_DELIVERS names")
+        self.use("KW_PROGRESS STRING")
+        L.append("        activity a_%d %s {" % (j, q("activity.name", NAME)))
+        L.append("            delivers o_%d, o2_%d" % (j, j))
+        L.append("            status on_track")
+        L.append("            progress %s" % q("activity.progress", TEXT))
+        L.append("            owner %s" % q("activity.owner", TEXT))
+        L.append("        }")
+        ref_lit, ref = self.s("indicator.ref", REF, j)
+        ref2_lit, ref2 = self.s("indicator.ref.2", REF, j)
+        self.refs.append((j, ref, ref2))
+        self.use("KW_INDICATOR IDENT STRING STRING")
+        self.use("KW_MEASURES names")
+        self.use("KW_COMMITTEE STRING")
+        self.use("KW_BASELINE value KW_IN PERIOD opt_note")
+        self.use("KW_TARGET target KW_IN PERIOD opt_within opt_note")
+        self.use("KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING")
+        self.use("KW_REVISED KW_IN PERIOD KW_BECAUSE STRING")
+        self.use("KW_BENCHMARK IDENT value KW_IN PERIOD opt_note")
+        self.use("KW_RESULT value KW_IN PERIOD opt_rated opt_note")
+        self.use("KW_RESULT value KW_IN PERIOD opt_rated KW_RESTATED KW_FROM value KW_BECAUSE STRING")
+        self.use("KW_RESULT word KW_IN PERIOD opt_rated opt_note")
+        L.append("        indicator i_%d %s %s {" % (j, ref_lit, q("indicator.name", NAME)))
+        L.append("            kind kpi")
+        L.append("            measures o_%d" % j)
+        L.append("            polarity bigger")
+        L.append("            unit percent")
+        L.append("            frequency quarterly")
+        L.append("            rating rag_%d" % j)
+        L.append("            source %s" % q("indicator.source", TEXT))
+        L.append("            owner %s" % q("indicator.owner", TEXT))
+        L.append("            committee %s" % q("indicator.committee", TEXT))
+        L.append("            description %s" % q("indicator.description", TEXT))
+        L.append("            tolerance 1 pts")
+        L.append("            baseline 70%% in 2018/19 %s" % q("baseline.note", TEXT))
+        L.append("            target 80%% in 2019/20 %s" % q("target.note", TEXT))
+        L.append("            target >= 82%% in 2020/21 within 1 pts %s" % q("target.note.within", TEXT))
+        L.append("            amend 2020/21 to 83%% from 2020/21 Q2 because %s" % q("amend.reason", TEXT))
+        L.append("            revised in 2020/21 because %s" % q("revised.reason", TEXT))
+        L.append("            benchmark eng_%d 76.2%% in 2019/20 %s" % (j, q("benchmark.note", TEXT)))
+        L.append("            result 74%% in 2018/19 rated amber_%d %s" % (j, q("result.note", TEXT)))
+        L.append("            result 75%% in 2018/19 Q4 restated from 71%% because %s" % q("restated.reason", TEXT))
+        L.append("            result not_available in 2019/20 Q1 %s" % q("result.note.not_available", TEXT))
+        L.append("        }")
+        self.use("KW_INDICATOR STRING STRING")
+        self.use("KW_UNIT STRING")
+        L.append("        indicator %s %s {" % (ref2_lit, q("indicator.name.2", NAME)))
+        L.append("            measures o_%d" % j)
+        L.append("            polarity smaller")
+        L.append('            unit %s' % q("indicator.unit", NAME))
+        L.append("            frequency annual")
+        L.append("            target <= 1000 in 2019/20 %s" % q("target.note.threshold", TEXT))
+        L.append("        }")
+        self.use("KW_INDICATOR IDENT STRING")
+        self.use("KW_FORMULA expr")
+        L.append("        indicator d_%d %s {" % (j, q("indicator.name.derived", NAME)))
+        L.append("            measures o2_%d" % j)
+        L.append("            polarity bigger")
+        L.append("            unit score")
+        L.append("            rating pts_%d" % j)
+        L.append("            formula %s / pop_%d * 1000 + %s / 100" % (ref2_lit, j, ref_lit))
+        L.append("            target 40 in 2019/20")
+        L.append("        }")
+        if errors:
+            # statements only an erroneous plan can hold with a string: references to nothing
+            self.use("KW_INDICATOR STRING")
+            L.append("        indicator %s { polarity bigger }" % q("error.indicator.name_only", NAME))
+            L.append("        indicator e_%d %s {" % (j, q("error.indicator.name", NAME)))
+            L.append("            measures %s" % q("error.measures", NAME))
+            L.append("            polarity bigger")
+            L.append("            formula %s * 2" % q("error.formula", NAME))
+            L.append("        }")
+            L.append("        activity ea_%d %s { delivers %s }" % (j, q("error.activity", NAME), q("error.delivers", NAME)))
+            L.append("        outcome eo_%d %s { contributes to %s }" % (j, q("error.outcome", NAME), q("error.contributes", NAME)))
+        L.append("    }")
+        L.append("}")
+        return L
+
+    def plan_text(self, include, errors=False):
+        self.refs = []
+        self.use("KW_INCLUDE STRING")
+        self.use("KW_PLAN STRING")
+        self.use("KW_ORGANISATION STRING")
+        L = ["# hostile plan %d: generated by tests/hostile/gen.py" % self.k,
+             "include " + plan_quote(include), ""]
+        L.append("plan %s {" % self.s("plan.name", NAME, 0)[0])
+        L.append("    organisation %s" % self.s("plan.organisation", NAME, 0)[0])
+        L.append("    covers 2019/20 to 2020/21")
+        L.append("    reported quarterly")
+        L.append("    rating rag_0")
+        L.append("    description %s" % self.s("plan.description", TEXT, 0)[0])
+        L.append("}")
+        for j in range(self.COPIES):
+            L.extend(self.copy_text(j, errors))
+        return ("\n".join(L) + "\n").encode("utf-8")
+
+    def include_text(self):
+        return ("input shared_pop %s { unit count; source %s }\n"
+                % (self.s("include.input.name", NAME, 0)[0], self.s("include.input.source", TEXT, 0)[0])).encode("utf-8")
+
+    # -- the results files --
+
+    COLUMNS = ["ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit",
+               "target", "benchmark:eng_0"]
+    # the hostile values a column takes in the good file (ref is the indicator's own reference)
+    FREE = ("ctl", "nl", "long")
+
+    def results_good(self):
+        """Every row valid: the free-text columns hostile (raw controls and line breaks included), the
+        references hostile, the rating columns and the direction of travel what the reader accepts."""
+        rows = [",".join(self.COLUMNS).encode()]
+        for j, ref, ref2 in self.refs:
+            free = lambda col: csv_field(self.raw("results." + col, j, self.FREE))
+            by = lambda r, ident: csv_field(r.encode() if r.strip() == r and j % 2 == 0 else ident.encode())
+            rows.append(b",".join([by(ref, "i_%d" % j), b"2019/20", b"79.5%", b"G", b"A", free("reason"),
+                                   free("comment"), b"improving", free("indicator"), free("unit"), free("target"),
+                                   b"76" if j == 0 else b""]))
+            rows.append(b",".join([csv_field(ref2.encode()), b"2019/20", b"900",
+                                   b"", b"", b"", free("comment.2"), b"", b"", b"", b"", b""]))
+            rows.append(b",".join([b"pop_%d" % j, b"2019/20", b"45000", b"", b"", b"", b"", b"", b"", b"", b"", b""]))
+        return b"\r\n".join(rows) + b"\r\n"
+
+    def results_bad(self):
+        """Every row wrong in one hostile column, so each error message quotes hostile text; some rows
+        with invalid UTF-8."""
+        rows = [",".join(self.COLUMNS).encode()]
+        anyb = ("ctl", "nl", "long", "bytes")
+        for j, ref, ref2 in self.refs:
+            bad = lambda col: csv_field(self.raw("results.bad." + col, j, anyb if col != "ref" else self.FREE))
+            cells = [b"i_%d" % j, b"2019/20", b"79.5%", b"", b"", b"", b"", b"", b"", b"", b"", b""]
+            for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0"):
+                row = list(cells)
+                row[self.COLUMNS.index(col)] = bad(col)
+                if col == "ref":
+                    row[1] = b"2019/20 Q%d" % (1 + j % 4)
+                rows.append(b",".join(row))
+        return b"\n".join(rows) + b"\n"
+
+    def results_nul(self):
+        nul = [h for h in self.corpus if "nul" in h.tags][0].bytes
+        return b"ref,period,value,comment\ni_0,2019/20,1%," + csv_field(nul) + b"\n"
+
+    # -- the paths --
+
+    def path_part(self, field):
+        if not self.mask(field, 0):
+            return b"plain_" + field.encode()
+        return PATH_PARTS[(self.k + self.fields.setdefault(field, len(self.fields))) % len(PATH_PARTS)]
