@@ -23,15 +23,6 @@
 # matches one counts as passed (XFAIL); a pattern no failing check matches any more fails the suite, so
 # remove it once fixed.
 HOSTILE_KNOWN_FAILURES=(
-    # cmd_diff.c: names and reasons are not Markdown-escaped (raw <, |); the plans' paths are written raw
-    'hostile plan *: diff --format md'
-    # cmd_diff.c: the plans' paths are written raw in the heading (ESC, invalid UTF-8)
-    'hostile plan *: diff --format text'
-    # cmd_check.c: --summary writes the plan's path raw (ESC, invalid UTF-8)
-    'hostile plan *: check --summary'
-    # results.c: error messages quote the file's path and the bad value raw (ESC, CR, invalid UTF-8)
-    'hostile plan *: eval, results with errors'
-    'hostile plan *: eval, results with a NUL'
 )
 
 HOSTILE_KNOWN_FAILURES="$(printf '%s\n' "${HOSTILE_KNOWN_FAILURES[@]}")" PLANC="$PLANC" OUT="$OUT" \
