@@ -47,6 +47,7 @@ static const DiagCode codes[] = {
     {"E040", "a plan file named on the command line that cannot be read (exit status 2)"},
     {"E041", "an include from outside the plan's directory tree and the --include-dir directories"},
     {"E042", "an include of a file under /proc, /sys or /dev, never allowed"},
+    {"E043", "a formula of more than 4096 operands and operators"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},

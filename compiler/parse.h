@@ -8,6 +8,7 @@
 
 /* Limits that keep hostile input from exhausting the stack or the terminal. */
 #define PLANC_MAX_NESTING 64          /* blocks inside blocks, and parentheses in a formula */
+#define PLANC_MAX_FORMULA_NODES 4096  /* operands and operators in one formula (E043) */
 #define PLANC_MAX_NAME 128            /* bytes in an identifier */
 #define PLANC_MAX_NUMBER 1e15         /* the largest magnitude of a number */
 

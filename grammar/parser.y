@@ -26,8 +26,10 @@ size_t plan_keyword_list(const char **out, size_t max);
 }
 
 %code {
+#include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "suggest.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                     \
@@ -49,6 +51,7 @@ static StmtList list_add(StmtList l, Stmt *s);
 static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc);
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc);
 static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rhs);
+static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
 static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc);
 static Ident make_ident(const char *name, Loc loc);
 }
@@ -259,7 +262,7 @@ stmt:
                                         }
   | KW_DIRECTION word                   { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = $2; }
   | KW_DIRECTION KW_MONITOR             { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = make_ident("monitor", @2); }
-  | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = $2; }
+  | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = formula_within_limit(ctx, $2, @2); }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
   | KW_BAND IDENT opt_note opt_abbrev KW_AT value
                                         {
@@ -436,6 +439,36 @@ static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rh
     e->lhs = lhs;
     e->rhs = rhs;
     return e;
+}
+
+/* The checker, the formatter and the back ends walk a formula recursively; `a + b + c ...` nests as
+ * deep as it is long, so a formula of a million terms would overflow their stacks.  A formula of more
+ * than PLANC_MAX_FORMULA_NODES operands and operators is refused here (E043), counted without
+ * recursion, and dropped so that nothing walks it. */
+static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc)
+{
+    size_t cap = 64, n = 0, count = 0;
+    const Expr **stack = prt_xmalloc(cap * sizeof *stack);
+    if (e)
+        stack[n++] = e;
+    while (n && count <= PLANC_MAX_FORMULA_NODES) {
+        const Expr *x = stack[--n];
+        count++;
+        if (n + 2 > cap) {
+            cap *= 2;
+            stack = prt_xrealloc(stack, cap * sizeof *stack);
+        }
+        if (x->lhs)
+            stack[n++] = x->lhs;
+        if (x->rhs)
+            stack[n++] = x->rhs;
+    }
+    free(stack);
+    if (count <= PLANC_MAX_FORMULA_NODES)
+        return e;
+    diag_error(ctx->diag, loc, "E043", "the formula has more than %d operands and operators; split it into derived indicators",
+               PLANC_MAX_FORMULA_NODES);
+    return NULL;
 }
 
 static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc)

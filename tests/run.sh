@@ -99,6 +99,9 @@ done
 # --- hostile strings in every field, file name, command and format ---
 . tests/hostile.sh
 
+# --- one regression test for each hole of "Hardening II" ---
+. tests/hardening.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
