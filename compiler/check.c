@@ -1,5 +1,6 @@
 #include "check.h"
 #include "planrt.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -54,9 +55,10 @@ static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const cha
     if (s) {
         diag_error(c->diag, n->loc, "E012", "unknown %s %s%s%s; did you mean %s%s%s?", what, q, n->name, q, q, s, q);
         if (n->is_ref) {
-            char quoted[512];
-            snprintf(quoted, sizeof quoted, "\"%s\"", s);
-            diag_fixit(c->diag, quoted);
+            prt_buf quoted = {0};
+            prt_buf_printf(&quoted, "\"%s\"", s);
+            diag_fixit(c->diag, quoted.data);
+            prt_buf_free(&quoted);
         } else {
             diag_fixit(c->diag, s);
         }

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -180,30 +181,71 @@ static int run(char **args)
 
 /* The runtime's header and library: $PLANC_INCLUDE_DIR and $PLANC_LIB_DIR if set; else, for an
  * installed planc, PREFIX/include and PREFIX/lib beside its PREFIX/bin; else the build tree's. */
-static void runtime_dirs(char *inc, char *lib, size_t size)
+static void runtime_dirs(prt_buf *inc, prt_buf *lib)
 {
     const char *ei = getenv("PLANC_INCLUDE_DIR"), *el = getenv("PLANC_LIB_DIR");
-    snprintf(inc, size, "%s", ei && *ei ? ei : PLANC_INCLUDE_DIR);
-    snprintf(lib, size, "%s", el && *el ? el : PLANC_LIB_DIR);
-    char exe[4096];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return;
-    *slash = '\0';                              /* PREFIX/bin */
-    char probe[4200];
-    snprintf(probe, sizeof probe, "%s/../include/planrt.h", exe);
-    if (access(probe, R_OK) == 0) {
-        if (!(ei && *ei))
-            snprintf(inc, size, "%.3000s/../include", exe);
-        if (!(el && *el))
-            snprintf(lib, size, "%.3000s/../lib", exe);
+    prt_buf_puts(inc, ei && *ei ? ei : PLANC_INCLUDE_DIR);
+    prt_buf_puts(lib, el && *el ? el : PLANC_LIB_DIR);
+    char *exe = realpath("/proc/self/exe", NULL);
+    char *slash = exe ? strrchr(exe, '/') : NULL;
+    if (slash) {
+        *slash = '\0';                             /* PREFIX/bin */
+        prt_buf probe = {0};
+        prt_buf_printf(&probe, "%s/../include/planrt.h", exe);
+        if (access(probe.data, R_OK) == 0) {
+            if (!(ei && *ei)) {
+                prt_buf_clear(inc);
+                prt_buf_printf(inc, "%s/../include", exe);
+            }
+            if (!(el && *el)) {
+                prt_buf_clear(lib);
+                prt_buf_printf(lib, "%s/../lib", exe);
+            }
+        }
+        prt_buf_free(&probe);
     }
+    free(exe);
 }
 
+/* Compiles the C at csrc into exe with $CC and libplanrt; 0, or the exit status to return. */
+static int compile_c(const char *csrc, const char *exe)
+{
+    const char *cc = getenv("CC");
+    prt_buf incdir = {0}, libdir = {0}, incflag = {0}, libpath = {0};
+    runtime_dirs(&incdir, &libdir);
+    prt_buf_printf(&incflag, "-I%s", incdir.data);
+    prt_buf_printf(&libpath, "%s/libplanrt.a", libdir.data);
+    /* $CC may carry flags ("gcc -m64"): split it on spaces */
+    char *ccbuf = xstrdup(cc && *cc ? cc : "cc");
+    char *args[64];
+    int na = 0;
+    for (char *tok = strtok(ccbuf, " \t"); tok && na < 48; tok = strtok(NULL, " \t"))
+        args[na++] = tok;
+    char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm";
+    args[na++] = std;
+    args[na++] = opt;
+    args[na++] = incflag.data;
+    args[na++] = (char *)csrc;
+    args[na++] = libpath.data;
+    args[na++] = lm;
+    args[na++] = o;
+    args[na++] = (char *)exe;
+    args[na] = NULL;
+    int cst = run(args);
+    /* 127: the child could not run it, and has said so */
+    if (cst != 0 && cst != 127)
+        prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
+    free(ccbuf);
+    prt_buf_free(&incdir);
+    prt_buf_free(&libdir);
+    prt_buf_free(&incflag);
+    prt_buf_free(&libpath);
+    return cst == 0 ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+/* The executable replaces -o as every output does (output.h): through symbolic links, keeping the
+ * replaced file's mode and owner, refusing devices and hard links, nothing left behind on failure or
+ * on a signal.  The C is written as a second temporary beside the first. */
 static int build_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     CompileArgs a;
@@ -218,52 +260,31 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
         loaded_plan_free(&lp);
         return status;
     }
-    /* the C and the executable are made beside the output and renamed into place when complete */
-    size_t n = strlen(a.output);
-    char *csrc = xmalloc(n + 32), *exe = xmalloc(n + 32);
-    snprintf(csrc, n + 32, "%s.build-%ld.c", a.output, (long)getpid());
-    snprintf(exe, n + 32, "%s.build-%ld", a.output, (long)getpid());
-    status = write_c(plan_tables(&lp.plan), a.plan, csrc, NULL);
-    if (status == EXIT_CLEAN) {
-        const char *cc = getenv("CC");
-        char incdir[4096], libdir[4096];
-        runtime_dirs(incdir, libdir, sizeof incdir);
-        char incflag[4200], libpath[4200];
-        snprintf(incflag, sizeof incflag, "-I%s", incdir);
-        snprintf(libpath, sizeof libpath, "%s/libplanrt.a", libdir);
-        /* $CC may carry flags ("gcc -m64"): split it on spaces */
-        char *ccbuf = xstrdup(cc && *cc ? cc : "cc");
-        char *args[64];
-        int na = 0;
-        for (char *tok = strtok(ccbuf, " \t"); tok && na < 48; tok = strtok(NULL, " \t"))
-            args[na++] = tok;
-        char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm";
-        args[na++] = std;
-        args[na++] = opt;
-        args[na++] = incflag;
-        args[na++] = csrc;
-        args[na++] = libpath;
-        args[na++] = lm;
-        args[na++] = o;
-        args[na++] = exe;
-        args[na] = NULL;
-        int cst = run(args);
-        if (cst != 0) {
-            /* 127: the child could not run it, and has said so */
-            if (cst != 127)
-                prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
-            status = EXIT_USAGE;
-            unlink(exe);
-        } else if (rename(exe, a.output) != 0) {
-            prt_errorf("planc build: error: cannot write '%s': %s\n", a.output, strerror(errno));
-            status = EXIT_USAGE;
-            unlink(exe);
-        }
-        free(ccbuf);
-        unlink(csrc);
+    prt_output out;
+    char *why;
+    if (!prt_output_open(&out, a.output, &why)) {
+        prt_output_report("planc build", why);
+        loaded_plan_free(&lp);
+        return EXIT_USAGE;
     }
-    free(csrc);
-    free(exe);
+    struct stat old;
+    bool existed = stat(out.target, &old) == 0;
+    const char *csrc = prt_output_companion(&out, ".c");
+    status = csrc ? write_c(plan_tables(&lp.plan), a.plan, csrc, NULL) : EXIT_USAGE;
+    if (status == EXIT_CLEAN)
+        status = compile_c(csrc, out.tmp);
+    /* the linker made the file anew: it takes over the replaced file's owner and mode */
+    if (status == EXIT_CLEAN && existed) {
+        if (chown(out.tmp, old.st_uid, old.st_gid) != 0)
+            (void)chown(out.tmp, (uid_t)-1, old.st_gid);
+        (void)chmod(out.tmp, old.st_mode & 07777);
+    }
+    if (status == EXIT_CLEAN && !prt_output_commit(&out, &why)) {
+        prt_output_report("planc build", why);
+        status = EXIT_USAGE;
+    }
+    if (status != EXIT_CLEAN)
+        prt_output_abandon(&out);
     loaded_plan_free(&lp);
     return status;
 }

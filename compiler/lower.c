@@ -1,4 +1,5 @@
 #include "lower.h"
+#include "strbuf.h"
 #include "suggest.h"
 #include "xalloc.h"
 
@@ -148,18 +149,17 @@ static int lookup_word(Lowerer *lw, Ident id, const Word *table, size_t n, const
             return table[i].value;
         cands[i] = table[i].word;
     }
-    char list[256] = "";
-    size_t off = 0;
-    for (size_t i = 0; i < n && off < sizeof list; i++)
-        off += (size_t)snprintf(list + off, sizeof list - off, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
-                                table[i].word);
+    prt_buf list = {0};
+    for (size_t i = 0; i < n; i++)
+        prt_buf_printf(&list, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", table[i].word);
     const char *s = suggest_word(id.name, cands, n);
     if (s) {
         diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; did you mean '%s'?", what, id.name, s);
         diag_fixit(lw->diag, s);
     }
     else
-        diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; expected %s", what, id.name, list);
+        diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; expected %s", what, id.name, prt_buf_str(&list));
+    prt_buf_free(&list);
     return -1;
 }
 

@@ -490,28 +490,47 @@ static Ident make_ident(const char *name, Loc loc)
 }
 
 /* Describes the token the parser could not accept, quoting identifiers and strings. */
-static void describe_token(const yypcontext_t *pctx, ParseCtx *ctx, char *buf, size_t size)
+/* At most 40 bytes of a token's text, cut back to a character boundary, "..." when cut. */
+static void quote_text(prt_buf *b, const char *text, size_t len, const char *quote)
+{
+    size_t n = len > 40 ? 40 : len;
+    while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    prt_buf_add(b, text, n);
+    if (n < len)
+        prt_buf_printf(b, "...%s", quote);
+}
+
+static void describe_token(const yypcontext_t *pctx, ParseCtx *ctx, prt_buf *b)
 {
     yysymbol_kind_t tok = yypcontext_token(pctx);
     const Loc *loc = yypcontext_location(pctx);
     size_t len = loc->end > loc->begin ? loc->end - loc->begin : 0;
+    const char *text = ctx->text + loc->begin;
     switch (tok) {
     case YYSYMBOL_IDENT:
-        snprintf(buf, size, "identifier '%.*s'", (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        prt_buf_puts(b, "identifier '");
+        quote_text(b, text, len, "");
+        prt_buf_putc(b, '\'');
         break;
     case YYSYMBOL_STRING:
-        snprintf(buf, size, "string %.*s%s", (int)(len > 40 ? 40 : len), ctx->text + loc->begin, len > 40 ? "...\"" : "");
+        prt_buf_puts(b, "string ");
+        quote_text(b, text, len, "\"");
         break;
     case YYSYMBOL_NUMBER:
     case YYSYMBOL_PERIOD:
-        snprintf(buf, size, "%s '%.*s'", yysymbol_name(tok), (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        prt_buf_printf(b, "%s '", yysymbol_name(tok));
+        quote_text(b, text, len, "");
+        prt_buf_putc(b, '\'');
         break;
     case YYSYMBOL_CMP:
     case YYSYMBOL_YYUNDEF:
-        snprintf(buf, size, "'%.*s'", (int)(len > 40 ? 40 : len), ctx->text + loc->begin);
+        prt_buf_putc(b, '\'');
+        quote_text(b, text, len, "");
+        prt_buf_putc(b, '\'');
         break;
     default:
-        snprintf(buf, size, "%s", yysymbol_name(tok));
+        prt_buf_puts(b, yysymbol_name(tok));
         break;
     }
 }
@@ -526,9 +545,8 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
     int n = yypcontext_expected_tokens(pctx, expected, YYNTOKENS);
     if (n < 0)
         n = 0;
-    char got[128];
-    describe_token(pctx, ctx, got, sizeof got);
-    char want[512] = "";
+    prt_buf gotb = {0}, wantb = {0};
+    describe_token(pctx, ctx, &gotb);
     /* long lists of tokens read badly: name what they have in common instead */
     bool statement = false, target = false, closing = false;
     for (int i = 0; i < n; i++) {
@@ -537,20 +555,13 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
         closing |= expected[i] == YYSYMBOL_YYEOF || strcmp(yysymbol_name(expected[i]), "'}'") == 0;
     }
     if (target)
-        snprintf(want, sizeof want, "a target (a number, a comparison such as '>= 20000', 'monitor', "
-                                    "'maintain' or 'benchmark ID')");
+        prt_buf_puts(&wantb, "a target (a number, a comparison such as '>= 20000', 'monitor', 'maintain' or 'benchmark ID')");
     else if (statement)
-        snprintf(want, sizeof want, "a statement%s", closing ? " or the end of the block" : "");
-    else if (n > 0 && n <= MAX_LISTED) {
-        size_t off = 0;
-        for (int i = 0; i < n; i++) {
-            const char *sep = i == 0 ? "" : i == n - 1 ? " or " : ", ";
-            int w = snprintf(want + off, sizeof want - off, "%s%s", sep, yysymbol_name(expected[i]));
-            if (w < 0 || (size_t)w >= sizeof want - off)
-                break;
-            off += (size_t)w;
-        }
-    }
+        prt_buf_printf(&wantb, "a statement%s", closing ? " or the end of the block" : "");
+    else if (n > 0 && n <= MAX_LISTED)
+        for (int i = 0; i < n; i++)
+            prt_buf_printf(&wantb, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", yysymbol_name(expected[i]));
+    const char *got = prt_buf_str(&gotb), *want = prt_buf_str(&wantb);
     Loc loc = *yypcontext_location(pctx);
     /* a misspelt keyword where a statement should start: say which one was meant */
     if (statement && yypcontext_token(pctx) == YYSYMBOL_IDENT) {
@@ -565,13 +576,18 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
             if (best) {
                 diag_error(ctx->diag, loc, "E001", "unknown statement '%s'; did you mean '%s'?", word, best);
                 diag_fixit(ctx->diag, best);
+                prt_buf_free(&gotb);
+                prt_buf_free(&wantb);
                 return 0;
             }
         }
     }
     if (yypcontext_token(pctx) == YYSYMBOL_YYEOF || (ctx->eof_in_block && loc.begin == ctx->eof_loc.begin)) {
-        if (ctx->eof_reported)
+        if (ctx->eof_reported) {
+            prt_buf_free(&gotb);
+            prt_buf_free(&wantb);
             return 0;
+        }
         ctx->eof_reported = true;
         if (want[0] && !ctx->eof_in_block)
             diag_error(ctx->diag, loc, "E001", "unexpected end of file; expected %s", want);
@@ -597,6 +613,8 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, ParseC
     } else {
         diag_error(ctx->diag, loc, "E001", "unexpected %s", got);
     }
+    prt_buf_free(&gotb);
+    prt_buf_free(&wantb);
     return 0;
 }
 

@@ -298,8 +298,42 @@ static void drop_temporary(prt_output *o)
     restore_signals(&old);
 }
 
+/* Removes the companion temporary, if any, and forgets it (signals blocked, as for the first). */
+static void drop_companion(prt_output *o)
+{
+    if (!o->companion)
+        return;
+    sigset_t old;
+    block_signals(&old);
+    unlink(o->companion);
+    forget_temporary(o->companion);
+    restore_signals(&old);
+    free(o->companion);
+    o->companion = NULL;
+}
+
+const char *prt_output_companion(prt_output *o, const char *suffix)
+{
+    if (!o->tmp || o->companion)
+        return o->companion;
+    char *name = message("%s%s", o->tmp, suffix);
+    if (!name)
+        return NULL;
+    sigset_t old;
+    block_signals(&old);
+    bool remembered = remember_temporary(name);
+    restore_signals(&old);
+    if (!remembered) {
+        free(name);
+        return NULL;
+    }
+    o->companion = name;
+    return name;
+}
+
 static void clear(prt_output *o)
 {
+    drop_companion(o);
     free(o->path);
     free(o->target);
     free(o->tmp);

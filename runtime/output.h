@@ -10,6 +10,7 @@ typedef struct prt_output {
     char *path;                 /* as the caller named it, for messages; NULL when writing to standard output */
     char *target;               /* the file path leads to through its symbolic links: the one replaced */
     char *tmp;                  /* the temporary beside target, renamed over it by prt_output_commit */
+    char *companion;            /* NULL, or a second temporary removed with the first */
 } prt_output;
 
 /* path NULL or "-" writes to standard output.  Symbolic links are followed to the file they lead to,
@@ -20,6 +21,9 @@ bool prt_output_open(prt_output *o, const char *path, char **why);
 bool prt_output_commit(prt_output *o, char **why);
 /* Drops the unfinished file. */
 void prt_output_abandon(prt_output *o);
+/* A second temporary beside the first, named "TMP" SUFFIX (planc build's C source, compiled into the
+ * first): removed on commit, on abandon and on a signal, like the first.  NULL if memory ran out. */
+const char *prt_output_companion(prt_output *o, const char *suffix);
 /* Prints "PROGNAME: error: WHY" for a message from the functions above, and frees it. */
 void prt_output_report(const char *progname, char *why);
 

@@ -101,3 +101,22 @@ python3 -c "import sys; sys.stdout.write('plan \"L\" { covers 2023/24 }\ninput x
 status=$?
 [ $status = 1 ] && grep -q 'E043' "$HO/million.out" && ok "hardening: a million-term formula is E043, not a crash" ||
     bad "hardening: a million-term formula is E043, not a crash" "exit status $status"
+
+# --- finding 6, planc build: the executable replaces -o like every other output
+bdir="$HO/build"
+mkdir -p "$bdir"
+: >"$bdir/real"
+chmod 700 "$bdir/real"
+ln -sf real "$bdir/link"
+if "$PLANC" build tests/eval/small.plan -o "$bdir/link" 2>"$HO/err" && [ -L "$bdir/link" ] &&
+    [ "$(stat -c %a "$bdir/real")" = 700 ] && "$bdir/link" --results tests/eval/good.csv --period 2019/20 >/dev/null &&
+    [ "$(ls -A "$bdir" | wc -l)" = 2 ]; then
+    ok "hardening: build writes through a symlink, keeps the mode and leaves nothing behind"
+else
+    bad "hardening: build writes through a symlink, keeps the mode and leaves nothing behind" "$(ls -la "$bdir"; head -2 "$HO/err")"
+fi
+mkfifo "$bdir/fifo"
+"$PLANC" build tests/eval/small.plan -o "$bdir/fifo" >"$HO/build.out" 2>&1
+status=$?
+[ $status = 2 ] && [ -p "$bdir/fifo" ] && grep -q 'named pipe' "$HO/build.out" && [ "$(ls -A "$bdir" | wc -l)" = 3 ] &&
+    ok "hardening: build refuses a named pipe as its output" || bad "hardening: build refuses a named pipe as its output" "$(cat "$HO/build.out")"
