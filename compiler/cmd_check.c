@@ -162,14 +162,4 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
     return status;
 }
 
-/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
-int cmd_check(int argc, char **argv)
-{
-    IncludeDirs dirs;
-    int status = include_dirs_take(&dirs, "check", &argc, argv);
-    if (status >= 0)
-        return status;
-    status = check_with(argc, argv, &dirs);
-    include_dirs_free(&dirs);
-    return status;
-}
+int cmd_check(int argc, char **argv) { return with_include_dirs("check", argc, argv, check_with); }

@@ -289,26 +289,6 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
     return status;
 }
 
-/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
-int cmd_compile(int argc, char **argv)
-{
-    IncludeDirs dirs;
-    int status = include_dirs_take(&dirs, "compile", &argc, argv);
-    if (status >= 0)
-        return status;
-    status = compile_with(argc, argv, &dirs);
-    include_dirs_free(&dirs);
-    return status;
-}
+int cmd_compile(int argc, char **argv) { return with_include_dirs("compile", argc, argv, compile_with); }
 
-/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
-int cmd_build(int argc, char **argv)
-{
-    IncludeDirs dirs;
-    int status = include_dirs_take(&dirs, "build", &argc, argv);
-    if (status >= 0)
-        return status;
-    status = build_with(argc, argv, &dirs);
-    include_dirs_free(&dirs);
-    return status;
-}
+int cmd_build(int argc, char **argv) { return with_include_dirs("build", argc, argv, build_with); }

@@ -243,14 +243,4 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
     return o.changes ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
 }
 
-/* --include-dir is taken out of argv first (plan_load.h), the same for every command that loads a plan. */
-int cmd_diff(int argc, char **argv)
-{
-    IncludeDirs dirs;
-    int status = include_dirs_take(&dirs, "diff", &argc, argv);
-    if (status >= 0)
-        return status;
-    status = diff_with(argc, argv, &dirs);
-    include_dirs_free(&dirs);
-    return status;
-}
+int cmd_diff(int argc, char **argv) { return with_include_dirs("diff", argc, argv, diff_with); }

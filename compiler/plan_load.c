@@ -127,3 +127,14 @@ void include_dirs_free(IncludeDirs *dirs)
     dirs->real = NULL;
     dirs->n = 0;
 }
+
+int with_include_dirs(const char *cmd, int argc, char **argv, int (*run)(int, char **, const IncludeDirs *))
+{
+    IncludeDirs dirs;
+    int status = include_dirs_take(&dirs, cmd, &argc, argv);
+    if (status >= 0)
+        return status;
+    status = run(argc, argv, &dirs);
+    include_dirs_free(&dirs);
+    return status;
+}

@@ -33,5 +33,8 @@ bool refuse_overwriting_input(const char *cmd, const char *what, const char *out
 #define INCLUDE_DIR_HELP "  --include-dir DIR     also take includes from DIR's tree (repeatable; never /proc, /sys, /dev)\n"
 int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv);
 void include_dirs_free(IncludeDirs *dirs);
+/* Runs a command with --include-dir taken out of argv first: the same for every command that loads a
+ * plan.  Returns the command's exit status, or 2 for a bad --include-dir. */
+int with_include_dirs(const char *cmd, int argc, char **argv, int (*run)(int, char **, const IncludeDirs *));
 
 #endif
