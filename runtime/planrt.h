@@ -97,6 +97,8 @@ typedef struct prt_op {
  * temporaries in flight).  planc's checker rejects deeper formulas (E038), so every back end can
  * evaluate every formula that checks clean; 64 nested parentheses (E010) can need 131. */
 #define PRT_MAX_FORMULA_DEPTH 64
+/* The longest row of a results file read: far beyond any real one, it stops a runaway input (R015). */
+#define PRT_MAX_RECORD_BYTES (16 << 20)
 
 /* The values a formula reads: every indicator's and input's value for the period being rated. */
 typedef struct prt_values {

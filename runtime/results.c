@@ -50,6 +50,7 @@ typedef struct Source {
     char *buf;
     size_t cap;
     bool nul;                   /* a NUL byte was read */
+    unsigned too_long;          /* nonzero: the line of a record longer than PRT_MAX_RECORD_BYTES */
     size_t piece;               /* how much to read at a time */
     bool failed;                /* a read error */
 } Source;
@@ -110,6 +111,12 @@ static int next_record(Source *s, unsigned *line, const char **why)
             size_t keep = read_more(s);
             if (s->nul)
                 return 0;
+            /* a row is a few hundred bytes (a spreadsheet cell holds 32,767 characters at most): a record
+             * that grows past the limit is a runaway input, such as an endless pipe with no line end */
+            if ((size_t)(s->csv.end - s->csv.p) > PRT_MAX_RECORD_BYTES) {
+                s->too_long = *line ? *line : 1;
+                return 0;
+            }
             if (!s->csv.more || line_end_after(s->csv.p + keep, s->csv.end, &quoted))
                 break;
         }
@@ -924,6 +931,9 @@ done:
     }
     if (src->nul && !nul_reported)
         prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
+    if (src->too_long)
+        prt_errors_add(err, path, src->too_long, "R015", "the row is longer than %d MiB; nothing after it was read",
+                       PRT_MAX_RECORD_BYTES >> 20);
     if (src->failed)
         prt_errors_add(err, path, 0, "R000", "cannot read the results: a read error");
 #undef csv

@@ -120,3 +120,11 @@ mkfifo "$bdir/fifo"
 status=$?
 [ $status = 2 ] && [ -p "$bdir/fifo" ] && grep -q 'named pipe' "$HO/build.out" && [ "$(ls -A "$bdir" | wc -l)" = 3 ] &&
     ok "hardening: build refuses a named pipe as its output" || bad "hardening: build refuses a named pipe as its output" "$(cat "$HO/build.out")"
+
+# --- finding 7: a results row that never ends (an endless pipe) stops at the record limit (R015)
+(printf 'ref,period,value\n'; yes x | tr -d '\n') | timeout 60 "$PLANC" eval tests/eval/small.plan --results /dev/stdin \
+    --period 2019/20 >"$HO/row_too_long.out" 2>&1
+echo "exit: $?" >>"$HO/row_too_long.out"
+[ $UPDATE = 1 ] && cp "$HO/row_too_long.out" tests/cli/row_too_long.expected
+cmp -s "$HO/row_too_long.out" tests/cli/row_too_long.expected && ok "hardening: an endless results row is refused at 16 MiB (R015)" ||
+    bad "hardening: an endless results row is refused at 16 MiB (R015)" "$(head -2 "$HO/row_too_long.out")"
