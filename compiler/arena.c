@@ -1,3 +1,4 @@
+/* The bump allocator of arena.h: blocks that grow, and interned strings with slots for the names bound to them. */
 #include "arena.h"
 #include "xalloc.h"
 #include "hash.h"

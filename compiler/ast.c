@@ -1,3 +1,4 @@
+/* The plan model of ast.h: vectors, entity names and labels, targets by period, and names bound on interned strings. */
 #include "ast.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* The semantic checker of check.h: names resolved, rules of the language applied, each problem a diagnostic. */
 #include "check.h"
 #include "planrt.h"
 #include "strbuf.h"

@@ -1,3 +1,4 @@
+/* planc fmt's printer: the canonical layout of a parse tree, comments kept in place. */
 #include "format.h"
 
 #include <string.h>

@@ -1,3 +1,4 @@
+/* Lowering (lower.h): each statement of a file, as the parser recognises it, into the plan model. */
 #include "lower.h"
 #include "strbuf.h"
 #include "suggest.h"

@@ -1,3 +1,4 @@
+/* The source files of a run (source.h): their text, and byte offsets turned into line and column. */
 #include "source.h"
 #include "xalloc.h"
 

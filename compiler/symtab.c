@@ -1,3 +1,4 @@
+/* The map of symtab.h: open addressing over interned strings, keyed by address. */
 #include "symtab.h"
 #include "xalloc.h"
 

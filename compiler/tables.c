@@ -1,3 +1,4 @@
+/* The checked plan model as the runtime's tables (tables.h), shared by planc eval and the generated C. */
 #include "tables.h"
 
 #include <string.h>

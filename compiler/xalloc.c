@@ -1,3 +1,4 @@
+/* Allocation that cannot fail (xalloc.h): out of memory ends planc with a message. */
 #include "xalloc.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* The RFC 4180 CSV reader of csv.h: one record at a time from a buffer, streaming when more follows. */
 #include "csv.h"
 
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* UK financial-year periods (period.h): parsing, formatting, the months a period spans, comparing. */
 #include "period.h"
 
 #include <stdio.h>
