@@ -81,7 +81,8 @@ $(BUILD)/runtime/%.o: runtime/%.c
 -include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
-DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium
+DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium \
+                python3 libxml2-utils
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -142,8 +143,10 @@ clean:
 	rm -rf $(BUILD) build-* planc tests/out
 
 # Fuzzing with libFuzzer (clang): `make fuzz FUZZ_SECONDS=N` runs each harness N seconds, seeded from
-# plans/ and tests/; crashes land in build-fuzz/crashes/ (each becomes a regression test).
+# plans/, tests/ and tests/fuzz/seeds/; crashes land in build-fuzz/crashes/ (each becomes a regression
+# test).  Seeds longer than FUZZ_MAX_LEN are cut to it: FUZZ_MAX_LEN=262144 keeps the long-token ones whole.
 FUZZ_SECONDS ?= 60
+FUZZ_MAX_LEN ?= 65536
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZERS := fuzz_plan fuzz_results fuzz_pipeline
 fuzz-build:
@@ -157,9 +160,11 @@ fuzz: fuzz-build
 	mkdir -p build-fuzz/corpus/plan build-fuzz/corpus/results build-fuzz/crashes
 	cp plans/*.plan tests/check/*.plan tests/eval/*.plan tests/map/*.plan build-fuzz/corpus/plan/
 	cp plans/*.csv tests/eval/*.csv tests/eval/bad/*.csv build-fuzz/corpus/results/
-	build-fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=65536 -timeout=10 \
+	cp tests/fuzz/seeds/plan/* build-fuzz/corpus/plan/
+	cp tests/fuzz/seeds/results/* build-fuzz/corpus/results/
+	build-fuzz/fuzz_plan -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	    -artifact_prefix=build-fuzz/crashes/plan- build-fuzz/corpus/plan
-	build-fuzz/fuzz_results -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/results.dict -max_len=65536 -timeout=10 \
+	build-fuzz/fuzz_results -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/results.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
 	    -artifact_prefix=build-fuzz/crashes/results- build-fuzz/corpus/results
 	FUZZ_CC=cc build-fuzz/fuzz_pipeline -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=16384 -timeout=30 \
 	    -artifact_prefix=build-fuzz/crashes/pipeline- build-fuzz/corpus/plan

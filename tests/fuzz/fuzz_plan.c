@@ -1,6 +1,7 @@
 /* libFuzzer: the front end and the checker on arbitrary bytes.  Whatever the input, planc must not
- * crash, hang, leak or read out of bounds; the diagnostics are rendered too, since printing carets
- * under arbitrary lines is where an off-by-one would hide. */
+ * crash, hang, leak or read out of bounds; the diagnostics are rendered too, in every format (text
+ * with and without colour, JSON, SARIF, GitHub), since printing carets under arbitrary lines and
+ * escaping arbitrary names into each language is where an off-by-one would hide. */
 #include "check.h"
 #include "diag.h"
 #include "load.h"
@@ -24,6 +25,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *sink = fopen("/dev/null", "w");
     if (sink) {
         diag_print_text(&diag, sink, true);
+        diag_print_text(&diag, sink, false);
+        diag_print_json(&diag, sink);
+        diag_print_sarif(&diag, sink);
+        diag_print_github(&diag, sink);
         fclose(sink);
     }
     plan_model_free(&plan);

@@ -1,5 +1,7 @@
 /* libFuzzer: the results CSV reader and the rating engine on arbitrary bytes, against a fixed plan
- * that uses every method, tolerances, thresholds, amendments, benchmarks and a formula. */
+ * that uses every method, tolerances, thresholds, amendments, benchmarks and a formula, and has an
+ * indicator whose reference is a spreadsheet formula ('=1+2 in planc's CSV) and whose name is hostile.
+ * Every report format is written, so the reader's text reaches every escaper. */
 #include "check.h"
 #include "diag.h"
 #include "load.h"
@@ -30,7 +32,10 @@ static const char plan_text[] =
     "   baseline 40% in 2018/19; target 45% in 2020/21 }\n"
     " indicator d \"D\" \"Rate\" { measures o; polarity smaller; unit rate per 100000; formula b / pop * 100000;\n"
     "   target 500 in 2019/20 }\n"
-    " indicator e \"E\" \"Monitor\" { measures o; polarity monitor }\n} }\n";
+    " indicator e \"E\" \"Monitor\" { measures o; polarity monitor }\n"
+    /* a reference planc's CSV outputs guard with an apostrophe, and a name every writer must escape */
+    " indicator f \"=1+2\" \"</script> \\\" ]]> */ {{x}} \xe2\x80\xae | # [a](b)\" { measures o; polarity bigger; unit count;\n"
+    "   target 3 in 2019/20 }\n} }\n";
 
 /* built once and kept for the whole run (static, so still reachable when the run ends) */
 static const prt_plan *tables;
@@ -106,9 +111,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     prt_errors err = {0};
     prt_results *res = prt_results_parse(tables, "fuzz.csv", (const char *)data, size, &err);
-    static const char *const periods[] = {"2019/20", "2019/20 Q2", "2020/21", "2020/21 Q4"};
+    static const char *const periods[] = {"2019/20", "2019/20 Q2", "2020/21", "2020/21 Q4", "2019/20 Q3"};
     FILE *sink = fopen("/dev/null", "w");
-    for (size_t i = 0; i < 4 && sink; i++) {
+    for (size_t i = 0; i <= PRT_FORMAT_HTML && sink; i++) {   /* one period for each report format */
         prt_period p;
         prt_period_parse(periods[i], strlen(periods[i]), &p, NULL);
         prt_evaluation *ev = prt_evaluate(tables, res, p);
