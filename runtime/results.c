@@ -40,7 +40,6 @@ struct prt_results {
     const char *path;           /* ... or, when it was read in pieces, the file to read again */
 };
 
-static void *xrealloc_rt(void *p, size_t n);
 
 /* Where the records come from: a buffer in memory, or a file read a piece at a time so that memory
  * does not grow with the file. */
@@ -68,7 +67,7 @@ static size_t read_more(Source *s)
     size_t want = keep > s->piece ? keep : s->piece;
     if (s->cap - keep < want) {
         s->cap = s->cap * 2 > keep + want ? s->cap * 2 : keep + want;
-        s->buf = xrealloc_rt(s->buf, s->cap);
+        s->buf = prt_xrealloc(s->buf, s->cap);
     }
     size_t got = fread(s->buf + keep, 1, want, s->f);
     if (got == 0 && ferror(s->f))
@@ -139,16 +138,6 @@ static bool period_wanted(const prt_results *r, prt_period p)
     return false;
 }
 
-static void *xrealloc_rt(void *p, size_t n)
-{
-    p = realloc(p, n ? n : 1);
-    if (!p) {
-        fputs("planrt: fatal error: out of memory\n", stderr);
-        exit(2);
-    }
-    return p;
-}
-
 /* ---- errors ---- */
 
 void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
@@ -168,7 +157,7 @@ void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *
     prt_buf_free(&msg);
     if (e->n == e->cap) {
         e->cap = e->cap ? e->cap * 2 : 16;
-        e->messages = xrealloc_rt(e->messages, e->cap * sizeof *e->messages);
+        e->messages = prt_xrealloc(e->messages, e->cap * sizeof *e->messages);
     }
     e->messages[e->n] = prt_buf_take(&full);
     e->n++;
@@ -289,10 +278,8 @@ static void index_fill(NameIndex *ix)
     while (ix->cap < need)
         ix->cap *= 2;
     ix->slots = calloc(ix->cap, sizeof *ix->slots);
-    if (!ix->slots) {
-        fputs("planrt: fatal error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!ix->slots)
+        prt_out_of_memory();
     for (int i = 0; i < plan->nindicators; i++) {
         bool r = index_put(ix, plan->indicators[i].ref, i);
         bool d = index_put(ix, plan->indicators[i].id, i);
@@ -314,8 +301,8 @@ static void index_build(NameIndex *ix, const prt_plan *plan)
     ix->plan = plan;
     if (!plan->names_distinct) {
         size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
-        ix->owns_ref = xrealloc_rt(NULL, n * sizeof *ix->owns_ref);
-        ix->owns_id = xrealloc_rt(NULL, n * sizeof *ix->owns_id);
+        ix->owns_ref = prt_xrealloc(NULL, n * sizeof *ix->owns_ref);
+        ix->owns_id = prt_xrealloc(NULL, n * sizeof *ix->owns_id);
         index_fill(ix);
     }
 }
@@ -391,7 +378,7 @@ static void rows_rehash(prt_results *r)
 {
     size_t cap = r->nslots ? r->nslots * 2 : 1024;
     free(r->slots);
-    r->slots = xrealloc_rt(NULL, cap * sizeof *r->slots);
+    r->slots = prt_xrealloc(NULL, cap * sizeof *r->slots);
     memset(r->slots, 0, cap * sizeof *r->slots);
     r->nslots = cap;
     for (size_t k = 0; k < r->n; k++) {
@@ -426,7 +413,7 @@ static size_t keep(prt_results *r, const char *s)
     size_t n = strlen(s) + 1;
     if (r->strings_len + n > r->strings_cap) {
         r->strings_cap = (r->strings_len + n) * 2;
-        r->strings = xrealloc_rt(r->strings, r->strings_cap);
+        r->strings = prt_xrealloc(r->strings, r->strings_cap);
     }
     memcpy(r->strings + r->strings_len, s, n);
     size_t at = r->strings_len;
@@ -627,7 +614,7 @@ static bool number_fits(const prt_indicator *in, const prt_result_row *row, cons
 static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
                           prt_errors *err, const prt_period *wanted, int nwanted)
 {
-    prt_results *r = xrealloc_rt(NULL, sizeof *r);
+    prt_results *r = prt_xrealloc(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
     r->plan = plan;
     r->wanted = wanted;
@@ -637,10 +624,8 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
     r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
     r->seen_bits = calloc(r->slots_per_indicator * (size_t)(plan->nindicators > 0 ? plan->nindicators : 1) / 8 + 1, 1);
-    if (!r->seen_bits) {
-        fputs("planrt: fatal error: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!r->seen_bits)
+        prt_out_of_memory();
     NameIndex names = {0};
     index_build(&names, plan);
 
@@ -671,7 +656,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         goto done;
     }
     ncols = r->ncols = csv.nfields;
-    bench_col = xrealloc_rt(NULL, (ncols ? ncols : 1) * sizeof *bench_col);
+    bench_col = prt_xrealloc(NULL, (ncols ? ncols : 1) * sizeof *bench_col);
     header_ok = true;
     for (size_t i = 0; i < ncols; i++) {
         char *name = field(&csv, i, NULL);
@@ -870,8 +855,8 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
                 continue;
             if (r->nbench == r->bench_cap) {
                 r->bench_cap = r->bench_cap ? r->bench_cap * 2 : 64;
-                r->bench_index = xrealloc_rt(r->bench_index, r->bench_cap * sizeof *r->bench_index);
-                r->bench_value = xrealloc_rt(r->bench_value, r->bench_cap * sizeof *r->bench_value);
+                r->bench_index = prt_xrealloc(r->bench_index, r->bench_cap * sizeof *r->bench_index);
+                r->bench_value = prt_xrealloc(r->bench_value, r->bench_cap * sizeof *r->bench_value);
             }
             r->bench_index[r->nbench] = bench_col[i];
             r->bench_value[r->nbench] = bv;
@@ -900,7 +885,7 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
         row.nbench = (int)(r->nbench - bench_first);
         if (r->n == r->cap) {
             r->cap = r->cap ? r->cap * 2 : 256;
-            r->rows = xrealloc_rt(r->rows, r->cap * sizeof *r->rows);
+            r->rows = prt_xrealloc(r->rows, r->cap * sizeof *r->rows);
         }
         r->rows[r->n++] = row;
         if (row.indicator >= 0) {
@@ -1001,7 +986,7 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors
     if (chunk && atoi(chunk) > 0)
         src.cap = atoi(chunk) < 4 ? 4 : (size_t)atoi(chunk);   /* the first piece holds a byte-order mark */
     src.piece = src.cap;
-    src.buf = xrealloc_rt(NULL, src.cap);
+    src.buf = prt_xrealloc(NULL, src.cap);
     size_t got = fread(src.buf, 1, src.cap, f);
     if (got == 0 && ferror(f)) {
         int saved = errno;
@@ -1026,11 +1011,11 @@ char *prt_read_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     size_t cap = CHUNK, n = 0, got;
-    char *buf = xrealloc_rt(NULL, cap + 1);
+    char *buf = prt_xrealloc(NULL, cap + 1);
     while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
         n += got;
         if (n == cap)
-            buf = xrealloc_rt(buf, (cap *= 2) + 1);
+            buf = prt_xrealloc(buf, (cap *= 2) + 1);
     }
     bool failed = ferror(f);
     fclose(f);
