@@ -291,6 +291,9 @@ typedef struct prt_run_options {
     prt_format format;
     bool audit;
     const char *positional;            /* planc eval's PLAN argument */
+    /* --diagnostics-format (text, json, sarif, github) and --color (auto, always, never) for the
+     * problems found in the results; NULL means text and auto */
+    const char *diagnostics_format, *color;
 } prt_run_options;
 
 /* Reads the results, rates the period and writes the report (or the audit).
