@@ -195,6 +195,12 @@ static void check_rating(Checker *c, Rating *r)
     if (r->method == METHOD_NONE && !r->method_loc.file)
         diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' has no 'method' (improvement, achievement or points)",
                    r->e.id.name);
+    if (r->bands.n > PRT_MAX_BANDS) {
+        const Band *extra = r->bands.items[PRT_MAX_BANDS];
+        diag_error(c->diag, extra->loc, "E044", "rating scheme '%s' has %zu bands; the limit is %d", r->e.id.name,
+                   (size_t)r->bands.n, PRT_MAX_BANDS);
+        diag_note(c->diag, r->e.id.loc, "summaries count indicators by band, in a column per band");
+    }
     if (r->bands.n < 2) {
         diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' needs at least two bands, the last one 'otherwise'",
                    r->e.id.name);

@@ -48,6 +48,7 @@ static const DiagCode codes[] = {
     {"E041", "an include from outside the plan's directory tree and the --include-dir directories"},
     {"E042", "an include of a file under /proc, /sys or /dev, never allowed"},
     {"E043", "a formula of more than 4096 operands and operators"},
+    {"E044", "a rating scheme of more than 8 bands"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},

@@ -93,6 +93,10 @@ typedef struct prt_op {
     int index;                         /* indicator or input */
 } prt_op;
 
+/* The most bands a rating scheme has: the summaries keep a count per band (prt_counts) and a column
+ * per band.  planc's checker rejects a scheme with more (E044), so no band is ever left uncounted;
+ * real schemes have three to six (RAG, Barnet's five). */
+#define PRT_MAX_BANDS 8
 /* The most values a formula's code holds at once (the interpreter's stack, the generated function's
  * temporaries in flight).  planc's checker rejects deeper formulas (E038), so every back end can
  * evaluate every formula that checks clean; 64 nested parentheses (E010) can need 131. */
@@ -259,7 +263,7 @@ typedef struct prt_rating {
 
 typedef struct prt_counts {
     int reported, rated, monitor_nya, with_dot, improved_same, worsened, on_target, below_target;
-    int band[8];
+    int band[PRT_MAX_BANDS];           /* by band index; schemes have at most PRT_MAX_BANDS (E044) */
 } prt_counts;
 
 typedef struct prt_evaluation {

@@ -499,7 +499,7 @@ static void count(prt_counts *k, const prt_rating *r)
     k->reported++;
     if (r->band >= 0) {
         k->rated++;
-        if (r->band < 8)
+        if (r->band < PRT_MAX_BANDS)   /* always: the checker refuses larger schemes (E044) */
             k->band[r->band]++;
         if (r->band == 0)
             k->on_target++;

@@ -179,7 +179,8 @@ static char *share(int part, int whole, char *buf, size_t size)
 
 /* ---- a text table, columns sized to their widest cell (in characters, not bytes) ---- */
 
-enum { MAX_COLS = 12 };
+/* The widest table is the summary: a name, two counts, a share per band, four more counts. */
+enum { MAX_COLS = 7 + PRT_MAX_BANDS };
 
 /* Each cell and note is the text as the terminal will show it (prt_esc_terminal), allocated. */
 typedef struct Table {
@@ -293,6 +294,13 @@ static const prt_scheme *summary_scheme(const prt_evaluation *ev)
     return ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL;
 }
 
+/* The bands the summaries count: all of them, as the checker allows no more than PRT_MAX_BANDS (E044);
+ * the bound only keeps tables built by other means inside prt_counts. */
+static int summary_bands(const prt_scheme *s)
+{
+    return !s ? 0 : s->nbands < PRT_MAX_BANDS ? s->nbands : PRT_MAX_BANDS;
+}
+
 /* One row of the summary: the pillar's name, then counts and shares (bounded, in num). */
 typedef struct SummaryRow {
     const char *cell[MAX_COLS];
@@ -306,7 +314,7 @@ static int summary_row(const prt_evaluation *ev, const char *name, const prt_cou
     row->cell[c++] = name;
     snprintf(row->num[c], sizeof row->num[c], "%d", k->reported), c++;
     snprintf(row->num[c], sizeof row->num[c], "%d", k->rated), c++;
-    for (int b = 0; s && b < s->nbands && b < 6; b++, c++)
+    for (int b = 0; b < summary_bands(s); b++, c++)
         share(k->band[b], k->rated, row->num[c], sizeof row->num[c]);
     snprintf(row->num[c], sizeof row->num[c], "%d", k->monitor_nya), c++;
     snprintf(row->num[c], sizeof row->num[c], "%d", k->with_dot), c++;
@@ -324,7 +332,7 @@ static int summary_header(const prt_evaluation *ev, const char *cells[MAX_COLS])
     cells[c++] = "Pillar";
     cells[c++] = "Reported";
     cells[c++] = "Rated";
-    for (int b = 0; s && b < s->nbands && b < 6; b++)
+    for (int b = 0; b < summary_bands(s); b++)
         cells[c++] = s->bands[b].label;
     cells[c++] = "Monitor/NYA";
     cells[c++] = "With DOT";
@@ -364,7 +372,7 @@ static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k,
     const prt_scheme *s = summary_scheme(ev);
     prt_buf b = {0};
     prt_buf_printf(&b, "%s%d reported, %d rated", indent, k->reported, k->rated);
-    for (int bd = 0; s && bd < s->nbands && bd < 8 && k->rated; bd++) {
+    for (int bd = 0; bd < summary_bands(s) && k->rated; bd++) {
         prt_buf_puts(&b, bd ? ", " : ": ");
         esc(&b, s->bands[bd].label);
         prt_buf_printf(&b, " %d", k->band[bd]);
@@ -575,7 +583,7 @@ static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k
                  "\"with_dot\": %d, \"improved_same\": %d, \"worsened\": %d, \"bands\": {",
             k->reported, k->rated, k->on_target, k->below_target, k->monitor_nya, k->with_dot, k->improved_same,
             k->worsened);
-    for (int b = 0; s && b < s->nbands && b < 8; b++) {
+    for (int b = 0; b < summary_bands(s); b++) {
         if (b)
             fputs(", ", out);
         json_str(out, s->bands[b].id);
