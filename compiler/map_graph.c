@@ -76,8 +76,10 @@ static const char *fill_for(const prt_scheme *s, int band)
         return UNRATED_FILL;
     if (s->nbands <= 1)
         return band_fill[0];
-    /* spread the scheme's bands over the palette: first green, last vermillion */
-    int k = band == 0 ? 0 : band == s->nbands - 1 ? 3 : s->nbands == 3 ? 2 : band;
+    /* spread the scheme's bands over the palette: first green, last vermillion, the ones between
+     * in order, those past the palette's end sharing its last colour */
+    enum { LAST = sizeof band_fill / sizeof band_fill[0] - 1 };
+    int k = band == 0 ? 0 : band == s->nbands - 1 ? LAST : s->nbands == 3 ? 2 : band < LAST ? band : LAST;
     return band_fill[k];
 }
 

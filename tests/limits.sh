@@ -34,3 +34,11 @@ for fmt in md html; do
         bad "limits: 8 bands, the eighth in the $fmt summary"
     fi
 done
+# the map colours every band of the largest scheme from its palette (before, bands past the fourth
+# were coloured with whatever strings followed the palette in memory: "end of file", "invalid token")
+if "$PLANC" map tests/limits/bands8.plan --results tests/limits/bands8.csv --period 2019/20 -o "$OUT/bands8.dot" >/dev/null 2>&1 &&
+    ! grep -o 'fillcolor="[^"]*"' "$OUT/bands8.dot" | grep -qv 'fillcolor="#[0-9A-F]\{6\}"'; then
+    ok "limits: 8 bands, every map colour from the palette"
+else
+    bad "limits: 8 bands, every map colour from the palette"
+fi
