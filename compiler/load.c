@@ -1,3 +1,5 @@
+/* Loading a plan: reading its file and every include (mapped read-only, confined to the allowed
+ * directories), parsing and lowering each into one plan model. */
 /* madvise and MAP_ANONYMOUS are not in POSIX proper; glibc shows them under _DEFAULT_SOURCE */
 #define _DEFAULT_SOURCE
 #include "load.h"

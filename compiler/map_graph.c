@@ -178,11 +178,21 @@ static void edges_to_outcomes(Agraph_t *g, const MapOptions *o, const Entity *fr
     }
 }
 
-Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
+/* What each step of drawing needs: the graph, what to show, and two scratch strings (a label being
+ * composed, and its wrapped form). */
+typedef struct Drawing {
+    Agraph_t *g;
+    const Plan *plan;
+    const MapOptions *o;
+    prt_buf buf, text;
+} Drawing;
+
+/* The graph and its defaults: left to right, the title on top (and the key, with results). */
+static Agraph_t *open_graph(Drawing *d)
 {
+    const char *title = d->o->title ? d->o->title : d->plan->header.name ? d->plan->header.name : "Outcome map";
     Agraph_t *g = agopen("outcome_map", Agdirected, NULL);
-    prt_buf buf = {0}, text = {0};
-    set(g, "label", wrap(&buf, o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map", 80));
+    set(g, "label", wrap(&d->buf, title, 80));
     set(g, "labelloc", "t");
     set(g, "fontsize", "28");
     set(g, "fontname", "Helvetica");
@@ -195,131 +205,165 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
     agattr(g, AGNODE, "fontsize", "11");
     agattr(g, AGEDGE, "color", "#666666");
     agattr(g, AGEDGE, "arrowsize", "0.6");
-
-    const prt_evaluation *ev = o->ev;
+    const prt_evaluation *ev = d->o->ev;
     if (ev)
-        title_and_key(g, o->title ? o->title : plan->header.name ? plan->header.name : "Outcome map",
-                      ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL);
+        title_and_key(g, title, ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL);
+    return g;
+}
 
-    for (size_t pi = 0; pi < plan->pillars.n; pi++) {
-        const Pillar *p = plan->pillars.items[pi];
-        if (!pillar_shown(o, p))
-            continue;
-        Agraph_t *pg = cluster(g, "p", p->e.id.name, 1);
-        set(pg, "label", wrap(&buf, p->e.name, 60));
-        set(pg, "style", "filled");
-        set(pg, "fillcolor", "#F2F2F2");
-        set(pg, "color", "#999999");
-        set(pg, "fontsize", "22");
-        set(pg, "fontname", "Helvetica-Bold");
-        set(pg, "tooltip", wrap(&buf, p->e.name, SIZE_MAX));
-        for (size_t ti = 0; ti < p->themes.n; ti++) {
-            const Theme *t = p->themes.items[ti];
-            if (!theme_shown(o, t))
-                continue;
-            Agraph_t *tg = cluster(pg, "t", t->e.id.name, 1);
-            prt_buf_clear(&text);
-            prt_buf_printf(&text, "%s%s", t->e.name, t->transformation ? " \xE2\x80\x94 transformation workstream" : "");
-            set(tg, "label", wrap(&buf, text.data, 50));
-            set(tg, "style", "rounded,filled");
-            set(tg, "fillcolor", "#FFFFFF");
-            set(tg, "fontsize", "16");
-            set(tg, "color", t->transformation ? "#0072B2" : "#999999");
-            set(tg, "penwidth", t->transformation ? "3" : "1");
-            set(tg, "tooltip", wrap(&buf, text.data, SIZE_MAX));
-            if (o->detail == DETAIL_THEMES) {
-                /* an invisible point keeps an otherwise empty cluster on the page */
-                Agnode_t *n = node(tg, "t", t->e.id.name);
-                set(n, "shape", "point");
-                set(n, "style", "invis");
-                continue;
-            }
-            for (size_t k = 0; k < t->outcomes.n; k++) {
-                const Outcome *oc = t->outcomes.items[k];
-                Agnode_t *n = node(tg, "o", oc->e.id.name);
-                set(n, "label", wrap(&buf, oc->e.name, 34));
-                set(n, "shape", "box");
-                set(n, "style", "rounded,filled");
-                set(n, "fillcolor", OUTCOME_FILL);
-                set(n, "tooltip", wrap(&buf, oc->e.name, SIZE_MAX));
-            }
-            if (o->detail != DETAIL_FULL)
-                continue;
-            for (size_t k = 0; k < t->activities.n; k++) {
-                const Activity *a = t->activities.items[k];
-                Agnode_t *n = node(tg, "a", a->e.id.name);
-                set(n, "label", wrap(&buf, a->e.name, 30));
-                set(n, "shape", "box");
-                set(n, "style", "dashed");
-                set(n, "fontsize", "9");
-            }
-            /* indicator nodes are named by their position in the plan, never by an address */
-            for (size_t index = 0; index < plan->indicators.n; index++) {
-                const Indicator *in = plan->indicators.items[index];
-                if (in->e.parent != &t->e)
-                    continue;
-                char id[32];
-                snprintf(id, sizeof id, "%zu", index);
-                Agnode_t *n = node(tg, "i", id);
-                prt_buf_clear(&text);
-                prt_buf_printf(&text, "%s%s%s", in->ref ? in->ref : "", in->ref ? " \xC2\xB7 " : "", in->e.name);
-                const prt_rating *r = ev ? &ev->ratings[index] : NULL;
-                const prt_indicator *tab = ev ? &ev->plan->indicators[index] : NULL;
-                const prt_scheme *s = tab && tab->scheme >= 0 ? &ev->plan->schemes[tab->scheme] : NULL;
-                if (r) {
-                    char v[64];
-                    if (r->status == PRT_RESULT_VALUE)
-                        prt_buf_printf(&text, " \xE2\x80\x94 %s%s%s%s%s", prt_format_value(tab, r->value, v, sizeof v),
-                                       r->band >= 0 ? " (" : "", r->band >= 0 ? prt_band_short(s, r->band) : "",
-                                       r->band >= 0 ? ")" : "", dot_arrow(r->dot));
-                    else
-                        prt_buf_printf(&text, " \xE2\x80\x94 %s", r->status == PRT_RESULT_NONE ? "no result" : "not available");
-                }
-                set(n, "label", wrap(&buf, text.data, 30));
-                set(n, "shape", "box");
-                set(n, "style", "filled");
-                set(n, "fillcolor", r ? fill_for(s, r->band) : UNRATED_FILL);
-                set(n, "fontsize", "10");
-                prt_buf_clear(&text);
-                if (r) {
-                    char target[64] = "", v[64] = "";
-                    if (r->has_target)
-                        prt_format_value(tab, r->target_value, target, sizeof target);
-                    if (r->status == PRT_RESULT_VALUE)
-                        prt_format_value(tab, r->value, v, sizeof v);
-                    prt_buf_printf(&text, "%s | target: %s | result: %s | %s", in->e.name, target[0] ? target : "none",
-                                   v[0] ? v : "none", r->explanation);
-                } else {
-                    prt_buf_puts(&text, in->e.name);
-                }
-                set(n, "tooltip", wrap(&buf, text.data, SIZE_MAX));
-            }
-        }
+static Agraph_t *pillar_cluster(Drawing *d, const Pillar *p)
+{
+    Agraph_t *pg = cluster(d->g, "p", p->e.id.name, 1);
+    set(pg, "label", wrap(&d->buf, p->e.name, 60));
+    set(pg, "style", "filled");
+    set(pg, "fillcolor", "#F2F2F2");
+    set(pg, "color", "#999999");
+    set(pg, "fontsize", "22");
+    set(pg, "fontname", "Helvetica-Bold");
+    set(pg, "tooltip", wrap(&d->buf, p->e.name, SIZE_MAX));
+    return pg;
+}
+
+static Agraph_t *theme_cluster(Drawing *d, Agraph_t *pg, const Theme *t)
+{
+    Agraph_t *tg = cluster(pg, "t", t->e.id.name, 1);
+    prt_buf_clear(&d->text);
+    prt_buf_printf(&d->text, "%s%s", t->e.name, t->transformation ? " \xE2\x80\x94 transformation workstream" : "");
+    set(tg, "label", wrap(&d->buf, d->text.data, 50));
+    set(tg, "style", "rounded,filled");
+    set(tg, "fillcolor", "#FFFFFF");
+    set(tg, "fontsize", "16");
+    set(tg, "color", t->transformation ? "#0072B2" : "#999999");
+    set(tg, "penwidth", t->transformation ? "3" : "1");
+    set(tg, "tooltip", wrap(&d->buf, d->text.data, SIZE_MAX));
+    return tg;
+}
+
+static void outcome_node(Drawing *d, Agraph_t *tg, const Outcome *oc)
+{
+    Agnode_t *n = node(tg, "o", oc->e.id.name);
+    set(n, "label", wrap(&d->buf, oc->e.name, 34));
+    set(n, "shape", "box");
+    set(n, "style", "rounded,filled");
+    set(n, "fillcolor", OUTCOME_FILL);
+    set(n, "tooltip", wrap(&d->buf, oc->e.name, SIZE_MAX));
+}
+
+static void activity_node(Drawing *d, Agraph_t *tg, const Activity *a)
+{
+    Agnode_t *n = node(tg, "a", a->e.id.name);
+    set(n, "label", wrap(&d->buf, a->e.name, 30));
+    set(n, "shape", "box");
+    set(n, "style", "dashed");
+    set(n, "fontsize", "9");
+}
+
+/* An indicator's box: reference and name, with results its value, band and direction of travel,
+ * filled in its band's colour; the tooltip gives target, result and the rating's explanation.
+ * Named by its position in the plan, never by an address. */
+static void indicator_node(Drawing *d, Agraph_t *tg, size_t index)
+{
+    const Indicator *in = d->plan->indicators.items[index];
+    const prt_evaluation *ev = d->o->ev;
+    char id[32];
+    snprintf(id, sizeof id, "%zu", index);
+    Agnode_t *n = node(tg, "i", id);
+    prt_buf *text = &d->text;
+    prt_buf_clear(text);
+    prt_buf_printf(text, "%s%s%s", in->ref ? in->ref : "", in->ref ? " \xC2\xB7 " : "", in->e.name);
+    const prt_rating *r = ev ? &ev->ratings[index] : NULL;
+    const prt_indicator *tab = ev ? &ev->plan->indicators[index] : NULL;
+    const prt_scheme *s = tab && tab->scheme >= 0 ? &ev->plan->schemes[tab->scheme] : NULL;
+    if (r) {
+        char v[64];
+        if (r->status == PRT_RESULT_VALUE)
+            prt_buf_printf(text, " \xE2\x80\x94 %s%s%s%s%s", prt_format_value(tab, r->value, v, sizeof v),
+                           r->band >= 0 ? " (" : "", r->band >= 0 ? prt_band_short(s, r->band) : "",
+                           r->band >= 0 ? ")" : "", dot_arrow(r->dot));
+        else
+            prt_buf_printf(text, " \xE2\x80\x94 %s", r->status == PRT_RESULT_NONE ? "no result" : "not available");
     }
-    /* edges: only between nodes the map shows */
+    set(n, "label", wrap(&d->buf, text->data, 30));
+    set(n, "shape", "box");
+    set(n, "style", "filled");
+    set(n, "fillcolor", r ? fill_for(s, r->band) : UNRATED_FILL);
+    set(n, "fontsize", "10");
+    prt_buf_clear(text);
+    if (r) {
+        char target[64] = "", v[64] = "";
+        if (r->has_target)
+            prt_format_value(tab, r->target_value, target, sizeof target);
+        if (r->status == PRT_RESULT_VALUE)
+            prt_format_value(tab, r->value, v, sizeof v);
+        prt_buf_printf(text, "%s | target: %s | result: %s | %s", in->e.name, target[0] ? target : "none",
+                       v[0] ? v : "none", r->explanation);
+    } else {
+        prt_buf_puts(text, in->e.name);
+    }
+    set(n, "tooltip", wrap(&d->buf, text->data, SIZE_MAX));
+}
+
+/* A theme's boxes, as much of them as the detail asks for. */
+static void theme_boxes(Drawing *d, Agraph_t *tg, const Theme *t)
+{
+    if (d->o->detail == DETAIL_THEMES) {
+        /* an invisible point keeps an otherwise empty cluster on the page */
+        Agnode_t *n = node(tg, "t", t->e.id.name);
+        set(n, "shape", "point");
+        set(n, "style", "invis");
+        return;
+    }
+    for (size_t k = 0; k < t->outcomes.n; k++)
+        outcome_node(d, tg, t->outcomes.items[k]);
+    if (d->o->detail != DETAIL_FULL)
+        return;
+    for (size_t k = 0; k < t->activities.n; k++)
+        activity_node(d, tg, t->activities.items[k]);
+    for (size_t index = 0; index < d->plan->indicators.n; index++)
+        if (((const Indicator *)d->plan->indicators.items[index])->e.parent == &t->e)
+            indicator_node(d, tg, index);
+}
+
+/* Edges: only between nodes the map shows. */
+static void all_edges(Drawing *d)
+{
+    const Plan *plan = d->plan;
+    const MapOptions *o = d->o;
     for (size_t i = 0; i < plan->indicators.n && o->detail == DETAIL_FULL; i++) {
         const Indicator *in = plan->indicators.items[i];
         char id[32];
         snprintf(id, sizeof id, "%zu", i);
-        edges_to_outcomes(g, o, &in->e, "i", id, &in->measured, "measures", NULL, NULL, false);
+        edges_to_outcomes(d->g, o, &in->e, "i", id, &in->measured, "measures", NULL, NULL, false);
     }
     for (size_t i = 0; i < plan->activities.n && o->detail == DETAIL_FULL; i++) {
         const Activity *a = plan->activities.items[i];
-        edges_to_outcomes(g, o, &a->e, "a", a->e.id.name, &a->delivered, "delivers", "dashed", NULL, false);
+        edges_to_outcomes(d->g, o, &a->e, "a", a->e.id.name, &a->delivered, "delivers", "dashed", NULL, false);
     }
     for (size_t i = 0; i < plan->outcomes.n && o->detail != DETAIL_THEMES; i++) {
         const Outcome *oc = plan->outcomes.items[i];
-        edges_to_outcomes(g, o, &oc->e, "o", oc->e.id.name, &oc->contributes_to, "contributes to", NULL, "#0072B2",
+        edges_to_outcomes(d->g, o, &oc->e, "o", oc->e.id.name, &oc->contributes_to, "contributes to", NULL, "#0072B2",
                           true);
     }
-    /* Pillars side by side: an invisible head node per pillar comes before the first boxes of its
-     * pillar (those nothing points to) and after the last boxes of the pillar before it (those that
-     * point nowhere), so each pillar takes its own band of ranks, left to right, instead of all of
-     * them stacking into one very tall column.  Weight 0: they order ranks but pull nothing into line. */
-    Agraph_t *prev_pillar = NULL;
-    for (size_t pi = 0; pi < plan->pillars.n; pi++) {
-        const Pillar *p = plan->pillars.items[pi];
-        if (!pillar_shown(o, p))
+}
+
+/* An invisible edge that orders ranks but pulls nothing into line (weight 0). */
+static void invisible_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to)
+{
+    Agedge_t *e = agedge(g, from, to, NULL, 1);
+    set(e, "style", "invis");
+    set(e, "weight", "0");
+}
+
+/* Pillars side by side: an invisible head node per pillar comes before the first boxes of its
+ * pillar (those nothing points to) and after the last boxes of the pillar before it (those that
+ * point nowhere), so each pillar takes its own band of ranks, left to right, instead of all of
+ * them stacking into one very tall column. */
+static void pillars_side_by_side(Drawing *d)
+{
+    Agraph_t *g = d->g, *prev_pillar = NULL;
+    for (size_t pi = 0; pi < d->plan->pillars.n; pi++) {
+        const Pillar *p = d->plan->pillars.items[pi];
+        if (!pillar_shown(d->o, p))
             continue;
         Agraph_t *pg = cluster(g, "p", p->e.id.name, 0);
         if (!pg)
@@ -332,23 +376,34 @@ Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
         set(head, "shape", "point");
         set(head, "style", "invis");
         set(head, "width", "0");
-        for (Agnode_t *n = agfstnode(pg); n; n = agnxtnode(pg, n)) {
-            if (n == head || agfstin(g, n))
-                continue;
-            Agedge_t *e = agedge(g, head, n, NULL, 1);
-            set(e, "style", "invis");
-            set(e, "weight", "0");
-        }
-        for (Agnode_t *n = agfstnode(prev_pillar); n; n = agnxtnode(prev_pillar, n)) {
-                if (agfstout(g, n))
-                    continue;
-                Agedge_t *e = agedge(g, n, head, NULL, 1);
-                set(e, "style", "invis");
-                set(e, "weight", "0");
-            }
+        for (Agnode_t *n = agfstnode(pg); n; n = agnxtnode(pg, n))
+            if (n != head && !agfstin(g, n))
+                invisible_edge(g, head, n);
+        for (Agnode_t *n = agfstnode(prev_pillar); n; n = agnxtnode(prev_pillar, n))
+            if (!agfstout(g, n))
+                invisible_edge(g, n, head);
         prev_pillar = pg;
     }
-    prt_buf_free(&buf);
-    prt_buf_free(&text);
-    return g;
+}
+
+Agraph_t *map_graph(const Plan *plan, const MapOptions *o)
+{
+    Drawing d = {NULL, plan, o, {0}, {0}};
+    d.g = open_graph(&d);
+    for (size_t pi = 0; pi < plan->pillars.n; pi++) {
+        const Pillar *p = plan->pillars.items[pi];
+        if (!pillar_shown(o, p))
+            continue;
+        Agraph_t *pg = pillar_cluster(&d, p);
+        for (size_t ti = 0; ti < p->themes.n; ti++) {
+            const Theme *t = p->themes.items[ti];
+            if (theme_shown(o, t))
+                theme_boxes(&d, theme_cluster(&d, pg, t), t);
+        }
+    }
+    all_edges(&d);
+    pillars_side_by_side(&d);
+    prt_buf_free(&d.buf);
+    prt_buf_free(&d.text);
+    return d.g;
 }

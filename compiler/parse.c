@@ -1,3 +1,5 @@
+/* Parsing one file: the scanner fed from the mapped text, the parser driven, the pages behind the
+ * scanner given back as it goes. */
 /* madvise is not in POSIX proper; glibc shows it under _DEFAULT_SOURCE */
 #define _DEFAULT_SOURCE
 #include "parse.h"

@@ -517,6 +517,187 @@ static void count(prt_counts *k, const prt_rating *r)
     }
 }
 
+/* Every indicator's own result for the period (arrears applied), the inputs' values, then what the
+ * formulas derive from them: the values each rating starts from. */
+static void gather_values(Ctx *c, prt_evaluation *ev)
+{
+    const prt_plan *plan = c->plan;
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        prt_period p = prt_result_period(in, c->period);
+        Found f = find_result(in, i, c->res, p);
+        if (f.status == PRT_RESULT_NONE && in->arrears > 0) {
+            p = c->period;     /* the file may carry it against the report's own period */
+            f = find_result(in, i, c->res, p);
+        }
+        ev->ratings[i].period = p;
+        c->found[i] = f;
+        if (f.status == PRT_RESULT_VALUE) {
+            c->values[i] = f.value;
+            c->has[i] = true;
+        }
+    }
+    for (int k = 0; k < plan->ninputs; k++)
+        c->has_input[k] = prt_results_input(c->res, k, c->period, &c->inputs[k]);
+    for (int i = 0; i < plan->nindicators; i++)
+        derive(c, i);
+}
+
+/* The target in force for the rating's period, amendments applied, resolved to a number (maintain:
+ * the baseline or last year's result; benchmark: its value).  False, with *unresolved saying why,
+ * when there is a target but no number for it; false with no reason when there is no target. */
+static bool resolve_target(prt_rating *r, const prt_indicator *in, const Found *f, const char **unresolved)
+{
+    const prt_target *t = target_for(in, r->period);
+    *unresolved = NULL;
+    if (!t)
+        return false;
+    const prt_amendment *a = amendment_for(in, t, r->period);
+    r->target = t;
+    if (a) {
+        r->target = &a->to;
+        r->amended = true;
+        r->amend_reason = a->reason;
+    }
+    t = r->target;
+    r->has_target = t->kind != PRT_TARGET_MONITOR;
+    switch (t->kind) {
+    case PRT_TARGET_VALUE:
+    case PRT_TARGET_THRESHOLD:
+        r->target_value = t->value;
+        return true;
+    case PRT_TARGET_MAINTAIN:
+        if (in->has_baseline) {
+            r->target_value = in->baseline;
+            return true;
+        }
+        if (r->has_previous) {
+            r->target_value = r->previous;
+            return true;
+        }
+        *unresolved = "'maintain' needs a baseline or last year's result";
+        return false;
+    case PRT_TARGET_BENCHMARK:
+        if (benchmark_value(in, f, t->benchmark, r->period, &r->target_value))
+            return true;
+        *unresolved = "the benchmark the target follows has no value for the period";
+        return false;
+    case PRT_TARGET_MONITOR:
+        break;
+    }
+    return false;
+}
+
+/* Why the indicator is not rated, or NULL when it is to be rated. */
+static const char *not_rated_because(prt_pool *pool, const prt_rating *r, const prt_indicator *in, const char *why,
+                                     bool resolved, const char *unresolved)
+{
+    const prt_target *t = r->target;
+    switch (r->status) {
+    case PRT_RESULT_NONE: return "no result for the period";
+    case PRT_RESULT_NOT_AVAILABLE: return prt_pool_printf(pool, "not available%s%s", why ? ": " : "", why ? why : "");
+    case PRT_RESULT_NOT_YET_AVAILABLE: return "not yet available";
+    case PRT_RESULT_VALUE: break;
+    }
+    if (in->polarity == PRT_POL_MONITOR)
+        return "monitor only: not rated";
+    if (!t)
+        return "no target for the period: not rated";
+    if (t->kind == PRT_TARGET_MONITOR)
+        return "the target is 'monitor': not rated";
+    if (in->scheme < 0)
+        return "no rating scheme: not rated";
+    if (!resolved)
+        return prt_pool_printf(pool, "not rated: %s", unresolved);
+    return NULL;
+}
+
+/* Rates the result against its target: improvement and achievement measure from the baseline (when
+ * it is older than the period) or last year's result. */
+static void rate_against_target(prt_evaluation *ev, prt_rating *r, const prt_indicator *in)
+{
+    double base = 0;
+    bool has_base = false;
+    if (in->has_baseline && prt_period_compare(in->baseline_period, r->period) < 0) {
+        base = in->baseline;
+        has_base = true;
+    } else if (r->has_previous) {
+        base = r->previous;
+        has_base = true;
+    }
+    rate(&ev->strings, r, ev->plan, in, base, has_base);
+    r->computed_band = r->band;
+}
+
+/* A manual rating in the results replaces the computed one; the explanation keeps both. */
+static void apply_override(prt_evaluation *ev, prt_rating *r, const prt_indicator *in, const prt_result_row *row)
+{
+    const prt_scheme *s = &ev->plan->schemes[in->scheme];
+    int b = prt_scheme_find_band(s, row->override);
+    const char *was = r->band >= 0 ? r->explanation : "";
+    r->band = b;
+    r->overridden = true;
+    r->explanation = prt_pool_printf(&ev->strings, "%s: overridden (%s)%s%s", s->bands[b].label,
+                                     row->reason ? row->reason : "", was[0] ? "; computed " : "", was);
+}
+
+/* The rating of indicator i: its result, last year's, the target, the band, the direction of travel. */
+static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
+{
+    const prt_plan *plan = ev->plan;
+    const prt_indicator *in = &plan->indicators[i];
+    prt_rating *r = &ev->ratings[i];
+    const Found *f = &c->found[i];
+    r->indicator = i;
+    r->explanation = r->dot_explanation = "";
+    r->band = r->computed_band = -1;
+    r->status = f->status;
+    r->value = f->value;
+    r->comment = f->row ? f->row->comment : NULL;
+    r->published_rating = f->row && f->row->rating ? f->row->rating : f->rec ? f->rec->rated : NULL;
+    r->published_dot = f->row ? f->row->dot : NULL;
+
+    r->previous_period = prt_period_last_year(r->period);
+    Found prev = find_result(in, i, c->res, r->previous_period);
+    r->has_previous = prev.status == PRT_RESULT_VALUE;
+    r->previous = prev.value;
+
+    const char *unresolved;
+    bool resolved = resolve_target(r, in, f, &unresolved);
+    /* a benchmark to print beside the result: the first the indicator has */
+    if (in->nbench > 0) {
+        int b = in->bench[0].benchmark;
+        r->has_benchmark = benchmark_value(in, f, b, r->period, &r->benchmark_value);
+        r->benchmark_name = plan->benchmarks[b].name;
+    }
+
+    const char *not_rated = not_rated_because(&ev->strings, r, in, c->why[i], resolved, unresolved);
+    if (not_rated)
+        r->explanation = not_rated;
+    else
+        rate_against_target(ev, r, in);
+    if (f->row && f->row->override && in->scheme >= 0)
+        apply_override(ev, r, in, f->row);
+    r->below_target = r->band > 0;
+    r->exception = r->below_target && (!r->comment || !r->comment[0]);
+    if (f->status == PRT_RESULT_VALUE)
+        direction(&ev->strings, r, in, &prev);
+}
+
+/* Adds the rating to the plan's, its theme's and its pillar's counts. */
+static void count_rating(prt_evaluation *ev, const prt_rating *r)
+{
+    const prt_plan *plan = ev->plan;
+    int theme = plan->indicators[r->indicator].theme;
+    count(&ev->total, r);
+    if (theme >= 0 && theme < plan->nthemes) {
+        count(&ev->theme_counts[theme], r);
+        int pillar = plan->themes[theme].pillar;
+        if (pillar >= 0 && pillar < plan->npillars)
+            count(&ev->pillar_counts[pillar], r);
+    }
+}
+
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_period period)
 {
     int n = plan->nindicators;
@@ -524,7 +705,6 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
     ev->plan = plan;
     ev->period = period;
     ev->ratings = zalloc((size_t)n * sizeof *ev->ratings);
-    prt_pool *pool = &ev->strings;   /* the explanations' text */
     ev->pillar_counts = zalloc((size_t)plan->npillars * sizeof *ev->pillar_counts);
     ev->theme_counts = zalloc((size_t)plan->nthemes * sizeof *ev->theme_counts);
     ev->band_scheme = plan->default_scheme;
@@ -538,143 +718,10 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
     c.state = zalloc((size_t)n);
     c.why = zalloc((size_t)n * sizeof *c.why);
 
+    gather_values(&c, ev);
     for (int i = 0; i < n; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        prt_period p = prt_result_period(in, period);
-        Found f = find_result(in, i, res, p);
-        if (f.status == PRT_RESULT_NONE && in->arrears > 0) {
-            p = period;     /* the file may carry it against the report's own period */
-            f = find_result(in, i, res, p);
-        }
-        ev->ratings[i].period = p;
-        c.found[i] = f;
-        if (f.status == PRT_RESULT_VALUE) {
-            c.values[i] = f.value;
-            c.has[i] = true;
-        }
-    }
-    for (int k = 0; k < plan->ninputs; k++)
-        c.has_input[k] = prt_results_input(res, k, period, &c.inputs[k]);
-    for (int i = 0; i < n; i++)
-        derive(&c, i);
-
-    for (int i = 0; i < n; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        prt_rating *r = &ev->ratings[i];
-        const Found *f = &c.found[i];
-        r->indicator = i;
-        r->explanation = r->dot_explanation = "";
-        r->band = r->computed_band = -1;
-        r->status = f->status;
-        r->value = f->value;
-        r->comment = f->row ? f->row->comment : NULL;
-        r->published_rating = f->row && f->row->rating ? f->row->rating : f->rec ? f->rec->rated : NULL;
-        r->published_dot = f->row ? f->row->dot : NULL;
-
-        r->previous_period = prt_period_last_year(r->period);
-        Found prev = find_result(in, i, res, r->previous_period);
-        r->has_previous = prev.status == PRT_RESULT_VALUE;
-        r->previous = prev.value;
-
-        /* the target in force, resolved to a number */
-        const prt_target *t = target_for(in, r->period);
-        bool resolved = false;
-        const char *unresolved = NULL;
-        if (t) {
-            const prt_amendment *a = amendment_for(in, t, r->period);
-            r->target = t;
-            if (a) {
-                r->target = &a->to;
-                r->amended = true;
-                r->amend_reason = a->reason;
-            }
-            t = r->target;
-            r->has_target = t->kind != PRT_TARGET_MONITOR;
-            switch (t->kind) {
-            case PRT_TARGET_VALUE:
-            case PRT_TARGET_THRESHOLD:
-                r->target_value = t->value;
-                resolved = true;
-                break;
-            case PRT_TARGET_MAINTAIN:
-                if (in->has_baseline) {
-                    r->target_value = in->baseline;
-                    resolved = true;
-                } else if (r->has_previous) {
-                    r->target_value = r->previous;
-                    resolved = true;
-                } else {
-                    unresolved = "'maintain' needs a baseline or last year's result";
-                }
-                break;
-            case PRT_TARGET_BENCHMARK:
-                resolved = benchmark_value(in, f, t->benchmark, r->period, &r->target_value);
-                if (!resolved)
-                    unresolved = "the benchmark the target follows has no value for the period";
-                break;
-            case PRT_TARGET_MONITOR:
-                break;
-            }
-        }
-        /* a benchmark to print beside the result: the first the indicator has */
-        if (in->nbench > 0) {
-            int b = in->bench[0].benchmark;
-            r->has_benchmark = benchmark_value(in, f, b, r->period, &r->benchmark_value);
-            r->benchmark_name = plan->benchmarks[b].name;
-        }
-
-        if (f->status == PRT_RESULT_NONE)
-            r->explanation = "no result for the period";
-        else if (f->status == PRT_RESULT_NOT_AVAILABLE)
-            r->explanation = prt_pool_printf(pool, "not available%s%s", c.why[i] ? ": " : "",
-                     c.why[i] ? c.why[i] : "");
-        else if (f->status == PRT_RESULT_NOT_YET_AVAILABLE)
-            r->explanation = "not yet available";
-        else if (in->polarity == PRT_POL_MONITOR)
-            r->explanation = "monitor only: not rated";
-        else if (!t)
-            r->explanation = "no target for the period: not rated";
-        else if (t->kind == PRT_TARGET_MONITOR)
-            r->explanation = "the target is 'monitor': not rated";
-        else if (in->scheme < 0)
-            r->explanation = "no rating scheme: not rated";
-        else if (!resolved)
-            r->explanation = prt_pool_printf(pool, "not rated: %s", unresolved);
-        else {
-            double base = 0;
-            bool has_base = false;
-            if (in->has_baseline && prt_period_compare(in->baseline_period, r->period) < 0) {
-                base = in->baseline;
-                has_base = true;
-            } else if (r->has_previous) {
-                base = r->previous;
-                has_base = true;
-            }
-            rate(&ev->strings, r, plan, in, base, has_base);
-            r->computed_band = r->band;
-        }
-        if (f->row && f->row->override && in->scheme >= 0) {
-            const prt_scheme *s = &plan->schemes[in->scheme];
-            int b = prt_scheme_find_band(s, f->row->override);
-            const char *was = r->band >= 0 ? r->explanation : "";
-            r->band = b;
-            r->overridden = true;
-            r->explanation = prt_pool_printf(pool, "%s: overridden (%s)%s%s", s->bands[b].label,
-                     f->row->reason ? f->row->reason : "", was[0] ? "; computed " : "", was);
-        }
-        r->below_target = r->band > 0;
-        r->exception = r->below_target && (!r->comment || !r->comment[0]);
-        if (f->status == PRT_RESULT_VALUE)
-            direction(&ev->strings, r, in, &prev);
-
-        int theme = in->theme;
-        count(&ev->total, r);
-        if (theme >= 0 && theme < plan->nthemes) {
-            count(&ev->theme_counts[theme], r);
-            int pillar = plan->themes[theme].pillar;
-            if (pillar >= 0 && pillar < plan->npillars)
-                count(&ev->pillar_counts[pillar], r);
-        }
+        rate_indicator(ev, &c, i);
+        count_rating(ev, &ev->ratings[i]);
     }
     free(c.found);
     free(c.values);
