@@ -102,6 +102,9 @@ done
 # --- one regression test for each hole of "Hardening II" ---
 . tests/hardening.sh
 
+# --- the one option parser: --help, --name=value, the same messages everywhere, the man page ---
+. tests/options.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
