@@ -54,7 +54,7 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
                              "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n",
         .exit_status = "0 written, 1 errors in the plan, 2 usage, I/O or C compiler failure.",
         .options = options,
-        .noptions = allow_library ? 3 : 2,
+        .noptions = sizeof options / sizeof options[0] - !allow_library,   /* --library is compile's, and last */
         .args = "PLAN",
         .min_args = 1,
         .max_args = 1,
