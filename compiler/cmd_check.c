@@ -10,24 +10,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void check_usage(FILE *out)
-{
-    fputs("usage: planc check [OPTIONS] FILE...\n"
-          "\n"
-          "Parses and checks each plan (with the files it includes) and reports every problem.\n"
-          "Exit status: 0 no errors, 1 errors in a plan, 2 usage or I/O failure.\n"
-          "\n"
-          "Options:\n"
-          "  --werror              treat warnings as errors\n"
-          "  --max-errors=N        stop after N errors (default 50, 0 for no limit)\n"
-          "  --color=WHEN          colour diagnostics: auto (default), always, never\n"
-          "  --diagnostics-format=FORMAT\n"
-          "                        text (default), json (gcc's shape), sarif (2.1.0), github (workflow commands)\n"
-          "  --summary             print what each plan contains (pillars, themes, outcomes ...)\n"
-          "  -q, --quiet           print nothing; only the exit status tells\n" INCLUDE_DIR_HELP,
-          out);
-}
-
 static void print_summary(FILE *out, const char *path, const Plan *plan)
 {
     size_t transformation = 0, targeted = 0, monitor = 0, derived = 0;
@@ -55,73 +37,36 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
             (size_t)plan->benchmarks.n, (size_t)plan->inputs.n);
 }
 
-static int check_with(int argc, char **argv, const IncludeDirs *dirs)
+/* What the command line asked for. */
+typedef struct CheckArgs {
+    bool werror, quiet, summary;
+    long max_errors;
+    const char *format, *color;
+    prt_opt_list include;
+} CheckArgs;
+
+/* Reads the options into a and the files into cmd->arg; -1 to go on, else the exit status. */
+static int check_parse(prt_command *cmd, const prt_option *options, size_t n, int argc, char **argv)
 {
-    bool werror = false, quiet = false, summary = false;
-    long max_errors = 50;
-    int color = -1; /* auto */
-    const char *format = "text";
-    const char **files = calloc((size_t)argc, sizeof *files);
-    int nfiles = 0;
-    bool options_done = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (options_done || a[0] != '-' || strcmp(a, "-") == 0) {
-            files[nfiles++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            options_done = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            check_usage(stdout);
-            free(files);
-            return EXIT_CLEAN;
-        } else if (strcmp(a, "--werror") == 0) {
-            werror = true;
-        } else if (strcmp(a, "--summary") == 0) {
-            summary = true;
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            quiet = true;
-        } else if (strncmp(a, "--max-errors=", 13) == 0) {
-            char *end;
-            max_errors = strtol(a + 13, &end, 10);
-            if (*end || end == a + 13 || max_errors < 0 || max_errors > 100000) {
-                prt_errorf("planc: error: --max-errors takes a whole number from 0 to 100000\n");
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if (strncmp(a, "--diagnostics-format=", 21) == 0) {
-            format = a + 21;
-            if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0 && strcmp(format, "sarif") != 0 &&
-                strcmp(format, "github") != 0) {
-                prt_errorf("planc: error: --diagnostics-format takes text, json, sarif or github\n");
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if (strncmp(a, "--color=", 8) == 0) {
-            const char *w = a + 8;
-            if (strcmp(w, "always") == 0)
-                color = 1;
-            else if (strcmp(w, "never") == 0)
-                color = 0;
-            else if (strcmp(w, "auto") == 0)
-                color = -1;
-            else {
-                prt_errorf("planc: error: --color takes auto, always or never\n");
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else {
-            prt_errorf("planc: error: unknown option '%s' for 'check'\n", a);
-            check_usage(stderr);
-            free(files);
-            return EXIT_USAGE;
-        }
-    }
-    if (nfiles == 0) {
-        prt_errorf("planc: error: no plan file given\n");
-        check_usage(stderr);
-        free(files);
-        return EXIT_USAGE;
-    }
+    *cmd = (prt_command){
+        .prog = "planc check",
+        .synopsis = "[OPTIONS] FILE...",
+        .description = "Parses and checks each plan (with the files it includes) and reports every problem.\n",
+        .exit_status = "0 no errors, 1 errors in a plan, 2 usage or I/O failure.",
+        .options = options,
+        .noptions = n,
+        .args = "FILE...",
+        .min_args = 1,
+        .max_args = -1,
+    };
+    return prt_options_parse(cmd, argc, argv, 1);
+}
+
+static int check_files(const CheckArgs *a, const char *const *files, int nfiles, const IncludeDirs *dirs)
+{
+    bool werror = a->werror, quiet = a->quiet, summary = a->summary;
+    const char *format = a->format;
+    int color = strcmp(a->color, "always") == 0 ? 1 : strcmp(a->color, "never") == 0 ? 0 : -1;
     if (color < 0)
         color = isatty(STDERR_FILENO) && getenv("NO_COLOR") == NULL;
 
@@ -130,7 +75,7 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
     Diag diag;
     diag_init(&diag, &sources);
     diag.werror = werror;
-    diag.max_errors = (unsigned)max_errors;
+    diag.max_errors = (unsigned)a->max_errors;
     bool io_error = false;
     for (int i = 0; i < nfiles && !diag.stopped; i++) {
         Plan plan;
@@ -158,8 +103,32 @@ static int check_with(int argc, char **argv, const IncludeDirs *dirs)
     int status = io_error ? EXIT_USAGE : diag.errors ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
     diag_free(&diag);
     sources_free(&sources);
-    free(files);
     return status;
 }
 
-int cmd_check(int argc, char **argv) { return with_include_dirs("check", argc, argv, check_with); }
+int cmd_check(int argc, char **argv)
+{
+    CheckArgs a = {.max_errors = 50, .format = "text", .color = "auto"};
+    const prt_option options[] = {
+        {.name = "werror", .kind = PRT_OPT_FLAG, .dest = &a.werror, .help = "treat warnings as errors"},
+        {.name = "max-errors", .kind = PRT_OPT_INT, .metavar = "N", .min = 0, .max = 100000, .dest = &a.max_errors,
+         .help = "stop after N errors (default 50, 0 for no limit)"},
+        PRT_COLOR_OPTION(&a.color),
+        PRT_DIAGNOSTICS_FORMAT_OPTION(&a.format),
+        {.name = "summary", .kind = PRT_OPT_FLAG, .dest = &a.summary,
+         .help = "print what each plan contains (pillars, themes, outcomes ...)"},
+        {.name = "quiet", .short_name = 'q', .kind = PRT_OPT_FLAG, .dest = &a.quiet,
+         .help = "print nothing; only the exit status tells"},
+        INCLUDE_DIR_OPTION(&a.include),
+    };
+    prt_command cmd;
+    IncludeDirs dirs = {0};
+    int status = check_parse(&cmd, options, sizeof options / sizeof options[0], argc, argv);
+    if (status < 0)
+        status = include_dirs_resolve(&dirs, "check", &a.include);
+    if (status < 0)
+        status = check_files(&a, cmd.arg, cmd.narg, &dirs);
+    include_dirs_free(&dirs);
+    prt_command_free(&cmd);
+    return status;
+}

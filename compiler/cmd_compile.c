@@ -28,51 +28,49 @@
 typedef struct CompileArgs {
     const char *plan, *output;
     bool library;
+    prt_opt_list include;
 } CompileArgs;
 
-static int parse_args(int argc, char **argv, CompileArgs *a, const char *cmd, bool allow_library)
+/* Reads compile's (allow_library) or build's command line into a, and --include-dir into dirs;
+ * -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, const char *cmd, bool allow_library)
 {
     memset(a, 0, sizeof *a);
-    for (int i = 1; i < argc; i++) {
-        const char *s = argv[i];
-        if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
-            if (allow_library)
-                printf("usage: planc compile PLAN -o FILE.c [--library]\n\n"
-                       "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
-                       "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
-                       "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n" INCLUDE_DIR_HELP);
-            else
-                printf("usage: planc build PLAN -o EXECUTABLE\n\n"
-                       "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
-                       "EXECUTABLE --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE].\n" INCLUDE_DIR_HELP);
-            return EXIT_CLEAN;
-        } else if (strcmp(s, "-o") == 0) {
-            if (i + 1 >= argc) {
-                prt_errorf("planc %s: error: -o needs a file name\n", cmd);
-                return EXIT_USAGE;
-            }
-            a->output = argv[++i];
-        } else if (allow_library && strcmp(s, "--library") == 0) {
-            a->library = true;
-        } else if (s[0] == '-' && s[1]) {
-            prt_errorf("planc %s: error: unknown option '%s'\n", cmd, s);
-            return EXIT_USAGE;
-        } else if (a->plan) {
-            prt_errorf("planc %s: error: one plan at a time ('%s' and '%s')\n", cmd, a->plan, s);
-            return EXIT_USAGE;
-        } else {
-            a->plan = s;
-        }
-    }
-    if (!a->plan || !a->output) {
-        prt_errorf("planc %s: error: usage: planc %s PLAN -o FILE\n", cmd, cmd);
-        return EXIT_USAGE;
-    }
-    if (same_file(a->plan, a->output)) {
+    const prt_option options[] = {
+        {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = allow_library ? "FILE.c" : "EXECUTABLE",
+         .required = true, .dest = &a->output, .help = "the file to write (atomically)"},
+        INCLUDE_DIR_OPTION(&a->include),
+        {.name = "library", .kind = PRT_OPT_FLAG, .dest = &a->library,
+         .help = "no main() but FILE.h beside FILE.c, declaring plan_plan and plan_evaluate()"},
+    };
+    prt_command c = {
+        .prog = allow_library ? "planc compile" : "planc build",
+        .synopsis = allow_library ? "PLAN -o FILE.c [--library] [OPTIONS]" : "PLAN -o EXECUTABLE [OPTIONS]",
+        .description = allow_library
+                           ? "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
+                             "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
+                             "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n"
+                           : "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
+                             "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n",
+        .exit_status = "0 written, 1 errors in the plan, 2 usage, I/O or C compiler failure.",
+        .options = options,
+        .noptions = sizeof options / sizeof options[0] - !allow_library,   /* --library is compile's, and last */
+        .args = "PLAN",
+        .min_args = 1,
+        .max_args = 1,
+    };
+    dirs->real = NULL;
+    dirs->n = 0;
+    int status = prt_options_parse(&c, argc, argv, 1);
+    if (status < 0)
+        status = include_dirs_resolve(dirs, cmd, &a->include);
+    a->plan = c.narg ? c.arg[0] : NULL;
+    prt_command_free(&c);
+    if (status < 0 && same_file(a->plan, a->output)) {
         prt_errorf("planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
-        return EXIT_USAGE;
+        status = EXIT_USAGE;
     }
-    return -1;
+    return status;
 }
 
 static const char *base_name(const char *path)
@@ -140,20 +138,16 @@ static int write_c(const prt_plan *tables, const char *plan_path, const char *ou
     return EXIT_CLEAN;
 }
 
-static int compile_with(int argc, char **argv, const IncludeDirs *dirs)
+static int compile_with(const CompileArgs *a, const IncludeDirs *dirs)
 {
-    CompileArgs a;
-    int rc = parse_args(argc, argv, &a, "compile", true);
-    if (rc >= 0)
-        return rc;
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, a.plan, dirs);
-    char *header = a.library ? header_path(a.output) : NULL;
-    if (status == EXIT_CLEAN && (refuse_overwriting_input("compile", "output", a.output, &lp, NULL, 0) ||
+    int status = loaded_plan_open(&lp, a->plan, dirs);
+    char *header = a->library ? header_path(a->output) : NULL;
+    if (status == EXIT_CLEAN && (refuse_overwriting_input("compile", "output", a->output, &lp, NULL, 0) ||
                                  refuse_overwriting_input("compile", "header", header, &lp, NULL, 0)))
         status = EXIT_USAGE;
     if (status == EXIT_CLEAN)
-        status = write_c(plan_tables(&lp.plan), a.plan, a.output, header);
+        status = write_c(plan_tables(&lp.plan), a->plan, a->output, header);
     else
         free(header);
     loaded_plan_free(&lp);
@@ -246,15 +240,11 @@ static int compile_c(const char *csrc, const char *exe)
 /* The executable replaces -o as every output does (output.h): through symbolic links, keeping the
  * replaced file's mode and owner, refusing devices and hard links, nothing left behind on failure or
  * on a signal.  The C is written as a second temporary beside the first. */
-static int build_with(int argc, char **argv, const IncludeDirs *dirs)
+static int build_with(const CompileArgs *a, const IncludeDirs *dirs)
 {
-    CompileArgs a;
-    int rc = parse_args(argc, argv, &a, "build", false);
-    if (rc >= 0)
-        return rc;
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, a.plan, dirs);
-    if (status == EXIT_CLEAN && refuse_overwriting_input("build", "output", a.output, &lp, NULL, 0))
+    int status = loaded_plan_open(&lp, a->plan, dirs);
+    if (status == EXIT_CLEAN && refuse_overwriting_input("build", "output", a->output, &lp, NULL, 0))
         status = EXIT_USAGE;
     if (status != EXIT_CLEAN) {
         loaded_plan_free(&lp);
@@ -262,7 +252,7 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
     }
     prt_output out;
     char *why;
-    if (!prt_output_open(&out, a.output, &why)) {
+    if (!prt_output_open(&out, a->output, &why)) {
         prt_output_report("planc build", why);
         loaded_plan_free(&lp);
         return EXIT_USAGE;
@@ -270,7 +260,7 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
     struct stat old;
     bool existed = stat(out.target, &old) == 0;
     const char *csrc = prt_output_companion(&out, ".c");
-    status = csrc ? write_c(plan_tables(&lp.plan), a.plan, csrc, NULL) : EXIT_USAGE;
+    status = csrc ? write_c(plan_tables(&lp.plan), a->plan, csrc, NULL) : EXIT_USAGE;
     if (status == EXIT_CLEAN)
         status = compile_c(csrc, out.tmp);
     /* the linker made the file anew: it takes over the replaced file's owner and mode */
@@ -289,6 +279,18 @@ static int build_with(int argc, char **argv, const IncludeDirs *dirs)
     return status;
 }
 
-int cmd_compile(int argc, char **argv) { return with_include_dirs("compile", argc, argv, compile_with); }
+/* compile and build alike: the command line, then run with what it gave. */
+static int compile_command(int argc, char **argv, const char *cmd, bool compile)
+{
+    CompileArgs a;
+    IncludeDirs dirs;
+    int status = parse_args(argc, argv, &a, &dirs, cmd, compile);
+    if (status < 0)
+        status = compile ? compile_with(&a, &dirs) : build_with(&a, &dirs);
+    include_dirs_free(&dirs);
+    return status;
+}
 
-int cmd_build(int argc, char **argv) { return with_include_dirs("build", argc, argv, build_with); }
+int cmd_compile(int argc, char **argv) { return compile_command(argc, argv, "compile", true); }
+
+int cmd_build(int argc, char **argv) { return compile_command(argc, argv, "build", false); }

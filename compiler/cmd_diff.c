@@ -170,39 +170,8 @@ static void compare_names(Out *o, Plan *a, Plan *b, const PtrVec *old, const Ptr
     }
 }
 
-static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
+static int diff_with(const char *const paths[2], bool md, const IncludeDirs *dirs)
 {
-    const char *paths[2] = {NULL, NULL};
-    int n = 0;
-    bool md = false;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: planc diff OLD.plan NEW.plan [--format text|md]\n\n"
-                   "What changed between two versions of a plan: indicators added, retired or renamed; targets,\n"
-                   "polarity, units, tolerance and rating schemes changed; pillars, themes and outcomes added or\n"
-                   "removed.  Exit status: 0 no change, 1 changes, 2 usage or a plan with errors.\n" INCLUDE_DIR_HELP);
-            return EXIT_CLEAN;
-        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-            const char *f = argv[++i];
-            if (strcmp(f, "md") != 0 && strcmp(f, "text") != 0) {
-                prt_errorf("planc diff: error: --format takes text or md\n");
-                return EXIT_USAGE;
-            }
-            md = strcmp(f, "md") == 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            prt_errorf("planc diff: error: unknown option '%s'\n", argv[i]);
-            return EXIT_USAGE;
-        } else if (n < 2) {
-            paths[n++] = argv[i];
-        } else {
-            prt_errorf("planc diff: error: two plans: OLD and NEW\n");
-            return EXIT_USAGE;
-        }
-    }
-    if (n != 2) {
-        prt_errorf("planc diff: error: usage: planc diff OLD.plan NEW.plan [--format text|md]\n");
-        return EXIT_USAGE;
-    }
     LoadedPlan a, b;
     int sa = loaded_plan_open(&a, paths[0], dirs);
     int sb = loaded_plan_open(&b, paths[1], dirs);
@@ -243,4 +212,36 @@ static int diff_with(int argc, char **argv, const IncludeDirs *dirs)
     return o.changes ? EXIT_PLAN_ERRORS : EXIT_CLEAN;
 }
 
-int cmd_diff(int argc, char **argv) { return with_include_dirs("diff", argc, argv, diff_with); }
+int cmd_diff(int argc, char **argv)
+{
+    static const char *const formats[] = {"text", "md", NULL};
+    const char *format = "text";
+    prt_opt_list include = {0};
+    const prt_option options[] = {
+        {.name = "format", .kind = PRT_OPT_STRING, .metavar = "FORMAT", .choices = formats, .dest = &format,
+         .help = "text (default) or md (Markdown)"},
+        INCLUDE_DIR_OPTION(&include),
+    };
+    prt_command cmd = {
+        .prog = "planc diff",
+        .synopsis = "OLD.plan NEW.plan [OPTIONS]",
+        .description = "What changed between two versions of a plan: indicators added, retired or renamed; targets,\n"
+                       "polarity, units, tolerance and rating schemes changed; pillars, themes and outcomes added or\n"
+                       "removed.\n",
+        .exit_status = "0 no change, 1 changes, 2 usage or a plan with errors.",
+        .options = options,
+        .noptions = sizeof options / sizeof options[0],
+        .args = "OLD NEW",
+        .min_args = 2,
+        .max_args = 2,
+    };
+    IncludeDirs dirs = {0};
+    int status = prt_options_parse(&cmd, argc, argv, 1);
+    if (status < 0)
+        status = include_dirs_resolve(&dirs, "diff", &include);
+    if (status < 0)
+        status = diff_with(cmd.arg, strcmp(format, "md") == 0, &dirs);
+    include_dirs_free(&dirs);
+    prt_command_free(&cmd);
+    return status;
+}

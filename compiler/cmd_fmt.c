@@ -3,6 +3,7 @@
 #include "escape.h"
 #include "format.h"
 #include "load.h"
+#include "options.h"
 #include "output.h"
 
 #include <stdlib.h>
@@ -75,36 +76,12 @@ static void show_diff(const char *path, const char *formatted, size_t len)
     unlink(tmp);
 }
 
-int cmd_fmt(int argc, char **argv)
+/* Formats each file: to standard output, or checked (check), or written back (write_back). */
+static int fmt_files(const char *const *files, int nfiles, bool check, bool write_back)
 {
-    bool check = false, write_back = false;
-    int nfiles = 0, status = EXIT_CLEAN;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: planc fmt [--check | -w] FILE...\n\n"
-                   "Lays plans out canonically (one statement a line, four spaces a level, comments kept).\n"
-                   "Without options the result goes to standard output; -w writes it back in place (atomically);\n"
-                   "--check writes nothing, shows a diff and exits 1 for each file not formatted.\n");
-            return EXIT_CLEAN;
-        } else if (strcmp(argv[i], "--check") == 0) {
-            check = true;
-        } else if (strcmp(argv[i], "-w") == 0) {
-            write_back = true;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            prt_errorf("planc fmt: error: unknown option '%s'\n", argv[i]);
-            return EXIT_USAGE;
-        } else {
-            nfiles++;
-        }
-    }
-    if (nfiles == 0 || (check && write_back)) {
-        prt_errorf("planc fmt: error: usage: planc fmt [--check | -w] FILE...\n");
-        return EXIT_USAGE;
-    }
-    for (int i = 1; i < argc; i++) {
-        const char *path = argv[i];
-        if (path[0] == '-' && path[1])
-            continue;
+    int status = EXIT_CLEAN;
+    for (int i = 0; i < nfiles; i++) {
+        const char *path = files[i];
         size_t len = 0;
         int st = EXIT_CLEAN;
         char *formatted = format_file(path, &len, &st);
@@ -142,5 +119,38 @@ int cmd_fmt(int argc, char **argv)
         }
         free(formatted);
     }
+    return status;
+}
+
+int cmd_fmt(int argc, char **argv)
+{
+    bool check = false, write_back = false;
+    const prt_option options[] = {
+        {.name = "check", .kind = PRT_OPT_FLAG, .dest = &check,
+         .help = "write nothing; show a diff and exit 1 for each file not formatted"},
+        {.name = "write", .short_name = 'w', .kind = PRT_OPT_FLAG, .dest = &write_back,
+         .help = "write the result back in place (atomically)"},
+    };
+    prt_command cmd = {
+        .prog = "planc fmt",
+        .synopsis = "[--check | -w] FILE...",
+        .description = "Lays plans out canonically (one statement a line, four spaces a level, comments kept).\n"
+                       "Without options the result goes to standard output.\n",
+        .exit_status = "0 formatted, 1 a plan that does not parse or (--check) is not formatted, 2 usage or I/O failure.",
+        .options = options,
+        .noptions = sizeof options / sizeof options[0],
+        .args = "FILE...",
+        .min_args = 1,
+        .max_args = -1,
+    };
+    int status = prt_options_parse(&cmd, argc, argv, 1);
+    if (status < 0 && check && write_back) {
+        prt_errorf("planc fmt: error: --check and -w do not go together\n");
+        prt_errorf("Try 'planc fmt --help'.\n");
+        status = EXIT_USAGE;
+    }
+    if (status < 0)
+        status = fmt_files(cmd.arg, cmd.narg, check, write_back);
+    prt_command_free(&cmd);
     return status;
 }

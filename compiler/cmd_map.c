@@ -13,26 +13,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-static void usage(FILE *out)
-{
-    fputs("usage: planc map PLAN -o FILE [-T svg|png|pdf|dot] [options]\n"
-          "\n"
-          "Draws the outcome map: a box per pillar and theme, the outcomes, the activities that deliver\n"
-          "them and the indicators that measure them.\n"
-          "\n"
-          "  -o FILE              the output; its extension gives the format when -T is absent\n"
-          "  -T FORMAT            svg, png, pdf, or dot (the graph planc built, to restyle)\n"
-          "  --detail LEVEL       full (default), outcomes (no indicators or activities), themes\n"
-          "  --pillar ID          draw one pillar\n"
-          "  --theme ID           draw one theme\n"
-          "  --split pillar       one map per pillar in the directory -o names, plus index.FORMAT\n"
-          "  --results FILE --period P\n"
-          "                       colour indicators by their rating, with its letters and the direction of travel\n"
-          "  --timeout SECONDS    stop a layout that takes longer (default 60)\n" INCLUDE_DIR_HELP
-          "Exit status: 0 drawn, 1 errors in the plan or results, 2 usage, I/O or layout failure.\n",
-          out);
-}
-
 static const char *format_from_name(const char *path)
 {
     const char *dot = strrchr(path, '.');
@@ -186,67 +166,69 @@ static int draw_split(const Plan *plan, const MapOptions *mo, const char *format
     return status;
 }
 
-static int map_with(int argc, char **argv, const IncludeDirs *dirs)
+/* What the command line asked for. */
+typedef struct MapArgs {
+    const char *plan_path, *output, *format, *pillar, *theme, *split, *results, *period, *detail;
+    const char *diagnostics_format, *color;
+    long timeout;
+    prt_opt_list include;
+} MapArgs;
+
+static const char *const map_formats[] = {"svg", "png", "pdf", "dot", NULL};
+static const char *const map_details[] = {"full", "outcomes", "themes", NULL};
+static const char *const map_splits[] = {"pillar", NULL};
+
+/* Reads the command line into a and --include-dir into dirs; -1 to go on, else the exit status. */
+static int map_parse(MapArgs *a, IncludeDirs *dirs, int argc, char **argv)
 {
-    const char *plan_path = NULL, *output = NULL, *format = NULL, *pillar = NULL, *theme = NULL, *split = NULL;
-    const char *results = NULL, *period = NULL, *detail = "full";
-    long timeout = 60;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return EXIT_CLEAN;
-        }
-        if (strcmp(a, "-o") == 0)
-            slot = &output;
-        else if (strcmp(a, "-T") == 0)
-            slot = &format;
-        else if (strcmp(a, "--pillar") == 0)
-            slot = &pillar;
-        else if (strcmp(a, "--theme") == 0)
-            slot = &theme;
-        else if (strcmp(a, "--split") == 0)
-            slot = &split;
-        else if (strcmp(a, "--results") == 0)
-            slot = &results;
-        else if (strcmp(a, "--period") == 0)
-            slot = &period;
-        else if (strcmp(a, "--detail") == 0)
-            slot = &detail;
-        else if (strcmp(a, "--timeout") == 0) {
-            char *end;
-            if (i + 1 >= argc || (timeout = strtol(argv[i + 1], &end, 10), *end) || timeout < 1 || timeout > 3600) {
-                prt_errorf("planc map: error: --timeout takes a number of seconds from 1 to 3600\n");
-                return EXIT_USAGE;
-            }
-            i++;
-            continue;
-        } else if (a[0] == '-' && a[1]) {
-            prt_errorf("planc map: error: unknown option '%s'\n", a);
-            usage(stderr);
-            return EXIT_USAGE;
-        } else if (plan_path) {
-            prt_errorf("planc map: error: one plan at a time\n");
-            return EXIT_USAGE;
-        } else {
-            plan_path = a;
-            continue;
-        }
-        if (i + 1 >= argc) {
-            prt_errorf("planc map: error: %s needs a value\n", a);
-            return EXIT_USAGE;
-        }
-        *slot = argv[++i];
-    }
-    if (!plan_path || !output) {
-        prt_errorf("planc map: error: usage: planc map PLAN -o FILE [-T svg|png|pdf|dot]\n");
-        return EXIT_USAGE;
-    }
-    if (split && strcmp(split, "pillar") != 0) {
-        prt_errorf("planc map: error: --split takes 'pillar'\n");
-        return EXIT_USAGE;
-    }
+    const prt_option options[] = {
+        {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = "FILE", .required = true,
+         .dest = &a->output, .help = "the output; its extension gives the format when -T is absent"},
+        {.short_name = 'T', .kind = PRT_OPT_STRING, .metavar = "FORMAT", .choices = map_formats, .dest = &a->format,
+         .help = "svg, png, pdf, or dot (the graph planc built, to restyle)"},
+        {.name = "detail", .kind = PRT_OPT_STRING, .metavar = "LEVEL", .choices = map_details, .dest = &a->detail,
+         .help = "full (default), outcomes (no indicators or activities), themes"},
+        {.name = "pillar", .kind = PRT_OPT_STRING, .metavar = "ID", .dest = &a->pillar, .help = "draw one pillar"},
+        {.name = "theme", .kind = PRT_OPT_STRING, .metavar = "ID", .dest = &a->theme, .help = "draw one theme"},
+        {.name = "split", .kind = PRT_OPT_STRING, .metavar = "pillar", .choices = map_splits, .dest = &a->split,
+         .help = "one map per pillar in the directory -o names, plus index.FORMAT"},
+        {.name = "results", .kind = PRT_OPT_STRING, .metavar = "FILE", .dest = &a->results,
+         .help = "with --period: colour indicators by their rating, with its letters and the direction of travel"},
+        {.name = "period", .kind = PRT_OPT_STRING, .metavar = "P", .dest = &a->period,
+         .help = "the period of --results to rate"},
+        {.name = "timeout", .kind = PRT_OPT_INT, .metavar = "SECONDS", .min = 1, .max = 3600, .dest = &a->timeout,
+         .help = "stop a layout that takes longer (default 60)"},
+        PRT_DIAGNOSTICS_FORMAT_OPTION(&a->diagnostics_format),
+        PRT_COLOR_OPTION(&a->color),
+        INCLUDE_DIR_OPTION(&a->include),
+    };
+    prt_command cmd = {
+        .prog = "planc map",
+        .synopsis = "PLAN -o FILE [-T svg|png|pdf|dot] [OPTIONS]",
+        .description = "Draws the outcome map: a box per pillar and theme, the outcomes, the activities that deliver\n"
+                       "them and the indicators that measure them.\n",
+        .exit_status = "0 drawn, 1 errors in the plan or results, 2 usage, I/O or layout failure.",
+        .options = options,
+        .noptions = sizeof options / sizeof options[0],
+        .args = "PLAN",
+        .min_args = 1,
+        .max_args = 1,
+    };
+    int status = prt_options_parse(&cmd, argc, argv, 1);
+    if (status < 0)
+        status = include_dirs_resolve(dirs, "map", &a->include);
+    a->plan_path = cmd.narg ? cmd.arg[0] : NULL;
+    prt_command_free(&cmd);
+    return status;
+}
+
+static int map_with(const MapArgs *a, const IncludeDirs *dirs)
+{
+    const char *plan_path = a->plan_path, *output = a->output, *format = a->format, *pillar = a->pillar;
+    const char *theme = a->theme, *split = a->split, *results = a->results, *period = a->period, *detail = a->detail;
+    long timeout = a->timeout;
+    const char *diagnostics_format = a->diagnostics_format, *color = a->color;
+    (void)diagnostics_format, (void)color; /* TODO(results-diag): pass to the results pipeline */
     if (!format && !split)
         format = format_from_name(output);
     if (!format && split)
@@ -341,4 +323,13 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
     return status;
 }
 
-int cmd_map(int argc, char **argv) { return with_include_dirs("map", argc, argv, map_with); }
+int cmd_map(int argc, char **argv)
+{
+    MapArgs a = {.detail = "full", .timeout = 60};
+    IncludeDirs dirs = {0};
+    int status = map_parse(&a, &dirs, argc, argv);
+    if (status < 0)
+        status = map_with(&a, &dirs);
+    include_dirs_free(&dirs);
+    return status;
+}

@@ -80,33 +80,50 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
     }
 }
 
-static int template_with(int argc, char **argv, const IncludeDirs *dirs)
+/* What the command line asked for. */
+typedef struct TemplateArgs {
+    const char *plan_path, *period_text, *output, *diagnostics_format, *color;
+    prt_opt_list include;
+} TemplateArgs;
+
+/* Reads the command line into a and --include-dir into dirs; -1 to go on, else the exit status. */
+static int template_parse(TemplateArgs *a, IncludeDirs *dirs, int argc, char **argv)
 {
-    const char *plan_path = NULL, *period_text = NULL, *output = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            printf("usage: planc template PLAN --period P [-o FILE]\n\n"
-                   "Writes the data return for period P: a results CSV with a row for every indicator due (by its\n"
-                   "frequency, and in arrears where it is reported so), with its reference, name, unit and target\n"
-                   "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n" INCLUDE_DIR_HELP);
-            return EXIT_CLEAN;
-        } else if ((strcmp(argv[i], "--period") == 0 || strcmp(argv[i], "-o") == 0) && i + 1 < argc) {
-            *(argv[i][1] == 'o' ? &output : &period_text) = argv[i + 1];
-            i++;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            prt_errorf("planc template: error: unknown option '%s'\n", argv[i]);
-            return EXIT_USAGE;
-        } else if (!plan_path) {
-            plan_path = argv[i];
-        } else {
-            prt_errorf("planc template: error: one plan at a time\n");
-            return EXIT_USAGE;
-        }
-    }
-    if (!plan_path || !period_text) {
-        prt_errorf("planc template: error: usage: planc template PLAN --period P [-o FILE]\n");
-        return EXIT_USAGE;
-    }
+    const prt_option options[] = {
+        {.name = "period", .kind = PRT_OPT_STRING, .metavar = "P", .required = true, .dest = &a->period_text,
+         .help = "the period of the return: 2023/24, 2023/24 Q2, 2023/24 H1 or 2023/24 Jun"},
+        {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = "FILE", .dest = &a->output,
+         .help = "write to FILE (atomically) instead of standard output"},
+        PRT_DIAGNOSTICS_FORMAT_OPTION(&a->diagnostics_format),
+        PRT_COLOR_OPTION(&a->color),
+        INCLUDE_DIR_OPTION(&a->include),
+    };
+    prt_command cmd = {
+        .prog = "planc template",
+        .synopsis = "PLAN --period P [-o FILE] [OPTIONS]",
+        .description = "Writes the data return for period P: a results CSV with a row for every indicator due (by its\n"
+                       "frequency, and in arrears where it is reported so), with its reference, name, unit and target\n"
+                       "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n",
+        .exit_status = "0 written, 1 errors in the plan, 2 usage or I/O failure.",
+        .options = options,
+        .noptions = sizeof options / sizeof options[0],
+        .args = "PLAN",
+        .min_args = 1,
+        .max_args = 1,
+    };
+    int status = prt_options_parse(&cmd, argc, argv, 1);
+    if (status < 0)
+        status = include_dirs_resolve(dirs, "template", &a->include);
+    a->plan_path = cmd.narg ? cmd.arg[0] : NULL;
+    prt_command_free(&cmd);
+    return status;
+}
+
+static int template_with(const TemplateArgs *a, const IncludeDirs *dirs)
+{
+    const char *plan_path = a->plan_path, *period_text = a->period_text, *output = a->output;
+    const char *diagnostics_format = a->diagnostics_format, *color = a->color;
+    (void)diagnostics_format, (void)color; /* TODO(results-diag): pass to the results pipeline */
     prt_period period;
     const char *why = NULL;
     if (!prt_period_parse(period_text, strlen(period_text), &period, &why)) {
@@ -145,4 +162,13 @@ static int template_with(int argc, char **argv, const IncludeDirs *dirs)
     return status;
 }
 
-int cmd_template(int argc, char **argv) { return with_include_dirs("template", argc, argv, template_with); }
+int cmd_template(int argc, char **argv)
+{
+    TemplateArgs a = {0};
+    IncludeDirs dirs = {0};
+    int status = template_parse(&a, &dirs, argc, argv);
+    if (status < 0)
+        status = template_with(&a, &dirs);
+    include_dirs_free(&dirs);
+    return status;
+}

@@ -85,37 +85,18 @@ static bool include_dir_add(IncludeDirs *dirs, const char *cmd, const char *dir)
     return true;
 }
 
-int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv)
+int include_dirs_resolve(IncludeDirs *dirs, const char *cmd, const prt_opt_list *given)
 {
     dirs->real = NULL;
     dirs->n = 0;
-    int kept = 1;
-    bool options_done = false;
-    for (int i = 1; i < *argc; i++) {
-        const char *a = argv[i];
-        const char *dir = NULL;
-        if (!options_done && strcmp(a, "--") == 0)
-            options_done = true;
-        if (options_done || strncmp(a, "--include-dir", 13) != 0 || (a[13] != '\0' && a[13] != '=')) {
-            argv[kept++] = argv[i];
-            continue;
-        }
-        if (a[13] == '=')
-            dir = a + 14;
-        else if (i + 1 < *argc)
-            dir = argv[++i];
-        if (!dir || !dir[0]) {
+    for (size_t i = 0; i < given->n; i++) {
+        if (!given->items[i][0]) {
             prt_errorf("planc %s: error: --include-dir needs a directory\n", cmd);
-            include_dirs_free(dirs);
             return EXIT_USAGE;
         }
-        if (!include_dir_add(dirs, cmd, dir)) {
-            include_dirs_free(dirs);
+        if (!include_dir_add(dirs, cmd, given->items[i]))
             return EXIT_USAGE;
-        }
     }
-    *argc = kept;
-    argv[kept] = NULL;
     return -1;
 }
 
@@ -126,15 +107,4 @@ void include_dirs_free(IncludeDirs *dirs)
     free(dirs->real);
     dirs->real = NULL;
     dirs->n = 0;
-}
-
-int with_include_dirs(const char *cmd, int argc, char **argv, int (*run)(int, char **, const IncludeDirs *))
-{
-    IncludeDirs dirs;
-    int status = include_dirs_take(&dirs, cmd, &argc, argv);
-    if (status >= 0)
-        return status;
-    status = run(argc, argv, &dirs);
-    include_dirs_free(&dirs);
-    return status;
 }

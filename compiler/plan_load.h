@@ -5,6 +5,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "load.h"
+#include "options.h"
 
 typedef struct LoadedPlan {
     SourceSet sources;
@@ -26,15 +27,15 @@ const char *input_named_by(const char *output, const LoadedPlan *lp, const char 
 bool refuse_overwriting_input(const char *cmd, const char *what, const char *output, const LoadedPlan *lp,
                               const char *const *others, size_t nothers);
 
-/* Takes every `--include-dir DIR` and `--include-dir=DIR` (before a `--`) out of argv, which the
- * command then parses as before, into dirs as real paths.  Returns -1, or the exit status after an
- * error message (a missing or non-directory DIR).  The caller frees dirs with include_dirs_free. */
-/* The line each command's --help gives the option. */
-#define INCLUDE_DIR_HELP "  --include-dir DIR     also take includes from DIR's tree (repeatable; never /proc, /sys, /dev)\n"
-int include_dirs_take(IncludeDirs *dirs, const char *cmd, int *argc, char **argv);
+/* The --include-dir entry of every command that reads plans (repeatable): its values go into list, a
+ * prt_opt_list, which include_dirs_resolve then turns into real paths. */
+#define INCLUDE_DIR_OPTION(list)                                                                           \
+    {.name = "include-dir", .short_name = 'I', .kind = PRT_OPT_LIST, .metavar = "DIR", .dest = (list),     \
+     .help = "also take includes from DIR's tree (repeatable; never /proc, /sys, /dev)"}
+/* The directories --include-dir gave, into dirs as real paths.  Returns -1, or the exit status after
+ * an error message (a missing or non-directory DIR).  The caller frees dirs with include_dirs_free
+ * in every case. */
+int include_dirs_resolve(IncludeDirs *dirs, const char *cmd, const prt_opt_list *given);
 void include_dirs_free(IncludeDirs *dirs);
-/* Runs a command with --include-dir taken out of argv first: the same for every command that loads a
- * plan.  Returns the command's exit status, or 2 for a bad --include-dir. */
-int with_include_dirs(const char *cmd, int argc, char **argv, int (*run)(int, char **, const IncludeDirs *));
 
 #endif

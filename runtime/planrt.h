@@ -303,11 +303,13 @@ typedef struct prt_run_options {
 /* Reads the results, rates the period and writes the report (or the audit).
  * Returns the exit status: 0 done, 1 errors in the results, 2 usage or I/O failure. */
 int prt_run(const prt_plan *plan, const prt_run_options *opt);
-/* Parses --results, --period, --format, --audit, -o from argv[first..]; -1 to go on, else an exit status. */
+/* Parses the evaluator's options (options.h: prt_run_option_table) from argv[first..]; no positional
+ * argument.  -1 to go on, else an exit status (0 after --help). */
 int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt);
 
 /* The whole command line of a generated evaluator:
- *   plan_eval --results FILE --period P [--format text|csv|json|md] [--audit] [-o FILE] */
+ *   plan_eval --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit] [-o FILE]
+ *             [--diagnostics-format FORMAT] [--color WHEN] */
 int prt_main(const prt_plan *plan, int argc, char **argv);
 
 /* The period an indicator's result refers to in a report for period p (reported in arrears). */

@@ -1,5 +1,6 @@
 /* One evaluation from files to a report: used by `planc eval` and by every generated evaluator. */
 #include "escape.h"
+#include "options.h"
 #include "output.h"
 #include "planrt.h"
 
@@ -91,81 +92,55 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
     return status;
 }
 
-static void usage(FILE *out, const char *prog)
+static const char *const report_formats[] = {"text", "csv", "json", "md", "html", NULL};
+
+size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char **format)
 {
-    fprintf(out,
-            "usage: %s --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit] [-o FILE]\n"
-            "\n"
-            "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n"
-            "  --results FILE   the results (see docs/results.md)\n"
-            "  --period P       the period to rate\n"
-            "  --format F       text (default), csv, json, md or html\n"
-            "  --map FILE.svg   with --format html: embed this map (from planc map -T svg)\n"
-            "  --audit          list published ratings that differ from the plan's method instead\n"
-            "  -o FILE          write to FILE (atomically) instead of standard output\n"
-            "Exit status: 0 rated, 1 errors in the results, 2 usage or I/O failure.\n",
-            prog);
+    const prt_option entries[PRT_RUN_NOPTIONS] = {
+        {.name = "results", .kind = PRT_OPT_STRING, .metavar = "FILE", .required = true, .dest = &opt->results,
+         .help = "the results CSV (see docs/results.md)"},
+        {.name = "period", .kind = PRT_OPT_STRING, .metavar = "P", .required = true, .dest = &opt->period,
+         .help = "the period to rate: 2023/24, 2023/24 Q2, 2023/24 H1 or 2023/24 Jun"},
+        {.name = "format", .kind = PRT_OPT_STRING, .metavar = "FORMAT", .choices = report_formats, .dest = format,
+         .help = "text (default), csv, json, md or html"},
+        {.name = "map", .kind = PRT_OPT_STRING, .metavar = "FILE.svg", .dest = &opt->map,
+         .help = "with --format html: embed this map (from planc map -T svg)"},
+        {.name = "audit", .kind = PRT_OPT_FLAG, .dest = &opt->audit,
+         .help = "list published ratings that differ from the plan's method instead"},
+        {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = "FILE", .dest = &opt->output,
+         .help = "write to FILE (atomically) instead of standard output"},
+        PRT_DIAGNOSTICS_FORMAT_OPTION(&opt->diagnostics_format),
+        PRT_COLOR_OPTION(&opt->color),
+    };
+    memcpy(table, entries, sizeof entries);
+    return PRT_RUN_NOPTIONS;
 }
 
-/* Parses the evaluator's options from argv[first..]; returns -1 to go on, or an exit status. */
+void prt_run_format(prt_run_options *opt, const char *format)
+{
+    if (!format || !prt_format_parse(format, &opt->format))
+        opt->format = PRT_FORMAT_TEXT;
+}
+
+/* The evaluator's command line: its options, no positional argument. */
 int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
 {
-    for (int i = first; i < argc; i++) {
-        const char *a = argv[i];
-        const char *val = NULL;
-        const char *name = a;
-        char buf[32];
-        const char *eq = strchr(a, '=');
-        if (strncmp(a, "--", 2) == 0 && eq && (size_t)(eq - a) < sizeof buf) {
-            memcpy(buf, a, (size_t)(eq - a));
-            buf[eq - a] = '\0';
-            name = buf;
-            val = eq + 1;
-        }
-        bool takes = strcmp(name, "--results") == 0 || strcmp(name, "--period") == 0 || strcmp(name, "--format") == 0 ||
-                     strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0 || strcmp(name, "--map") == 0;
-        if (takes && !val) {
-            if (i + 1 >= argc) {
-                prt_errorf("%s: error: %s needs a value\n", opt->progname, name);
-                return 2;
-            }
-            val = argv[++i];
-        }
-        if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-            usage(stdout, opt->progname);
-            return 0;
-        } else if (strcmp(name, "--results") == 0) {
-            opt->results = val;
-        } else if (strcmp(name, "--period") == 0) {
-            opt->period = val;
-        } else if (strcmp(name, "--format") == 0) {
-            if (!prt_format_parse(val, &opt->format)) {
-                prt_errorf("%s: error: unknown format '%s'; use text, csv, json, md or html\n", opt->progname, val);
-                return 2;
-            }
-        } else if (strcmp(name, "-o") == 0 || strcmp(name, "--output") == 0) {
-            opt->output = val;
-        } else if (strcmp(name, "--map") == 0) {
-            opt->map = val;
-        } else if (strcmp(name, "--audit") == 0) {
-            opt->audit = true;
-        } else if (a[0] == '-') {
-            prt_errorf("%s: error: unknown option '%s'\n", opt->progname, a);
-            usage(stderr, opt->progname);
-            return 2;
-        } else if (opt->positional) {
-            prt_errorf("%s: error: unexpected argument '%s'\n", opt->progname, a);
-            return 2;
-        } else {
-            opt->positional = a;
-        }
-    }
-    if (!opt->results || !opt->period) {
-        prt_errorf("%s: error: --results and --period are required\n", opt->progname);
-        usage(stderr, opt->progname);
-        return 2;
-    }
-    return -1;
+    prt_option table[PRT_RUN_NOPTIONS];
+    const char *format = NULL;
+    prt_command cmd = {
+        .prog = opt->progname,
+        .synopsis = "--results FILE --period P [OPTIONS]",
+        .description = "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n",
+        .exit_status = "0 rated, 1 errors in the results, 2 usage or I/O failure.",
+        .options = table,
+        .noptions = prt_run_option_table(table, opt, &format),
+        .args = "",
+        .max_args = 0,
+    };
+    int status = prt_options_parse(&cmd, argc, argv, first);
+    prt_command_free(&cmd);
+    prt_run_format(opt, format);
+    return status;
 }
 
 int prt_main(const prt_plan *plan, int argc, char **argv)
@@ -176,9 +151,5 @@ int prt_main(const prt_plan *plan, int argc, char **argv)
     int rc = prt_parse_options(argc, argv, 1, &opt);
     if (rc >= 0)
         return rc;
-    if (opt.positional) {
-        prt_errorf("%s: error: unexpected argument '%s'\n", opt.progname, opt.positional);
-        return 2;
-    }
     return prt_run(plan, &opt);
 }

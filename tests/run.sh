@@ -105,6 +105,9 @@ done
 # --- named limits, at the limit and one past it ---
 . tests/limits.sh
 
+# --- the one option parser: --help, --name=value, the same messages everywhere, the man page ---
+. tests/options.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

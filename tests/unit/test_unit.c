@@ -2,6 +2,7 @@
  * Prints a PASS or FAIL line per check; exits 1 if any failed. */
 #include "arena.h"
 #include "load.h"
+#include "options.h"
 #include "period.h"
 #include "suggest.h"
 
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 static int failures;
+static void test_options(void);
 
 static void check(int cond, const char *what)
 {
@@ -189,5 +191,74 @@ int main(void)
             rmdir(dir);
         }
     }
+    test_options();
     return failures ? 1 : 0;
+}
+
+/* ---- the option parser (runtime/options.c) ---- */
+
+typedef struct OptVals {
+    bool flag;
+    const char *text, *choice;
+    long number;
+    prt_opt_list list;
+} OptVals;
+
+/* Parses the words (NULL-terminated, after a program name) by a small table into v; the status. */
+static int parse_words(OptVals *v, prt_command *cmd, const char *const *words)
+{
+    static const char *const colours[] = {"red", "green", NULL};
+    static prt_option table[5];
+    table[0] = (prt_option){.name = "flag", .short_name = 'f', .kind = PRT_OPT_FLAG, .dest = &v->flag, .help = "f"};
+    table[1] = (prt_option){.name = "text", .short_name = 't', .kind = PRT_OPT_STRING, .dest = &v->text, .help = "t"};
+    table[2] = (prt_option){.name = "colour", .kind = PRT_OPT_STRING, .choices = colours, .dest = &v->choice, .help = "c"};
+    table[3] = (prt_option){.name = "n", .kind = PRT_OPT_INT, .min = 1, .max = 9, .dest = &v->number, .help = "n"};
+    table[4] = (prt_option){.name = "dir", .short_name = 'I', .kind = PRT_OPT_LIST, .dest = &v->list, .help = "d"};
+    *v = (OptVals){0};
+    *cmd = (prt_command){.prog = "unit", .synopsis = "X", .options = table, .noptions = 5, .args = "A B...",
+                         .min_args = 1, .max_args = 3};
+    char *argv[16] = {"unit"};
+    int argc = 1;
+    for (; words[argc - 1] && argc < 15; argc++)
+        argv[argc] = (char *)words[argc - 1];
+    fflush(stdout);
+    return prt_options_parse(cmd, argc, argv, 1);
+}
+
+static void test_options(void)
+{
+    OptVals v;
+    prt_command cmd;
+    int st = parse_words(&v, &cmd, (const char *const[]){"a", "--text", "x", "--colour=green", "-f", "--n=3", "b", NULL});
+    check(st == -1 && v.flag && strcmp(v.text, "x") == 0 && strcmp(v.choice, "green") == 0 && v.number == 3 &&
+              cmd.narg == 2 && strcmp(cmd.arg[1], "b") == 0, "options: --name value, --name=value, flags, arguments between");
+    prt_command_free(&cmd);
+    st = parse_words(&v, &cmd, (const char *const[]){"-tVALUE", "-Ione", "--dir", "two", "-I", "three", "a", NULL});
+    check(st == -1 && strcmp(v.text, "VALUE") == 0 && v.list.n == 3 && strcmp(v.list.items[2], "three") == 0,
+          "options: -tVALUE and a repeatable option kept in order");
+    prt_command_free(&cmd);
+    check(v.list.items == NULL, "options: prt_command_free frees the lists");
+    st = parse_words(&v, &cmd, (const char *const[]){"--", "-f", "-", NULL});
+    check(st == -1 && !v.flag && cmd.narg == 2 && strcmp(cmd.arg[0], "-f") == 0 && strcmp(cmd.arg[1], "-") == 0,
+          "options: -- ends the options and - is an argument");
+    prt_command_free(&cmd);
+    const char *const *const mistakes[] = {
+        (const char *const[]){"a", "--colour", "blue", NULL}, (const char *const[]){"a", "--n=10", NULL},
+        (const char *const[]){"a", "--n", "x", NULL},         (const char *const[]){"a", "--text", NULL},
+        (const char *const[]){"a", "--flag=1", NULL},         (const char *const[]){"a", "--fla", NULL},
+        (const char *const[]){"a", "-fx", NULL},              (const char *const[]){NULL},
+        (const char *const[]){"a", "b", "c", "d", NULL},
+    };
+    bool all = true;
+    for (size_t i = 0; i < sizeof mistakes / sizeof mistakes[0]; i++) {
+        all = all && parse_words(&v, &cmd, mistakes[i]) == 2;
+        prt_command_free(&cmd);
+    }
+    check(all, "options: bad choice, out of range, not a number, no value, flag with a value, unknown, counts: status 2");
+    st = parse_words(&v, &cmd, (const char *const[]){"--bogus", "--help", NULL});
+    check(st == 2, "options: a mistake before --help is still a mistake");
+    prt_command_free(&cmd);
+    st = parse_words(&v, &cmd, (const char *const[]){"--help", "--bogus", NULL});   /* the help goes to stdout */
+    prt_command_free(&cmd);
+    check(st == 0, "options: --help stops parsing with status 0");
 }
