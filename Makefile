@@ -17,11 +17,15 @@ GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
-.PHONY: all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall
+.PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall
 all: planc
 
 check: planc $(BUILD)/test_unit $(BUILD)/gen_random
 	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random tests/run.sh
+
+# every C function of more than 60 lines, longest first (tests/structure.sh allows none over 150)
+long-functions:
+	@tests/long_functions.sh 60
 
 # rewrite the golden files from the current output; review `git diff` before committing
 golden: planc $(BUILD)/test_unit $(BUILD)/gen_random
@@ -82,7 +86,7 @@ $(BUILD)/runtime/%.o: runtime/%.c
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
 DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium \
-                python3 libxml2-utils
+                python3 libxml2-utils universal-ctags
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -87,6 +87,13 @@ char *prt_period_format(prt_period p, char *buf, size_t size)
     return buf;
 }
 
+prt_period_str prt_period_text(prt_period p)
+{
+    prt_period_str text;
+    prt_period_format(p, text.s, sizeof text.s);
+    return text;
+}
+
 void prt_period_months(prt_period p, int *first, int *last)
 {
     switch (p.kind) {

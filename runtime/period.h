@@ -20,6 +20,13 @@ typedef struct prt_period {
 bool prt_period_parse(const char *text, size_t len, prt_period *out, const char **why);
 /* Writes the canonical form ("2023/24 Q2") into buf; returns buf. */
 char *prt_period_format(prt_period p, char *buf, size_t size);
+/* The canonical form by value, for a caller that needs no buffer of its own: prt_period_text(p).s is
+ * valid to the end of the full expression that holds the call (C11 6.2.4p8), as in
+ * printf("%s", prt_period_text(p).s).  The longest form, "-32768/-67 Jun", fits. */
+typedef struct prt_period_str {
+    char s[24];
+} prt_period_str;
+prt_period_str prt_period_text(prt_period p);
 /* Orders periods by when they end, then shorter first; 0 when equal. */
 int prt_period_compare(prt_period a, prt_period b);
 bool prt_period_equal(prt_period a, prt_period b);

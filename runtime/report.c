@@ -414,7 +414,6 @@ static void comment_note(prt_buf *b, const char *comment)
 static void text_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32];
     prt_buf line = {0};
     prt_esc_terminal(&line, plan->name ? plan->name : "Plan");
     if (plan->organisation) {
@@ -424,7 +423,7 @@ static void text_report(FILE *out, const prt_evaluation *ev)
     }
     prt_buf_putc(&line, '\n');
     prt_buf_flush(&line, out);
-    fprintf(out, "Performance for %s\n\n", prt_period_format(ev->period, pb, sizeof pb));
+    fprintf(out, "Performance for %s\n\n", prt_period_text(ev->period).s);
     text_summary(out, ev);
     RowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
@@ -451,10 +450,10 @@ static void text_report(FILE *out, const prt_evaluation *ev)
                 if (in->theme != th)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
-                char ly[64], per[32];
+                char ly[64];
                 const char *cells[] = {
                     in->ref ? in->ref : (in->id ? in->id : ""), in->name, polarity_text(in->polarity),
-                    prt_period_format(r->period, per, sizeof per), target_text(ev, r, &rt.target),
+                    prt_period_text(r->period).s, target_text(ev, r, &rt.target),
                     result_text(ev, r, &rt.result), last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
                     benchmark_text(ev, r, &rt.benchmark),
                 };
@@ -516,7 +515,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
         const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        char per[32], val[64], pc[32], ly[64];
+        char val[64], pc[32], ly[64];
         const prt_theme *th = &plan->themes[in->theme];
         val[0] = pc[0] = '\0';
         if (r->status == PRT_RESULT_VALUE)
@@ -529,7 +528,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         row_cell(&row, plan->pillars[th->pillar].name, false);
         row_cell(&row, th->name, false);
         row_cell(&row, polarity_text(in->polarity), false);
-        row_cell(&row, prt_period_format(r->period, per, sizeof per), false);
+        row_cell(&row, prt_period_text(r->period).s, false);
         row_cell(&row, target_text(ev, r, &rt.target), false);
         row_cell(&row, val, false);
         row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
@@ -595,14 +594,13 @@ static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k
 static void json_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32];
     RowText rt = {0};
     fputs("{\n  \"plan\": ", out);
     json_str(out, plan->name);
     fputs(",\n  \"organisation\": ", out);
     json_str(out, plan->organisation);
     fputs(",\n  \"period\": ", out);
-    json_str(out, prt_period_format(ev->period, pb, sizeof pb));
+    json_str(out, prt_period_text(ev->period).s);
     fputs(",\n  \"summary\": {\n    \"total\": ", out);
     json_counts(out, ev, &ev->total);
     fputs(",\n    \"pillars\": [", out);
@@ -644,7 +642,7 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         fputs(", \"polarity\": ", out);
         json_str(out, polarity_text(in->polarity));
         fputs(", \"period\": ", out);
-        json_str(out, prt_period_format(r->period, pb, sizeof pb));
+        json_str(out, prt_period_text(r->period).s);
         fputs(", \"target\": ", out);
         json_str(out, target_text(ev, r, &rt.target));
         fputs(", \"target_value\": ", out);
@@ -716,8 +714,8 @@ static void md_heading(FILE *out, const char *marks, const char *text, const cha
 static void md_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32], title_tail[64];
-    snprintf(title_tail, sizeof title_tail, ": performance for %s\n\n", prt_period_format(ev->period, pb, sizeof pb));
+    char title_tail[64];
+    snprintf(title_tail, sizeof title_tail, ": performance for %s\n\n", prt_period_text(ev->period).s);
     md_heading(out, "# ", plan->name ? plan->name : "Plan", title_tail);
     const char *head[MAX_COLS];
     int nc = summary_header(ev, head);
@@ -756,11 +754,11 @@ static void md_report(FILE *out, const prt_evaluation *ev)
                 if (in->theme != th)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
-                char ly[64], per[32];
+                char ly[64];
                 md_cell(out, in->ref ? in->ref : in->id);
                 md_cell(out, in->name);
                 md_cell(out, polarity_text(in->polarity));
-                md_cell(out, prt_period_format(r->period, per, sizeof per));
+                md_cell(out, prt_period_text(r->period).s);
                 md_cell(out, target_text(ev, r, &rt.target));
                 md_cell(out, result_text(ev, r, &rt.result));
                 md_cell(out, last_year_text(ev, r, ly, sizeof ly));
@@ -814,11 +812,10 @@ static const char *band_class(const prt_scheme *s, int band)
 void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
 {
     const prt_plan *plan = ev->plan;
-    char pb[32];
-    prt_period_format(ev->period, pb, sizeof pb);
+    const prt_period_str pb = prt_period_text(ev->period);
     fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
     html_text(out, plan->name ? plan->name : "Plan");
-    fprintf(out, ": performance for %s</title>\n", pb);
+    fprintf(out, ": performance for %s</title>\n", pb.s);
     fputs("<style>\n"
           "body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#111;max-width:80em}\n"
           "table{border-collapse:collapse;margin:1em 0;width:100%}\n"
@@ -831,7 +828,7 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
           "@media print{body{margin:0}h2{break-before:page}table{font-size:9pt}}\n"
           "</style>\n</head>\n<body>\n<h1>", out);
     html_text(out, plan->name ? plan->name : "Plan");
-    fprintf(out, "</h1>\n<p>Performance for <strong>%s</strong>. Ratings are given as text and as colour.</p>\n", pb);
+    fprintf(out, "</h1>\n<p>Performance for <strong>%s</strong>. Ratings are given as text and as colour.</p>\n", pb.s);
     if (plan->organisation) {
         fputs("<p>", out);
         html_text(out, plan->organisation);
@@ -886,12 +883,12 @@ void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
                     continue;
                 const prt_rating *r = &ev->ratings[i];
                 const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-                char ly[64], per[32];
+                char ly[64];
                 fputs("<tr>", out);
                 html_cell(out, "th", NULL, in->ref ? in->ref : in->id);
                 html_cell(out, "td", NULL, in->name);
                 html_cell(out, "td", NULL, polarity_text(in->polarity));
-                html_cell(out, "td", NULL, prt_period_format(r->period, per, sizeof per));
+                html_cell(out, "td", NULL, prt_period_text(r->period).s);
                 html_cell(out, "td", "num", target_text(ev, r, &rt.target));
                 fprintf(out, "<td class=\"%s\">", band_class(s, r->band));
                 html_text(out, result_text(ev, r, &rt.result));
@@ -949,9 +946,8 @@ void prt_audit(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
     int published = 0, agree = 0, dots = 0, dots_agree = 0;
-    char pb[32];
     prt_buf line = {0};
-    fprintf(out, "Audit of published ratings for %s\n", prt_period_format(ev->period, pb, sizeof pb));
+    fprintf(out, "Audit of published ratings for %s\n", prt_period_text(ev->period).s);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         const prt_rating *r = &ev->ratings[i];
