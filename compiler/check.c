@@ -98,19 +98,19 @@ static Entity *resolve_ident(Checker *c, Ident id, unsigned kinds, const char *w
 
 static const char *unit_name(const Unit *u)
 {
-    switch (u->kind) {
-    case UNIT_NONE: return "unspecified";
-    case UNIT_PERCENT: return "percent";
-    case UNIT_COUNT: return "count";
-    case UNIT_SCORE: return "score";
-    case UNIT_CURRENCY: return "currency";
-    case UNIT_DAYS: return "days";
-    case UNIT_WEEKS: return "weeks";
-    case UNIT_RATE: return "rate";
-    case UNIT_POINTS: return "points";
-    case UNIT_CUSTOM: return u->custom;
-    }
-    return "?";
+    if (u->kind == PRT_UNIT_NONE)
+        return "unspecified";
+    return u->kind == PRT_UNIT_CUSTOM ? u->custom : prt_unit_words[u->kind];
+}
+
+/* Whether a number written with a word after it (`6 weeks`, `1 day`) fits the unit: the word is the
+ * unit's own, or its singular. */
+static bool word_fits_unit(const char *word, const Unit *u)
+{
+    const char *plural = prt_unit_words[u->kind], *singular = prt_unit_forms[u->kind].singular;
+    if (u->kind == PRT_UNIT_CUSTOM || (!plural && !singular))
+        return false;
+    return (plural && strcmp(word, plural) == 0) || (singular && strcmp(word, singular) == 0);
 }
 
 /* Checks that a value's written form fits the indicator's unit and range. */
@@ -121,25 +121,22 @@ static void check_value(Checker *c, const Indicator *in, const Value *v, const c
     const Unit *u = &in->unit;
     switch (v->suffix) {
     case SUFFIX_PERCENT:
-        if (u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written as a percentage, but the unit of '%s' is %s", what,
                        entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_POINTS:
-        if (u->kind != UNIT_POINTS && u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_POINTS && u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written in percentage points, but the unit of '%s' is %s",
                        what, entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_CURRENCY:
-        if (u->kind != UNIT_CURRENCY && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_CURRENCY && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written in pounds, but the unit of '%s' is %s", what,
                        entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_WORD: {
-        bool ok = (strcmp(v->word, "weeks") == 0 || strcmp(v->word, "week") == 0) ? u->kind == UNIT_WEEKS
-                  : (strcmp(v->word, "days") == 0 || strcmp(v->word, "day") == 0) ? u->kind == UNIT_DAYS
-                                                                                   : false;
-        if (!ok)
+        if (!word_fits_unit(v->word, u))
             diag_error(c->diag, v->loc, "E024", "%s is written in '%s', which does not fit the unit of '%s' (%s)",
                        what, v->word, entity_label(&in->e), unit_name(u));
         break;
@@ -147,9 +144,9 @@ static void check_value(Checker *c, const Indicator *in, const Value *v, const c
     case SUFFIX_NONE:
         break;
     }
-    if (u->kind == UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
+    if (u->kind == PRT_UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
         diag_error(c->diag, v->loc, "E023", "%s of %g%% is outside 0-100%% for a percentage", what, v->num);
-    if ((u->kind == UNIT_COUNT || u->kind == UNIT_DAYS || u->kind == UNIT_WEEKS || u->kind == UNIT_RATE) && v->num < 0)
+    if (prt_unit_forms[u->kind].nonnegative && v->num < 0)
         diag_error(c->diag, v->loc, "E023", "%s of %g is negative, which a %s cannot be", what, v->num, unit_name(u));
 }
 
@@ -162,26 +159,19 @@ static bool plan_covers(const Plan *p, prt_period period)
     return period.year >= p->header.first.p.year && period.year <= p->header.last.p.year;
 }
 
-static const char *frequency_name(Frequency f)
+static const char *frequency_name(prt_frequency f)
 {
-    switch (f) {
-    case FREQ_NONE: return "unspecified";
-    case FREQ_MONTHLY: return "monthly";
-    case FREQ_QUARTERLY: return "quarterly";
-    case FREQ_BIANNUAL: return "biannual";
-    case FREQ_ANNUAL: return "annual";
-    }
-    return "?";
+    return f == PRT_FREQ_NONE ? "unspecified" : prt_frequency_words[f];
 }
 
 /* A target for a part of a year needs an indicator measured at least that often. */
-static bool period_fits(prt_period p, Frequency f)
+static bool period_fits(prt_period p, prt_frequency f)
 {
     switch (p.kind) {
     case PRT_YEAR: return true;
-    case PRT_HALF: return f != FREQ_ANNUAL;
-    case PRT_QUARTER: return f != FREQ_ANNUAL && f != FREQ_BIANNUAL;
-    case PRT_MONTH: return f == FREQ_MONTHLY || f == FREQ_NONE;
+    case PRT_HALF: return f != PRT_FREQ_ANNUAL;
+    case PRT_QUARTER: return f != PRT_FREQ_ANNUAL && f != PRT_FREQ_BIANNUAL;
+    case PRT_MONTH: return f == PRT_FREQ_MONTHLY || f == PRT_FREQ_NONE;
     }
     return true;
 }
@@ -192,7 +182,7 @@ static char *fmt_period(prt_period p, char *buf) { return prt_period_format(p, b
 
 static void check_rating(Checker *c, Rating *r)
 {
-    if (r->method == METHOD_NONE && !r->method_loc.file)
+    if (r->method == PRT_METHOD_NONE && !r->method_loc.file)
         diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' has no 'method' (improvement, achievement or points)",
                    r->e.id.name);
     if (r->bands.n < 2) {
@@ -229,23 +219,23 @@ static void check_rating(Checker *c, Rating *r)
         }
         if (b->how == BAND_OTHERWISE)
             continue;
-        if (r->method == METHOD_POINTS && b->how != BAND_WITHIN)
+        if (r->method == PRT_METHOD_POINTS && b->how != BAND_WITHIN)
             diag_error(c->diag, b->loc, "E028", "with method points, a band is written 'within N pts'");
-        if (r->method != METHOD_POINTS && r->method != METHOD_NONE && b->how != BAND_AT)
+        if (r->method != PRT_METHOD_POINTS && r->method != PRT_METHOD_NONE && b->how != BAND_AT)
             diag_error(c->diag, b->loc, "E028", "with method %s, a band is written 'at N%%'",
-                       r->method == METHOD_IMPROVEMENT ? "improvement" : "achievement");
+                       prt_method_words[r->method]);
         if (b->threshold.num < 0)
             diag_error(c->diag, b->threshold.loc, "E028", "a band threshold cannot be negative");
         if (i > 0) {
             Band *p = r->bands.items[i - 1];
             if (p->how == BAND_OTHERWISE)
                 continue;
-            bool ordered = r->method == METHOD_POINTS ? b->threshold.num > p->threshold.num
+            bool ordered = r->method == PRT_METHOD_POINTS ? b->threshold.num > p->threshold.num
                                                       : b->threshold.num < p->threshold.num;
             if (!ordered) {
                 diag_error(c->diag, b->threshold.loc, "E028",
                            "rating thresholds are out of order: band '%s' at %g must be %s than band '%s' at %g",
-                           b->id.name, b->threshold.num, r->method == METHOD_POINTS ? "wider" : "lower",
+                           b->id.name, b->threshold.num, r->method == PRT_METHOD_POINTS ? "wider" : "lower",
                            p->id.name, p->threshold.num);
                 diag_note(c->diag, p->threshold.loc, "band '%s' is here", p->id.name);
             }
@@ -276,16 +266,16 @@ static bool same_unit(const Unit *a, const Unit *b)
 {
     if (a->kind != b->kind)
         return false;
-    if (a->kind == UNIT_RATE)
+    if (a->kind == PRT_UNIT_RATE)
         return a->per == b->per;
-    if (a->kind == UNIT_CUSTOM)
+    if (a->kind == PRT_UNIT_CUSTOM)
         return strcmp(a->custom, b->custom) == 0;
     return true;
 }
 
 static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
 {
-    FormulaUnit r = {FU_NUMBER, {.kind = UNIT_NONE}};
+    FormulaUnit r = {FU_NUMBER, {.kind = PRT_UNIT_NONE}};
     switch (e->kind) {
     case EXPR_NUM: return r;
     case EXPR_NAME: {
@@ -298,7 +288,7 @@ static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
             return (FormulaUnit){FU_DERIVED, r.unit};
         }
         Unit u = t->kind == ENT_INPUT ? ((Input *)t)->unit : ((Indicator *)t)->unit;
-        if (u.kind == UNIT_NONE)
+        if (u.kind == PRT_UNIT_NONE)
             return (FormulaUnit){FU_DERIVED, u};
         return (FormulaUnit){FU_UNIT, u};
     }
@@ -438,9 +428,9 @@ static void check_formula_cycles(Checker *c)
 
 /* ---- indicators ---- */
 
-static bool target_better(Polarity pol, double target, double base)
+static bool target_better(prt_polarity pol, double target, double base)
 {
-    return pol == POL_SMALLER ? target <= base : target >= base;
+    return pol == PRT_POL_SMALLER ? target <= base : target >= base;
 }
 
 static void check_cumulative_profile(Checker *c, Indicator *in)
@@ -448,10 +438,10 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
     /* for each year with quarterly targets: non-decreasing, and Q4 equals the annual target */
     for (size_t i = 0; i < in->targets.n; i++) {
         const Target *annual = in->targets.items[i];
-        if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != TARGET_VALUE)
+        if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != PRT_TARGET_VALUE)
             continue;
         const Target *q4 = indicator_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
-        if (q4 && q4->spec.kind == TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
+        if (q4 && q4->spec.kind == PRT_TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
             char buf[32];
             diag_warning(c->diag, q4->spec.value.loc, "W005",
                          "the cumulative Q4 target %g differs from the annual target %g for %s", q4->spec.value.num,
@@ -461,10 +451,10 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
     }
     for (size_t i = 0; i < in->targets.n; i++) {
         const Target *t = in->targets.items[i];
-        if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != TARGET_VALUE)
+        if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != PRT_TARGET_VALUE)
             continue;
         const Target *prev = indicator_target(in, (prt_period){t->period.p.year, PRT_QUARTER, t->period.p.index - 1});
-        if (prev && prev->spec.kind == TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
+        if (prev && prev->spec.kind == PRT_TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
             diag_warning(c->diag, t->spec.value.loc, "W005",
                          "the cumulative year-to-date target falls from %g in Q%d to %g in Q%d",
                          prev->spec.value.num, prev->period.p.index, t->spec.value.num, t->period.p.index);
@@ -474,9 +464,9 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
 
 static void check_target_spec(Checker *c, Indicator *in, const TargetSpec *spec, const char *what)
 {
-    if (spec->kind == TARGET_VALUE || spec->kind == TARGET_THRESHOLD)
+    if (spec->kind == PRT_TARGET_VALUE || spec->kind == PRT_TARGET_THRESHOLD)
         check_value(c, in, &spec->value, what);
-    else if (spec->kind == TARGET_BENCHMARK)
+    else if (spec->kind == PRT_TARGET_BENCHMARK)
         resolve_ident(c, spec->bench, K(ENT_BENCHMARK), "benchmark");
 }
 
@@ -503,8 +493,8 @@ static void check_indicator(Checker *c, Indicator *in)
     if (in->scheme && in->scheme->e.kind != ENT_RATING)
         in->scheme = NULL;
 
-    bool monitor_only = in->polarity == POL_MONITOR;
-    if (in->direction != POL_NONE && !monitor_only)
+    bool monitor_only = in->polarity == PRT_POL_MONITOR;
+    if (in->direction != PRT_POL_NONE && !monitor_only)
         diag_warning(c->diag, in->direction_loc, "W008",
                      "'direction' is for monitor-only indicators; the polarity of '%s' already sets it", entity_label(&in->e));
     bool rated_target = false;
@@ -514,13 +504,13 @@ static void check_indicator(Checker *c, Indicator *in)
 
     for (size_t i = 0; i < in->targets.n; i++) {
         Target *t = in->targets.items[i];
-        if (monitor_only && t->spec.kind != TARGET_MONITOR) {
+        if (monitor_only && t->spec.kind != PRT_TARGET_MONITOR) {
             diag_error(c->diag, t->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
             diag_note(c->diag, in->polarity_loc, "its polarity is given here");
             continue;
         }
-        if (t->spec.kind != TARGET_MONITOR)
+        if (t->spec.kind != PRT_TARGET_MONITOR)
             rated_target = true;
         check_target_spec(c, in, &t->spec, "the target");
         if (t->tolerance && t->tolerance->num < 0)
@@ -531,7 +521,7 @@ static void check_indicator(Checker *c, Indicator *in)
             diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
                        fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
                        prt_period_format(p->header.last.p, (char[32]){0}, 32));
-        if (in->frequency != FREQ_NONE && !period_fits(t->period.p, in->frequency))
+        if (in->frequency != PRT_FREQ_NONE && !period_fits(t->period.p, in->frequency))
             diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
                        fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
         for (size_t j = 0; j < i; j++) {
@@ -544,12 +534,12 @@ static void check_indicator(Checker *c, Indicator *in)
             }
         }
         /* a target that asks for less than what was already achieved */
-        if (t->spec.kind == TARGET_VALUE && (in->polarity == POL_BIGGER || in->polarity == POL_SMALLER)) {
+        if (t->spec.kind == PRT_TARGET_VALUE && (in->polarity == PRT_POL_BIGGER || in->polarity == PRT_POL_SMALLER)) {
             const Value *base = NULL;
             const char *base_what = "baseline";
             prt_period base_period = {0, PRT_YEAR, 0};
             /* a cumulative or rolling figure only compares with one over the same length of time */
-            bool comparable = in->accumulates == ACC_SNAPSHOT ||
+            bool comparable = in->accumulates == PRT_ACC_SNAPSHOT ||
                               (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
             if (in->baseline.present && in->baseline_period.valid && comparable &&
                 prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
@@ -559,7 +549,7 @@ static void check_indicator(Checker *c, Indicator *in)
                 /* without a baseline, last year's published result is the one the reports compare with */
                 for (size_t k = 0; k < in->results.n; k++) {
                     ResultRec *r = in->results.items[k];
-                    if (r->status == RESULT_VALUE && r->period.valid &&
+                    if (r->status == PRT_RESULT_VALUE && r->period.valid &&
                         prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
                         base = &r->value;
                         base_what = "result";
@@ -571,7 +561,7 @@ static void check_indicator(Checker *c, Indicator *in)
                 diag_warning(c->diag, t->spec.value.loc, "W004",
                              "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
                              fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
-                             in->polarity == POL_BIGGER ? "bigger" : "smaller");
+                             prt_polarity_words[in->polarity]);
         }
     }
     if (rated_target && !in->scheme && !in->rating.name) {
@@ -583,7 +573,7 @@ static void check_indicator(Checker *c, Indicator *in)
                        "the plan header",
                        entity_label(&in->e));
     }
-    if (in->accumulates == ACC_YEAR_TO_DATE)
+    if (in->accumulates == PRT_ACC_YEAR_TO_DATE)
         check_cumulative_profile(c, in);
 
     for (size_t i = 0; i < in->amendments.n; i++) {
