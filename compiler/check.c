@@ -470,11 +470,10 @@ static void check_target_spec(Checker *c, Indicator *in, const TargetSpec *spec,
         resolve_ident(c, spec->bench, K(ENT_BENCHMARK), "benchmark");
 }
 
-static void check_indicator(Checker *c, Indicator *in)
+/* The outcomes it measures, its polarity, its rating scheme, its direction, baseline and tolerance. */
+static void check_indicator_head(Checker *c, Indicator *in)
 {
     Plan *p = c->plan;
-    char b1[32], b2[32];
-
     for (NameRef *n = in->measures; n; n = n->next) {
         Outcome *o = (Outcome *)resolve(c, n, K(ENT_OUTCOME), "outcome");
         if (o) {
@@ -493,18 +492,90 @@ static void check_indicator(Checker *c, Indicator *in)
     if (in->scheme && in->scheme->e.kind != ENT_RATING)
         in->scheme = NULL;
 
-    bool monitor_only = in->polarity == PRT_POL_MONITOR;
-    if (in->direction != PRT_POL_NONE && !monitor_only)
+    if (in->direction != PRT_POL_NONE && in->polarity != PRT_POL_MONITOR)
         diag_warning(c->diag, in->direction_loc, "W008",
                      "'direction' is for monitor-only indicators; the polarity of '%s' already sets it", entity_label(&in->e));
-    bool rated_target = false;
     check_value(c, in, &in->baseline, "the baseline");
     if (in->tolerance && in->tolerance->num < 0)
         diag_error(c->diag, in->tolerance->loc, "E023", "a tolerance cannot be negative");
+}
 
+/* A target's period: within the plan, fitting the indicator's frequency, not given twice (the
+ * targets before the i-th are the ones already seen). */
+static void check_target_period(Checker *c, Indicator *in, const Target *t, size_t i)
+{
+    Plan *p = c->plan;
+    char b1[32], b2[32];
+    if (!plan_covers(p, t->period.p))
+        diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
+                   fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
+                   prt_period_format(p->header.last.p, (char[32]){0}, 32));
+    if (in->frequency != PRT_FREQ_NONE && !period_fits(t->period.p, in->frequency))
+        diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
+                   fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
+    for (size_t j = 0; j < i; j++) {
+        Target *u = in->targets.items[j];
+        if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
+            diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
+                       entity_label(&in->e), fmt_period(t->period.p, b1));
+            diag_note(c->diag, u->loc, "the first target for %s is here", b1);
+            break;
+        }
+    }
+}
+
+/* What a target is compared with: the baseline when it is earlier and comparable, else (without a
+ * baseline) last year's published result.  NULL when there is neither. */
+static const Value *target_base(const Indicator *in, const Target *t, const char **what, prt_period *when)
+{
+    const Value *base = NULL;
+    *what = "baseline";
+    *when = (prt_period){0, PRT_YEAR, 0};
+    /* a cumulative or rolling figure only compares with one over the same length of time */
+    bool comparable = in->accumulates == PRT_ACC_SNAPSHOT ||
+                      (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
+    if (in->baseline.present && in->baseline_period.valid && comparable &&
+        prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
+        base = &in->baseline;
+        *when = in->baseline_period.p;
+    } else if (!in->baseline.present) {
+        /* without a baseline, last year's published result is the one the reports compare with */
+        for (size_t k = 0; k < in->results.n; k++) {
+            ResultRec *r = in->results.items[k];
+            if (r->status == PRT_RESULT_VALUE && r->period.valid &&
+                prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
+                base = &r->value;
+                *what = "result";
+                *when = r->period.p;
+            }
+        }
+    }
+    return base;
+}
+
+/* A target that asks for less than what was already achieved (W004). */
+static void check_target_ambition(Checker *c, Indicator *in, const Target *t)
+{
+    if (t->spec.kind != PRT_TARGET_VALUE || (in->polarity != PRT_POL_BIGGER && in->polarity != PRT_POL_SMALLER))
+        return;
+    const char *base_what;
+    prt_period base_period;
+    const Value *base = target_base(in, t, &base_what, &base_period);
+    char b1[32], b2[32];
+    if (base && !target_better(in->polarity, t->spec.value.num, base->num))
+        diag_warning(c->diag, t->spec.value.loc, "W004",
+                     "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
+                     fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
+                     prt_polarity_words[in->polarity]);
+}
+
+/* Every target; returns whether any is rated (not `target monitor`). */
+static bool check_targets(Checker *c, Indicator *in)
+{
+    bool rated_target = false;
     for (size_t i = 0; i < in->targets.n; i++) {
         Target *t = in->targets.items[i];
-        if (monitor_only && t->spec.kind != PRT_TARGET_MONITOR) {
+        if (in->polarity == PRT_POL_MONITOR && t->spec.kind != PRT_TARGET_MONITOR) {
             diag_error(c->diag, t->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
             diag_note(c->diag, in->polarity_loc, "its polarity is given here");
@@ -517,65 +588,29 @@ static void check_indicator(Checker *c, Indicator *in)
             diag_error(c->diag, t->tolerance->loc, "E023", "a tolerance cannot be negative");
         if (!t->period.valid)
             continue;
-        if (!plan_covers(p, t->period.p))
-            diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
-                       fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
-                       prt_period_format(p->header.last.p, (char[32]){0}, 32));
-        if (in->frequency != PRT_FREQ_NONE && !period_fits(t->period.p, in->frequency))
-            diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
-                       fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
-        for (size_t j = 0; j < i; j++) {
-            Target *u = in->targets.items[j];
-            if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
-                diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
-                           entity_label(&in->e), fmt_period(t->period.p, b1));
-                diag_note(c->diag, u->loc, "the first target for %s is here", b1);
-                break;
-            }
-        }
-        /* a target that asks for less than what was already achieved */
-        if (t->spec.kind == PRT_TARGET_VALUE && (in->polarity == PRT_POL_BIGGER || in->polarity == PRT_POL_SMALLER)) {
-            const Value *base = NULL;
-            const char *base_what = "baseline";
-            prt_period base_period = {0, PRT_YEAR, 0};
-            /* a cumulative or rolling figure only compares with one over the same length of time */
-            bool comparable = in->accumulates == PRT_ACC_SNAPSHOT ||
-                              (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
-            if (in->baseline.present && in->baseline_period.valid && comparable &&
-                prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
-                base = &in->baseline;
-                base_period = in->baseline_period.p;
-            } else if (!in->baseline.present) {
-                /* without a baseline, last year's published result is the one the reports compare with */
-                for (size_t k = 0; k < in->results.n; k++) {
-                    ResultRec *r = in->results.items[k];
-                    if (r->status == PRT_RESULT_VALUE && r->period.valid &&
-                        prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
-                        base = &r->value;
-                        base_what = "result";
-                        base_period = r->period.p;
-                    }
-                }
-            }
-            if (base && !target_better(in->polarity, t->spec.value.num, base->num))
-                diag_warning(c->diag, t->spec.value.loc, "W004",
-                             "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
-                             fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
-                             prt_polarity_words[in->polarity]);
-        }
+        check_target_period(c, in, t, i);
+        check_target_ambition(c, in, t);
     }
-    if (rated_target && !in->scheme && !in->rating.name) {
-        if (p->header.rating.name)
-            ; /* the default is unknown: reported once, on the plan header */
-        else
-            diag_error(c->diag, in->e.loc, "E036",
-                       "indicator '%s' has targets but no rating scheme: select one with 'rating ID' here or in "
-                       "the plan header",
-                       entity_label(&in->e));
-    }
-    if (in->accumulates == PRT_ACC_YEAR_TO_DATE)
-        check_cumulative_profile(c, in);
+    return rated_target;
+}
 
+/* Rated targets need a rating scheme, the indicator's own or the plan's (E036). */
+static void check_scheme_given(Checker *c, Indicator *in)
+{
+    if (in->scheme || in->rating.name)
+        return;
+    if (c->plan->header.rating.name)
+        ; /* the default is unknown: reported once, on the plan header */
+    else
+        diag_error(c->diag, in->e.loc, "E036",
+                   "indicator '%s' has targets but no rating scheme: select one with 'rating ID' here or in "
+                   "the plan header",
+                   entity_label(&in->e));
+}
+
+static void check_amendments(Checker *c, Indicator *in)
+{
+    char b1[32], b2[32];
     for (size_t i = 0; i < in->amendments.n; i++) {
         Amendment *a = in->amendments.items[i];
         check_target_spec(c, in, &a->to, "the amended target");
@@ -588,10 +623,15 @@ static void check_indicator(Checker *c, Indicator *in)
         if (a->from.valid && !prt_period_within(a->from.p, prt_period_year_of(a->period.p)))
             diag_error(c->diag, a->from.loc, "E030", "an amendment of the %s target must take effect within %s",
                        fmt_period(a->period.p, b1), prt_period_format(prt_period_year_of(a->period.p), b2, sizeof b2));
-        if (monitor_only)
+        if (in->polarity == PRT_POL_MONITOR)
             diag_error(c->diag, a->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
     }
+}
+
+static void check_benchmark_values(Checker *c, Indicator *in)
+{
+    char b1[32], b2[32];
     for (size_t i = 0; i < in->benchmarks.n; i++) {
         BenchValue *bv = in->benchmarks.items[i];
         resolve_ident(c, bv->bench, K(ENT_BENCHMARK), "benchmark");
@@ -602,6 +642,12 @@ static void check_indicator(Checker *c, Indicator *in)
                          fmt_period(bv->period.p, b1), in->baseline_period.p.year - bv->period.p.year,
                          fmt_period(in->baseline_period.p, b2));
     }
+}
+
+/* Results written in the plan: values that fit the unit, ratings of record the scheme has, one per period. */
+static void check_plan_results(Checker *c, Indicator *in)
+{
+    char b1[32];
     for (size_t i = 0; i < in->results.n; i++) {
         ResultRec *r = in->results.items[i];
         check_value(c, in, &r->value, "the result");
@@ -624,6 +670,18 @@ static void check_indicator(Checker *c, Indicator *in)
             }
         }
     }
+}
+
+static void check_indicator(Checker *c, Indicator *in)
+{
+    check_indicator_head(c, in);
+    if (check_targets(c, in))
+        check_scheme_given(c, in);
+    if (in->accumulates == PRT_ACC_YEAR_TO_DATE)
+        check_cumulative_profile(c, in);
+    check_amendments(c, in);
+    check_benchmark_values(c, in);
+    check_plan_results(c, in);
     if (in->formula) {
         check_formula_depth(c, in);
         check_expr(c, in, in->formula);
