@@ -46,10 +46,10 @@ const char *entity_label(const Entity *e);
 #define ACTIVITY_STATUS_ENUM(e, word) STATUS_##e,
 typedef enum { INDICATOR_KINDS(INDICATOR_KIND_ENUM) } IndicatorKind;
 typedef enum { ACTIVITY_STATUSES(ACTIVITY_STATUS_ENUM) } ActivityStatus;
-#define INDICATOR_KIND_COUNT (0 INDICATOR_KINDS(PRT_NAMES_ONE))
-#define ACTIVITY_STATUS_COUNT (0 ACTIVITY_STATUSES(PRT_NAMES_ONE))
-extern const char *const indicator_kind_words[INDICATOR_KIND_COUNT];
-extern const char *const activity_status_words[ACTIVITY_STATUS_COUNT];
+#define N_INDICATOR_KINDS (0 INDICATOR_KINDS(PRT_NAMES_ONE))
+#define N_ACTIVITY_STATUSES (0 ACTIVITY_STATUSES(PRT_NAMES_ONE))
+extern const char *const indicator_kind_words[N_INDICATOR_KINDS];
+extern const char *const activity_status_words[N_ACTIVITY_STATUSES];
 
 typedef struct Unit {
     double per;                 /* PRT_UNIT_RATE: per how many */

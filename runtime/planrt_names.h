@@ -98,30 +98,31 @@ typedef enum { PRT_RESULT_STATUSES(PRT_NAMES_ENUM_RESULT) } prt_result_status;
 typedef enum { PRT_TARGET_KINDS(PRT_NAMES_ENUM_TARGET) } prt_target_kind;
 typedef enum { PRT_CMPS(PRT_NAMES_ENUM_CMP) } prt_cmp;
 
-/* How many members each set has (macros, not enumerators: a switch need not name them). */
-#define PRT_POL_COUNT (0 PRT_POLARITIES(PRT_NAMES_ONE))
-#define PRT_UNIT_COUNT (0 PRT_UNITS(PRT_NAMES_ONE))
-#define PRT_FREQ_COUNT (0 PRT_FREQUENCIES(PRT_NAMES_ONE))
-#define PRT_ACC_COUNT (0 PRT_ACCUMULATIONS(PRT_NAMES_ONE))
-#define PRT_METHOD_COUNT (0 PRT_METHODS(PRT_NAMES_ONE))
-#define PRT_RESULT_COUNT (0 PRT_RESULT_STATUSES(PRT_NAMES_ONE))
-#define PRT_TARGET_COUNT (0 PRT_TARGET_KINDS(PRT_NAMES_ONE))
-#define PRT_CMP_COUNT (0 PRT_CMPS(PRT_NAMES_ONE))
+/* How many members each set has: macros, not enumerators, so that a switch need not name them, and
+ * named PRT_N_... so that no member (PRT_UNIT_COUNT is the unit `count`) can collide with them. */
+#define PRT_N_POLARITIES (0 PRT_POLARITIES(PRT_NAMES_ONE))
+#define PRT_N_UNITS (0 PRT_UNITS(PRT_NAMES_ONE))
+#define PRT_N_FREQUENCIES (0 PRT_FREQUENCIES(PRT_NAMES_ONE))
+#define PRT_N_ACCUMULATIONS (0 PRT_ACCUMULATIONS(PRT_NAMES_ONE))
+#define PRT_N_METHODS (0 PRT_METHODS(PRT_NAMES_ONE))
+#define PRT_N_RESULT_STATUSES (0 PRT_RESULT_STATUSES(PRT_NAMES_ONE))
+#define PRT_N_TARGET_KINDS (0 PRT_TARGET_KINDS(PRT_NAMES_ONE))
+#define PRT_N_CMPS (0 PRT_CMPS(PRT_NAMES_ONE))
 
 /* Every set has its words and its C enumerators ("PRT_UNIT_PERCENT"), indexed by the enum. */
-extern const char *const prt_polarity_words[PRT_POL_COUNT], *const prt_polarity_c_names[PRT_POL_COUNT];
-extern const char *const prt_unit_words[PRT_UNIT_COUNT], *const prt_unit_c_names[PRT_UNIT_COUNT];
-extern const char *const prt_frequency_words[PRT_FREQ_COUNT], *const prt_frequency_c_names[PRT_FREQ_COUNT];
-extern const char *const prt_accumulation_words[PRT_ACC_COUNT], *const prt_accumulation_c_names[PRT_ACC_COUNT];
-extern const char *const prt_method_words[PRT_METHOD_COUNT], *const prt_method_c_names[PRT_METHOD_COUNT];
-extern const char *const prt_result_status_words[PRT_RESULT_COUNT], *const prt_result_status_c_names[PRT_RESULT_COUNT];
-extern const char *const prt_target_kind_words[PRT_TARGET_COUNT], *const prt_target_kind_c_names[PRT_TARGET_COUNT];
-extern const char *const prt_cmp_words[PRT_CMP_COUNT], *const prt_cmp_c_names[PRT_CMP_COUNT];
+extern const char *const prt_polarity_words[PRT_N_POLARITIES], *const prt_polarity_c_names[PRT_N_POLARITIES];
+extern const char *const prt_unit_words[PRT_N_UNITS], *const prt_unit_c_names[PRT_N_UNITS];
+extern const char *const prt_frequency_words[PRT_N_FREQUENCIES], *const prt_frequency_c_names[PRT_N_FREQUENCIES];
+extern const char *const prt_accumulation_words[PRT_N_ACCUMULATIONS], *const prt_accumulation_c_names[PRT_N_ACCUMULATIONS];
+extern const char *const prt_method_words[PRT_N_METHODS], *const prt_method_c_names[PRT_N_METHODS];
+extern const char *const prt_result_status_words[PRT_N_RESULT_STATUSES], *const prt_result_status_c_names[PRT_N_RESULT_STATUSES];
+extern const char *const prt_target_kind_words[PRT_N_TARGET_KINDS], *const prt_target_kind_c_names[PRT_N_TARGET_KINDS];
+extern const char *const prt_cmp_words[PRT_N_CMPS], *const prt_cmp_c_names[PRT_N_CMPS];
 
 /* What reports and messages show for each member. */
-extern const char *const prt_polarity_texts[PRT_POL_COUNT];      /* "Bigger is better" */
-extern const char *const prt_polarity_diff_texts[PRT_POL_COUNT]; /* "bigger is better", "none" */
-extern const char *const prt_result_status_texts[PRT_RESULT_COUNT];
+extern const char *const prt_polarity_texts[PRT_N_POLARITIES];      /* "Bigger is better" */
+extern const char *const prt_polarity_diff_texts[PRT_N_POLARITIES]; /* "bigger is better", "none" */
+extern const char *const prt_result_status_texts[PRT_N_RESULT_STATUSES];
 
 typedef struct prt_unit_form {
     const char *text;                  /* in a data return: "currency (£)" */
@@ -129,6 +130,6 @@ typedef struct prt_unit_form {
     const char *singular;              /* "week" for `6 week`; NULL when only the plural is written */
     bool nonnegative;                  /* a value below zero is an error */
 } prt_unit_form;
-extern const prt_unit_form prt_unit_forms[PRT_UNIT_COUNT];
+extern const prt_unit_form prt_unit_forms[PRT_N_UNITS];
 
 #endif
