@@ -102,6 +102,9 @@ done
 # --- one regression test for each hole of "Hardening II" ---
 . tests/hardening.sh
 
+# --- every word of each set of names accepted, and listed in docs/language.md ---
+. tests/names.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
