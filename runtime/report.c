@@ -48,8 +48,8 @@ char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size
     char n[64];
     number(v, in->decimals, n, sizeof n);
     const prt_unit_form *form = &prt_unit_forms[in->unit];
-    /* a sign goes before a prefix: -£5 */
-    bool sign_first = form->prefix[0] && v < 0;
+    /* a sign goes before a prefix: -£5; a value that rounds to 0 has no sign left to move */
+    bool sign_first = form->prefix[0] && n[0] == '-';
     snprintf(buf, size, "%s%s%s%s", sign_first ? "-" : "", form->prefix, n + sign_first, form->suffix);
     return buf;
 }
