@@ -20,16 +20,16 @@ RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 .PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall
 all: planc
 
-check: planc $(BUILD)/test_unit $(BUILD)/gen_random
-	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random tests/run.sh
+check: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names tests/run.sh
 
 # every C function of more than 60 lines, longest first (tests/structure.sh allows none over 150)
 long-functions:
 	@tests/long_functions.sh 60
 
 # rewrite the golden files from the current output; review `git diff` before committing
-golden: planc $(BUILD)/test_unit $(BUILD)/gen_random
-	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random tests/run.sh --update
+golden: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names tests/run.sh --update
 
 # the unit tests: one binary per file in tests/unit, linked with everything but planc's main()
 $(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating
@@ -37,6 +37,9 @@ $(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating
 	chmod +x $@
 $(BUILD)/gen_random: tests/unit/gen_random.c
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
+# the words of the lists in runtime/planrt_names.h, for tests/names.sh
+$(BUILD)/list_names: tests/unit/list_names.c $(BUILD)/runtime/names.o
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^
 $(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
 $(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
@@ -107,9 +110,9 @@ run: planc
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-sanitize:
-	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random build-san/list_names
 	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random tests/run.sh
+	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random NAMES=build-san/list_names tests/run.sh
 
 # every plan through check, eval, compile and map under valgrind: no leaks in planc's own code
 check-valgrind: planc
@@ -117,7 +120,7 @@ check-valgrind: planc
 
 # make install PREFIX=/usr/local (and DESTDIR= for packaging); make uninstall removes the same files
 PREFIX ?= /usr/local
-RT_HEADERS := runtime/planrt.h runtime/period.h runtime/strbuf.h
+RT_HEADERS := runtime/planrt.h runtime/planrt_names.h runtime/period.h runtime/strbuf.h
 install: planc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/planc

@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#define WORD_OF(e, word) word,
+const char *const indicator_kind_words[] = {INDICATOR_KINDS(WORD_OF)};
+const char *const activity_status_words[] = {ACTIVITY_STATUSES(WORD_OF)};
+
 void vec_push(Arena *a, PtrVec *v, void *item)
 {
     if (v->n == v->cap) {

@@ -34,25 +34,28 @@ const char *entity_kind_name(EntityKind k);
 /* How a diagnostic names it: the identifier, else the reference. */
 const char *entity_label(const Entity *e);
 
-typedef enum { POL_NONE, POL_BIGGER, POL_SMALLER, POL_MONITOR } Polarity;
-typedef enum {
-    UNIT_NONE, UNIT_PERCENT, UNIT_COUNT, UNIT_SCORE, UNIT_CURRENCY, UNIT_DAYS, UNIT_WEEKS, UNIT_RATE,
-    UNIT_POINTS, UNIT_CUSTOM
-} UnitKind;
-typedef enum { FREQ_NONE, FREQ_MONTHLY, FREQ_QUARTERLY, FREQ_BIANNUAL, FREQ_ANNUAL } Frequency;
-typedef enum { ACC_SNAPSHOT, ACC_YEAR_TO_DATE, ACC_ROLLING_12_MONTHS } Accumulation;
-typedef enum { METHOD_NONE, METHOD_IMPROVEMENT, METHOD_ACHIEVEMENT, METHOD_POINTS } RatingMethod;
-typedef enum { KIND_NONE, KIND_CPI, KIND_SPI, KIND_KPI, KIND_OUTCOME } IndicatorKind;
-typedef enum {
-    STATUS_NONE, STATUS_NOT_STARTED, STATUS_ON_TRACK, STATUS_AT_RISK, STATUS_OFF_TRACK, STATUS_DELAYED,
-    STATUS_COMPLETE
-} ActivityStatus;
+/* Polarity, unit, frequency, accumulation, rating method and result status are the runtime's own
+ * enums (prt_polarity ..., one list each in planrt_names.h): the tables pass them on as they are. */
+/* The two sets of names only the compiler knows, one list each like the runtime's (planrt_names.h):
+ * X(ENUM, word); the runtime sees an indicator's kind as its word. */
+#define INDICATOR_KINDS(X) X(NONE, NULL) X(CPI, "cpi") X(SPI, "spi") X(KPI, "kpi") X(OUTCOME, "outcome")
+#define ACTIVITY_STATUSES(X)                                                                               \
+    X(NONE, NULL) X(NOT_STARTED, "not_started") X(ON_TRACK, "on_track") X(AT_RISK, "at_risk")            \
+    X(OFF_TRACK, "off_track") X(DELAYED, "delayed") X(COMPLETE, "complete")
+#define INDICATOR_KIND_ENUM(e, word) KIND_##e,
+#define ACTIVITY_STATUS_ENUM(e, word) STATUS_##e,
+typedef enum { INDICATOR_KINDS(INDICATOR_KIND_ENUM) } IndicatorKind;
+typedef enum { ACTIVITY_STATUSES(ACTIVITY_STATUS_ENUM) } ActivityStatus;
+#define N_INDICATOR_KINDS (0 INDICATOR_KINDS(PRT_NAMES_ONE))
+#define N_ACTIVITY_STATUSES (0 ACTIVITY_STATUSES(PRT_NAMES_ONE))
+extern const char *const indicator_kind_words[N_INDICATOR_KINDS];
+extern const char *const activity_status_words[N_ACTIVITY_STATUSES];
 
 typedef struct Unit {
-    double per;                 /* UNIT_RATE: per how many */
-    const char *custom;         /* UNIT_CUSTOM */
+    double per;                 /* PRT_UNIT_RATE: per how many */
+    const char *custom;         /* PRT_UNIT_CUSTOM */
     Loc loc;
-    unsigned char kind;         /* a UnitKind */
+    unsigned char kind;         /* a prt_unit_kind */
 } Unit;
 
 typedef struct Band {
@@ -66,7 +69,7 @@ typedef struct Band {
 
 typedef struct Rating {
     Entity e;
-    RatingMethod method;
+    prt_method method;
     Loc method_loc;
     PtrVec bands;               /* Band *, best first */
 } Rating;
@@ -129,11 +132,9 @@ typedef struct BenchValue {
     Loc loc;
 } BenchValue;
 
-typedef enum { RESULT_VALUE, RESULT_NOT_AVAILABLE, RESULT_NOT_YET_AVAILABLE } ResultStatus;
-
 typedef struct ResultRec {
-    ResultStatus status;
-    Value value;                /* RESULT_VALUE only */
+    prt_result_status status;
+    Value value;                /* PRT_RESULT_VALUE only */
     PeriodLit period;
     Ident rated;
     Value original;             /* present when the result was restated */
@@ -160,10 +161,10 @@ typedef struct Indicator {
     PeriodLit baseline_period;
     Loc ref_loc, kind_loc, polarity_loc, direction_loc, frequency_loc, formula_loc;
     unsigned char kind;         /* an IndicatorKind */
-    unsigned char polarity;     /* a Polarity */
-    unsigned char direction;    /* a Polarity: monitor only, which way the direction of travel counts as improving */
-    unsigned char frequency;    /* a Frequency */
-    unsigned char accumulates;  /* an Accumulation */
+    unsigned char polarity;     /* a prt_polarity */
+    unsigned char direction;    /* a prt_polarity: monitor only, which way the direction of travel counts as improving */
+    unsigned char frequency;    /* a prt_frequency */
+    unsigned char accumulates;  /* a prt_accumulation */
     unsigned char arrears;      /* quarters */
     signed char decimals;       /* -1: not given */
     bool polarity_given;        /* even if the word was unknown (already reported) */
@@ -191,7 +192,7 @@ typedef struct PlanHeader {
     const char *name;
     const char *organisation;
     PeriodLit first, last;      /* covers first to last */
-    Frequency reported;
+    prt_frequency reported;
     Ident rating;
     const char *description;
 } PlanHeader;

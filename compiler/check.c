@@ -98,19 +98,19 @@ static Entity *resolve_ident(Checker *c, Ident id, unsigned kinds, const char *w
 
 static const char *unit_name(const Unit *u)
 {
-    switch (u->kind) {
-    case UNIT_NONE: return "unspecified";
-    case UNIT_PERCENT: return "percent";
-    case UNIT_COUNT: return "count";
-    case UNIT_SCORE: return "score";
-    case UNIT_CURRENCY: return "currency";
-    case UNIT_DAYS: return "days";
-    case UNIT_WEEKS: return "weeks";
-    case UNIT_RATE: return "rate";
-    case UNIT_POINTS: return "points";
-    case UNIT_CUSTOM: return u->custom;
-    }
-    return "?";
+    if (u->kind == PRT_UNIT_NONE)
+        return "unspecified";
+    return u->kind == PRT_UNIT_CUSTOM ? u->custom : prt_unit_words[u->kind];
+}
+
+/* Whether a number written with a word after it (`6 weeks`, `1 day`) fits the unit: the word is the
+ * unit's own, or its singular. */
+static bool word_fits_unit(const char *word, const Unit *u)
+{
+    const char *plural = prt_unit_words[u->kind], *singular = prt_unit_forms[u->kind].singular;
+    if (u->kind == PRT_UNIT_CUSTOM || (!plural && !singular))
+        return false;
+    return (plural && strcmp(word, plural) == 0) || (singular && strcmp(word, singular) == 0);
 }
 
 /* Checks that a value's written form fits the indicator's unit and range. */
@@ -121,25 +121,22 @@ static void check_value(Checker *c, const Indicator *in, const Value *v, const c
     const Unit *u = &in->unit;
     switch (v->suffix) {
     case SUFFIX_PERCENT:
-        if (u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written as a percentage, but the unit of '%s' is %s", what,
                        entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_POINTS:
-        if (u->kind != UNIT_POINTS && u->kind != UNIT_PERCENT && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_POINTS && u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written in percentage points, but the unit of '%s' is %s",
                        what, entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_CURRENCY:
-        if (u->kind != UNIT_CURRENCY && u->kind != UNIT_NONE)
+        if (u->kind != PRT_UNIT_CURRENCY && u->kind != PRT_UNIT_NONE)
             diag_error(c->diag, v->loc, "E024", "%s is written in pounds, but the unit of '%s' is %s", what,
                        entity_label(&in->e), unit_name(u));
         break;
     case SUFFIX_WORD: {
-        bool ok = (strcmp(v->word, "weeks") == 0 || strcmp(v->word, "week") == 0) ? u->kind == UNIT_WEEKS
-                  : (strcmp(v->word, "days") == 0 || strcmp(v->word, "day") == 0) ? u->kind == UNIT_DAYS
-                                                                                   : false;
-        if (!ok)
+        if (!word_fits_unit(v->word, u))
             diag_error(c->diag, v->loc, "E024", "%s is written in '%s', which does not fit the unit of '%s' (%s)",
                        what, v->word, entity_label(&in->e), unit_name(u));
         break;
@@ -147,9 +144,9 @@ static void check_value(Checker *c, const Indicator *in, const Value *v, const c
     case SUFFIX_NONE:
         break;
     }
-    if (u->kind == UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
+    if (u->kind == PRT_UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
         diag_error(c->diag, v->loc, "E023", "%s of %g%% is outside 0-100%% for a percentage", what, v->num);
-    if ((u->kind == UNIT_COUNT || u->kind == UNIT_DAYS || u->kind == UNIT_WEEKS || u->kind == UNIT_RATE) && v->num < 0)
+    if (prt_unit_forms[u->kind].nonnegative && v->num < 0)
         diag_error(c->diag, v->loc, "E023", "%s of %g is negative, which a %s cannot be", what, v->num, unit_name(u));
 }
 
@@ -162,26 +159,19 @@ static bool plan_covers(const Plan *p, prt_period period)
     return period.year >= p->header.first.p.year && period.year <= p->header.last.p.year;
 }
 
-static const char *frequency_name(Frequency f)
+static const char *frequency_name(prt_frequency f)
 {
-    switch (f) {
-    case FREQ_NONE: return "unspecified";
-    case FREQ_MONTHLY: return "monthly";
-    case FREQ_QUARTERLY: return "quarterly";
-    case FREQ_BIANNUAL: return "biannual";
-    case FREQ_ANNUAL: return "annual";
-    }
-    return "?";
+    return f == PRT_FREQ_NONE ? "unspecified" : prt_frequency_words[f];
 }
 
 /* A target for a part of a year needs an indicator measured at least that often. */
-static bool period_fits(prt_period p, Frequency f)
+static bool period_fits(prt_period p, prt_frequency f)
 {
     switch (p.kind) {
     case PRT_YEAR: return true;
-    case PRT_HALF: return f != FREQ_ANNUAL;
-    case PRT_QUARTER: return f != FREQ_ANNUAL && f != FREQ_BIANNUAL;
-    case PRT_MONTH: return f == FREQ_MONTHLY || f == FREQ_NONE;
+    case PRT_HALF: return f != PRT_FREQ_ANNUAL;
+    case PRT_QUARTER: return f != PRT_FREQ_ANNUAL && f != PRT_FREQ_BIANNUAL;
+    case PRT_MONTH: return f == PRT_FREQ_MONTHLY || f == PRT_FREQ_NONE;
     }
     return true;
 }
@@ -192,7 +182,7 @@ static char *fmt_period(prt_period p, char *buf) { return prt_period_format(p, b
 
 static void check_rating(Checker *c, Rating *r)
 {
-    if (r->method == METHOD_NONE && !r->method_loc.file)
+    if (r->method == PRT_METHOD_NONE && !r->method_loc.file)
         diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' has no 'method' (improvement, achievement or points)",
                    r->e.id.name);
     if (r->bands.n > PRT_MAX_BANDS) {
@@ -235,23 +225,23 @@ static void check_rating(Checker *c, Rating *r)
         }
         if (b->how == BAND_OTHERWISE)
             continue;
-        if (r->method == METHOD_POINTS && b->how != BAND_WITHIN)
+        if (r->method == PRT_METHOD_POINTS && b->how != BAND_WITHIN)
             diag_error(c->diag, b->loc, "E028", "with method points, a band is written 'within N pts'");
-        if (r->method != METHOD_POINTS && r->method != METHOD_NONE && b->how != BAND_AT)
+        if (r->method != PRT_METHOD_POINTS && r->method != PRT_METHOD_NONE && b->how != BAND_AT)
             diag_error(c->diag, b->loc, "E028", "with method %s, a band is written 'at N%%'",
-                       r->method == METHOD_IMPROVEMENT ? "improvement" : "achievement");
+                       prt_method_words[r->method]);
         if (b->threshold.num < 0)
             diag_error(c->diag, b->threshold.loc, "E028", "a band threshold cannot be negative");
         if (i > 0) {
             Band *p = r->bands.items[i - 1];
             if (p->how == BAND_OTHERWISE)
                 continue;
-            bool ordered = r->method == METHOD_POINTS ? b->threshold.num > p->threshold.num
+            bool ordered = r->method == PRT_METHOD_POINTS ? b->threshold.num > p->threshold.num
                                                       : b->threshold.num < p->threshold.num;
             if (!ordered) {
                 diag_error(c->diag, b->threshold.loc, "E028",
                            "rating thresholds are out of order: band '%s' at %g must be %s than band '%s' at %g",
-                           b->id.name, b->threshold.num, r->method == METHOD_POINTS ? "wider" : "lower",
+                           b->id.name, b->threshold.num, r->method == PRT_METHOD_POINTS ? "wider" : "lower",
                            p->id.name, p->threshold.num);
                 diag_note(c->diag, p->threshold.loc, "band '%s' is here", p->id.name);
             }
@@ -282,16 +272,16 @@ static bool same_unit(const Unit *a, const Unit *b)
 {
     if (a->kind != b->kind)
         return false;
-    if (a->kind == UNIT_RATE)
+    if (a->kind == PRT_UNIT_RATE)
         return a->per == b->per;
-    if (a->kind == UNIT_CUSTOM)
+    if (a->kind == PRT_UNIT_CUSTOM)
         return strcmp(a->custom, b->custom) == 0;
     return true;
 }
 
 static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
 {
-    FormulaUnit r = {FU_NUMBER, {.kind = UNIT_NONE}};
+    FormulaUnit r = {FU_NUMBER, {.kind = PRT_UNIT_NONE}};
     switch (e->kind) {
     case EXPR_NUM: return r;
     case EXPR_NAME: {
@@ -304,7 +294,7 @@ static FormulaUnit check_expr(Checker *c, Indicator *owner, Expr *e)
             return (FormulaUnit){FU_DERIVED, r.unit};
         }
         Unit u = t->kind == ENT_INPUT ? ((Input *)t)->unit : ((Indicator *)t)->unit;
-        if (u.kind == UNIT_NONE)
+        if (u.kind == PRT_UNIT_NONE)
             return (FormulaUnit){FU_DERIVED, u};
         return (FormulaUnit){FU_UNIT, u};
     }
@@ -444,9 +434,9 @@ static void check_formula_cycles(Checker *c)
 
 /* ---- indicators ---- */
 
-static bool target_better(Polarity pol, double target, double base)
+static bool target_better(prt_polarity pol, double target, double base)
 {
-    return pol == POL_SMALLER ? target <= base : target >= base;
+    return pol == PRT_POL_SMALLER ? target <= base : target >= base;
 }
 
 static void check_cumulative_profile(Checker *c, Indicator *in)
@@ -454,10 +444,10 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
     /* for each year with quarterly targets: non-decreasing, and Q4 equals the annual target */
     for (size_t i = 0; i < in->targets.n; i++) {
         const Target *annual = in->targets.items[i];
-        if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != TARGET_VALUE)
+        if (!annual->period.valid || annual->period.p.kind != PRT_YEAR || annual->spec.kind != PRT_TARGET_VALUE)
             continue;
         const Target *q4 = indicator_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
-        if (q4 && q4->spec.kind == TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
+        if (q4 && q4->spec.kind == PRT_TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
             char buf[32];
             diag_warning(c->diag, q4->spec.value.loc, "W005",
                          "the cumulative Q4 target %g differs from the annual target %g for %s", q4->spec.value.num,
@@ -467,10 +457,10 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
     }
     for (size_t i = 0; i < in->targets.n; i++) {
         const Target *t = in->targets.items[i];
-        if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != TARGET_VALUE)
+        if (!t->period.valid || t->period.p.kind != PRT_QUARTER || t->period.p.index == 1 || t->spec.kind != PRT_TARGET_VALUE)
             continue;
         const Target *prev = indicator_target(in, (prt_period){t->period.p.year, PRT_QUARTER, t->period.p.index - 1});
-        if (prev && prev->spec.kind == TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
+        if (prev && prev->spec.kind == PRT_TARGET_VALUE && t->spec.value.num < prev->spec.value.num) {
             diag_warning(c->diag, t->spec.value.loc, "W005",
                          "the cumulative year-to-date target falls from %g in Q%d to %g in Q%d",
                          prev->spec.value.num, prev->period.p.index, t->spec.value.num, t->period.p.index);
@@ -480,17 +470,16 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
 
 static void check_target_spec(Checker *c, Indicator *in, const TargetSpec *spec, const char *what)
 {
-    if (spec->kind == TARGET_VALUE || spec->kind == TARGET_THRESHOLD)
+    if (spec->kind == PRT_TARGET_VALUE || spec->kind == PRT_TARGET_THRESHOLD)
         check_value(c, in, &spec->value, what);
-    else if (spec->kind == TARGET_BENCHMARK)
+    else if (spec->kind == PRT_TARGET_BENCHMARK)
         resolve_ident(c, spec->bench, K(ENT_BENCHMARK), "benchmark");
 }
 
-static void check_indicator(Checker *c, Indicator *in)
+/* The outcomes it measures, its polarity, its rating scheme, its direction, baseline and tolerance. */
+static void check_indicator_head(Checker *c, Indicator *in)
 {
     Plan *p = c->plan;
-    char b1[32], b2[32];
-
     for (NameRef *n = in->measures; n; n = n->next) {
         Outcome *o = (Outcome *)resolve(c, n, K(ENT_OUTCOME), "outcome");
         if (o) {
@@ -509,89 +498,125 @@ static void check_indicator(Checker *c, Indicator *in)
     if (in->scheme && in->scheme->e.kind != ENT_RATING)
         in->scheme = NULL;
 
-    bool monitor_only = in->polarity == POL_MONITOR;
-    if (in->direction != POL_NONE && !monitor_only)
+    if (in->direction != PRT_POL_NONE && in->polarity != PRT_POL_MONITOR)
         diag_warning(c->diag, in->direction_loc, "W008",
                      "'direction' is for monitor-only indicators; the polarity of '%s' already sets it", entity_label(&in->e));
-    bool rated_target = false;
     check_value(c, in, &in->baseline, "the baseline");
     if (in->tolerance && in->tolerance->num < 0)
         diag_error(c->diag, in->tolerance->loc, "E023", "a tolerance cannot be negative");
+}
 
+/* A target's period: within the plan, fitting the indicator's frequency, not given twice (the
+ * targets before the i-th are the ones already seen). */
+static void check_target_period(Checker *c, Indicator *in, const Target *t, size_t i)
+{
+    Plan *p = c->plan;
+    char b1[32], b2[32];
+    if (!plan_covers(p, t->period.p))
+        diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
+                   fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
+                   prt_period_format(p->header.last.p, (char[32]){0}, 32));
+    if (in->frequency != PRT_FREQ_NONE && !period_fits(t->period.p, in->frequency))
+        diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
+                   fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
+    for (size_t j = 0; j < i; j++) {
+        Target *u = in->targets.items[j];
+        if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
+            diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
+                       entity_label(&in->e), fmt_period(t->period.p, b1));
+            diag_note(c->diag, u->loc, "the first target for %s is here", b1);
+            break;
+        }
+    }
+}
+
+/* What a target is compared with: the baseline when it is earlier and comparable, else (without a
+ * baseline) last year's published result.  NULL when there is neither. */
+static const Value *target_base(const Indicator *in, const Target *t, const char **what, prt_period *when)
+{
+    const Value *base = NULL;
+    *what = "baseline";
+    *when = (prt_period){0, PRT_YEAR, 0};
+    /* a cumulative or rolling figure only compares with one over the same length of time */
+    bool comparable = in->accumulates == PRT_ACC_SNAPSHOT ||
+                      (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
+    if (in->baseline.present && in->baseline_period.valid && comparable &&
+        prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
+        base = &in->baseline;
+        *when = in->baseline_period.p;
+    } else if (!in->baseline.present) {
+        /* without a baseline, last year's published result is the one the reports compare with */
+        for (size_t k = 0; k < in->results.n; k++) {
+            ResultRec *r = in->results.items[k];
+            if (r->status == PRT_RESULT_VALUE && r->period.valid &&
+                prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
+                base = &r->value;
+                *what = "result";
+                *when = r->period.p;
+            }
+        }
+    }
+    return base;
+}
+
+/* A target that asks for less than what was already achieved (W004). */
+static void check_target_ambition(Checker *c, Indicator *in, const Target *t)
+{
+    if (t->spec.kind != PRT_TARGET_VALUE || (in->polarity != PRT_POL_BIGGER && in->polarity != PRT_POL_SMALLER))
+        return;
+    const char *base_what;
+    prt_period base_period;
+    const Value *base = target_base(in, t, &base_what, &base_period);
+    char b1[32], b2[32];
+    if (base && !target_better(in->polarity, t->spec.value.num, base->num))
+        diag_warning(c->diag, t->spec.value.loc, "W004",
+                     "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
+                     fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
+                     prt_polarity_words[in->polarity]);
+}
+
+/* Every target; returns whether any is rated (not `target monitor`). */
+static bool check_targets(Checker *c, Indicator *in)
+{
+    bool rated_target = false;
     for (size_t i = 0; i < in->targets.n; i++) {
         Target *t = in->targets.items[i];
-        if (monitor_only && t->spec.kind != TARGET_MONITOR) {
+        if (in->polarity == PRT_POL_MONITOR && t->spec.kind != PRT_TARGET_MONITOR) {
             diag_error(c->diag, t->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
             diag_note(c->diag, in->polarity_loc, "its polarity is given here");
             continue;
         }
-        if (t->spec.kind != TARGET_MONITOR)
+        if (t->spec.kind != PRT_TARGET_MONITOR)
             rated_target = true;
         check_target_spec(c, in, &t->spec, "the target");
         if (t->tolerance && t->tolerance->num < 0)
             diag_error(c->diag, t->tolerance->loc, "E023", "a tolerance cannot be negative");
         if (!t->period.valid)
             continue;
-        if (!plan_covers(p, t->period.p))
-            diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
-                       fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
-                       prt_period_format(p->header.last.p, (char[32]){0}, 32));
-        if (in->frequency != FREQ_NONE && !period_fits(t->period.p, in->frequency))
-            diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
-                       fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
-        for (size_t j = 0; j < i; j++) {
-            Target *u = in->targets.items[j];
-            if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
-                diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
-                           entity_label(&in->e), fmt_period(t->period.p, b1));
-                diag_note(c->diag, u->loc, "the first target for %s is here", b1);
-                break;
-            }
-        }
-        /* a target that asks for less than what was already achieved */
-        if (t->spec.kind == TARGET_VALUE && (in->polarity == POL_BIGGER || in->polarity == POL_SMALLER)) {
-            const Value *base = NULL;
-            const char *base_what = "baseline";
-            prt_period base_period = {0, PRT_YEAR, 0};
-            /* a cumulative or rolling figure only compares with one over the same length of time */
-            bool comparable = in->accumulates == ACC_SNAPSHOT ||
-                              (in->baseline_period.valid && in->baseline_period.p.kind == t->period.p.kind);
-            if (in->baseline.present && in->baseline_period.valid && comparable &&
-                prt_period_compare(in->baseline_period.p, t->period.p) < 0) {
-                base = &in->baseline;
-                base_period = in->baseline_period.p;
-            } else if (!in->baseline.present) {
-                /* without a baseline, last year's published result is the one the reports compare with */
-                for (size_t k = 0; k < in->results.n; k++) {
-                    ResultRec *r = in->results.items[k];
-                    if (r->status == RESULT_VALUE && r->period.valid &&
-                        prt_period_equal(r->period.p, prt_period_last_year(t->period.p))) {
-                        base = &r->value;
-                        base_what = "result";
-                        base_period = r->period.p;
-                    }
-                }
-            }
-            if (base && !target_better(in->polarity, t->spec.value.num, base->num))
-                diag_warning(c->diag, t->spec.value.loc, "W004",
-                             "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
-                             fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
-                             in->polarity == POL_BIGGER ? "bigger" : "smaller");
-        }
+        check_target_period(c, in, t, i);
+        check_target_ambition(c, in, t);
     }
-    if (rated_target && !in->scheme && !in->rating.name) {
-        if (p->header.rating.name)
-            ; /* the default is unknown: reported once, on the plan header */
-        else
-            diag_error(c->diag, in->e.loc, "E036",
-                       "indicator '%s' has targets but no rating scheme: select one with 'rating ID' here or in "
-                       "the plan header",
-                       entity_label(&in->e));
-    }
-    if (in->accumulates == ACC_YEAR_TO_DATE)
-        check_cumulative_profile(c, in);
+    return rated_target;
+}
 
+/* Rated targets need a rating scheme, the indicator's own or the plan's (E036). */
+static void check_scheme_given(Checker *c, Indicator *in)
+{
+    if (in->scheme || in->rating.name)
+        return;
+    if (c->plan->header.rating.name)
+        ; /* the default is unknown: reported once, on the plan header */
+    else
+        diag_error(c->diag, in->e.loc, "E036",
+                   "indicator '%s' has targets but no rating scheme: select one with 'rating ID' here or in "
+                   "the plan header",
+                   entity_label(&in->e));
+}
+
+static void check_amendments(Checker *c, Indicator *in)
+{
+    char b1[32], b2[32];
     for (size_t i = 0; i < in->amendments.n; i++) {
         Amendment *a = in->amendments.items[i];
         check_target_spec(c, in, &a->to, "the amended target");
@@ -604,10 +629,15 @@ static void check_indicator(Checker *c, Indicator *in)
         if (a->from.valid && !prt_period_within(a->from.p, prt_period_year_of(a->period.p)))
             diag_error(c->diag, a->from.loc, "E030", "an amendment of the %s target must take effect within %s",
                        fmt_period(a->period.p, b1), prt_period_format(prt_period_year_of(a->period.p), b2, sizeof b2));
-        if (monitor_only)
+        if (in->polarity == PRT_POL_MONITOR)
             diag_error(c->diag, a->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
     }
+}
+
+static void check_benchmark_values(Checker *c, Indicator *in)
+{
+    char b1[32], b2[32];
     for (size_t i = 0; i < in->benchmarks.n; i++) {
         BenchValue *bv = in->benchmarks.items[i];
         resolve_ident(c, bv->bench, K(ENT_BENCHMARK), "benchmark");
@@ -618,6 +648,12 @@ static void check_indicator(Checker *c, Indicator *in)
                          fmt_period(bv->period.p, b1), in->baseline_period.p.year - bv->period.p.year,
                          fmt_period(in->baseline_period.p, b2));
     }
+}
+
+/* Results written in the plan: values that fit the unit, ratings of record the scheme has, one per period. */
+static void check_plan_results(Checker *c, Indicator *in)
+{
+    char b1[32];
     for (size_t i = 0; i < in->results.n; i++) {
         ResultRec *r = in->results.items[i];
         check_value(c, in, &r->value, "the result");
@@ -640,6 +676,18 @@ static void check_indicator(Checker *c, Indicator *in)
             }
         }
     }
+}
+
+static void check_indicator(Checker *c, Indicator *in)
+{
+    check_indicator_head(c, in);
+    if (check_targets(c, in))
+        check_scheme_given(c, in);
+    if (in->accumulates == PRT_ACC_YEAR_TO_DATE)
+        check_cumulative_profile(c, in);
+    check_amendments(c, in);
+    check_benchmark_values(c, in);
+    check_plan_results(c, in);
     if (in->formula) {
         check_formula_depth(c, in);
         check_expr(c, in, in->formula);

@@ -17,8 +17,8 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
         transformation += ((const Theme *)plan->themes.items[i])->transformation;
     for (size_t i = 0; i < plan->indicators.n; i++) {
         const Indicator *in = plan->indicators.items[i];
-        targeted += in->targets.n > 0 && in->polarity != POL_MONITOR;
-        monitor += in->polarity == POL_MONITOR;
+        targeted += in->targets.n > 0 && in->polarity != PRT_POL_MONITOR;
+        monitor += in->polarity == PRT_POL_MONITOR;
         derived += in->formula != NULL;
     }
     prt_buf line = {0};

@@ -66,23 +66,23 @@ static Indicator *find_indicator(Plan *p, const Indicator *like)
     return e && e->kind == ENT_INDICATOR && !((Indicator *)e)->ref ? (Indicator *)e : NULL;
 }
 
-static const char *polarity_name(Polarity p)
+static const char *polarity_name(prt_polarity p)
 {
-    return p == POL_BIGGER ? "bigger is better" : p == POL_SMALLER ? "smaller is better" : p == POL_MONITOR ? "monitor only" : "none";
+    return prt_polarity_diff_texts[p];
 }
 
 /* A target as the plan wrote it, for the report (escaped, in o's pool). */
 static const char *target_text(Out *o, const LoadedPlan *lp, const Target *t)
 {
-    static const char *const ops[] = {">= ", "> ", "<= ", "< "};
     const SourceFile *sf = sources_get(&lp->sources, t->spec.value.loc.file);
     prt_buf b = {0};
     switch (t->spec.kind) {
-    case TARGET_MONITOR: prt_buf_puts(&b, "monitor"); break;
-    case TARGET_MAINTAIN: prt_buf_puts(&b, "maintain"); break;
-    case TARGET_BENCHMARK: prt_buf_printf(&b, "benchmark %s", t->spec.bench.name); break;
+    case PRT_TARGET_MONITOR:
+    case PRT_TARGET_MAINTAIN: prt_buf_puts(&b, prt_target_kind_words[t->spec.kind]); break;
+    case PRT_TARGET_BENCHMARK: prt_buf_printf(&b, "%s %s", prt_target_kind_words[t->spec.kind], t->spec.bench.name); break;
     default:
-        prt_buf_puts(&b, t->spec.kind == TARGET_THRESHOLD ? ops[t->spec.op] : "");
+        if (t->spec.kind == PRT_TARGET_THRESHOLD)
+            prt_buf_printf(&b, "%s ", prt_cmp_words[t->spec.op]);
         if (sf)
             prt_buf_add(&b, sf->text + t->spec.value.loc.begin, t->spec.value.loc.end - t->spec.value.loc.begin);
     }
@@ -94,8 +94,8 @@ static const char *target_text(Out *o, const LoadedPlan *lp, const Target *t)
 static bool same_target(const Target *a, const Target *b)
 {
     return a->spec.kind == b->spec.kind && a->spec.op == b->spec.op &&
-           (a->spec.kind != TARGET_VALUE && a->spec.kind != TARGET_THRESHOLD ? true : a->spec.value.num == b->spec.value.num) &&
-           (a->spec.kind != TARGET_BENCHMARK || a->spec.bench.name == b->spec.bench.name ||
+           (a->spec.kind != PRT_TARGET_VALUE && a->spec.kind != PRT_TARGET_THRESHOLD ? true : a->spec.value.num == b->spec.value.num) &&
+           (a->spec.kind != PRT_TARGET_BENCHMARK || a->spec.bench.name == b->spec.bench.name ||
             strcmp(a->spec.bench.name, b->spec.bench.name) == 0) &&
            (a->tolerance != NULL) == (b->tolerance != NULL) && (!a->tolerance || a->tolerance->num == b->tolerance->num);
 }

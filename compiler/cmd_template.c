@@ -12,15 +12,13 @@
 
 static const char *unit_text(const prt_indicator *in, prt_buf *b)
 {
-    static const char *const names[] = {"", "percent", "count", "score", "currency (£)", "days", "weeks", "rate",
-                                        "percentage points", ""};
     prt_buf_clear(b);
     if (in->unit == PRT_UNIT_RATE)
         prt_buf_printf(b, "rate per %.0f", in->unit_per);
     else if (in->unit == PRT_UNIT_CUSTOM)
         prt_buf_puts(b, in->unit_custom ? in->unit_custom : "");
     else
-        prt_buf_puts(b, names[in->unit]);
+        prt_buf_puts(b, prt_unit_forms[in->unit].text);
     return prt_buf_str(b);
 }
 
@@ -30,14 +28,13 @@ static const char *target_text(const prt_plan *plan, const prt_indicator *in, pr
     prt_buf_clear(b);
     const prt_target *t = prt_target_in_force(in, p, NULL);
     if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR))
-        prt_buf_puts(b, "monitor");
+        prt_buf_puts(b, prt_target_kind_words[PRT_TARGET_MONITOR]);
     else if (t && (t->kind == PRT_TARGET_VALUE || t->kind == PRT_TARGET_THRESHOLD)) {
-        static const char *const ops[] = {">= ", "> ", "<= ", "< "};
         char v[64];
-        prt_buf_printf(b, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? ops[t->op] : "",
-                       prt_format_value(in, t->value, v, sizeof v));
+        prt_buf_printf(b, "%s%s%s", t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : "",
+                       t->kind == PRT_TARGET_THRESHOLD ? " " : "", prt_format_value(in, t->value, v, sizeof v));
     } else if (t && t->kind == PRT_TARGET_MAINTAIN)
-        prt_buf_puts(b, "maintain");
+        prt_buf_puts(b, prt_target_kind_words[PRT_TARGET_MAINTAIN]);
     else if (t && t->kind == PRT_TARGET_BENCHMARK)
         prt_buf_puts(b, plan->benchmarks[t->benchmark].name);
     return prt_buf_str(b);

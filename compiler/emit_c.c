@@ -30,37 +30,17 @@ static void period(FILE *out, prt_period p)
     fprintf(out, "{%d, %s, %d}", p.year, kinds[p.kind], p.index);
 }
 
-static const char *target_kind(prt_target_kind k)
-{
-    static const char *const names[] = {"PRT_TARGET_VALUE", "PRT_TARGET_THRESHOLD", "PRT_TARGET_MONITOR",
-                                        "PRT_TARGET_MAINTAIN", "PRT_TARGET_BENCHMARK"};
-    return names[k];
-}
-
-static const char *cmp_name(prt_cmp c)
-{
-    static const char *const names[] = {"PRT_CMP_GE", "PRT_CMP_GT", "PRT_CMP_LE", "PRT_CMP_LT"};
-    return names[c];
-}
-
 static void target(FILE *out, const prt_target *t)
 {
     fputs("{", out);
     period(out, t->period);
-    fprintf(out, ", %s, %s, ", target_kind(t->kind), cmp_name(t->op));
+    fprintf(out, ", %s, %s, ", prt_target_kind_c_names[t->kind], prt_cmp_c_names[t->op]);
     num(out, t->value);
     fprintf(out, ", %d, %s, ", t->benchmark, t->has_tolerance ? "true" : "false");
     num(out, t->tolerance);
     fputs(", ", out);
     lit(out, t->note);
     fputs("}", out);
-}
-
-static const char *status_name(prt_result_status s)
-{
-    static const char *const names[] = {"PRT_RESULT_NONE", "PRT_RESULT_VALUE", "PRT_RESULT_NOT_AVAILABLE",
-                                        "PRT_RESULT_NOT_YET_AVAILABLE"};
-    return names[s];
 }
 
 /* What the emitter relies on: the checker rejects formulas deeper than PRT_MAX_FORMULA_DEPTH (E038),
@@ -150,9 +130,9 @@ void emit_c_header(FILE *out, const EmitOptions *opt)
                  "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period);\n\n#endif\n", p);
 }
 
-void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
+/* The opening comment and the includes. */
+static void prologue(FILE *out, const EmitOptions *opt)
 {
-    const char *p = opt->prefix ? opt->prefix : "plan";
     generated_by(out, opt);
     fputs(". Do not edit.\n * Link with libplanrt: cc -std=c11 THIS.c -lplanrt -lm */\n", out);
     if (opt->library && opt->header_name) {
@@ -161,226 +141,257 @@ void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
         fprintf(out, "#include \"%s\"\n", opt->header_name);
     }
     fputs("#include \"planrt.h\"\n\n#include <math.h>\n#include <stdbool.h>\n#include <stddef.h>\n\n", out);
+}
 
+/* {id, name}: a pillar, a benchmark, an input. */
+static void id_and_name(FILE *out, const char *id, const char *name)
+{
+    fputs("    {", out);
+    lit(out, id);
+    fputs(", ", out);
+    lit(out, name);
+}
+
+static void pillars_and_themes(FILE *out, const prt_plan *plan)
+{
     fputs("static const prt_pillar pillars[] = {\n", out);
     for (int i = 0; i < plan->npillars; i++) {
-        fputs("    {", out);
-        lit(out, plan->pillars[i].id);
-        fputs(", ", out);
-        lit(out, plan->pillars[i].name);
+        id_and_name(out, plan->pillars[i].id, plan->pillars[i].name);
         fputs("},\n", out);
     }
     if (!plan->npillars)
         fputs("    {NULL, NULL},\n", out);
     fputs("};\n\nstatic const prt_theme themes[] = {\n", out);
     for (int i = 0; i < plan->nthemes; i++) {
-        fputs("    {", out);
-        lit(out, plan->themes[i].id);
-        fputs(", ", out);
-        lit(out, plan->themes[i].name);
+        id_and_name(out, plan->themes[i].id, plan->themes[i].name);
         fprintf(out, ", %d, %s},\n", plan->themes[i].pillar, plan->themes[i].transformation ? "true" : "false");
     }
     if (!plan->nthemes)
         fputs("    {NULL, NULL, 0, false},\n", out);
     fputs("};\n\n", out);
+}
 
-    for (int s = 0; s < plan->nschemes; s++) {
-        fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
-        for (int b = 0; b < plan->schemes[s].nbands; b++) {
-            const prt_band *bd = &plan->schemes[s].bands[b];
-            fputs("    {", out);
-            lit(out, bd->id);
-            fputs(", ", out);
-            lit(out, bd->label);
-            fputs(", ", out);
-            lit(out, bd->abbrev);
-            fputs(", ", out);
-            num(out, bd->threshold);
-            fprintf(out, ", %s},\n", bd->otherwise ? "true" : "false");
-        }
-        if (!plan->schemes[s].nbands)
-            fputs("    {NULL, NULL, NULL, 0.0, true},\n", out);
-        fputs("};\n\n", out);
+static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
+{
+    fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
+    for (int b = 0; b < scheme->nbands; b++) {
+        const prt_band *bd = &scheme->bands[b];
+        id_and_name(out, bd->id, bd->label);
+        fputs(", ", out);
+        lit(out, bd->abbrev);
+        fputs(", ", out);
+        num(out, bd->threshold);
+        fprintf(out, ", %s},\n", bd->otherwise ? "true" : "false");
     }
-    static const char *const methods[] = {"PRT_METHOD_NONE", "PRT_METHOD_IMPROVEMENT", "PRT_METHOD_ACHIEVEMENT",
-                                          "PRT_METHOD_POINTS"};
+    if (!scheme->nbands)
+        fputs("    {NULL, NULL, NULL, 0.0, true},\n", out);
+    fputs("};\n\n", out);
+}
+
+static void schemes(FILE *out, const prt_plan *plan)
+{
+    for (int s = 0; s < plan->nschemes; s++)
+        scheme_bands(out, s, &plan->schemes[s]);
     fputs("static const prt_scheme schemes[] = {\n", out);
     for (int s = 0; s < plan->nschemes; s++) {
-        fputs("    {", out);
-        lit(out, plan->schemes[s].id);
-        fputs(", ", out);
-        lit(out, plan->schemes[s].name);
-        fprintf(out, ", %s, %d, scheme%d_bands},\n", methods[plan->schemes[s].method], plan->schemes[s].nbands, s);
+        id_and_name(out, plan->schemes[s].id, plan->schemes[s].name);
+        fprintf(out, ", %s, %d, scheme%d_bands},\n", prt_method_c_names[plan->schemes[s].method],
+                plan->schemes[s].nbands, s);
     }
     if (!plan->nschemes)
         fputs("    {NULL, NULL, PRT_METHOD_NONE, 0, NULL},\n", out);
     fputs("};\n\n", out);
+}
 
-    const prt_named *lists[2] = {plan->benchmarks, plan->inputs};
-    const int counts[2] = {plan->nbenchmarks, plan->ninputs};
-    const char *names[2] = {"benchmarks", "inputs"};
-    for (int l = 0; l < 2; l++) {
-        fprintf(out, "static const prt_named %s[] = {\n", names[l]);
-        for (int i = 0; i < counts[l]; i++) {
-            fputs("    {", out);
-            lit(out, lists[l][i].id);
-            fputs(", ", out);
-            lit(out, lists[l][i].name);
-            fputs("},\n", out);
-        }
-        if (!counts[l])
-            fputs("    {NULL, NULL},\n", out);
-        fputs("};\n\n", out);
+static void named_list(FILE *out, const char *array, const prt_named *list, int n)
+{
+    fprintf(out, "static const prt_named %s[] = {\n", array);
+    for (int i = 0; i < n; i++) {
+        id_and_name(out, list[i].id, list[i].name);
+        fputs("},\n", out);
     }
+    if (!n)
+        fputs("    {NULL, NULL},\n", out);
+    fputs("};\n\n", out);
+}
 
+/* ---- an indicator's arrays: ind<i>_targets, _amendments, _revisions, _bench, _results, _formula ---- */
+
+static void targets_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_target ind%d_targets[] = {\n", i);
+    for (int k = 0; k < in->ntargets; k++) {
+        fputs("    ", out);
+        target(out, &in->targets[k]);
+        fputs(",\n", out);
+    }
+    fputs("};\n", out);
+}
+
+static void amendments_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_amendment ind%d_amendments[] = {\n", i);
+    for (int k = 0; k < in->namendments; k++) {
+        const prt_amendment *a = &in->amendments[k];
+        fputs("    {", out);
+        period(out, a->period);
+        fputs(", ", out);
+        target(out, &a->to);
+        fputs(", ", out);
+        period(out, a->from);
+        fputs(", ", out);
+        lit(out, a->reason);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
+static void revisions_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_revision ind%d_revisions[] = {\n", i);
+    for (int k = 0; k < in->nrevisions; k++) {
+        fputs("    {", out);
+        period(out, in->revisions[k].period);
+        fputs(", ", out);
+        lit(out, in->revisions[k].reason);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
+static void bench_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_bench_value ind%d_bench[] = {\n", i);
+    for (int k = 0; k < in->nbench; k++) {
+        fprintf(out, "    {%d, ", in->bench[k].benchmark);
+        period(out, in->bench[k].period);
+        fputs(", ", out);
+        num(out, in->bench[k].value);
+        fputs(", ", out);
+        lit(out, in->bench[k].note);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
+static void results_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_plan_result ind%d_results[] = {\n", i);
+    for (int k = 0; k < in->nresults; k++) {
+        const prt_plan_result *r = &in->results[k];
+        fputs("    {", out);
+        period(out, r->period);
+        fprintf(out, ", %s, ", prt_result_status_c_names[r->status]);
+        num(out, r->value);
+        fprintf(out, ", %s, ", r->restated ? "true" : "false");
+        num(out, r->original);
+        fputs(", ", out);
+        lit(out, r->rated);
+        fputs(", ", out);
+        lit(out, r->note);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
+static void formula_array(FILE *out, int i, const prt_indicator *in)
+{
     static const char *const ops[] = {"PRT_OP_NUM", "PRT_OP_INDICATOR", "PRT_OP_INPUT", "PRT_OP_NEG",
                                       "PRT_OP_ADD", "PRT_OP_SUB", "PRT_OP_MUL", "PRT_OP_DIV"};
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        if (in->ntargets) {
-            fprintf(out, "static const prt_target ind%d_targets[] = {\n", i);
-            for (int k = 0; k < in->ntargets; k++) {
-                fputs("    ", out);
-                target(out, &in->targets[k]);
-                fputs(",\n", out);
-            }
-            fputs("};\n", out);
-        }
-        if (in->namendments) {
-            fprintf(out, "static const prt_amendment ind%d_amendments[] = {\n", i);
-            for (int k = 0; k < in->namendments; k++) {
-                const prt_amendment *a = &in->amendments[k];
-                fputs("    {", out);
-                period(out, a->period);
-                fputs(", ", out);
-                target(out, &a->to);
-                fputs(", ", out);
-                period(out, a->from);
-                fputs(", ", out);
-                lit(out, a->reason);
-                fputs("},\n", out);
-            }
-            fputs("};\n", out);
-        }
-        if (in->nrevisions) {
-            fprintf(out, "static const prt_revision ind%d_revisions[] = {\n", i);
-            for (int k = 0; k < in->nrevisions; k++) {
-                fputs("    {", out);
-                period(out, in->revisions[k].period);
-                fputs(", ", out);
-                lit(out, in->revisions[k].reason);
-                fputs("},\n", out);
-            }
-            fputs("};\n", out);
-        }
-        if (in->nbench) {
-            fprintf(out, "static const prt_bench_value ind%d_bench[] = {\n", i);
-            for (int k = 0; k < in->nbench; k++) {
-                fprintf(out, "    {%d, ", in->bench[k].benchmark);
-                period(out, in->bench[k].period);
-                fputs(", ", out);
-                num(out, in->bench[k].value);
-                fputs(", ", out);
-                lit(out, in->bench[k].note);
-                fputs("},\n", out);
-            }
-            fputs("};\n", out);
-        }
-        if (in->nresults) {
-            fprintf(out, "static const prt_plan_result ind%d_results[] = {\n", i);
-            for (int k = 0; k < in->nresults; k++) {
-                const prt_plan_result *r = &in->results[k];
-                fputs("    {", out);
-                period(out, r->period);
-                fprintf(out, ", %s, ", status_name(r->status));
-                num(out, r->value);
-                fprintf(out, ", %s, ", r->restated ? "true" : "false");
-                num(out, r->original);
-                fputs(", ", out);
-                lit(out, r->rated);
-                fputs(", ", out);
-                lit(out, r->note);
-                fputs("},\n", out);
-            }
-            fputs("};\n", out);
-        }
-        if (in->nformula) {
-            fprintf(out, "static const prt_op ind%d_formula[] = {\n", i);
-            for (int k = 0; k < in->nformula; k++) {
-                fprintf(out, "    {%s, ", ops[in->formula[k].op]);
-                num(out, in->formula[k].num);
-                fprintf(out, ", %d},\n", in->formula[k].index);
-            }
-            fputs("};\n", out);
-            formula_fn(out, i, in);
-        }
+    fprintf(out, "static const prt_op ind%d_formula[] = {\n", i);
+    for (int k = 0; k < in->nformula; k++) {
+        fprintf(out, "    {%s, ", ops[in->formula[k].op]);
+        num(out, in->formula[k].num);
+        fprintf(out, ", %d},\n", in->formula[k].index);
     }
+    fputs("};\n", out);
+}
 
-    static const char *const pols[] = {"PRT_POL_NONE", "PRT_POL_BIGGER", "PRT_POL_SMALLER", "PRT_POL_MONITOR"};
-    static const char *const units[] = {"PRT_UNIT_NONE", "PRT_UNIT_PERCENT", "PRT_UNIT_COUNT", "PRT_UNIT_SCORE",
-                                        "PRT_UNIT_CURRENCY", "PRT_UNIT_DAYS", "PRT_UNIT_WEEKS", "PRT_UNIT_RATE",
-                                        "PRT_UNIT_POINTS", "PRT_UNIT_CUSTOM"};
-    static const char *const freqs[] = {"PRT_FREQ_NONE", "PRT_FREQ_MONTHLY", "PRT_FREQ_QUARTERLY", "PRT_FREQ_BIANNUAL",
-                                        "PRT_FREQ_ANNUAL"};
-    static const char *const accs[] = {"PRT_ACC_SNAPSHOT", "PRT_ACC_YEAR_TO_DATE", "PRT_ACC_ROLLING_12_MONTHS"};
-    fputs("\nstatic const prt_indicator indicators[] = {\n", out);
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        fputs("    {\n        .id = ", out);
-        lit(out, in->id);
-        fputs(",\n        .ref = ", out);
-        lit(out, in->ref);
-        fputs(",\n        .name = ", out);
-        lit(out, in->name);
-        fputs(",\n        .kind = ", out);
-        lit(out, in->kind);
-        fprintf(out, ",\n        .theme = %d, .polarity = %s, .direction = %s, .unit = %s, .unit_per = ", in->theme,
-                pols[in->polarity], pols[in->direction], units[in->unit]);
-        num(out, in->unit_per);
-        fputs(", .unit_custom = ", out);
-        lit(out, in->unit_custom);
-        fprintf(out, ",\n        .decimals = %d, .frequency = %s, .accumulates = %s, .arrears = %d, .scheme = %d,\n",
-                in->decimals, freqs[in->frequency], accs[in->accumulates], in->arrears, in->scheme);
-        fprintf(out, "        .has_tolerance = %s, .tolerance = ", in->has_tolerance ? "true" : "false");
-        num(out, in->tolerance);
-        fprintf(out, ", .has_baseline = %s, .baseline = ", in->has_baseline ? "true" : "false");
-        num(out, in->baseline);
-        fputs(", .baseline_period = ", out);
-        period(out, in->baseline_period);
-        fputs(",\n", out);
-        fprintf(out, "        .ntargets = %d, .targets = ", in->ntargets);
-        if (in->ntargets)
-            fprintf(out, "ind%d_targets", i);
-        else
-            fputs("NULL", out);
-        fprintf(out, ", .namendments = %d, .amendments = ", in->namendments);
-        if (in->namendments)
-            fprintf(out, "ind%d_amendments", i);
-        else
-            fputs("NULL", out);
-        fprintf(out, ",\n        .nrevisions = %d, .revisions = ", in->nrevisions);
-        if (in->nrevisions)
-            fprintf(out, "ind%d_revisions", i);
-        else
-            fputs("NULL", out);
-        fprintf(out, ", .nbench = %d, .bench = ", in->nbench);
-        if (in->nbench)
-            fprintf(out, "ind%d_bench", i);
-        else
-            fputs("NULL", out);
-        fprintf(out, ", .nresults = %d, .results = ", in->nresults);
-        if (in->nresults)
-            fprintf(out, "ind%d_results", i);
-        else
-            fputs("NULL", out);
-        if (in->nformula)
-            fprintf(out, ",\n        .nformula = %d, .formula = ind%d_formula, .formula_fn = formula_%d", in->nformula, i, i);
-        fputs(",\n    },\n", out);
+/* The arrays an indicator's entry points to, those it has, and its formula's function. */
+static void indicator_arrays(FILE *out, int i, const prt_indicator *in)
+{
+    if (in->ntargets)
+        targets_array(out, i, in);
+    if (in->namendments)
+        amendments_array(out, i, in);
+    if (in->nrevisions)
+        revisions_array(out, i, in);
+    if (in->nbench)
+        bench_array(out, i, in);
+    if (in->nresults)
+        results_array(out, i, in);
+    if (in->nformula) {
+        formula_array(out, i, in);
+        formula_fn(out, i, in);
     }
+}
+
+/* ", .ntargets = 2, .targets = ind3_targets" (NULL when there are none); lead is what comes before. */
+static void array_field(FILE *out, const char *lead, const char *field, int n, int i)
+{
+    fprintf(out, "%s.n%s = %d, .%s = ", lead, field, n, field);
+    if (n)
+        fprintf(out, "ind%d_%s", i, field);
+    else
+        fputs("NULL", out);
+}
+
+/* The scalar fields of an indicator's entry: names, polarity, unit, frequency, tolerance, baseline. */
+static void indicator_fields(FILE *out, const prt_indicator *in)
+{
+    fputs("    {\n        .id = ", out);
+    lit(out, in->id);
+    fputs(",\n        .ref = ", out);
+    lit(out, in->ref);
+    fputs(",\n        .name = ", out);
+    lit(out, in->name);
+    fputs(",\n        .kind = ", out);
+    lit(out, in->kind);
+    fprintf(out, ",\n        .theme = %d, .polarity = %s, .direction = %s, .unit = %s, .unit_per = ", in->theme,
+            prt_polarity_c_names[in->polarity], prt_polarity_c_names[in->direction], prt_unit_c_names[in->unit]);
+    num(out, in->unit_per);
+    fputs(", .unit_custom = ", out);
+    lit(out, in->unit_custom);
+    fprintf(out, ",\n        .decimals = %d, .frequency = %s, .accumulates = %s, .arrears = %d, .scheme = %d,\n",
+            in->decimals, prt_frequency_c_names[in->frequency], prt_accumulation_c_names[in->accumulates],
+            in->arrears, in->scheme);
+    fprintf(out, "        .has_tolerance = %s, .tolerance = ", in->has_tolerance ? "true" : "false");
+    num(out, in->tolerance);
+    fprintf(out, ", .has_baseline = %s, .baseline = ", in->has_baseline ? "true" : "false");
+    num(out, in->baseline);
+    fputs(", .baseline_period = ", out);
+    period(out, in->baseline_period);
+    fputs(",\n", out);
+}
+
+static void indicator_entry(FILE *out, int i, const prt_indicator *in)
+{
+    indicator_fields(out, in);
+    array_field(out, "        ", "targets", in->ntargets, i);
+    array_field(out, ", ", "amendments", in->namendments, i);
+    array_field(out, ",\n        ", "revisions", in->nrevisions, i);
+    array_field(out, ", ", "bench", in->nbench, i);
+    array_field(out, ", ", "results", in->nresults, i);
+    if (in->nformula)
+        fprintf(out, ",\n        .nformula = %d, .formula = ind%d_formula, .formula_fn = formula_%d", in->nformula, i, i);
+    fputs(",\n    },\n", out);
+}
+
+static void indicators(FILE *out, const prt_plan *plan)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        indicator_arrays(out, i, &plan->indicators[i]);
+    fputs("\nstatic const prt_indicator indicators[] = {\n", out);
+    for (int i = 0; i < plan->nindicators; i++)
+        indicator_entry(out, i, &plan->indicators[i]);
     if (!plan->nindicators)
         fputs("    {.name = NULL},\n", out);
     fputs("};\n\n", out);
+}
 
+/* The prt_plan itself, pointing at the arrays above. */
+static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt, const char *p)
+{
     fprintf(out, "%sconst prt_plan %s_plan = {\n    .name = ", opt->library ? "" : "static ", p);
     lit(out, plan->name);
     fputs(",\n    .organisation = ", out);
@@ -393,10 +404,28 @@ void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
     fputs("    .pillars = pillars, .themes = themes, .indicators = indicators, .schemes = schemes,\n"
           "    .benchmarks = benchmarks, .inputs = inputs,\n};\n\n",
           out);
+}
+
+/* A library gets p_evaluate(); a program gets main(). */
+static void entry_point(FILE *out, const EmitOptions *opt, const char *p)
+{
     if (opt->library)
         fprintf(out, "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period)\n{\n"
                      "    return prt_evaluate(&%s_plan, results, period);\n}\n",
                 p, p);
     else
         fprintf(out, "int main(int argc, char **argv)\n{\n    return prt_main(&%s_plan, argc, argv);\n}\n", p);
+}
+
+void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
+{
+    const char *p = opt->prefix ? opt->prefix : "plan";
+    prologue(out, opt);
+    pillars_and_themes(out, plan);
+    schemes(out, plan);
+    named_list(out, "benchmarks", plan->benchmarks, plan->nbenchmarks);
+    named_list(out, "inputs", plan->inputs, plan->ninputs);
+    indicators(out, plan);
+    plan_struct(out, plan, opt, p);
+    entry_point(out, opt, p);
 }

@@ -120,16 +120,15 @@ static void expr(Fmt *f, const Expr *e)
 
 static void target(Fmt *f, const TargetSpec *t)
 {
-    static const char *const ops[] = {">= ", "> ", "<= ", "< "};
     switch (t->kind) {
-    case TARGET_VALUE: source(f, t->value.loc); break;
-    case TARGET_THRESHOLD:
-        fputs(ops[t->op], f->out);
+    case PRT_TARGET_VALUE: source(f, t->value.loc); break;
+    case PRT_TARGET_THRESHOLD:
+        fprintf(f->out, "%s ", prt_cmp_words[t->op]);
         source(f, t->value.loc);
         break;
-    case TARGET_MONITOR: fputs("monitor", f->out); break;
-    case TARGET_MAINTAIN: fputs("maintain", f->out); break;
-    case TARGET_BENCHMARK: fprintf(f->out, "benchmark %s", t->bench.name); break;
+    case PRT_TARGET_MONITOR:
+    case PRT_TARGET_MAINTAIN: fputs(prt_target_kind_words[t->kind], f->out); break;
+    case PRT_TARGET_BENCHMARK: fprintf(f->out, "%s %s", prt_target_kind_words[t->kind], t->bench.name); break;
     }
 }
 

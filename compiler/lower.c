@@ -110,57 +110,39 @@ struct Lowerer {
 
 /* ---- words with a fixed set of values ---- */
 
-typedef struct Word {
-    const char *word;
-    int value;
-} Word;
+/* The words come from the lists of planrt_names.h and ast.h, indexed by their enum; a NULL word is a
+ * member no plan writes. */
+#define LOOKUP(lw, id, words, what) lookup_word(lw, id, words, sizeof words / sizeof words[0], what)
 
-static const Word polarity_words[] = {{"bigger", POL_BIGGER}, {"smaller", POL_SMALLER}, {"monitor", POL_MONITOR}};
-static const Word unit_words[] = {
-    {"percent", UNIT_PERCENT}, {"count", UNIT_COUNT}, {"score", UNIT_SCORE}, {"currency", UNIT_CURRENCY},
-    {"days", UNIT_DAYS}, {"weeks", UNIT_WEEKS}, {"rate", UNIT_RATE}, {"points", UNIT_POINTS},
-};
-static const Word frequency_words[] = {
-    {"monthly", FREQ_MONTHLY}, {"quarterly", FREQ_QUARTERLY}, {"biannual", FREQ_BIANNUAL}, {"annual", FREQ_ANNUAL},
-};
-static const Word accumulate_words[] = {
-    {"snapshot", ACC_SNAPSHOT}, {"year_to_date", ACC_YEAR_TO_DATE}, {"rolling_12_months", ACC_ROLLING_12_MONTHS},
-};
-static const Word method_words[] = {
-    {"improvement", METHOD_IMPROVEMENT}, {"achievement", METHOD_ACHIEVEMENT}, {"points", METHOD_POINTS},
-};
-static const Word kind_words[] = {{"cpi", KIND_CPI}, {"spi", KIND_SPI}, {"kpi", KIND_KPI}, {"outcome", KIND_OUTCOME}};
-static const Word status_words[] = {
-    {"not_started", STATUS_NOT_STARTED}, {"on_track", STATUS_ON_TRACK}, {"at_risk", STATUS_AT_RISK},
-    {"off_track", STATUS_OFF_TRACK}, {"delayed", STATUS_DELAYED}, {"complete", STATUS_COMPLETE},
-};
-
-static const Word result_status_words[] = {
-    {"not_available", RESULT_NOT_AVAILABLE}, {"not_yet_available", RESULT_NOT_YET_AVAILABLE},
-};
-
-#define LOOKUP(lw, id, table, what) lookup_word(lw, id, table, sizeof table / sizeof table[0], what)
-
-/* Returns the value of the word, or -1 after reporting it as unknown (with a suggestion). */
-static int lookup_word(Lowerer *lw, Ident id, const Word *table, size_t n, const char *what)
+/* "a, b or c" */
+static void word_list(prt_buf *list, const char *const *cands, size_t n)
 {
-    const char *cands[16];
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(id.name, table[i].word) == 0)
-            return table[i].value;
-        cands[i] = table[i].word;
-    }
-    prt_buf list = {0};
     for (size_t i = 0; i < n; i++)
-        prt_buf_printf(&list, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", table[i].word);
-    const char *s = suggest_word(id.name, cands, n);
+        prt_buf_printf(list, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ", cands[i]);
+}
+
+/* Returns the index of the word, or -1 after reporting it as unknown (with a suggestion). */
+static int lookup_word(Lowerer *lw, Ident id, const char *const *words, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++)
+        if (words[i] && strcmp(id.name, words[i]) == 0)
+            return (int)i;
+    const char **cands = xmalloc(n * sizeof *cands);
+    size_t ncands = 0;
+    for (size_t i = 0; i < n; i++)
+        if (words[i])
+            cands[ncands++] = words[i];
+    const char *s = suggest_word(id.name, cands, ncands);
     if (s) {
         diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; did you mean '%s'?", what, id.name, s);
         diag_fixit(lw->diag, s);
-    }
-    else
+    } else {
+        prt_buf list = {0};
+        word_list(&list, cands, ncands);
         diag_error(lw->diag, id.loc, "E015", "unknown %s '%s'; expected %s", what, id.name, prt_buf_str(&list));
-    prt_buf_free(&list);
+        prt_buf_free(&list);
+    }
+    free(cands);
     return -1;
 }
 
@@ -243,15 +225,15 @@ static void lower_unit(Lowerer *lw, const Stmt *s, Unit *u)
 {
     u->loc = s->span;
     if (s->str) {
-        u->kind = UNIT_CUSTOM;
+        u->kind = PRT_UNIT_CUSTOM;
         u->custom = s->str;
         return;
     }
-    int k = LOOKUP(lw, s->ident, unit_words, "unit");
+    int k = LOOKUP(lw, s->ident, prt_unit_words, "unit");
     if (k < 0)
         return;
-    u->kind = (UnitKind)k;
-    if (k == UNIT_RATE) {
+    u->kind = (prt_unit_kind)k;
+    if (k == PRT_UNIT_RATE) {
         if (!s->value.present)
             diag_error(lw->diag, s->span, "E016", "a rate needs its base: write 'unit rate per 100000'");
         else if (s->value.num < 1 || s->value.num != floor(s->value.num))
@@ -375,8 +357,8 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
     switch (s->kind) {
     case ST_METHOD:
         if (once(lw, f, s)) {
-            int m = LOOKUP(lw, s->ident, method_words, "rating method");
-            r->method = m < 0 ? METHOD_NONE : (RatingMethod)m;
+            int m = LOOKUP(lw, s->ident, prt_method_words, "rating method");
+            r->method = m < 0 ? PRT_METHOD_NONE : (prt_method)m;
             r->method_loc = s->ident.loc;
         }
         break;
@@ -415,7 +397,7 @@ static void activity_stmt(Lowerer *lw, Frame *f, Activity *a, const Stmt *s)
         break;
     case ST_STATUS:
         if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, status_words, "activity status");
+            int v = LOOKUP(lw, s->ident, activity_status_words, "activity status");
             a->status = v < 0 ? STATUS_NONE : (ActivityStatus)v;
             a->status_loc = s->ident.loc;
         }
@@ -445,32 +427,64 @@ static const Value *copy_value(Arena *ar, const Value *v)
     return copy;
 }
 
-static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
+/* The properties written as a word from a fixed set: kind, polarity, unit, frequency, accumulation,
+ * direction.  Returns false for any other statement. */
+static bool indicator_word_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
 {
-    Arena *ar = &lw->plan->arena;
+    int v;
     switch (s->kind) {
     case ST_KIND:
         if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, kind_words, "indicator kind");
+            v = LOOKUP(lw, s->ident, indicator_kind_words, "indicator kind");
             in->kind = v < 0 ? KIND_NONE : (IndicatorKind)v;
             in->kind_loc = s->ident.loc;
         }
-        break;
-    case ST_MEASURES:
-        append_names(&in->measures, s->names);
-        break;
+        return true;
     case ST_POLARITY:
         if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, polarity_words, "polarity");
-            in->polarity = v < 0 ? POL_NONE : (Polarity)v;
+            v = LOOKUP(lw, s->ident, prt_polarity_words, "polarity");
+            in->polarity = v < 0 ? PRT_POL_NONE : (prt_polarity)v;
             in->polarity_given = true;
             in->polarity_loc = s->span;
         }
-        break;
+        return true;
     case ST_UNIT:
         if (once(lw, f, s))
             lower_unit(lw, s, &in->unit);
-        break;
+        return true;
+    case ST_FREQUENCY:
+        if (once(lw, f, s)) {
+            v = LOOKUP(lw, s->ident, prt_frequency_words, "frequency");
+            in->frequency = v < 0 ? PRT_FREQ_NONE : (prt_frequency)v;
+            in->frequency_loc = s->span;
+        }
+        return true;
+    case ST_ACCUMULATES:
+        if (once(lw, f, s)) {
+            v = LOOKUP(lw, s->ident, prt_accumulation_words, "accumulation");
+            in->accumulates = v < 0 ? PRT_ACC_SNAPSHOT : (prt_accumulation)v;
+        }
+        return true;
+    case ST_DIRECTION:
+        if (once(lw, f, s)) {
+            v = LOOKUP(lw, s->ident, prt_polarity_words, "direction");
+            if (v == PRT_POL_MONITOR) {
+                diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
+                v = -1;
+            }
+            in->direction = v < 0 ? PRT_POL_NONE : (prt_polarity)v;
+            in->direction_loc = s->span;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The numbers given once: decimals, arrears, tolerance, baseline. */
+static bool indicator_number_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
+{
+    switch (s->kind) {
     case ST_DECIMALS:
         if (once(lw, f, s)) {
             if (s->value.num != floor(s->value.num) || s->value.num > 6)
@@ -478,20 +492,7 @@ static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
             else
                 in->decimals = (int)s->value.num;
         }
-        break;
-    case ST_FREQUENCY:
-        if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, frequency_words, "frequency");
-            in->frequency = v < 0 ? FREQ_NONE : (Frequency)v;
-            in->frequency_loc = s->span;
-        }
-        break;
-    case ST_ACCUMULATES:
-        if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, accumulate_words, "accumulation");
-            in->accumulates = v < 0 ? ACC_SNAPSHOT : (Accumulation)v;
-        }
-        break;
+        return true;
     case ST_ARREARS:
         if (once(lw, f, s)) {
             if (s->ident.name && strcmp(s->ident.name, "quarter") != 0 && strcmp(s->ident.name, "quarters") != 0)
@@ -501,111 +502,133 @@ static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
             else
                 in->arrears = (int)s->value.num;
         }
-        break;
-    case ST_SOURCE:
-        if (once(lw, f, s))
-            in->source = s->str;
-        break;
-    case ST_OWNER:
-        if (once(lw, f, s))
-            in->owner = s->str;
-        break;
-    case ST_COMMITTEE:
-        if (once(lw, f, s))
-            in->committee = s->str;
-        break;
-    case ST_DESCRIPTION:
-        if (once(lw, f, s))
-            in->description = s->str;
-        break;
-    case ST_RATING_USE:
-        if (once(lw, f, s))
-            in->rating = s->ident;
-        break;
+        return true;
     case ST_TOLERANCE:
         if (once(lw, f, s))
-            in->tolerance = copy_value(ar, &s->value);
-        break;
+            in->tolerance = copy_value(&lw->plan->arena, &s->value);
+        return true;
     case ST_BASELINE:
         if (once(lw, f, s)) {
             in->baseline = s->value;
             in->baseline_period = s->period;
         }
-        break;
-    case ST_TARGET: {
-        Target *t = arena_alloc(ar, sizeof *t);
-        t->spec = s->target;
-        t->period = s->period;
-        t->tolerance = s->value2.present ? copy_value(ar, &s->value2) : NULL;
-        t->note = s->note;
-        t->loc = s->span;
-        vec_push(ar, &in->targets, t);
-        break;
+        return true;
+    default:
+        return false;
     }
-    case ST_AMEND: {
-        Amendment *a = arena_alloc(ar, sizeof *a);
-        a->period = s->period;
-        a->to = s->target;
-        a->from = s->period2;
-        a->reason = s->note;
-        a->loc = s->span;
-        vec_push(ar, &in->amendments, a);
-        break;
+}
+
+/* The texts and names given once: source, owner, committee, description, rating scheme, formula. */
+static bool indicator_text_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
+{
+    const char **text = s->kind == ST_SOURCE        ? &in->source
+                        : s->kind == ST_OWNER       ? &in->owner
+                        : s->kind == ST_COMMITTEE   ? &in->committee
+                        : s->kind == ST_DESCRIPTION ? &in->description
+                                                    : NULL;
+    if (text) {
+        if (once(lw, f, s))
+            *text = s->str;
+        return true;
     }
-    case ST_REVISED: {
-        Revision *r = arena_alloc(ar, sizeof *r);
-        r->period = s->period;
-        r->reason = s->note;
-        r->loc = s->span;
-        vec_push(ar, &in->revisions, r);
-        break;
+    if (s->kind == ST_RATING_USE) {
+        if (once(lw, f, s))
+            in->rating = s->ident;
+        return true;
     }
-    case ST_BENCHMARK_VALUE: {
-        BenchValue *b = arena_alloc(ar, sizeof *b);
-        b->bench = s->ident;
-        b->value = s->value;
-        b->period = s->period;
-        b->note = s->note;
-        b->loc = s->span;
-        vec_push(ar, &in->benchmarks, b);
-        break;
-    }
-    case ST_RESULT: {
-        ResultRec *r = arena_alloc(ar, sizeof *r);
-        if (s->ident.name) {
-            int v = LOOKUP(lw, s->ident, result_status_words, "result status");
-            r->status = v < 0 ? RESULT_NOT_AVAILABLE : (ResultStatus)v;
-        }
-        r->value = s->value;
-        r->period = s->period;
-        r->rated = s->rated;
-        r->original = s->value2;
-        r->reason = s->value2.present ? s->note : NULL;
-        r->note = s->value2.present ? NULL : s->note;
-        r->loc = s->span;
-        vec_push(ar, &in->results, r);
-        break;
-    }
-    case ST_DIRECTION:
-        if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, polarity_words, "direction");
-            if (v == POL_MONITOR) {
-                diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
-                v = -1;
-            }
-            in->direction = v < 0 ? POL_NONE : (Polarity)v;
-            in->direction_loc = s->span;
-        }
-        break;
-    case ST_FORMULA:
+    if (s->kind == ST_FORMULA) {
         if (once(lw, f, s)) {
             in->formula = s->expr;
             in->formula_loc = s->span;
         }
-        break;
-    default:
-        break;
+        return true;
     }
+    return false;
+}
+
+static void lower_target(Arena *ar, Indicator *in, const Stmt *s)
+{
+    Target *t = arena_alloc(ar, sizeof *t);
+    t->spec = s->target;
+    t->period = s->period;
+    t->tolerance = s->value2.present ? copy_value(ar, &s->value2) : NULL;
+    t->note = s->note;
+    t->loc = s->span;
+    vec_push(ar, &in->targets, t);
+}
+
+static void lower_amendment(Arena *ar, Indicator *in, const Stmt *s)
+{
+    Amendment *a = arena_alloc(ar, sizeof *a);
+    a->period = s->period;
+    a->to = s->target;
+    a->from = s->period2;
+    a->reason = s->note;
+    a->loc = s->span;
+    vec_push(ar, &in->amendments, a);
+}
+
+static void lower_revision(Arena *ar, Indicator *in, const Stmt *s)
+{
+    Revision *r = arena_alloc(ar, sizeof *r);
+    r->period = s->period;
+    r->reason = s->note;
+    r->loc = s->span;
+    vec_push(ar, &in->revisions, r);
+}
+
+static void lower_bench_value(Arena *ar, Indicator *in, const Stmt *s)
+{
+    BenchValue *b = arena_alloc(ar, sizeof *b);
+    b->bench = s->ident;
+    b->value = s->value;
+    b->period = s->period;
+    b->note = s->note;
+    b->loc = s->span;
+    vec_push(ar, &in->benchmarks, b);
+}
+
+static void lower_result(Lowerer *lw, Indicator *in, const Stmt *s)
+{
+    Arena *ar = &lw->plan->arena;
+    ResultRec *r = arena_alloc(ar, sizeof *r);
+    r->status = PRT_RESULT_VALUE;
+    if (s->ident.name) {
+        int v = LOOKUP(lw, s->ident, prt_result_status_words, "result status");
+        r->status = v < 0 ? PRT_RESULT_NOT_AVAILABLE : (prt_result_status)v;
+    }
+    r->value = s->value;
+    r->period = s->period;
+    r->rated = s->rated;
+    r->original = s->value2;
+    r->reason = s->value2.present ? s->note : NULL;
+    r->note = s->value2.present ? NULL : s->note;
+    r->loc = s->span;
+    vec_push(ar, &in->results, r);
+}
+
+/* The statements that may be repeated, each a record in the indicator's history: targets,
+ * amendments, revisions, benchmark values, results, the outcomes measured. */
+static bool indicator_history_stmt(Lowerer *lw, Indicator *in, const Stmt *s)
+{
+    Arena *ar = &lw->plan->arena;
+    switch (s->kind) {
+    case ST_MEASURES: append_names(&in->measures, s->names); return true;
+    case ST_TARGET: lower_target(ar, in, s); return true;
+    case ST_AMEND: lower_amendment(ar, in, s); return true;
+    case ST_REVISED: lower_revision(ar, in, s); return true;
+    case ST_BENCHMARK_VALUE: lower_bench_value(ar, in, s); return true;
+    case ST_RESULT: lower_result(lw, in, s); return true;
+    default: return false;
+    }
+}
+
+/* Dispatches to the group the statement belongs to; a statement an indicator does not take is ignored here. */
+static void indicator_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
+{
+    if (!indicator_history_stmt(lw, in, s) && !indicator_word_stmt(lw, f, in, s) &&
+        !indicator_number_stmt(lw, f, in, s))
+        indicator_text_stmt(lw, f, in, s);
 }
 
 static void theme_stmt(Lowerer *lw, Frame *f, Theme *t, const Stmt *s)
@@ -648,8 +671,8 @@ static void plan_stmt(Lowerer *lw, Frame *f, PlanHeader *h, const Stmt *s)
         h->last = s->period2;
         break;
     case ST_REPORTED: {
-        int v = LOOKUP(lw, s->ident, frequency_words, "reporting cadence");
-        h->reported = v < 0 ? FREQ_NONE : (Frequency)v;
+        int v = LOOKUP(lw, s->ident, prt_frequency_words, "reporting cadence");
+        h->reported = v < 0 ? PRT_FREQ_NONE : (prt_frequency)v;
         break;
     }
     case ST_RATING_USE: h->rating = s->ident; break;

@@ -7,6 +7,7 @@
 
 #include "source.h"
 #include "../runtime/period.h"
+#include "../runtime/planrt_names.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -41,17 +42,16 @@ typedef struct PeriodLit {
     bool valid;                 /* false after a malformed period, already reported */
 } PeriodLit;
 
-typedef enum { TARGET_VALUE, TARGET_THRESHOLD, TARGET_MONITOR, TARGET_MAINTAIN, TARGET_BENCHMARK } TargetKind;
-typedef enum { CMP_GE, CMP_GT, CMP_LE, CMP_LT } CmpOp;
+/* target kinds and comparisons are the runtime's prt_target_kind and prt_cmp (planrt_names.h) */
 
 typedef struct TargetSpec {
     union {                     /* which one, kind says: read the other and get nonsense */
-        Value value;            /* TARGET_VALUE, TARGET_THRESHOLD */
-        Ident bench;            /* TARGET_BENCHMARK */
+        Value value;            /* PRT_TARGET_VALUE, PRT_TARGET_THRESHOLD */
+        Ident bench;            /* PRT_TARGET_BENCHMARK */
     };
     Loc loc;
-    unsigned char kind;         /* a TargetKind */
-    unsigned char op;           /* a CmpOp, for TARGET_THRESHOLD */
+    unsigned char kind;         /* a prt_target_kind */
+    unsigned char op;           /* a prt_cmp, for PRT_TARGET_THRESHOLD */
 } TargetSpec;
 
 typedef enum { EXPR_NUM, EXPR_NAME, EXPR_NEG, EXPR_ADD, EXPR_SUB, EXPR_MUL, EXPR_DIV } ExprKind;

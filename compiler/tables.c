@@ -33,23 +33,11 @@ static prt_target target_of(Builder *b, const TargetSpec *spec, prt_period perio
     memset(&t, 0, sizeof t);
     t.period = period;
     t.benchmark = -1;
-    switch (spec->kind) {
-    case TARGET_VALUE: t.kind = PRT_TARGET_VALUE; break;
-    case TARGET_THRESHOLD: t.kind = PRT_TARGET_THRESHOLD; break;
-    case TARGET_MONITOR: t.kind = PRT_TARGET_MONITOR; break;
-    case TARGET_MAINTAIN: t.kind = PRT_TARGET_MAINTAIN; break;
-    case TARGET_BENCHMARK:
-        t.kind = PRT_TARGET_BENCHMARK;
+    t.kind = spec->kind;
+    t.op = spec->op;
+    if (spec->kind == PRT_TARGET_BENCHMARK)
         t.benchmark = named_index(b, spec->bench.name, ENT_BENCHMARK);
-        break;
-    }
-    switch (spec->op) {
-    case CMP_GE: t.op = PRT_CMP_GE; break;
-    case CMP_GT: t.op = PRT_CMP_GT; break;
-    case CMP_LE: t.op = PRT_CMP_LE; break;
-    case CMP_LT: t.op = PRT_CMP_LT; break;
-    }
-    t.value = spec->kind == TARGET_VALUE || spec->kind == TARGET_THRESHOLD ? spec->value.num : 0;
+    t.value = spec->kind == PRT_TARGET_VALUE || spec->kind == PRT_TARGET_THRESHOLD ? spec->value.num : 0;
     return t;
 }
 
@@ -88,44 +76,22 @@ static int expr_size(const Expr *e)
     return 1 + expr_size(e->lhs) + expr_size(e->rhs);
 }
 
-static prt_result_status status_of(ResultStatus s)
-{
-    switch (s) {
-    case RESULT_VALUE: return PRT_RESULT_VALUE;
-    case RESULT_NOT_AVAILABLE: return PRT_RESULT_NOT_AVAILABLE;
-    case RESULT_NOT_YET_AVAILABLE: return PRT_RESULT_NOT_YET_AVAILABLE;
-    }
-    return PRT_RESULT_NONE;
-}
-
-static const char *kind_name(IndicatorKind k)
-{
-    switch (k) {
-    case KIND_NONE: return NULL;
-    case KIND_CPI: return "cpi";
-    case KIND_SPI: return "spi";
-    case KIND_KPI: return "kpi";
-    case KIND_OUTCOME: return "outcome";
-    }
-    return NULL;
-}
-
 static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
 {
     Arena *a = b->a;
     out->id = in->e.id.name;
     out->ref = in->ref;
     out->name = in->e.name;
-    out->kind = kind_name(in->kind);
+    out->kind = indicator_kind_words[in->kind];
     out->theme = index_of(b, in->e.parent);
-    out->polarity = (prt_polarity)in->polarity;
-    out->direction = (prt_polarity)in->direction;
-    out->unit = (prt_unit_kind)in->unit.kind;
+    out->polarity = in->polarity;
+    out->direction = in->direction;
+    out->unit = in->unit.kind;
     out->unit_per = in->unit.per;
     out->unit_custom = in->unit.custom;
     out->decimals = in->decimals;
-    out->frequency = (prt_frequency)in->frequency;
-    out->accumulates = (prt_accumulation)in->accumulates;
+    out->frequency = in->frequency;
+    out->accumulates = in->accumulates;
     out->arrears = in->arrears;
     out->scheme = in->scheme ? index_of(b, in->scheme) : -1;
     out->has_tolerance = in->tolerance != NULL;
@@ -186,7 +152,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     for (size_t i = 0; i < in->results.n; i++) {
         const ResultRec *x = in->results.items[i];
         rs[i].period = x->period.p;
-        rs[i].status = x->value.present ? PRT_RESULT_VALUE : status_of(x->status);
+        rs[i].status = x->value.present ? PRT_RESULT_VALUE : x->status;
         rs[i].value = x->value.num;
         rs[i].restated = x->original.present;
         rs[i].original = x->original.num;
@@ -260,7 +226,7 @@ const prt_plan *plan_tables(Plan *plan)
             const Band *bd = x->bands.items[k];
             bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num, bd->how == BAND_OTHERWISE};
         }
-        schemes[i] = (prt_scheme){x->e.id.name, x->e.name, (prt_method)x->method, (int)x->bands.n, bands};
+        schemes[i] = (prt_scheme){x->e.id.name, x->e.name, x->method, (int)x->bands.n, bands};
     }
     prt_named *benchmarks = arena_alloc(a, plan->benchmarks.n * sizeof *benchmarks);
     for (size_t i = 0; i < plan->benchmarks.n; i++) {

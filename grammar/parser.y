@@ -60,7 +60,7 @@ static Ident make_ident(const char *name, Loc loc);
     double num;
     const char *str;
     Ident ident;
-    CmpOp cmp;
+    prt_cmp cmp;
     PeriodLit period;
     Value value;
     TargetSpec target;
@@ -333,11 +333,11 @@ opt_within:
   ;
 
 target:
-    value                               { memset(&$$, 0, sizeof $$); $$.kind = TARGET_VALUE; $$.value = $1; $$.loc = @$; }
-  | CMP value                           { memset(&$$, 0, sizeof $$); $$.kind = TARGET_THRESHOLD; $$.op = $1; $$.value = $2; $$.loc = @$; }
-  | KW_MONITOR                          { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MONITOR; $$.loc = @$; }
-  | KW_MAINTAIN                         { memset(&$$, 0, sizeof $$); $$.kind = TARGET_MAINTAIN; $$.loc = @$; }
-  | KW_BENCHMARK IDENT                  { memset(&$$, 0, sizeof $$); $$.kind = TARGET_BENCHMARK; $$.bench = make_ident($2, @2); $$.loc = @$; }
+    value                               { memset(&$$, 0, sizeof $$); $$.kind = PRT_TARGET_VALUE; $$.value = $1; $$.loc = @$; }
+  | CMP value                           { memset(&$$, 0, sizeof $$); $$.kind = PRT_TARGET_THRESHOLD; $$.op = $1; $$.value = $2; $$.loc = @$; }
+  | KW_MONITOR                          { memset(&$$, 0, sizeof $$); $$.kind = PRT_TARGET_MONITOR; $$.loc = @$; }
+  | KW_MAINTAIN                         { memset(&$$, 0, sizeof $$); $$.kind = PRT_TARGET_MAINTAIN; $$.loc = @$; }
+  | KW_BENCHMARK IDENT                  { memset(&$$, 0, sizeof $$); $$.kind = PRT_TARGET_BENCHMARK; $$.bench = make_ident($2, @2); $$.loc = @$; }
   ;
 
 value:

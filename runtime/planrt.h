@@ -8,6 +8,7 @@
 #define PLANRT_H
 
 #include "period.h"
+#include "planrt_names.h"
 #include "strbuf.h"
 
 #include <stdbool.h>
@@ -18,16 +19,8 @@
 
 /* ---- the plan, as tables ---- */
 
-typedef enum { PRT_POL_NONE, PRT_POL_BIGGER, PRT_POL_SMALLER, PRT_POL_MONITOR } prt_polarity;
-typedef enum {
-    PRT_UNIT_NONE, PRT_UNIT_PERCENT, PRT_UNIT_COUNT, PRT_UNIT_SCORE, PRT_UNIT_CURRENCY, PRT_UNIT_DAYS,
-    PRT_UNIT_WEEKS, PRT_UNIT_RATE, PRT_UNIT_POINTS, PRT_UNIT_CUSTOM
-} prt_unit_kind;
-typedef enum { PRT_FREQ_NONE, PRT_FREQ_MONTHLY, PRT_FREQ_QUARTERLY, PRT_FREQ_BIANNUAL, PRT_FREQ_ANNUAL } prt_frequency;
-typedef enum { PRT_ACC_SNAPSHOT, PRT_ACC_YEAR_TO_DATE, PRT_ACC_ROLLING_12_MONTHS } prt_accumulation;
-typedef enum { PRT_METHOD_NONE, PRT_METHOD_IMPROVEMENT, PRT_METHOD_ACHIEVEMENT, PRT_METHOD_POINTS } prt_method;
-typedef enum { PRT_TARGET_VALUE, PRT_TARGET_THRESHOLD, PRT_TARGET_MONITOR, PRT_TARGET_MAINTAIN, PRT_TARGET_BENCHMARK } prt_target_kind;
-typedef enum { PRT_CMP_GE, PRT_CMP_GT, PRT_CMP_LE, PRT_CMP_LT } prt_cmp;
+/* prt_polarity, prt_unit_kind, prt_frequency, prt_accumulation, prt_method, prt_target_kind, prt_cmp
+ * and prt_result_status, with their names, come from the lists in planrt_names.h. */
 
 typedef struct prt_band {
     const char *id, *label, *abbrev;   /* abbrev may be NULL */
@@ -71,8 +64,6 @@ typedef struct prt_bench_value {
     double value;
     const char *note;
 } prt_bench_value;
-
-typedef enum { PRT_RESULT_NONE, PRT_RESULT_VALUE, PRT_RESULT_NOT_AVAILABLE, PRT_RESULT_NOT_YET_AVAILABLE } prt_result_status;
 
 typedef struct prt_plan_result {       /* a result written in the plan itself */
     prt_period period;

@@ -47,48 +47,21 @@ char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size
 {
     char n[64];
     number(v, in->decimals, n, sizeof n);
-    switch (in->unit) {
-    case PRT_UNIT_PERCENT: snprintf(buf, size, "%s%%", n); break;
-    case PRT_UNIT_POINTS: snprintf(buf, size, "%s pts", n); break;
-    case PRT_UNIT_CURRENCY: snprintf(buf, size, "%s\xC2\xA3%s", v < 0 ? "-" : "", n + (v < 0)); break;
-    case PRT_UNIT_DAYS: snprintf(buf, size, "%s days", n); break;
-    case PRT_UNIT_WEEKS: snprintf(buf, size, "%s weeks", n); break;
-    default: snprintf(buf, size, "%s", n); break;
-    }
+    const prt_unit_form *form = &prt_unit_forms[in->unit];
+    /* a sign goes before a prefix: -£5; a value that rounds to 0 has no sign left to move */
+    bool sign_first = form->prefix[0] && n[0] == '-';
+    snprintf(buf, size, "%s%s%s%s", sign_first ? "-" : "", form->prefix, n + sign_first, form->suffix);
     return buf;
 }
 
 static const char *polarity_text(prt_polarity p)
 {
-    switch (p) {
-    case PRT_POL_BIGGER: return "Bigger is better";
-    case PRT_POL_SMALLER: return "Smaller is better";
-    case PRT_POL_MONITOR: return "Monitor only";
-    case PRT_POL_NONE: return "";
-    }
-    return "";
+    return prt_polarity_texts[p];
 }
 
 static const char *status_text(prt_result_status s)
 {
-    switch (s) {
-    case PRT_RESULT_NONE: return "No result";
-    case PRT_RESULT_NOT_AVAILABLE: return "Not available";
-    case PRT_RESULT_NOT_YET_AVAILABLE: return "Not yet available";
-    case PRT_RESULT_VALUE: return "";
-    }
-    return "";
-}
-
-static const char *cmp_text(prt_cmp op)
-{
-    switch (op) {
-    case PRT_CMP_GE: return ">= ";
-    case PRT_CMP_GT: return "> ";
-    case PRT_CMP_LE: return "<= ";
-    case PRT_CMP_LT: return "< ";
-    }
-    return "";
+    return prt_result_status_texts[s];
 }
 
 /* The cell texts below are built in a builder the caller owns and reuses from row to row. */
@@ -106,8 +79,8 @@ static const char *target_text(const prt_evaluation *ev, const prt_rating *r, pr
         else if (t->kind == PRT_TARGET_MAINTAIN)
             prt_buf_puts(b, "Maintain");
         else
-            prt_buf_printf(b, "%s%s", t->kind == PRT_TARGET_THRESHOLD ? cmp_text(t->op) : "",
-                           prt_format_value(in, r->target_value, v, sizeof v));
+            prt_buf_printf(b, "%s%s%s", t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : "",
+                           t->kind == PRT_TARGET_THRESHOLD ? " " : "", prt_format_value(in, r->target_value, v, sizeof v));
         if ((t->kind == PRT_TARGET_BENCHMARK || t->kind == PRT_TARGET_MAINTAIN) && r->band >= 0)
             prt_buf_printf(b, " (%s)", prt_format_value(in, r->target_value, v, sizeof v));
         if (r->amended)

@@ -602,9 +602,7 @@ static bool number_fits(const prt_indicator *in, const prt_result_row *row, cons
                        prt_indicator_label(in));
         return false;
     }
-    if ((in->unit == PRT_UNIT_COUNT || in->unit == PRT_UNIT_RATE || in->unit == PRT_UNIT_DAYS ||
-         in->unit == PRT_UNIT_WEEKS) &&
-        row->value < 0) {
+    if (prt_unit_forms[in->unit].nonnegative && row->value < 0) {
         prt_errors_add(err, path, line, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
         return false;
     }

@@ -108,6 +108,9 @@ done
 # --- the one option parser: --help, --name=value, the same messages everywhere, the man page ---
 . tests/options.sh
 
+# --- every word of each set of names accepted, and listed in docs/language.md ---
+. tests/names.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

@@ -4,6 +4,7 @@
 #include "load.h"
 #include "options.h"
 #include "period.h"
+#include "planrt.h"
 #include "suggest.h"
 
 #include <fcntl.h>
@@ -47,6 +48,36 @@ static prt_period P(const char *text)
     prt_period p = {0, PRT_YEAR, 0};
     prt_period_parse(text, strlen(text), &p, NULL);
     return p;
+}
+
+/* Values in each unit as the reports print them: prt_format_value reads the unit's prefix and suffix
+ * from the list in planrt_names.h.  A currency value that rounds to zero from below printed "-£"
+ * (the sign taken off a number that had none left). */
+static void test_unit_values(void)
+{
+    static const struct {
+        prt_unit_kind unit;
+        double v;
+        const char *shown;
+    } cases[] = {
+        {PRT_UNIT_PERCENT, 72.5, "72.5%"},
+        {PRT_UNIT_POINTS, 3.5, "3.5 pts"},
+        {PRT_UNIT_CURRENCY, 191000, "\xC2\xA3" "191000"},
+        {PRT_UNIT_CURRENCY, -5, "-\xC2\xA3" "5"},
+        {PRT_UNIT_CURRENCY, -0.001, "\xC2\xA3" "0"},
+        {PRT_UNIT_WEEKS, 18, "18 weeks"},
+        {PRT_UNIT_DAYS, 2, "2 days"},
+        {PRT_UNIT_COUNT, 1100, "1100"},
+        {PRT_UNIT_NONE, -0.001, "0"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        prt_indicator in = {.unit = cases[i].unit, .decimals = -1};
+        char buf[64], what[128];
+        prt_format_value(&in, cases[i].v, buf, sizeof buf);
+        const char *word = prt_unit_words[cases[i].unit];
+        snprintf(what, sizeof what, "unit value: %s %g is shown as %s", word ? word : "none", cases[i].v, cases[i].shown);
+        check(strcmp(buf, cases[i].shown) == 0, what);
+    }
 }
 
 int main(void)
@@ -192,6 +223,7 @@ int main(void)
         }
     }
     test_options();
+    test_unit_values();
     return failures ? 1 : 0;
 }
 

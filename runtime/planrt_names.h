@@ -1,0 +1,135 @@
+/* The sets of names a plan is written in (polarities, units, frequencies ...), each defined once as an
+ * X-macro list.  Each list expands into the runtime's enum (prt_polarity, prt_unit_kind ...) and into
+ * the tables in names.c: the word a plan writes, the C enumerator the generated code writes, the text
+ * a report shows.  The compiler, the runtime and the docs test (tests/names.sh) all read these lists,
+ * so adding a unit or a polarity is one edit here (and a line in docs/language.md, which the test
+ * holds to the list).
+ *
+ * A member whose word is NULL is never written in a plan ("none", a target given as a number). */
+#ifndef PLANRT_NAMES_H
+#define PLANRT_NAMES_H
+
+#include <stdbool.h>
+
+/* X(ENUM, word, report text, text in a diff) */
+#define PRT_POLARITIES(X)                                                                                   \
+    X(NONE, NULL, "", "none")                                                                             \
+    X(BIGGER, "bigger", "Bigger is better", "bigger is better")                                           \
+    X(SMALLER, "smaller", "Smaller is better", "smaller is better")                                       \
+    X(MONITOR, "monitor", "Monitor only", "monitor only")
+
+/* X(ENUM, word, text in a data return, before a value, after a value, singular word after a number
+ *   (`6 week`; the plural is the word), never negative)
+ * RATE ("rate per N") and CUSTOM (a string) carry more than a word: the lowerer and the template
+ * give them their own lines. */
+#define PRT_UNITS(X)                                                                                        \
+    X(NONE, NULL, "", "", "", NULL, false)                                                                \
+    X(PERCENT, "percent", "percent", "", "%", NULL, false)                                                \
+    X(COUNT, "count", "count", "", "", NULL, true)                                                        \
+    X(SCORE, "score", "score", "", "", NULL, false)                                                       \
+    X(CURRENCY, "currency", "currency (\xC2\xA3)", "\xC2\xA3", "", NULL, false)                           \
+    X(DAYS, "days", "days", "", " days", "day", true)                                                     \
+    X(WEEKS, "weeks", "weeks", "", " weeks", "week", true)                                                \
+    X(RATE, "rate", "rate", "", "", NULL, true)                                                           \
+    X(POINTS, "points", "percentage points", "", " pts", NULL, false)                                     \
+    X(CUSTOM, NULL, "", "", "", NULL, false)
+
+/* X(ENUM, word) */
+#define PRT_FREQUENCIES(X)                                                                                  \
+    X(NONE, NULL)                                                                                         \
+    X(MONTHLY, "monthly")                                                                                 \
+    X(QUARTERLY, "quarterly")                                                                             \
+    X(BIANNUAL, "biannual")                                                                               \
+    X(ANNUAL, "annual")
+
+/* X(ENUM, word) */
+#define PRT_ACCUMULATIONS(X)                                                                                \
+    X(SNAPSHOT, "snapshot")                                                                               \
+    X(YEAR_TO_DATE, "year_to_date")                                                                       \
+    X(ROLLING_12_MONTHS, "rolling_12_months")
+
+/* X(ENUM, word) */
+#define PRT_METHODS(X)                                                                                      \
+    X(NONE, NULL)                                                                                         \
+    X(IMPROVEMENT, "improvement")                                                                         \
+    X(ACHIEVEMENT, "achievement")                                                                         \
+    X(POINTS, "points")
+
+/* X(ENUM, word after `result`, report text) */
+#define PRT_RESULT_STATUSES(X)                                                                              \
+    X(NONE, NULL, "No result")                                                                            \
+    X(VALUE, NULL, "")                                                                                    \
+    X(NOT_AVAILABLE, "not_available", "Not available")                                                   \
+    X(NOT_YET_AVAILABLE, "not_yet_available", "Not yet available")
+
+/* X(ENUM, word after `target`): the words are the grammar's own keywords */
+#define PRT_TARGET_KINDS(X)                                                                                 \
+    X(VALUE, NULL)                                                                                        \
+    X(THRESHOLD, NULL)                                                                                    \
+    X(MONITOR, "monitor")                                                                                 \
+    X(MAINTAIN, "maintain")                                                                               \
+    X(BENCHMARK, "benchmark")
+
+/* X(ENUM, operator as written) */
+#define PRT_CMPS(X)                                                                                         \
+    X(GE, ">=")                                                                                           \
+    X(GT, ">")                                                                                            \
+    X(LE, "<=")                                                                                           \
+    X(LT, "<")
+
+/* Every member has its enumerator and at least one more column, so `...` is never empty (which
+ * ISO C would not allow, and generated code is compiled with -pedantic). */
+#define PRT_NAMES_ENUM_POL(e, ...) PRT_POL_##e,
+#define PRT_NAMES_ENUM_UNIT(e, ...) PRT_UNIT_##e,
+#define PRT_NAMES_ENUM_FREQ(e, ...) PRT_FREQ_##e,
+#define PRT_NAMES_ENUM_ACC(e, ...) PRT_ACC_##e,
+#define PRT_NAMES_ENUM_METHOD(e, ...) PRT_METHOD_##e,
+#define PRT_NAMES_ENUM_RESULT(e, ...) PRT_RESULT_##e,
+#define PRT_NAMES_ENUM_TARGET(e, ...) PRT_TARGET_##e,
+#define PRT_NAMES_ENUM_CMP(e, ...) PRT_CMP_##e,
+#define PRT_NAMES_ONE(e, ...) +1
+
+typedef enum { PRT_POLARITIES(PRT_NAMES_ENUM_POL) } prt_polarity;
+typedef enum { PRT_UNITS(PRT_NAMES_ENUM_UNIT) } prt_unit_kind;
+typedef enum { PRT_FREQUENCIES(PRT_NAMES_ENUM_FREQ) } prt_frequency;
+typedef enum { PRT_ACCUMULATIONS(PRT_NAMES_ENUM_ACC) } prt_accumulation;
+typedef enum { PRT_METHODS(PRT_NAMES_ENUM_METHOD) } prt_method;
+typedef enum { PRT_RESULT_STATUSES(PRT_NAMES_ENUM_RESULT) } prt_result_status;
+typedef enum { PRT_TARGET_KINDS(PRT_NAMES_ENUM_TARGET) } prt_target_kind;
+typedef enum { PRT_CMPS(PRT_NAMES_ENUM_CMP) } prt_cmp;
+
+/* How many members each set has: macros, not enumerators, so that a switch need not name them, and
+ * named PRT_N_... so that no member (PRT_UNIT_COUNT is the unit `count`) can collide with them. */
+#define PRT_N_POLARITIES (0 PRT_POLARITIES(PRT_NAMES_ONE))
+#define PRT_N_UNITS (0 PRT_UNITS(PRT_NAMES_ONE))
+#define PRT_N_FREQUENCIES (0 PRT_FREQUENCIES(PRT_NAMES_ONE))
+#define PRT_N_ACCUMULATIONS (0 PRT_ACCUMULATIONS(PRT_NAMES_ONE))
+#define PRT_N_METHODS (0 PRT_METHODS(PRT_NAMES_ONE))
+#define PRT_N_RESULT_STATUSES (0 PRT_RESULT_STATUSES(PRT_NAMES_ONE))
+#define PRT_N_TARGET_KINDS (0 PRT_TARGET_KINDS(PRT_NAMES_ONE))
+#define PRT_N_CMPS (0 PRT_CMPS(PRT_NAMES_ONE))
+
+/* Every set has its words and its C enumerators ("PRT_UNIT_PERCENT"), indexed by the enum. */
+extern const char *const prt_polarity_words[PRT_N_POLARITIES], *const prt_polarity_c_names[PRT_N_POLARITIES];
+extern const char *const prt_unit_words[PRT_N_UNITS], *const prt_unit_c_names[PRT_N_UNITS];
+extern const char *const prt_frequency_words[PRT_N_FREQUENCIES], *const prt_frequency_c_names[PRT_N_FREQUENCIES];
+extern const char *const prt_accumulation_words[PRT_N_ACCUMULATIONS], *const prt_accumulation_c_names[PRT_N_ACCUMULATIONS];
+extern const char *const prt_method_words[PRT_N_METHODS], *const prt_method_c_names[PRT_N_METHODS];
+extern const char *const prt_result_status_words[PRT_N_RESULT_STATUSES], *const prt_result_status_c_names[PRT_N_RESULT_STATUSES];
+extern const char *const prt_target_kind_words[PRT_N_TARGET_KINDS], *const prt_target_kind_c_names[PRT_N_TARGET_KINDS];
+extern const char *const prt_cmp_words[PRT_N_CMPS], *const prt_cmp_c_names[PRT_N_CMPS];
+
+/* What reports and messages show for each member. */
+extern const char *const prt_polarity_texts[PRT_N_POLARITIES];      /* "Bigger is better" */
+extern const char *const prt_polarity_diff_texts[PRT_N_POLARITIES]; /* "bigger is better", "none" */
+extern const char *const prt_result_status_texts[PRT_N_RESULT_STATUSES];
+
+typedef struct prt_unit_form {
+    const char *text;                  /* in a data return: "currency (£)" */
+    const char *prefix, *suffix;       /* around a formatted value: "£", "%", " weeks" */
+    const char *singular;              /* "week" for `6 week`; NULL when only the plural is written */
+    bool nonnegative;                  /* a value below zero is an error */
+} prt_unit_form;
+extern const prt_unit_form prt_unit_forms[PRT_N_UNITS];
+
+#endif
