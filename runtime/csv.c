@@ -1,5 +1,6 @@
 /* The RFC 4180 CSV reader of csv.h: one record at a time from a buffer, streaming when more follows. */
 #include "csv.h"
+#include "strbuf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,10 +11,8 @@
  * record cut off by the end of a streamed buffer is abandoned and read again once more text is in,
  * rather than looked through first to see whether it is complete. */
 
-static void die_oom(void)
-{
-    abort();
-}
+/* running out of memory has one handler in planc and its runtime */
+#define die_oom prt_out_of_memory
 
 void prt_csv_init(prt_csv *c, const char *data, size_t len)
 {
