@@ -28,6 +28,8 @@ static void usage(FILE *out)
           "  --split pillar       one map per pillar in the directory -o names, plus index.FORMAT\n"
           "  --results FILE --period P\n"
           "                       colour indicators by their rating, with its letters and the direction of travel\n"
+          "  --diagnostics-format=FORMAT, --color=WHEN\n"
+          "                       the results' problems as text, json, sarif or github; coloured auto, always, never\n"
           "  --timeout SECONDS    stop a layout that takes longer (default 60)\n" INCLUDE_DIR_HELP
           "Exit status: 0 drawn, 1 errors in the plan or results, 2 usage, I/O or layout failure.\n",
           out);
@@ -189,7 +191,7 @@ static int draw_split(const Plan *plan, const MapOptions *mo, const char *format
 static int map_with(int argc, char **argv, const IncludeDirs *dirs)
 {
     const char *plan_path = NULL, *output = NULL, *format = NULL, *pillar = NULL, *theme = NULL, *split = NULL;
-    const char *results = NULL, *period = NULL, *detail = "full";
+    const char *results = NULL, *period = NULL, *detail = "full", *diagnostics_format = NULL, *color = NULL;
     long timeout = 60;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -214,6 +216,10 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
             slot = &period;
         else if (strcmp(a, "--detail") == 0)
             slot = &detail;
+        else if (strncmp(a, "--diagnostics-format=", 21) == 0 || strncmp(a, "--color=", 8) == 0) {
+            *(a[2] == 'd' ? &diagnostics_format : &color) = strchr(a, '=') + 1;
+            continue;
+        }
         else if (strcmp(a, "--timeout") == 0) {
             char *end;
             if (i + 1 >= argc || (timeout = strtol(argv[i + 1], &end, 10), *end) || timeout < 1 || timeout > 3600) {
@@ -304,29 +310,19 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
         }
         mo.theme = (const Theme *)e;
     }
-    const prt_plan *tables = plan_tables(plan);
-    prt_results *res = NULL;
-    prt_evaluation *ev = NULL;
+    /* the results go through the runtime's pipeline, as planc eval's do */
+    prt_session session;
+    memset(&session, 0, sizeof session);
+    prt_run_options ro = {.progname = "planc map", .results = results, .period = period, .output = output,
+                          .diagnostics_format = diagnostics_format, .color = color};
     if (results) {
-        prt_period p;
-        const char *why = NULL;
-        if (!prt_period_parse(period, strlen(period), &p, &why)) {
-            prt_errorf("planc map: error: invalid period '%s': %s\n", period, why);
+        status = prt_rate_results(&session, plan_tables(plan), &ro);
+        if (status != EXIT_CLEAN) {
+            prt_session_close(&session);
             loaded_plan_free(&lp);
-            return EXIT_USAGE;
+            return status;
         }
-        prt_errors err = {0};
-        res = prt_results_read(tables, results, &err);
-        if (!res || err.errors) {
-            prt_errors_print(&err, stderr);
-            prt_errors_free(&err);
-            prt_results_free(res);
-            loaded_plan_free(&lp);
-            return res ? EXIT_PLAN_ERRORS : EXIT_USAGE;
-        }
-        prt_errors_free(&err);
-        ev = prt_evaluate(tables, res, p);
-        mo.ev = ev;
+        mo.ev = session.evaluation;
     }
 
     if (split)
@@ -335,8 +331,7 @@ static int map_with(int argc, char **argv, const IncludeDirs *dirs)
         status = EXIT_USAGE;
     else
         status = draw(plan, &mo, format, (unsigned)timeout, output);
-    prt_evaluation_free(ev);
-    prt_results_free(res);
+    prt_session_close(&session);
     loaded_plan_free(&lp);
     return status;
 }

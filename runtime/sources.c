@@ -188,9 +188,16 @@ char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned li
     int c;
     while ((c = getc(f->reread)) != EOF && c != '\n' && c != '\r' && b.len <= max)
         prt_buf_putc(&b, (char)c);
-    if (c == '\r' || c == '\n')
-        ungetc(c, f->reread);       /* the next request counts this line end */
-    if (b.len > max || (c == EOF && b.len == 0 && ferror(f->reread))) {
+    if (c == '\r' || c == '\n') {
+        ungetc(c, f->reread);
+        skip_to_line(f, line + 1);  /* past this line's end: the stream is at the start of the next */
+    } else if (c == EOF) {
+        f->reread_line = line + 1;
+    } else {
+        fclose(f->reread);          /* stopped inside a line too long to show: start again next time */
+        f->reread = NULL;
+    }
+    if (b.len > max || (c == EOF && ferror(f->reread))) {
         prt_buf_free(&b);
         return NULL;
     }
