@@ -102,6 +102,9 @@ done
 # --- one regression test for each hole of "Hardening II" ---
 . tests/hardening.sh
 
+# --- results problems in every diagnostics format, one results pipeline ---
+. tests/results_diag.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
