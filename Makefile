@@ -120,7 +120,7 @@ check-valgrind: planc
 
 # make install PREFIX=/usr/local (and DESTDIR= for packaging); make uninstall removes the same files
 PREFIX ?= /usr/local
-RT_HEADERS := runtime/planrt.h runtime/planrt_names.h runtime/period.h runtime/strbuf.h
+RT_HEADERS := runtime/planrt.h runtime/planrt_names.h runtime/period.h runtime/strbuf.h runtime/diagnostics.h runtime/sources.h
 install: planc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/planc

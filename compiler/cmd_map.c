@@ -222,103 +222,102 @@ static int map_parse(MapArgs *a, IncludeDirs *dirs, int argc, char **argv)
     return status;
 }
 
+/* The output format, from -T or else the output's extension (svg for --split); NULL after a message. */
+static const char *map_format(const MapArgs *a)
+{
+    const char *format = a->format ? a->format : a->split ? "svg" : format_from_name(a->output);
+    if (valid_format(format))
+        return format;
+    if (format)
+        prt_errorf("planc map: error: unknown format '%s'; use svg, png, pdf or dot\n", format);
+    else
+        prt_errorf("planc map: error: cannot tell the format from '%s'; name it with -T svg|png|pdf|dot\n", a->output);
+    return NULL;
+}
+
+/* --detail's word, which the option table has checked. */
+static MapDetail detail_level(const char *detail)
+{
+    return strcmp(detail, "outcomes") == 0 ? DETAIL_OUTCOMES : strcmp(detail, "themes") == 0 ? DETAIL_THEMES : DETAIL_FULL;
+}
+
+/* The command line's combinations that cannot be drawn; false after a message. */
+static bool map_args_agree(const MapArgs *a)
+{
+    if ((a->results == NULL) != (a->period == NULL)) {
+        prt_errorf("planc map: error: --results and --period go together\n");
+        return false;
+    }
+    if (same_file(a->output, a->plan_path) || same_file(a->output, a->results)) {
+        prt_errorf("planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", a->output);
+        return false;
+    }
+    return true;
+}
+
+/* The entity of that kind named id (--pillar, --theme), or NULL after a message. */
+static const Entity *named_part(Plan *plan, EntityKind kind, const char *what, const char *id)
+{
+    Entity *e = plan_lookup(plan, arena_intern(&plan->arena, id, strlen(id)));
+    if (e && e->kind == kind)
+        return e;
+    prt_errorf("planc map: error: the plan has no %s '%s'\n", what, id);
+    return NULL;
+}
+
+/* --pillar and --theme into mo; false after a message. */
+static bool map_part(Plan *plan, const MapArgs *a, MapOptions *mo)
+{
+    if (a->pillar && !(mo->pillar = (const Pillar *)named_part(plan, ENT_PILLAR, "pillar", a->pillar)))
+        return false;
+    if (a->theme && !(mo->theme = (const Theme *)named_part(plan, ENT_THEME, "theme", a->theme)))
+        return false;
+    return true;
+}
+
+/* One map to -o, or one per pillar in the directory -o names. */
+static int draw_requested(const LoadedPlan *lp, const MapOptions *mo, const MapArgs *a, const char *format)
+{
+    unsigned timeout = (unsigned)a->timeout;
+    if (a->split)
+        return draw_split(&lp->plan, mo, format, timeout, a->output, lp, a->results);
+    if (refuse_overwriting_input("map", "output", a->output, lp, &a->results, 1))
+        return EXIT_USAGE;
+    return draw(&lp->plan, mo, format, timeout, a->output);
+}
+
+/* Draws the map (or one per pillar) of the loaded plan, rated when --results is given: the results
+ * go through the runtime's pipeline, as planc eval's do. */
+static int map_plan(LoadedPlan *lp, const MapArgs *a, const char *format)
+{
+    Plan *plan = &lp->plan;
+    MapOptions mo = {detail_level(a->detail), NULL, NULL, NULL, NULL};
+    if (!map_part(plan, a, &mo))
+        return EXIT_USAGE;
+    prt_session session;
+    memset(&session, 0, sizeof session);
+    prt_run_options ro = {.progname = "planc map", .results = a->results, .period = a->period, .output = a->output,
+                          .diagnostics_format = a->diagnostics_format, .color = a->color};
+    int status = EXIT_CLEAN;
+    if (a->results) {
+        status = prt_rate_results(&session, plan_tables(plan), &ro);
+        mo.ev = session.evaluation;
+    }
+    if (status == EXIT_CLEAN)
+        status = draw_requested(lp, &mo, a, format);
+    prt_session_close(&session);
+    return status;
+}
+
 static int map_with(const MapArgs *a, const IncludeDirs *dirs)
 {
-    const char *plan_path = a->plan_path, *output = a->output, *format = a->format, *pillar = a->pillar;
-    const char *theme = a->theme, *split = a->split, *results = a->results, *period = a->period, *detail = a->detail;
-    long timeout = a->timeout;
-    const char *diagnostics_format = a->diagnostics_format, *color = a->color;
-    (void)diagnostics_format, (void)color; /* TODO(results-diag): pass to the results pipeline */
-    if (!format && !split)
-        format = format_from_name(output);
-    if (!format && split)
-        format = "svg";
-    if (!valid_format(format)) {
-        if (format)
-            prt_errorf("planc map: error: unknown format '%s'; use svg, png, pdf or dot\n", format);
-        else
-            prt_errorf("planc map: error: cannot tell the format from '%s'; name it with -T svg|png|pdf|dot\n", output);
+    const char *format = map_format(a);
+    if (!format || !map_args_agree(a))
         return EXIT_USAGE;
-    }
-    MapDetail level;
-    if (strcmp(detail, "full") == 0)
-        level = DETAIL_FULL;
-    else if (strcmp(detail, "outcomes") == 0)
-        level = DETAIL_OUTCOMES;
-    else if (strcmp(detail, "themes") == 0)
-        level = DETAIL_THEMES;
-    else {
-        prt_errorf("planc map: error: --detail takes full, outcomes or themes\n");
-        return EXIT_USAGE;
-    }
-    if ((results == NULL) != (period == NULL)) {
-        prt_errorf("planc map: error: --results and --period go together\n");
-        return EXIT_USAGE;
-    }
-    if (same_file(output, plan_path) || same_file(output, results)) {
-        prt_errorf("planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", output);
-        return EXIT_USAGE;
-    }
-
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, plan_path, dirs);
-    if (status != EXIT_CLEAN) {
-        loaded_plan_free(&lp);
-        return status;
-    }
-    Plan *plan = &lp.plan;
-    MapOptions mo = {level, NULL, NULL, NULL, NULL};
-    if (pillar) {
-        Entity *e = plan_lookup(plan, arena_intern(&plan->arena, pillar, strlen(pillar)));
-        if (!e || e->kind != ENT_PILLAR) {
-            prt_errorf("planc map: error: the plan has no pillar '%s'\n", pillar);
-            loaded_plan_free(&lp);
-            return EXIT_USAGE;
-        }
-        mo.pillar = (const Pillar *)e;
-    }
-    if (theme) {
-        Entity *e = plan_lookup(plan, arena_intern(&plan->arena, theme, strlen(theme)));
-        if (!e || e->kind != ENT_THEME) {
-            prt_errorf("planc map: error: the plan has no theme '%s'\n", theme);
-            loaded_plan_free(&lp);
-            return EXIT_USAGE;
-        }
-        mo.theme = (const Theme *)e;
-    }
-    const prt_plan *tables = plan_tables(plan);
-    prt_results *res = NULL;
-    prt_evaluation *ev = NULL;
-    if (results) {
-        prt_period p;
-        const char *why = NULL;
-        if (!prt_period_parse(period, strlen(period), &p, &why)) {
-            prt_errorf("planc map: error: invalid period '%s': %s\n", period, why);
-            loaded_plan_free(&lp);
-            return EXIT_USAGE;
-        }
-        prt_errors err = {0};
-        res = prt_results_read(tables, results, &err);
-        if (!res || err.errors) {
-            prt_errors_print(&err, stderr);
-            prt_errors_free(&err);
-            prt_results_free(res);
-            loaded_plan_free(&lp);
-            return res ? EXIT_PLAN_ERRORS : EXIT_USAGE;
-        }
-        prt_errors_free(&err);
-        ev = prt_evaluate(tables, res, p);
-        mo.ev = ev;
-    }
-
-    if (split)
-        status = draw_split(plan, &mo, format, (unsigned)timeout, output, &lp, results);
-    else if (refuse_overwriting_input("map", "output", output, &lp, &results, 1))
-        status = EXIT_USAGE;
-    else
-        status = draw(plan, &mo, format, (unsigned)timeout, output);
-    prt_evaluation_free(ev);
-    prt_results_free(res);
+    int status = loaded_plan_open(&lp, a->plan_path, dirs);
+    if (status == EXIT_CLEAN)
+        status = map_plan(&lp, a, format);
     loaded_plan_free(&lp);
     return status;
 }

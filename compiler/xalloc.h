@@ -1,15 +1,14 @@
-/* Allocation that cannot return NULL: running out of memory ends the program with a message,
- * since no caller could do anything more useful. */
+/* Allocation that cannot return NULL: the compiler's names for the runtime's one set of helpers
+ * (runtime/strbuf.h), so that running out of memory has one handler, prt_out_of_memory. */
 #ifndef PLANC_XALLOC_H
 #define PLANC_XALLOC_H
 
-#include <stddef.h>
+#include "strbuf.h"
 
-/* Reports that memory ran out and exits with status 2. */
-_Noreturn void xalloc_die(void);
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
+#define xalloc_die prt_out_of_memory
+#define xmalloc prt_xmalloc
+#define xcalloc prt_xcalloc
+#define xrealloc prt_xrealloc
+#define xstrdup prt_xstrdup
 
 #endif

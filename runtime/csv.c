@@ -1,5 +1,6 @@
 /* The RFC 4180 CSV reader of csv.h: one record at a time from a buffer, streaming when more follows. */
 #include "csv.h"
+#include "strbuf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,10 +11,8 @@
  * record cut off by the end of a streamed buffer is abandoned and read again once more text is in,
  * rather than looked through first to see whether it is complete. */
 
-static void die_oom(void)
-{
-    abort();
-}
+/* running out of memory has one handler in planc and its runtime */
+#define die_oom prt_out_of_memory
 
 void prt_csv_init(prt_csv *c, const char *data, size_t len)
 {
@@ -29,6 +28,8 @@ void prt_csv_free(prt_csv *c)
 {
     free(c->fields);
     free(c->lens);
+    free(c->raw_begin);
+    free(c->raw_end);
     free(c->buf);
     memset(c, 0, sizeof *c);
 }
@@ -51,7 +52,7 @@ static inline void reserve(prt_csv *c, size_t n)
 }
 
 /* Fields are stored as offsets while the buffer may move, and turned into pointers at the end. */
-static void end_field(prt_csv *c, size_t start)
+static void end_field(prt_csv *c, size_t start, const char *raw_begin, const char *raw_end)
 {
     reserve(c, 1);
     c->buf[c->buf_len++] = '\0';
@@ -59,9 +60,13 @@ static void end_field(prt_csv *c, size_t start)
         c->cap = c->cap ? c->cap * 2 : 16;
         c->fields = realloc(c->fields, c->cap * sizeof *c->fields);
         c->lens = realloc(c->lens, c->cap * sizeof *c->lens);
-        if (!c->fields || !c->lens)
+        c->raw_begin = realloc(c->raw_begin, c->cap * sizeof *c->raw_begin);
+        c->raw_end = realloc(c->raw_end, c->cap * sizeof *c->raw_end);
+        if (!c->fields || !c->lens || !c->raw_begin || !c->raw_end)
             die_oom();
     }
+    c->raw_begin[c->nfields] = (size_t)(raw_begin - c->p);
+    c->raw_end[c->nfields] = (size_t)(raw_end - c->p);
     c->lens[c->nfields] = c->buf_len - 1 - start;
     c->fields[c->nfields++] = (char *)(uintptr_t)start;
 }
@@ -120,12 +125,14 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
         return c->more ? 2 : 0;
     unsigned at = c->line, ln = c->line;
     *line = at;
+    c->record = c->p;
     c->nfields = 0;
     c->buf_len = 0;
     unsigned char high = 0;     /* the OR of every byte: its top bit says whether any is not ASCII */
     const char *p = c->p, *end = c->end;
     for (;;) {
         size_t start = c->buf_len;
+        const char *raw_begin = p;
         if (p < end && *p == '"') {
             unsigned open_line = ln;
             p++;
@@ -179,7 +186,7 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
             c->buf_len += n;
             p = q;
         }
-        end_field(c, start);
+        end_field(c, start, raw_begin, p);
         if (p < end && *p == ',') {
             p++;
             continue;

@@ -11,6 +11,10 @@ typedef struct prt_csv {
     unsigned line;              /* line of the next record */
     char **fields;              /* the current record's fields, NUL-terminated copies */
     size_t *lens;               /* ... and their lengths */
+    /* where the current record's text is (until the next call) and each field's extent in it, quotes
+     * and all: offsets from record, for diagnostics to point at a field */
+    const char *record;
+    size_t *raw_begin, *raw_end;
     size_t nfields, cap;
     bool ascii;                 /* the current record has no byte above 0x7F (no UTF-8 to check) */
     char *buf;                  /* storage for the fields */

@@ -7,6 +7,7 @@
 #ifndef PLANRT_H
 #define PLANRT_H
 
+#include "diagnostics.h"
 #include "period.h"
 #include "planrt_names.h"
 #include "strbuf.h"
@@ -189,28 +190,18 @@ typedef struct prt_result_row {
 
 typedef struct prt_results prt_results;
 
-/* Problems found while reading results: file:line: messages with a stable code. */
-typedef struct prt_errors {
-    char **messages;
-    size_t n, cap;
-    unsigned errors;
-} prt_errors;
-
-void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
-void prt_errors_print(const prt_errors *e, FILE *out);
-void prt_errors_free(prt_errors *e);
+/* The codes of results problems (R000-R015) and what each means: SARIF's rules for them. */
+const prt_diag_code *prt_results_codes(size_t *n);
 
 /* Reads a results CSV file against the plan.  Returns NULL only if the file cannot be read (an
- * error is added); rows with problems are reported and left out, nothing is dropped silently. */
-prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err);
-prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err);
+ * error is reported); rows with problems are reported and left out, nothing is dropped silently.
+ * Problems go to diag, at the line and column of the field at fault: the file is added to diag's
+ * sources as a streamed file (its text is not kept; a line is read again to show it). */
+prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_diag *diag);
+prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_diag *diag);
 /* The same, keeping only the rows a report for period p needs (every row is still checked), so that
  * memory does not grow with the history in the file. */
-prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_errors *err);
+prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag);
 void prt_results_free(prt_results *r);
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
 /* A whole file, NUL-terminated (malloc'd; NULL if it cannot be read). */
@@ -290,6 +281,31 @@ typedef struct prt_run_options {
      * problems found in the results; NULL means text and auto */
     const char *diagnostics_format, *color;
 } prt_run_options;
+
+/* One rating of a results file, the pipeline `planc eval`, `planc map --results` and every generated
+ * evaluator share: the period checked, the results read and their problems reported, the period rated. */
+typedef struct prt_session {
+    const prt_plan *plan;
+    const prt_run_options *opt;
+    prt_period period;
+    prt_diag_format diagnostics_format;
+    bool color;
+    prt_results *results;
+    prt_evaluation *evaluation;        /* after prt_session_rate returned 0 */
+} prt_session;
+
+/* What can be checked before anything is read: the options' formats, the period (one, and within
+ * the plan), an output that is not one of the inputs.  Returns -1 to go on, else the exit status (2)
+ * after saying why.  prt_session_close is called in every case. */
+int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options *opt);
+/* Reads the results for the period, reports their problems (opt's --diagnostics-format and --color:
+ * text on standard error; the machine formats on standard output, written when there are problems
+ * or the report goes to a file) and rates the period.  Returns 0, 1 (problems in the results, nothing
+ * rated: a report missing rows would mislead) or 2 (the file cannot be read). */
+int prt_session_rate(prt_session *s);
+void prt_session_close(prt_session *s);
+/* Both in one, for a caller with nothing to do between (planc map). */
+int prt_rate_results(prt_session *s, const prt_plan *plan, const prt_run_options *opt);
 
 /* Reads the results, rates the period and writes the report (or the audit).
  * Returns the exit status: 0 done, 1 errors in the results, 2 usage or I/O failure. */

@@ -19,9 +19,8 @@ struct prt_results {
     /* (indicator, period) -> row + 1, open addressing */
     size_t *slots;
     size_t nslots;
-    char *strings;              /* all text the rows point into */
-    size_t strings_len, strings_cap;
-    int *bench_index;           /* storage for the rows' benchmark values */
+    prt_pool strings;           /* all text the rows point into */
+    int *bench_index;           /* storage for the rows' benchmark values, row after row */
     double *bench_value;
     size_t nbench, bench_cap;
     const prt_period *wanted;   /* NULL: keep every row */
@@ -122,6 +121,43 @@ static int next_record(Source *s, unsigned *line, const char **why)
     }
 }
 
+static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Where field i of the record just read is: its line (a quoted field may start lines below the
+ * record's first) and its columns in characters, the field's extent to the end of its first line.
+ * Worked out from the record's text only when a problem is reported, so no row pays for it. */
+static prt_pos csv_field_pos(const prt_csv *c, uint32_t file, unsigned line, size_t i)
+{
+    prt_pos pos = {file, line, 1, 1};
+    const char *s = c->record;
+    size_t b = c->raw_begin[i], e = c->raw_end[i];
+    for (size_t k = 0; k < b; k++) {
+        if (s[k] == '\r' && k + 1 < b && s[k + 1] == '\n')
+            continue;   /* CRLF ends one line */
+        if (s[k] == '\n' || s[k] == '\r') {
+            pos.line++;
+            pos.col = 1;
+        } else if (!is_cont((unsigned char)s[k])) {
+            pos.col++;
+        }
+    }
+    pos.end_col = pos.col;
+    for (size_t k = b; k < e && s[k] != '\n' && s[k] != '\r'; k++)
+        if (!is_cont((unsigned char)s[k]))
+            pos.end_col++;
+    return pos;
+}
+
+/* Where the record just read is, as a whole: its first line, from the first column to the line's end. */
+static prt_pos csv_row_pos(const prt_csv *c, uint32_t file, unsigned line)
+{
+    prt_pos pos = {file, line, 1, 1};
+    for (const char *s = c->record; s < c->p && *s != '\n' && *s != '\r'; s++)
+        if (!is_cont((unsigned char)*s))
+            pos.end_col++;
+    return pos;
+}
+
 static size_t period_slot(const prt_results *r, prt_period p)
 {
     size_t within = p.kind == PRT_YEAR ? 0 : p.kind == PRT_HALF ? (size_t)p.index : p.kind == PRT_QUARTER ? 2 + (size_t)p.index : 6 + (size_t)p.index;
@@ -138,56 +174,21 @@ static bool period_wanted(const prt_results *r, prt_period p)
     return false;
 }
 
-/* ---- errors ---- */
-
-void prt_errors_add(prt_errors *e, const char *file, unsigned line, const char *code, const char *fmt, ...)
-{
-    /* the message quotes fields of the file and its name: whole, and escaped for the terminal */
-    prt_buf msg = {0}, full = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    prt_buf_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    prt_esc_terminal(&full, file);
-    if (line)
-        prt_buf_printf(&full, ":%u", line);
-    prt_buf_puts(&full, ": error: ");
-    prt_esc_terminal(&full, prt_buf_str(&msg));
-    prt_buf_printf(&full, " [%s]", code);
-    prt_buf_free(&msg);
-    if (e->n == e->cap) {
-        e->cap = e->cap ? e->cap * 2 : 16;
-        e->messages = prt_xrealloc(e->messages, e->cap * sizeof *e->messages);
-    }
-    e->messages[e->n] = prt_buf_take(&full);
-    e->n++;
-    e->errors++;
-}
-
-void prt_errors_print(const prt_errors *e, FILE *out)
-{
-    for (size_t i = 0; i < e->n; i++)
-        fprintf(out, "%s\n", e->messages[i]);
-    if (e->errors)
-        fprintf(out, "%u error%s in results.\n", e->errors, e->errors == 1 ? "" : "s");
-}
-
-void prt_errors_free(prt_errors *e)
-{
-    for (size_t i = 0; i < e->n; i++)
-        free(e->messages[i]);
-    free(e->messages);
-    memset(e, 0, sizeof *e);
-}
-
 /* ---- lookup of references and identifiers ---- */
 
 /* One slot holds all a probe needs, so that a probe is one cache line, not three. */
 typedef struct NameSlot {
     const char *key;            /* NULL: empty */
     uint32_t hash;
-    int value;                  /* indicator index, or -(input index) - 2 */
+    unsigned index : 31;        /* an indicator's index, or an input's when input is set */
+    unsigned input : 1;
 } NameSlot;
+
+/* What a row's reference names. */
+typedef struct Named {
+    int index;
+    bool input;
+} Named;
 
 typedef struct NameIndex {
     NameSlot *slots;
@@ -203,7 +204,7 @@ typedef struct NameIndex {
 
 /* Returns whether key was new (the checker has made names unique, but a reference may be another
  * indicator's identifier: then the first keeps it). */
-static bool index_put(NameIndex *ix, const char *key, int value)
+static bool index_put(NameIndex *ix, const char *key, Named value)
 {
     if (!key)
         return false;
@@ -213,7 +214,7 @@ static bool index_put(NameIndex *ix, const char *key, int value)
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         NameSlot *s = &ix->slots[i];
         if (!s->key) {
-            *s = (NameSlot){key, h, value};
+            *s = (NameSlot){key, h, (unsigned)value.index, value.input};
             return true;
         }
         if (s->hash == h && strcmp(s->key, key) == 0)
@@ -229,7 +230,7 @@ static bool same_text(const char *key, const char *s, size_t n)
 
 static void index_fill(NameIndex *ix);
 
-static bool index_get(NameIndex *ix, const char *key, size_t n, int *value)
+static bool index_get(NameIndex *ix, const char *key, size_t n, Named *value)
 {
     if (!ix->built)
         index_fill(ix);
@@ -240,21 +241,21 @@ static bool index_get(NameIndex *ix, const char *key, size_t n, int *value)
         if (!s->key)
             return false;
         if (s->hash == h && same_text(s->key, key, n)) {
-            *value = s->value;
+            *value = (Named){(int)s->index, s->input};
             return true;
         }
     }
 }
 
 /* The indicator a row names: the one after the previous row's when that is it, else from the table. */
-static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, int *value)
+static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, Named *value)
 {
     int next = previous + 1;
     if (next >= 0 && next < plan->nindicators) {
         const prt_indicator *in = &plan->indicators[next];
         bool ref = !ix->owns_ref || ix->owns_ref[next], id = !ix->owns_id || ix->owns_id[next];
         if ((ref && same_text(in->ref, key, n)) || (id && same_text(in->id, key, n))) {
-            *value = next;
+            *value = (Named){next, false};
             return true;
         }
     }
@@ -265,7 +266,7 @@ static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const 
 /* A reference that starts with = + - @ is written by planc's CSV outputs (template, reports) with an
  * apostrophe before it, so that a spreadsheet does not run it as a formula; a spreadsheet drops the
  * apostrophe on saving, a text editor keeps it.  Either way it reads back as the reference. */
-static bool guarded_ref(NameIndex *ix, const prt_plan *plan, int previous, const char *ref, size_t n, int *who)
+static bool guarded_ref(NameIndex *ix, const prt_plan *plan, int previous, const char *ref, size_t n, Named *who)
 {
     return n > 1 && ref[0] == '\'' && strchr("=+-@\t\r", ref[1]) && index_find(ix, plan, previous, ref + 1, n - 1, who);
 }
@@ -281,15 +282,15 @@ static void index_fill(NameIndex *ix)
     if (!ix->slots)
         prt_out_of_memory();
     for (int i = 0; i < plan->nindicators; i++) {
-        bool r = index_put(ix, plan->indicators[i].ref, i);
-        bool d = index_put(ix, plan->indicators[i].id, i);
+        bool r = index_put(ix, plan->indicators[i].ref, (Named){i, false});
+        bool d = index_put(ix, plan->indicators[i].id, (Named){i, false});
         if (ix->owns_ref) {
             ix->owns_ref[i] = r;
             ix->owns_id[i] = d;
         }
     }
     for (int i = 0; i < plan->ninputs; i++)
-        index_put(ix, plan->inputs[i].id, -i - 2);
+        index_put(ix, plan->inputs[i].id, (Named){i, true});
     ix->built = true;
 }
 
@@ -316,11 +317,11 @@ static void index_free(NameIndex *ix)
 
 /* ---- the row table ---- */
 
-/* The line of the first row for (indicator, period) before `line`, found by reading the text again:
- * duplicates are rare, and this keeps the bitmap to one bit a row. */
+/* Where the first row for (indicator, period) before `line` is (its reference), found by reading the
+ * text again: duplicates are rare, and this keeps the bitmap to one bit a row. */
 static char *field(prt_csv *c, size_t i, size_t *len);
 
-static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint32_t line)
+static prt_pos first_row_of(prt_results *r, uint32_t file, int indicator, prt_period p, uint32_t line)
 {
     prt_csv csv;
     char *text = NULL;
@@ -331,7 +332,7 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
     unsigned at;
     const char *why;
     int rc;
-    uint32_t found = 1;
+    prt_pos found = {file, 1, 0, 0};
     bool header = true;
     while ((rc = prt_csv_next(&csv, &at, &why)) != 0 && at < line) {
         if (rc < 0 || header) {
@@ -347,7 +348,7 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
             prt_period q;
             if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
                 prt_period_parse(per, per_len, &q, NULL) && prt_period_equal(q, p)) {
-                found = at;
+                found = csv_field_pos(&csv, file, at, (size_t)r->col_ref);
                 break;
             }
         }
@@ -357,14 +358,17 @@ static uint32_t first_line_of(prt_results *r, int indicator, prt_period p, uint3
     return found;
 }
 
-static uint32_t seen_bit(prt_results *r, int indicator, prt_period p, uint32_t line)
+/* Whether a row for (indicator, period) came before, and if so where. */
+static bool seen_before(prt_results *r, uint32_t file, int indicator, prt_period p, uint32_t line, prt_pos *first)
 {
     size_t slot = (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
     unsigned char bit = (unsigned char)(1u << (slot & 7));
-    if (r->seen_bits[slot >> 3] & bit)
-        return first_line_of(r, indicator, p, line);
+    if (r->seen_bits[slot >> 3] & bit) {
+        *first = first_row_of(r, file, indicator, p, line);
+        return true;
+    }
     r->seen_bits[slot >> 3] |= bit;
-    return 0;
+    return false;
 }
 
 static size_t period_key(int indicator, prt_period p)
@@ -407,19 +411,8 @@ const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_
     return find_row(r, indicator, period);
 }
 
-/* Text kept for the evaluation is copied into one growing block; rows hold offsets until the end. */
-static size_t keep(prt_results *r, const char *s)
-{
-    size_t n = strlen(s) + 1;
-    if (r->strings_len + n > r->strings_cap) {
-        r->strings_cap = (r->strings_len + n) * 2;
-        r->strings = prt_xrealloc(r->strings, r->strings_cap);
-    }
-    memcpy(r->strings + r->strings_len, s, n);
-    size_t at = r->strings_len;
-    r->strings_len += n;
-    return at + 1;  /* 0 stands for NULL */
-}
+/* Text kept for the evaluation: in the pool, where it never moves. */
+static const char *keep(prt_results *r, const char *s) { return prt_pool_add(&r->strings, s, strlen(s)); }
 
 /* ---- values ---- */
 
@@ -586,31 +579,417 @@ static bool dot_word(const char *s)
     return false;
 }
 
-/* Whether a value suits its indicator's unit; reports it when not. */
-static bool number_fits(const prt_indicator *in, const prt_result_row *row, const char *vtext, Suffix suf,
-                        prt_errors *err, const char *path, unsigned line)
+/* ---- one read ---- */
+
+/* The state of one read of a results file: where the text comes from and where problems go, the
+ * columns the header named, and what the last row settled that the next is likely to share. */
+typedef struct Reader {
+    const prt_plan *plan;
+    prt_results *r;
+    Source *src;
+    prt_csv *csv;               /* &src->csv */
+    prt_diag *diag;
+    uint32_t file;              /* the file in diag's sources */
+    NameIndex names;
+    int col[COL__FIXED];        /* the column of each fixed field, -1 when absent */
+    int *bench_col;             /* per column: the benchmark it holds, -1 for the fixed ones */
+    size_t ncols;
+    unsigned line;              /* the line the current record starts on */
+    int last_indicator;         /* the last row's indicator, where the next row's is looked for first */
+    /* rows come grouped by period: the text of the last period parsed, and what it gave */
+    char last_ptext[16];
+    size_t last_ptext_len;      /* (size_t)-1: none yet */
+    prt_period last_period;
+    bool last_keep;
+} Reader;
+
+static prt_pos field_pos(const Reader *rd, size_t i) { return csv_field_pos(rd->csv, rd->file, rd->line, i); }
+static prt_pos row_pos(const Reader *rd) { return csv_row_pos(rd->csv, rd->file, rd->line); }
+static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->file, line, 0, 0}; }
+static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
+
+/* Whether a value suits its indicator's unit; reports it (at the value) when not. */
+static bool number_fits(const Reader *rd, const prt_indicator *in, double value, const char *vtext, Suffix suf)
 {
     if (!in)
         return true;
+    prt_pos at = field_pos(rd, (size_t)rd->col[COL_VALUE]);
     if (suf == SUF_PERCENT && in->unit != PRT_UNIT_PERCENT && in->unit != PRT_UNIT_NONE) {
-        prt_errors_add(err, path, line, "R007", "'%s' is a percentage, but '%s' is not measured in percent", vtext,
-                       prt_indicator_label(in));
+        prt_diag_error_at(rd->diag, at, "R007", "'%s' is a percentage, but '%s' is not measured in percent", vtext,
+                          prt_indicator_label(in));
         return false;
     }
-    if (in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (row->value < 0 || row->value > 100)) {
-        prt_errors_add(err, path, line, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
-                       prt_indicator_label(in));
+    if (in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (value < 0 || value > 100)) {
+        prt_diag_error_at(rd->diag, at, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
+                          prt_indicator_label(in));
         return false;
     }
-    if (prt_unit_forms[in->unit].nonnegative && row->value < 0) {
-        prt_errors_add(err, path, line, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
+    if (prt_unit_forms[in->unit].nonnegative && value < 0) {
+        prt_diag_error_at(rd->diag, at, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
         return false;
     }
     return true;
 }
 
-static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
-                          prt_errors *err, const prt_period *wanted, int nwanted)
+/* ---- the header ---- */
+
+/* Says so when column i repeats an earlier one (`same` tells which columns are the same). */
+static bool column_repeated(Reader *rd, size_t i, const char *name, bool (*same)(const Reader *, size_t, size_t))
+{
+    for (size_t j = 0; j < i; j++)
+        if (same(rd, i, j)) {
+            prt_diag_error_at(rd->diag, field_pos(rd, i), "R002", "column '%s' appears twice", name);
+            prt_diag_note_at(rd->diag, field_pos(rd, j), "the first '%s' column is here", name);
+            return true;
+        }
+    return false;
+}
+
+static bool same_fixed(const Reader *rd, size_t i, size_t j)
+{
+    return same_word(field(rd->csv, i, NULL), field(rd->csv, j, NULL));
+}
+
+static bool same_benchmark(const Reader *rd, size_t i, size_t j) { return rd->bench_col[i] == rd->bench_col[j]; }
+
+/* Reads header column i; false after reporting a column that is not one. */
+static bool header_column(Reader *rd, size_t i)
+{
+    char *name = field(rd->csv, i, NULL);
+    rd->bench_col[i] = -1;
+    for (int k = 0; k < COL__FIXED; k++)
+        if (same_word(name, column_names[k])) {
+            if (column_repeated(rd, i, column_names[k], same_fixed))
+                return false;
+            rd->col[k] = (int)i;
+            return true;
+        }
+    if (strncmp(name, "benchmark:", 10) == 0) {
+        for (int b = 0; b < rd->plan->nbenchmarks; b++)
+            if (strcmp(rd->plan->benchmarks[b].id, name + 10) == 0)
+                rd->bench_col[i] = b;
+        if (rd->bench_col[i] < 0) {
+            prt_diag_error_at(rd->diag, field_pos(rd, i), "R002", "column '%s' names no benchmark the plan declares",
+                              name);
+            return false;
+        }
+        /* a benchmark's column twice is as ambiguous as any other column twice */
+        return !column_repeated(rd, i, name, same_benchmark);
+    }
+    prt_diag_error_at(rd->diag, field_pos(rd, i), "R002",
+                      "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
+                      "comment, dot, benchmark:ID, and indicator, unit and target (ignored)",
+                      name);
+    return false;
+}
+
+/* Reads the header row; false when rows cannot be read by it (everything said). */
+static bool read_header(Reader *rd)
+{
+    const char *why = NULL;
+    if (rd->src->nul)
+        return false;           /* said once the reading ends */
+    int rc = next_record(rd->src, &rd->line, &why);
+    if (rc == 0 && !rd->src->nul && !rd->src->too_long) {
+        prt_diag_error_at(rd->diag, file_pos(rd), "R001", "the file is empty: it needs a header row (ref,period,value,...)");
+        return false;
+    }
+    if (rc <= 0) {
+        if (rc < 0)
+            prt_diag_error_at(rd->diag, row_pos(rd), "R003", "%s", why);
+        return false;
+    }
+    rd->ncols = rd->r->ncols = rd->csv->nfields;
+    rd->bench_col = prt_xrealloc(NULL, (rd->ncols ? rd->ncols : 1) * sizeof *rd->bench_col);
+    bool ok = true;
+    for (size_t i = 0; i < rd->ncols; i++)
+        ok &= header_column(rd, i);
+    for (int k = 0; k < COL_RATING; k++)
+        if (rd->col[k] < 0) {
+            prt_diag_error_at(rd->diag, row_pos(rd), "R001", "the header has no '%s' column", column_names[k]);
+            ok = false;
+        }
+    rd->r->col_ref = rd->col[COL_REF];
+    rd->r->col_period = rd->col[COL_PERIOD];
+    return ok;
+}
+
+/* ---- one row ---- */
+
+/* Whether the row is text with the header's number of fields. */
+static bool row_shape(Reader *rd)
+{
+    const prt_csv *csv = rd->csv;
+    bool bad_text = false;
+    for (size_t i = 0; i < csv->nfields && !bad_text && !csv->ascii; i++)
+        bad_text = !valid_utf8((const unsigned char *)csv->fields[i]);
+    if (bad_text) {
+        prt_diag_error_at(rd->diag, row_pos(rd), "R014", "the row is not valid UTF-8 text (save the file as UTF-8)");
+        return false;
+    }
+    if (csv->nfields != rd->ncols) {
+        prt_diag_error_at(rd->diag, row_pos(rd), "R003", "the row has %zu fields; the header has %zu", csv->nfields,
+                          rd->ncols);
+        return false;
+    }
+    return true;
+}
+
+/* The indicator or input the row's reference names. */
+static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
+{
+    size_t ref_len;
+    size_t c = (size_t)rd->col[COL_REF];
+    char *ref = field(rd->csv, c, &ref_len);
+    Named who;
+    if (!*ref) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "the row has no reference");
+        return false;
+    }
+    if (!index_find(&rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who) &&
+        !guarded_ref(&rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who)) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "unknown indicator reference '%s'", ref);
+        return false;
+    }
+    rd->last_indicator = who.input ? -1 : who.index;
+    row->indicator = who.input ? -1 : who.index;
+    row->input = who.input ? who.index : -1;
+    *ref_out = ref;
+    return true;
+}
+
+/* The row's period, within the plan's years; *keep_row: whether a report needs its period. */
+static bool row_period(Reader *rd, prt_result_row *row, bool *keep_row)
+{
+    size_t len, c = (size_t)rd->col[COL_PERIOD];
+    char *text = field(rd->csv, c, &len);
+    const char *why = NULL;
+    /* rows come grouped by period: the text is most often the last row's, already parsed */
+    if (len == rd->last_ptext_len && memcmp(text, rd->last_ptext, len) == 0) {
+        row->period = rd->last_period;
+        *keep_row = rd->last_keep;
+    } else if (!prt_period_parse(text, len, &row->period, &why)) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R005", "invalid period '%s': %s", text, why);
+        return false;
+    } else {
+        *keep_row = period_wanted(rd->r, row->period);
+        if (len < sizeof rd->last_ptext) {
+            memcpy(rd->last_ptext, text, len);
+            rd->last_ptext_len = len;
+            rd->last_period = row->period;
+            rd->last_keep = *keep_row;
+        }
+    }
+    /* last year's results are needed for the direction of travel, so one year before counts too */
+    const prt_plan *plan = rd->plan;
+    if (plan->first_year && (row->period.year < plan->first_year - 1 || row->period.year > plan->last_year)) {
+        char pb[32];
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R005",
+                          "period %s is outside the plan (%d/%02d to %d/%02d, and the year before)",
+                          prt_period_format(row->period, pb, sizeof pb), plan->first_year,
+                          (plan->first_year + 1) % 100, plan->last_year, (plan->last_year + 1) % 100);
+        return false;
+    }
+    return true;
+}
+
+/* The row's value: a number that suits the unit, or a word saying there is none. */
+static bool row_value(Reader *rd, prt_result_row *row)
+{
+    size_t len, c = (size_t)rd->col[COL_VALUE];
+    char *text = field(rd->csv, c, &len);
+    const prt_indicator *in = row->indicator >= 0 ? &rd->plan->indicators[row->indicator] : NULL;
+    Suffix suf = SUF_NONE;
+    if (plain_number(text, len, &row->value)) {
+        row->status = PRT_RESULT_VALUE;
+    } else if (same_word(text, "not available") || same_word(text, "n/a")) {
+        row->status = PRT_RESULT_NOT_AVAILABLE;
+        return true;
+    } else if (same_word(text, "not yet available") || same_word(text, "nya")) {
+        row->status = PRT_RESULT_NOT_YET_AVAILABLE;
+        return true;
+    } else if (!*text) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R006",
+                          "the value is empty; write a number, 'not available' or 'not yet available'");
+        return false;
+    } else if (!parse_number(text, &row->value, &suf)) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R006", "'%s' is not a number (nor 'not available')", text);
+        return false;
+    } else {
+        row->status = PRT_RESULT_VALUE;
+    }
+    return number_fits(rd, in, row->value, text, suf);
+}
+
+/* Field c of the row when the header has the column and the field is not empty, else NULL. */
+static char *optional_field(Reader *rd, int c)
+{
+    char *v = c >= 0 ? field(rd->csv, (size_t)c, NULL) : NULL;
+    return v && *v ? v : NULL;
+}
+
+/* A rating or override: a band of the indicator's scheme.  Kept (in *kept) when the row is. */
+static bool row_band(Reader *rd, const prt_result_row *row, int column, const char *ref, bool keep_row,
+                     const char **kept)
+{
+    char *v = optional_field(rd, rd->col[column]);
+    if (!v)
+        return true;
+    const prt_plan *plan = rd->plan;
+    const prt_indicator *in = row->indicator >= 0 ? &plan->indicators[row->indicator] : NULL;
+    const prt_scheme *scheme = in && in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+    prt_pos at = field_pos(rd, (size_t)rd->col[column]);
+    if (!scheme) {
+        prt_diag_error_at(rd->diag, at, "R008", "%s '%s' given, but '%s' has no rating scheme", column_names[column], v,
+                          in ? prt_indicator_label(in) : ref);
+        return false;
+    }
+    if (prt_scheme_find_band(scheme, v) < 0) {
+        prt_diag_error_at(rd->diag, at, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
+        return false;
+    }
+    if (keep_row)
+        *kept = keep(rd->r, v);
+    return true;
+}
+
+/* The rating, override, reason, comment and direction of travel: checked, and kept when the row is. */
+static bool row_texts(Reader *rd, prt_result_row *row, const char *ref, bool keep_row)
+{
+    bool ok = row_band(rd, row, COL_RATING, ref, keep_row, &row->rating);
+    bool override_ok = row_band(rd, row, COL_OVERRIDE, ref, keep_row, &row->override);
+    char *reason = optional_field(rd, rd->col[COL_REASON]);
+    ok &= override_ok;
+    /* an override that is a band needs its reason (one that is not is wrong already) */
+    if (override_ok && optional_field(rd, rd->col[COL_OVERRIDE]) && !reason) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_OVERRIDE]), "R009",
+                          "a rating override needs its reason in the 'reason' column");
+        ok = false;
+    }
+    char *comment = optional_field(rd, rd->col[COL_COMMENT]);
+    char *dot = optional_field(rd, rd->col[COL_DOT]);
+    if (dot && !dot_word(dot)) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_DOT]), "R010",
+                          "unknown direction of travel '%s'; write improving, same, worsening, new or not comparable",
+                          dot);
+        ok = false;
+    }
+    if (keep_row) {
+        row->reason = reason ? keep(rd->r, reason) : NULL;
+        row->comment = comment ? keep(rd->r, comment) : NULL;
+        row->dot = dot ? keep(rd->r, dot) : NULL;
+    }
+    return ok;
+}
+
+/* The benchmark columns: numbers, appended to the table's benchmark values when the row is kept
+ * (the row's are then the last row->nbench of them). */
+static bool row_benchmarks(Reader *rd, prt_result_row *row, bool keep_row)
+{
+    prt_results *r = rd->r;
+    bool ok = true;
+    for (size_t i = 0; i < rd->ncols; i++) {
+        char *b = rd->bench_col[i] >= 0 ? optional_field(rd, (int)i) : NULL;
+        double bv;
+        Suffix bs;
+        if (!b)
+            continue;
+        if (!parse_number(b, &bv, &bs)) {
+            prt_diag_error_at(rd->diag, field_pos(rd, i), "R006", "benchmark value '%s' is not a number", b);
+            ok = false;
+            continue;
+        }
+        if (!keep_row)
+            continue;
+        if (r->nbench == r->bench_cap) {
+            r->bench_cap = r->bench_cap ? r->bench_cap * 2 : 64;
+            r->bench_index = prt_xrealloc(r->bench_index, r->bench_cap * sizeof *r->bench_index);
+            r->bench_value = prt_xrealloc(r->bench_value, r->bench_cap * sizeof *r->bench_value);
+        }
+        r->bench_index[r->nbench] = rd->bench_col[i];
+        r->bench_value[r->nbench] = bv;
+        r->nbench++;
+        row->nbench++;
+    }
+    return ok;
+}
+
+/* A second row for the same indicator and period: an error there, a note at the first. */
+static bool row_repeats(Reader *rd, const prt_result_row *row, const char *ref)
+{
+    prt_pos first;
+    if (row->indicator < 0 || !seen_before(rd->r, rd->file, row->indicator, row->period, rd->line, &first))
+        return false;
+    char pb[32];
+    prt_period_format(row->period, pb, sizeof pb);
+    prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_REF]), "R011", "a second row for '%s' in %s", ref, pb);
+    prt_diag_note_at(rd->diag, first, "the first row for '%s' in %s is here", ref, pb);
+    return true;
+}
+
+/* Adds a row to the table and to the (indicator, period) lookup. */
+static void store_row(prt_results *r, const prt_result_row *row)
+{
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->rows = prt_xrealloc(r->rows, r->cap * sizeof *r->rows);
+    }
+    r->rows[r->n++] = *row;
+    if (row->indicator < 0)
+        return;
+    if ((r->n + 1) * 2 > r->nslots) {
+        rows_rehash(r);
+        return;
+    }
+    size_t mask = r->nslots - 1;
+    size_t i = period_key(row->indicator, row->period) & mask;
+    while (r->slots[i])
+        i = (i + 1) & mask;
+    r->slots[i] = r->n;
+}
+
+/* Reads the record just read as a row: stored, or reported and left out. */
+static void read_row(Reader *rd)
+{
+    prt_results *r = rd->r;
+    prt_result_row row;
+    memset(&row, 0, sizeof row);
+    row.line = rd->line;
+    const char *ref;
+    bool keep_row;
+    if (!row_shape(rd) || !row_names(rd, &row, &ref) || !row_period(rd, &row, &keep_row) || !row_value(rd, &row))
+        return;
+    /* every row is checked; only the rows of the periods rated are kept */
+    size_t bench_first = r->nbench;
+    bool ok = row_texts(rd, &row, ref, keep_row);
+    ok &= row_benchmarks(rd, &row, keep_row);
+    if (!ok || row_repeats(rd, &row, ref)) {
+        r->nbench = bench_first;    /* the values of a row left out are not kept */
+        return;
+    }
+    if (keep_row)
+        store_row(r, &row);
+}
+
+/* ---- the file ---- */
+
+static void reader_init(Reader *rd, const prt_plan *plan, Source *src, prt_diag *diag, const char *path)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->plan = plan;
+    rd->src = src;
+    rd->csv = &src->csv;
+    rd->diag = diag;
+    rd->file = prt_sources_add_streamed(diag->sources, path);
+    for (int i = 0; i < COL__FIXED; i++)
+        rd->col[i] = -1;
+    rd->last_indicator = -1;
+    rd->last_ptext_len = (size_t)-1;
+    index_build(&rd->names, plan);
+}
+
+static prt_results *results_new(const prt_plan *plan, const char *path, const char *data, size_t len,
+                                const prt_period *wanted, int nwanted)
 {
     prt_results *r = prt_xrealloc(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
@@ -619,333 +998,84 @@ static prt_results *parse(const prt_plan *plan, const char *path, Source *src, c
     r->nwanted = nwanted;
     r->data = data;
     r->len = len;
+    r->path = path;
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
     r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
-    r->seen_bits = calloc(r->slots_per_indicator * (size_t)(plan->nindicators > 0 ? plan->nindicators : 1) / 8 + 1, 1);
-    if (!r->seen_bits)
-        prt_out_of_memory();
-    NameIndex names = {0};
-    index_build(&names, plan);
-
-    r->path = path;
-    prt_csv *csvp = &src->csv;
-#define csv (*csvp)
-    unsigned line;
-    const char *why = NULL;
-    int col[COL__FIXED];
-    for (int i = 0; i < COL__FIXED; i++)
-        col[i] = -1;
-    int *bench_col = NULL;     /* benchmark index per column, -1 for fixed columns */
-    size_t ncols = 0;
-    bool header_ok = false;
-    bool nul_reported = false;
-    int rc = src->nul ? 0 : next_record(src, &line, &why);
-    if (src->nul) {
-        prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
-        nul_reported = true;
-        goto done;
-    }
-    if (rc == 0) {
-        prt_errors_add(err, path, 0, "R001", "the file is empty: it needs a header row (ref,period,value,...)");
-        goto done;
-    }
-    if (rc < 0) {
-        prt_errors_add(err, path, line, "R003", "%s", why);
-        goto done;
-    }
-    ncols = r->ncols = csv.nfields;
-    bench_col = prt_xrealloc(NULL, (ncols ? ncols : 1) * sizeof *bench_col);
-    header_ok = true;
-    for (size_t i = 0; i < ncols; i++) {
-        char *name = field(&csv, i, NULL);
-        bench_col[i] = -1;
-        bool known = false;
-        for (int k = 0; k < COL__FIXED; k++)
-            if (same_word(name, column_names[k])) {
-                if (col[k] >= 0) {
-                    prt_errors_add(err, path, line, "R002", "column '%s' appears twice", column_names[k]);
-                    header_ok = false;
-                }
-                col[k] = (int)i;
-                known = true;
-            }
-        if (!known && strncmp(name, "benchmark:", 10) == 0) {
-            for (int b = 0; b < plan->nbenchmarks; b++)
-                if (strcmp(plan->benchmarks[b].id, name + 10) == 0)
-                    bench_col[i] = b;
-            known = bench_col[i] >= 0;
-            if (!known) {
-                prt_errors_add(err, path, line, "R002", "column '%s' names no benchmark the plan declares", name);
-                header_ok = false;
-                continue;
-            }
-            /* a benchmark's column twice is as ambiguous as any other column twice */
-            for (size_t j = 0; j < i; j++)
-                if (bench_col[j] == bench_col[i]) {
-                    prt_errors_add(err, path, line, "R002", "column '%s' appears twice", name);
-                    header_ok = false;
-                }
-        }
-        if (!known) {
-            prt_errors_add(err, path, line, "R002",
-                           "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
-                           "comment, dot, benchmark:ID, and indicator, unit and target (ignored)",
-                           name);
-            header_ok = false;
-        }
-    }
-    for (int k = 0; k < COL_RATING; k++)
-        if (col[k] < 0) {
-            prt_errors_add(err, path, line, "R001", "the header has no '%s' column", column_names[k]);
-            header_ok = false;
-        }
-    if (!header_ok)
-        goto done;
-    r->col_ref = col[COL_REF];
-    r->col_period = col[COL_PERIOD];
-    int last_who = -1;
-    char last_ptext[16] = {0};
-    size_t last_ptext_len = (size_t)-1;          /* nothing parsed yet: matches no text */
-    prt_period last_period = {0, PRT_YEAR, 0};
-    bool last_keep = false;
-
-    while ((rc = next_record(src, &line, &why)) != 0) {
-        if (rc < 0) {
-            prt_errors_add(err, path, line, "R003", "%s", why);
-            continue;
-        }
-        bool bad_text = false;
-        for (size_t i = 0; i < csv.nfields && !bad_text && !csv.ascii; i++)
-            bad_text = !valid_utf8((const unsigned char *)csv.fields[i]);
-        if (bad_text) {
-            prt_errors_add(err, path, line, "R014", "the row is not valid UTF-8 text (save the file as UTF-8)");
-            continue;
-        }
-        if (csv.nfields != ncols) {
-            prt_errors_add(err, path, line, "R003", "the row has %zu fields; the header has %zu", csv.nfields, ncols);
-            continue;
-        }
-        size_t ref_len, ptext_len, vtext_len;
-        char *ref = field(&csv, (size_t)col[COL_REF], &ref_len);
-        char *ptext = field(&csv, (size_t)col[COL_PERIOD], &ptext_len);
-        char *vtext = field(&csv, (size_t)col[COL_VALUE], &vtext_len);
-        int who;
-        if (!*ref) {
-            prt_errors_add(err, path, line, "R004", "the row has no reference");
-            continue;
-        }
-        if (!index_find(&names, plan, last_who, ref, ref_len, &who) &&
-            !guarded_ref(&names, plan, last_who, ref, ref_len, &who)) {
-            prt_errors_add(err, path, line, "R004", "unknown indicator reference '%s'", ref);
-            continue;
-        }
-        last_who = who;
-        prt_result_row row;
-        memset(&row, 0, sizeof row);
-        row.line = line;
-        row.indicator = who >= 0 ? who : -1;
-        row.input = who >= 0 ? -1 : -who - 2;
-        const char *pwhy = NULL;
-        /* rows come grouped by period: the text is most often the last row's, already parsed */
-        bool keep_row;
-        if (ptext_len == last_ptext_len && memcmp(ptext, last_ptext, ptext_len) == 0) {
-            row.period = last_period;
-            keep_row = last_keep;
-        } else if (!prt_period_parse(ptext, ptext_len, &row.period, &pwhy)) {
-            prt_errors_add(err, path, line, "R005", "invalid period '%s': %s", ptext, pwhy);
-            continue;
-        } else {
-            keep_row = period_wanted(r, row.period);
-            if (ptext_len < sizeof last_ptext) {
-                memcpy(last_ptext, ptext, ptext_len);
-                last_ptext_len = ptext_len;
-                last_period = row.period;
-                last_keep = keep_row;
-            }
-        }
-        /* last year's results are needed for the direction of travel, so one year before counts too */
-        if (plan->first_year && (row.period.year < plan->first_year - 1 || row.period.year > plan->last_year)) {
-            char pb[32];
-            prt_errors_add(err, path, line, "R005", "period %s is outside the plan (%d/%02d to %d/%02d, and the year before)",
-                           prt_period_format(row.period, pb, sizeof pb), plan->first_year,
-                           (plan->first_year + 1) % 100, plan->last_year, (plan->last_year + 1) % 100);
-            continue;
-        }
-        const prt_indicator *in = row.indicator >= 0 ? &plan->indicators[row.indicator] : NULL;
-        /* every row is checked; only the rows of the periods rated are kept (keep_row, above) */
-        Suffix suf = SUF_NONE;
-        if (plain_number(vtext, vtext_len, &row.value)) {
-            row.status = PRT_RESULT_VALUE;
-            if (!number_fits(in, &row, vtext, suf, err, path, line))
-                continue;
-        } else if (same_word(vtext, "not available") || same_word(vtext, "n/a")) {
-            row.status = PRT_RESULT_NOT_AVAILABLE;
-        } else if (same_word(vtext, "not yet available") || same_word(vtext, "nya")) {
-            row.status = PRT_RESULT_NOT_YET_AVAILABLE;
-        } else if (!*vtext) {
-            prt_errors_add(err, path, line, "R006", "the value is empty; write a number, 'not available' or 'not yet available'");
-            continue;
-        } else if (!parse_number(vtext, &row.value, &suf)) {
-            prt_errors_add(err, path, line, "R006", "'%s' is not a number (nor 'not available')", vtext);
-            continue;
-        } else {
-            row.status = PRT_RESULT_VALUE;
-            if (!number_fits(in, &row, vtext, suf, err, path, line))
-                continue;
-        }
-        const prt_scheme *scheme = in && in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        bool bad = false;
-        size_t keep_rating = 0, keep_override = 0, keep_reason = 0, keep_comment = 0, keep_dot = 0;
-        const int text_cols[] = {COL_RATING, COL_OVERRIDE};
-        for (int t = 0; t < 2; t++) {
-            int c = col[text_cols[t]];
-            char *v = c >= 0 ? field(&csv, (size_t)c, NULL) : NULL;
-            if (!v || !*v)
-                continue;
-            if (!scheme) {
-                prt_errors_add(err, path, line, "R008", "%s '%s' given, but '%s' has no rating scheme",
-                               column_names[text_cols[t]], v, in ? prt_indicator_label(in) : ref);
-                bad = true;
-            } else if (prt_scheme_find_band(scheme, v) < 0) {
-                prt_errors_add(err, path, line, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
-                bad = true;
-            } else if (t == 0) {
-                keep_rating = keep_row ? keep(r, v) : 0;
-            } else {
-                keep_override = keep_row ? keep(r, v) : 1;   /* remembered for the reason check */
-            }
-        }
-        char *reason = col[COL_REASON] >= 0 ? field(&csv, (size_t)col[COL_REASON], NULL) : NULL;
-        if (keep_override && (!reason || !*reason)) {
-            prt_errors_add(err, path, line, "R009", "a rating override needs its reason in the 'reason' column");
-            bad = true;
-        }
-        if (reason && *reason && keep_row)
-            keep_reason = keep(r, reason);
-        char *comment = col[COL_COMMENT] >= 0 ? field(&csv, (size_t)col[COL_COMMENT], NULL) : NULL;
-        if (comment && *comment && keep_row)
-            keep_comment = keep(r, comment);
-        char *dot = col[COL_DOT] >= 0 ? field(&csv, (size_t)col[COL_DOT], NULL) : NULL;
-        if (dot && *dot) {
-            if (!dot_word(dot)) {
-                prt_errors_add(err, path, line, "R010",
-                               "unknown direction of travel '%s'; write improving, same, worsening, new or not comparable", dot);
-                bad = true;
-            }
-            if (keep_row)
-                keep_dot = keep(r, dot);
-        }
-        size_t bench_first = r->nbench;
-        for (size_t i = 0; i < ncols; i++) {
-            if (bench_col[i] < 0)
-                continue;
-            char *b = field(&csv, i, NULL);
-            if (!*b)
-                continue;
-            double bv;
-            Suffix bs;
-            if (!parse_number(b, &bv, &bs)) {
-                prt_errors_add(err, path, line, "R006", "benchmark value '%s' is not a number", b);
-                bad = true;
-                continue;
-            }
-            if (!keep_row)
-                continue;
-            if (r->nbench == r->bench_cap) {
-                r->bench_cap = r->bench_cap ? r->bench_cap * 2 : 64;
-                r->bench_index = prt_xrealloc(r->bench_index, r->bench_cap * sizeof *r->bench_index);
-                r->bench_value = prt_xrealloc(r->bench_value, r->bench_cap * sizeof *r->bench_value);
-            }
-            r->bench_index[r->nbench] = bench_col[i];
-            r->bench_value[r->nbench] = bv;
-            r->nbench++;
-        }
-        if (bad)
-            continue;
-        if (row.indicator >= 0) {
-            uint32_t first_line = seen_bit(r, row.indicator, row.period, line);
-            if (first_line) {
-                char pb[32];
-                prt_errors_add(err, path, line, "R011", "a second row for '%s' in %s (the first is on line %u)", ref,
-                               prt_period_format(row.period, pb, sizeof pb), first_line);
-                r->nbench = bench_first;
-                continue;
-            }
-        }
-        if (!keep_row)
-            continue;
-        row.rating = (const char *)(uintptr_t)keep_rating;
-        row.override = (const char *)(uintptr_t)keep_override;
-        row.reason = (const char *)(uintptr_t)keep_reason;
-        row.comment = (const char *)(uintptr_t)keep_comment;
-        row.dot = (const char *)(uintptr_t)keep_dot;
-        row.bench_index = (int *)(uintptr_t)bench_first;
-        row.nbench = (int)(r->nbench - bench_first);
-        if (r->n == r->cap) {
-            r->cap = r->cap ? r->cap * 2 : 256;
-            r->rows = prt_xrealloc(r->rows, r->cap * sizeof *r->rows);
-        }
-        r->rows[r->n++] = row;
-        if (row.indicator >= 0) {
-            if ((r->n + 1) * 2 > r->nslots)
-                rows_rehash(r);
-            else {
-                size_t mask = r->nslots - 1;
-                size_t i = period_key(row.indicator, row.period) & mask;
-                while (r->slots[i])
-                    i = (i + 1) & mask;
-                r->slots[i] = r->n;
-            }
-        }
-    }
-done:
-    r->data = NULL;   /* the caller's text: not to be read after this */
-    /* offsets become pointers now that the blocks have stopped moving */
-    for (size_t k = 0; k < r->n; k++) {
-        prt_result_row *row = &r->rows[k];
-        const char **texts[] = {&row->rating, &row->override, &row->reason, &row->comment, &row->dot};
-        for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
-            uintptr_t off = (uintptr_t)*texts[t];
-            *texts[t] = off ? r->strings + off - 1 : NULL;
-        }
-        size_t first = (size_t)(uintptr_t)row->bench_index;
-        row->bench_index = row->nbench ? r->bench_index + first : NULL;
-        row->bench_value = row->nbench ? r->bench_value + first : NULL;
-    }
-    if (src->nul && !nul_reported)
-        prt_errors_add(err, path, 0, "R013", "the file contains a NUL byte: it is not a CSV text file");
-    if (src->too_long)
-        prt_errors_add(err, path, src->too_long, "R015", "the row is longer than %d MiB; nothing after it was read",
-                       PRT_MAX_RECORD_BYTES >> 20);
-    if (src->failed)
-        prt_errors_add(err, path, 0, "R000", "cannot read the results: a read error");
-#undef csv
-    free(bench_col);
-    index_free(&names);
+    size_t indicators = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
+    r->seen_bits = prt_xcalloc(r->slots_per_indicator * indicators / 8 + 1, 1);
     return r;
 }
 
-prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_errors *err)
+/* The rows' benchmark values, stored one row after another, are handed to the rows once the
+ * arrays have stopped moving. */
+static void link_benchmarks(prt_results *r)
+{
+    size_t first = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        prt_result_row *row = &r->rows[k];
+        row->bench_index = row->nbench ? r->bench_index + first : NULL;
+        row->bench_value = row->nbench ? r->bench_value + first : NULL;
+        first += (size_t)row->nbench;
+    }
+}
+
+/* What stopped the reading, said once it has ended. */
+static void report_end(Reader *rd)
+{
+    if (rd->src->nul)
+        prt_diag_error_at(rd->diag, file_pos(rd), "R013", "the file contains a NUL byte: it is not a CSV text file");
+    if (rd->src->too_long)
+        prt_diag_error_at(rd->diag, line_pos(rd, rd->src->too_long), "R015",
+                          "the row is longer than %d MiB; nothing after it was read", PRT_MAX_RECORD_BYTES >> 20);
+    if (rd->src->failed)
+        prt_diag_error_at(rd->diag, file_pos(rd), "R000", "cannot read the results: a read error");
+}
+
+static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
+                          prt_diag *diag, const prt_period *wanted, int nwanted)
+{
+    Reader rd;
+    reader_init(&rd, plan, src, diag, path);
+    rd.r = results_new(plan, path, data, len, wanted, nwanted);
+    if (read_header(&rd)) {
+        const char *why = NULL;
+        int rc;
+        while ((rc = next_record(src, &rd.line, &why)) != 0) {
+            if (rc < 0)
+                prt_diag_error_at(diag, row_pos(&rd), "R003", "%s", why);
+            else
+                read_row(&rd);
+        }
+    }
+    rd.r->data = NULL;   /* the caller's text: not to be read after this */
+    link_benchmarks(rd.r);
+    report_end(&rd);
+    free(rd.bench_col);
+    index_free(&rd.names);
+    return rd.r;
+}
+
+prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_diag *diag)
 {
     Source src;
     memset(&src, 0, sizeof src);
     prt_csv_init(&src.csv, data, len);
     src.nul = memchr(data, '\0', len) != NULL;
-    prt_results *r = parse(plan, path, &src, data, len, err, NULL, 0);
+    prt_results *r = parse(plan, path, &src, data, len, diag, NULL, 0);
     prt_csv_free(&src.csv);
     return r;
 }
 
-static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors *err, const prt_period *wanted,
+static prt_results *read_file(const prt_plan *plan, const char *path, prt_diag *diag, const prt_period *wanted,
                               int nwanted);
 
-prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_errors *err)
+prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_diag *diag)
 {
-    return read_file(plan, path, err, NULL, 0);
+    return read_file(plan, path, diag, NULL, 0);
 }
 
 /* The periods a report for p reads: p, each indicator's period in arrears, and a year before each. */
-prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_errors *err)
+prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag)
 {
     prt_period wanted[64];
     int n = 0;
@@ -960,19 +1090,26 @@ prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_pe
         }
     }
     if (n + 2 > 64)
-        return read_file(plan, path, err, NULL, 0);   /* arrears of every length: keep everything */
-    prt_results *r = read_file(plan, path, err, wanted, n);
+        return read_file(plan, path, diag, NULL, 0);   /* arrears of every length: keep everything */
+    prt_results *r = read_file(plan, path, diag, wanted, n);
     if (r)
         r->wanted = NULL;   /* the array lives on this stack frame */
     return r;
 }
 
-static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors *err, const prt_period *wanted,
+/* A file that could not be read, as a place for the diagnostic that says so. */
+static prt_pos unread_file(prt_diag *diag, const char *path)
+{
+    return (prt_pos){prt_sources_add_streamed(diag->sources, path), 0, 0, 0};
+}
+
+static prt_results *read_file(const prt_plan *plan, const char *path, prt_diag *diag, const prt_period *wanted,
                               int nwanted)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(errno));
+        const char *why = strerror(errno);
+        prt_diag_error_at(diag, unread_file(diag, path), "R000", "cannot read the results: %s", why);
         return NULL;
     }
     Source src;
@@ -988,7 +1125,8 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors
     size_t got = fread(src.buf, 1, src.cap, f);
     if (got == 0 && ferror(f)) {
         int saved = errno;
-        prt_errors_add(err, path, 0, "R000", "cannot read the results: %s", strerror(saved ? saved : EIO));
+        prt_diag_error_at(diag, unread_file(diag, path), "R000", "cannot read the results: %s",
+                          strerror(saved ? saved : EIO));
         fclose(f);
         free(src.buf);
         return NULL;
@@ -996,7 +1134,7 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_errors
     src.nul = got && memchr(src.buf, '\0', got) != NULL;
     prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
     src.csv.more = got == src.cap && !src.nul;
-    prt_results *r = parse(plan, path, &src, NULL, 0, err, wanted, nwanted);
+    prt_results *r = parse(plan, path, &src, NULL, 0, diag, wanted, nwanted);
     fclose(f);
     free(src.buf);
     prt_csv_free(&src.csv);
@@ -1033,7 +1171,7 @@ void prt_results_free(prt_results *r)
         return;
     free(r->rows);
     free(r->slots);
-    free(r->strings);
+    prt_pool_free(&r->strings);
     free(r->bench_index);
     free(r->bench_value);
     free(r->seen_bits);
@@ -1052,4 +1190,29 @@ bool prt_results_input(const prt_results *r, int input, prt_period p, double *ou
             return true;
         }
     return false;
+}
+
+/* docs/results.md and docs/diagnostics.md say the same at length. */
+static const prt_diag_code results_codes[] = {
+    {"R000", "a results file that cannot be read (exit status 2)"},
+    {"R001", "a results file that is empty, or whose header lacks ref, period or value"},
+    {"R002", "an unknown or repeated column, or benchmark:ID for an undeclared benchmark"},
+    {"R003", "malformed CSV: a quote not closed, text after a closing quote, a quote inside an unquoted field, a row with the wrong number of fields"},
+    {"R004", "a row with no reference, or one the plan does not define"},
+    {"R005", "a malformed period, or one outside the plan (and the year before it)"},
+    {"R006", "a value that is empty or not a number"},
+    {"R007", "a value out of range: a percentage outside 0-100, a negative count, a % on an indicator not in percent"},
+    {"R008", "a rating or override that is not a band of the indicator's rating scheme, or given for an indicator without one"},
+    {"R009", "an override without its reason"},
+    {"R010", "an unknown direction of travel in the dot column"},
+    {"R011", "a second row for the same indicator and period (note: the first)"},
+    {"R013", "a NUL byte: the file is not text"},
+    {"R014", "a row that is not valid UTF-8"},
+    {"R015", "a row longer than 16 MiB; nothing after it is read"},
+};
+
+const prt_diag_code *prt_results_codes(size_t *n)
+{
+    *n = sizeof results_codes / sizeof results_codes[0];
+    return results_codes;
 }

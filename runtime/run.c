@@ -17,62 +17,115 @@ static bool same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-/* Reads the results (and the map), rates the period and writes the report to out; the exit status. */
-static int rate_into(FILE *out, const prt_plan *plan, const prt_run_options *opt, prt_period period)
+/* ---- the pipeline ---- */
+
+int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options *opt)
 {
-    prt_errors err = {0};
-    prt_results *res = prt_results_read_for(plan, opt->results, period, &err);
-    if (!res) {
-        prt_errors_print(&err, stderr);
-        prt_errors_free(&err);
+    memset(s, 0, sizeof *s);
+    s->plan = plan;
+    s->opt = opt;
+    if (!prt_diag_format_parse(opt->diagnostics_format, &s->diagnostics_format)) {
+        prt_errorf("%s: error: --diagnostics-format takes text, json, sarif or github\n", opt->progname);
         return 2;
     }
-    if (err.errors) {
-        /* a report missing rows would mislead: none is written until every row is right */
-        prt_errors_print(&err, stderr);
-        prt_errors_free(&err);
-        prt_results_free(res);
-        return 1;
+    if (!prt_diag_color_parse(opt->color, stderr, &s->color)) {
+        prt_errorf("%s: error: --color takes auto, always or never\n", opt->progname);
+        return 2;
     }
+    const char *bad = NULL;
+    if (!prt_period_parse(opt->period, strlen(opt->period), &s->period, &bad)) {
+        prt_errorf("%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
+        return 2;
+    }
+    if (plan->first_year && (s->period.year < plan->first_year || s->period.year > plan->last_year)) {
+        prt_errorf("%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
+                   opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
+                   (plan->last_year + 1) % 100);
+        return 2;
+    }
+    if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
+        prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
+                   opt->output);
+        return 2;
+    }
+    return -1;
+}
+
+/* The engine for the results' problems: every one reported (no limit), the program named as the tool,
+ * the R codes as SARIF's rules. */
+static void results_diag_init(prt_diag *diag, prt_source_set *sources, const prt_run_options *opt)
+{
+    prt_sources_init(sources);
+    prt_diag_init(diag, sources);
+    diag->max_errors = 0;
+    diag->tool = opt->progname;
+    diag->tool_version = PLANRT_VERSION;
+    diag->rules = prt_results_codes(&diag->nrules);
+}
+
+int prt_session_rate(prt_session *s)
+{
+    prt_source_set sources;
+    prt_diag diag;
+    results_diag_init(&diag, &sources, s->opt);
+    s->results = prt_results_read_for(s->plan, s->opt->results, s->period, &diag);
+    int status = !s->results ? 2 : diag.errors ? 1 : 0;
+    /* machine formats go to standard output, which the report has when it is written there */
+    bool report_on_stdout = !s->opt->output || strcmp(s->opt->output, "-") == 0;
+    if (s->diagnostics_format == PRT_DIAG_TEXT || status != 0 || !report_on_stdout)
+        prt_diag_print(&diag, s->diagnostics_format, s->color);
+    prt_diag_free(&diag);
+    prt_sources_free(&sources);
+    if (status == 0)
+        s->evaluation = prt_evaluate(s->plan, s->results, s->period);
+    return status;
+}
+
+void prt_session_close(prt_session *s)
+{
+    prt_evaluation_free(s->evaluation);
+    prt_results_free(s->results);
+    s->evaluation = NULL;
+    s->results = NULL;
+}
+
+int prt_rate_results(prt_session *s, const prt_plan *plan, const prt_run_options *opt)
+{
+    int status = prt_session_open(s, plan, opt);
+    return status >= 0 ? status : prt_session_rate(s);
+}
+
+/* ---- the evaluator ---- */
+
+/* Reads the results (and the map), rates the period and writes the report to out; the exit status. */
+static int rate_into(FILE *out, prt_session *s)
+{
+    const prt_run_options *opt = s->opt;
     char *map_svg = NULL;
+    int status = prt_session_rate(s);
+    if (status != 0)
+        return status;
     if (opt->map && !(map_svg = prt_read_file(opt->map, NULL))) {
         prt_errorf("%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
-        prt_results_free(res);
-        prt_errors_free(&err);
         return 2;
     }
-    prt_evaluation *ev = prt_evaluate(plan, res, period);
     if (opt->audit)
-        prt_audit(out, ev);
+        prt_audit(out, s->evaluation);
     else if (opt->format == PRT_FORMAT_HTML)
-        prt_report_html(out, ev, map_svg);
+        prt_report_html(out, s->evaluation, map_svg);
     else
-        prt_report(out, ev, opt->format);
+        prt_report(out, s->evaluation, opt->format);
     free(map_svg);
-    prt_evaluation_free(ev);
-    prt_results_free(res);
-    prt_errors_free(&err);
     return 0;
 }
 
 int prt_run(const prt_plan *plan, const prt_run_options *opt)
 {
-    prt_period period;
-    const char *bad = NULL;
-    if (!prt_period_parse(opt->period, strlen(opt->period), &period, &bad)) {
-        prt_errorf("%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
-        return 2;
-    }
-    if (plan->first_year && (period.year < plan->first_year || period.year > plan->last_year)) {
-        prt_errorf("%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
-                opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
-                (plan->last_year + 1) % 100);
-        return 2;
-    }
-    if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
-        prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
-                opt->output);
-        return 2;
+    prt_session s;
+    int status = prt_session_open(&s, plan, opt);
+    if (status >= 0) {
+        prt_session_close(&s);
+        return status;
     }
     /* the output is opened first: a report that cannot be written is said before a long read, and
      * the reading happens with the temporary in place (SIGINT then removes it: output.c) */
@@ -80,15 +133,17 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
     char *why;
     if (!prt_output_open(&out, opt->output, &why)) {
         prt_output_report(opt->progname, why);
+        prt_session_close(&s);
         return 2;
     }
-    int status = rate_into(out.file, plan, opt, period);
+    status = rate_into(out.file, &s);
     if (status != 0)
         prt_output_abandon(&out);
     else if (!prt_output_commit(&out, &why)) {
         prt_output_report(opt->progname, why);
         status = 2;
     }
+    prt_session_close(&s);
     return status;
 }
 

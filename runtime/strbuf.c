@@ -21,6 +21,14 @@ void *prt_xmalloc(size_t n)
     return p;
 }
 
+void *prt_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        prt_out_of_memory();
+    return p;
+}
+
 void *prt_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);

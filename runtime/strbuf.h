@@ -16,6 +16,7 @@
 /* Reports that memory ran out on standard error and exits with status 2. */
 _Noreturn void prt_out_of_memory(void);
 void *prt_xmalloc(size_t n);
+void *prt_xcalloc(size_t n, size_t size);
 void *prt_xrealloc(void *p, size_t n);
 char *prt_xstrdup(const char *s);
 

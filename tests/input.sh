@@ -54,7 +54,7 @@ PLANRT_TEST_CHUNK=4096 within long_csv_field 20 0 '^1 indicators reported; 1 rat
 PLANRT_TEST_CHUNK=4096 within long_csv_unquoted_field 20 0 '^1 indicators reported; 1 rated' \
     eval tests/eval/small.plan --results "$inp/long_unquoted.csv" --period 2019/20
 { head -1 tests/eval/good.csv; printf 'S/1,2019/20,79.5%%,A,"'; x_bytes 10000000; } >"$inp/long_unclosed.csv"
-PLANRT_TEST_CHUNK=4096 within long_csv_unclosed_field 20 1 'long_unclosed.csv:2: error: a quoted field is not closed' \
+PLANRT_TEST_CHUNK=4096 within long_csv_unclosed_field 20 1 'long_unclosed.csv:2:1: error: a quoted field is not closed' \
     eval tests/eval/small.plan --results "$inp/long_unclosed.csv" --period 2019/20
 
 # --- finding 7: "did you mean" for 8,000 unknown names among 8,000 declared ones (was 67 s) ---

@@ -111,6 +111,9 @@ done
 # --- every word of each set of names accepted, and listed in docs/language.md ---
 . tests/names.sh
 
+# --- results problems in every diagnostics format, one results pipeline ---
+. tests/results_diag.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

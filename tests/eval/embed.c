@@ -8,10 +8,13 @@ int main(int argc, char **argv)
 {
     if (argc != 3)
         return 2;
-    prt_errors err = {0};
-    prt_results *res = prt_results_read(&plan_plan, argv[1], &err);
-    if (!res || err.errors) {
-        prt_errors_print(&err, stderr);
+    prt_source_set sources;
+    prt_diag diag;
+    prt_sources_init(&sources);
+    prt_diag_init(&diag, &sources);
+    prt_results *res = prt_results_read(&plan_plan, argv[1], &diag);
+    if (!res || diag.errors) {
+        prt_diag_print_text(&diag, stderr, false);
         return 1;
     }
     prt_period p;
@@ -21,6 +24,7 @@ int main(int argc, char **argv)
     prt_report(stdout, ev, PRT_FORMAT_TEXT);
     prt_evaluation_free(ev);
     prt_results_free(res);
-    prt_errors_free(&err);
+    prt_diag_free(&diag);
+    prt_sources_free(&sources);
     return 0;
 }

@@ -43,15 +43,34 @@ static Plan plan;
 static SourceSet sources;
 static Diag diag;
 
+/* The problems a read reports: an engine of their own, every one kept. */
+typedef struct Problems {
+    SourceSet sources;
+    Diag diag;
+} Problems;
+
+static void problems_init(Problems *p)
+{
+    sources_init(&p->sources);
+    prt_diag_init(&p->diag, &p->sources);
+    p->diag.max_errors = 0;
+}
+
+static void problems_free(Problems *p)
+{
+    diag_free(&p->diag);
+    sources_free(&p->sources);
+}
+
 /* The errors and the report for one period, as text, to compare two ways of reading the same bytes. */
-static char *outcome(const prt_results *res, const prt_errors *err)
+static char *outcome(const prt_results *res, const Problems *err)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&text, &len);
     if (!f)
         return NULL;
-    prt_errors_print(err, f);
+    prt_diag_print_text(&err->diag, f, false);
     prt_period p;
     prt_period_parse("2019/20 Q2", 10, &p, NULL);
     prt_evaluation *ev = prt_evaluate(tables, res, p);
@@ -77,10 +96,12 @@ static void same_in_pieces(const uint8_t *data, size_t size)
     char piece[16];
     snprintf(piece, sizeof piece, "%u", 4u + data[size - 1] % 29u);
     setenv("PLANRT_TEST_CHUNK", piece, 1);
-    prt_errors err = {0}, whole_err = {0};
-    prt_results *res = prt_results_read(tables, path, &err);
+    Problems err, whole_err;
+    problems_init(&err);
+    problems_init(&whole_err);
+    prt_results *res = prt_results_read(tables, path, &err.diag);
     unsetenv("PLANRT_TEST_CHUNK");
-    prt_results *whole = prt_results_parse(tables, path, (const char *)data, size, &whole_err);   /* same name in messages */
+    prt_results *whole = prt_results_parse(tables, path, (const char *)data, size, &whole_err.diag);   /* same name in messages */
     char *a = outcome(whole, &whole_err), *b = outcome(res, &err);
     if (a && b && strcmp(a, b) != 0) {
         fprintf(stderr, "read whole:\n%s\nread in pieces of %s bytes:\n%s\n", a, piece, b);
@@ -89,9 +110,9 @@ static void same_in_pieces(const uint8_t *data, size_t size)
     free(a);
     free(b);
     prt_results_free(res);
-    prt_errors_free(&err);
+    problems_free(&err);
     prt_results_free(whole);
-    prt_errors_free(&whole_err);
+    problems_free(&whole_err);
     remove(path);
 }
 
@@ -109,8 +130,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         tables = plan_tables(&plan);
     }
-    prt_errors err = {0};
-    prt_results *res = prt_results_parse(tables, "fuzz.csv", (const char *)data, size, &err);
+    Problems err;
+    problems_init(&err);
+    prt_results *res = prt_results_parse(tables, "fuzz.csv", (const char *)data, size, &err.diag);
     static const char *const periods[] = {"2019/20", "2019/20 Q2", "2020/21", "2020/21 Q4", "2019/20 Q3"};
     FILE *sink = fopen("/dev/null", "w");
     for (size_t i = 0; i <= PRT_FORMAT_HTML && sink; i++) {   /* one period for each report format */
@@ -125,6 +147,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fclose(sink);
     same_in_pieces(data, size);
     prt_results_free(res);
-    prt_errors_free(&err);
+    problems_free(&err);
     return 0;
 }

@@ -221,7 +221,10 @@ static void run_case(const Case *c)
         const prt_plan *t = plan_tables(&plan);
         char csv[2048];
         snprintf(csv, sizeof csv, "%s\n%s\n", c->columns ? c->columns : "ref,period,value", c->results);
-        prt_errors err = {0};
+        prt_source_set rsources;
+        prt_diag err;
+        prt_sources_init(&rsources);
+        prt_diag_init(&err, &rsources);
         prt_results *res = prt_results_parse(t, "case.csv", csv, strlen(csv), &err);
         prt_period p;
         prt_period_parse(c->period, strlen(c->period), &p, NULL);
@@ -235,7 +238,7 @@ static void run_case(const Case *c)
         const char *band = r->band >= 0 ? s->bands[r->band].id : "-";
         if (err.errors) {
             ok = false;
-            snprintf(detail, sizeof detail, "results error: %s", err.messages[0]);
+            snprintf(detail, sizeof detail, "results error: %s", err.items[0].message);
         } else if (strcmp(band, c->band) != 0) {
             ok = false;
             snprintf(detail, sizeof detail, "band %s, expected %s (%s)", band, c->band, r->explanation);
@@ -248,7 +251,8 @@ static void run_case(const Case *c)
         }
         prt_evaluation_free(ev);
         prt_results_free(res);
-        prt_errors_free(&err);
+        prt_diag_free(&err);
+        prt_sources_free(&rsources);
     }
     printf("%s rating: %s%s%s\n", ok ? "PASS" : "FAIL", c->name, ok ? "" : ": ", detail);
     failures += !ok;

@@ -1,8 +1,6 @@
 /* Diagnostics for machines: JSON in the shape of gcc's -fdiagnostics-format=json, SARIF 2.1.0 for
  * code-scanning services, and GitHub Actions workflow commands. */
-#include "diag.h"
-#include "diag_codes.h"
-#include "driver.h"
+#include "diagnostics.h"
 #include "escape.h"
 
 #include <stdlib.h>
@@ -11,33 +9,58 @@
 /* Every string goes through the runtime's one JSON escaper (valid UTF-8, controls escaped). */
 static void json_string(FILE *out, const char *s) { prt_write_escaped(out, prt_esc_json, s ? s : ""); }
 
-static const char *kind(Severity s)
+static const char *kind(prt_severity s)
 {
-    return s == SEV_ERROR ? "error" : s == SEV_WARNING ? "warning" : "note";
+    return s == PRT_SEV_ERROR ? "error" : s == PRT_SEV_WARNING ? "warning" : "note";
 }
 
 /* A location's start and end as line and column (columns in characters, both 1-based; the end is
  * the last character of the range, as gcc's "finish"). */
-static bool place(const Diag *d, Loc loc, const char **file, unsigned *l0, unsigned *c0, unsigned *l1, unsigned *c1)
+static bool place_loc(const prt_diag *d, prt_loc loc, const char **file, unsigned *l0, unsigned *c0, unsigned *l1,
+                      unsigned *c1)
 {
-    const SourceFile *f = sources_get(d->sources, loc.file);
-    if (!f)
+    const prt_source_file *f = prt_sources_get(d->sources, loc.file);
+    if (!f || !f->text)
         return false;
     *file = f->path;
-    source_line_col(d->sources, loc.file, loc.begin, l0, c0);
+    prt_source_line_col(d->sources, loc.file, loc.begin, l0, c0);
     uint32_t last = loc.end > loc.begin ? loc.end - 1 : loc.begin;
     /* step back to the start of the last character */
     while (last > loc.begin && ((unsigned char)f->text[last] & 0xC0) == 0x80)
         last--;
-    source_line_col(d->sources, loc.file, last, l1, c1);
+    prt_source_line_col(d->sources, loc.file, last, l1, c1);
     return true;
 }
 
-static void json_location(FILE *out, const Diag *d, Loc loc)
+/* The same for a diagnostic or note: at its loc, or at its line and columns in a streamed file (a
+ * place without a column covers the line's first character; without a line, it is not a place). */
+static bool place(const prt_diag *d, const prt_diagnostic *x, const char **file, unsigned *l0, unsigned *c0,
+                  unsigned *l1, unsigned *c1)
+{
+    if (x->loc.file)
+        return place_loc(d, x->loc, file, l0, c0, l1, c1);
+    const prt_source_file *f = prt_sources_get(d->sources, x->pos.file);
+    if (!f || !x->pos.line)
+        return false;
+    *file = f->path;
+    *l0 = *l1 = x->pos.line;
+    *c0 = x->pos.col ? x->pos.col : 1;
+    *c1 = x->pos.end_col > *c0 ? x->pos.end_col - 1 : *c0;
+    return true;
+}
+
+/* The file of a diagnostic about a file as a whole (a results file that cannot be read), or NULL. */
+static const char *whole_file(const prt_diag *d, const prt_diagnostic *x)
+{
+    const prt_source_file *f = x->loc.file ? NULL : prt_sources_get(d->sources, x->pos.file);
+    return f && !x->pos.line ? f->path : NULL;
+}
+
+static void json_location(FILE *out, const prt_diag *d, const prt_diagnostic *x)
 {
     const char *file;
     unsigned l0, c0, l1, c1;
-    if (!place(d, loc, &file, &l0, &c0, &l1, &c1)) {
+    if (!place(d, x, &file, &l0, &c0, &l1, &c1)) {
         fputs("[]", out);
         return;
     }
@@ -48,7 +71,7 @@ static void json_location(FILE *out, const Diag *d, Loc loc)
     fprintf(out, ", \"line\": %u, \"column\": %u}}]", l1, c1);
 }
 
-static void json_one(FILE *out, const Diag *d, const Diagnostic *x)
+static void json_one(FILE *out, const prt_diag *d, const prt_diagnostic *x)
 {
     fputs("{\"kind\": ", out);
     json_string(out, kind(x->sev));
@@ -59,14 +82,14 @@ static void json_one(FILE *out, const Diag *d, const Diagnostic *x)
         json_string(out, x->code);
     }
     fputs(", \"locations\": ", out);
-    json_location(out, d, x->loc);
+    json_location(out, d, x);
     if (x->fixit) {
         /* gcc's fix-it: replace [start, next) with string */
-        const SourceFile *f = sources_get(d->sources, x->loc.file);
+        const prt_source_file *f = prt_sources_get(d->sources, x->loc.file);
         unsigned l0, c0, l1, c1;
         if (f) {
-            source_line_col(d->sources, x->loc.file, x->loc.begin, &l0, &c0);
-            source_line_col(d->sources, x->loc.file, x->loc.end, &l1, &c1);
+            prt_source_line_col(d->sources, x->loc.file, x->loc.begin, &l0, &c0);
+            prt_source_line_col(d->sources, x->loc.file, x->loc.end, &l1, &c1);
             fputs(", \"fixits\": [{\"start\": {\"file\": ", out);
             json_string(out, f->path);
             fprintf(out, ", \"line\": %u, \"column\": %u}, \"next\": {\"file\": ", l0, c0);
@@ -85,14 +108,14 @@ static void json_one(FILE *out, const Diag *d, const Diagnostic *x)
     fputs("]}", out);
 }
 
-void diag_print_json(const Diag *d, FILE *out)
+void prt_diag_print_json(const prt_diag *d, FILE *out)
 {
-    const Diagnostic **order;
-    diag_sorted(d, &order);
+    const prt_diagnostic **order;
+    prt_diag_sorted(d, &order);
     fputc('[', out);
     size_t k = 0;
     for (size_t i = 0; i < d->n; i++) {
-        if (d->hide_warnings && order[i]->sev != SEV_ERROR)
+        if (d->hide_warnings && order[i]->sev != PRT_SEV_ERROR)
             continue;
         fputs(k++ ? ",\n " : "\n ", out);
         json_one(out, d, order[i]);
@@ -111,12 +134,18 @@ static void sarif_uri(FILE *out, const char *file)
     prt_buf_free(&b);
 }
 
-static void sarif_region(FILE *out, const Diag *d, Loc loc)
+static void sarif_region(FILE *out, const prt_diag *d, const prt_diagnostic *x)
 {
     const char *file;
     unsigned l0, c0, l1, c1;
-    if (!place(d, loc, &file, &l0, &c0, &l1, &c1))
+    if (!place(d, x, &file, &l0, &c0, &l1, &c1)) {
+        if ((file = whole_file(d, x)) != NULL) {
+            fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
+            sarif_uri(out, file);
+            fputs("}}}", out);
+        }
         return;
+    }
     fputs("{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
     sarif_uri(out, file);
     /* SARIF's endColumn is exclusive */
@@ -125,28 +154,32 @@ static void sarif_region(FILE *out, const Diag *d, Loc loc)
     fputc('}', out);
 }
 
-void diag_print_sarif(const Diag *d, FILE *out)
+void prt_diag_print_sarif(const prt_diag *d, FILE *out)
 {
-    const Diagnostic **order;
-    diag_sorted(d, &order);
+    const prt_diagnostic **order;
+    prt_diag_sorted(d, &order);
     fputs("{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
-          "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": \"planc\", \"version\": \"" PLANC_VERSION "\",\n"
-          "      \"informationUri\": \"https://example.invalid/planc/docs/diagnostics.md\",\n      \"rules\": [",
-          out);
-    size_t n;
-    const DiagCode *codes = diag_codes(&n);
+          "  \"runs\": [{\n    \"tool\": {\"driver\": {\"name\": ", out);
+    json_string(out, d->tool);
+    if (d->tool_version) {
+        fputs(", \"version\": ", out);
+        json_string(out, d->tool_version);
+    }
+    fputs(",\n      \"informationUri\": \"https://example.invalid/planc/docs/diagnostics.md\",\n      \"rules\": [", out);
+    size_t n = d->nrules;
+    const prt_diag_code *codes = d->rules;
     for (size_t i = 0; i < n; i++) {
         fputs(i ? ",\n        {\"id\": " : "\n        {\"id\": ", out);
         json_string(out, codes[i].code);
         fputs(", \"shortDescription\": {\"text\": ", out);
         json_string(out, codes[i].summary);
-        fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", codes[i].code[0] == 'E' ? "error" : "warning");
+        fprintf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}", codes[i].code[0] == 'W' ? "warning" : "error");
     }
     fputs("\n      ]}},\n    \"results\": [", out);
     size_t k = 0;
     for (size_t i = 0; i < d->n; i++) {
-        const Diagnostic *x = order[i];
-        if (d->hide_warnings && x->sev != SEV_ERROR)
+        const prt_diagnostic *x = order[i];
+        if (d->hide_warnings && x->sev != PRT_SEV_ERROR)
             continue;
         fputs(k++ ? ",\n      {" : "\n      {", out);
         if (x->code) {
@@ -154,17 +187,17 @@ void diag_print_sarif(const Diag *d, FILE *out)
             json_string(out, x->code);
             fputs(", ", out);
         }
-        fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", x->sev == SEV_ERROR ? "error" : "warning");
+        fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", x->sev == PRT_SEV_ERROR ? "error" : "warning");
         json_string(out, x->message);
         fputs("}, \"locations\": [", out);
-        sarif_region(out, d, x->loc);
+        sarif_region(out, d, x);
         fputs("]", out);
         if (x->nnotes) {
             fputs(", \"relatedLocations\": [", out);
             for (size_t j = 0; j < x->nnotes; j++) {
                 const char *file;
                 unsigned a, b, c, e;
-                if (!place(d, x->notes[j].loc, &file, &a, &b, &c, &e))
+                if (!place(d, &x->notes[j], &file, &a, &b, &c, &e))
                     continue;
                 if (j)
                     fputs(", ", out);
@@ -193,21 +226,25 @@ static void gh_escape(FILE *out, const char *s, bool property)
     prt_buf_free(&b);
 }
 
-void diag_print_github(const Diag *d, FILE *out)
+void prt_diag_print_github(const prt_diag *d, FILE *out)
 {
-    const Diagnostic **order;
-    diag_sorted(d, &order);
+    const prt_diagnostic **order;
+    prt_diag_sorted(d, &order);
     for (size_t i = 0; i < d->n; i++) {
-        const Diagnostic *x = order[i];
-        if (d->hide_warnings && x->sev != SEV_ERROR)
+        const prt_diagnostic *x = order[i];
+        if (d->hide_warnings && x->sev != PRT_SEV_ERROR)
             continue;
         const char *file;
         unsigned l0, c0, l1, c1;
-        fprintf(out, "::%s ", x->sev == SEV_ERROR ? "error" : "warning");
-        if (place(d, x->loc, &file, &l0, &c0, &l1, &c1)) {
+        fprintf(out, "::%s ", x->sev == PRT_SEV_ERROR ? "error" : "warning");
+        if (place(d, x, &file, &l0, &c0, &l1, &c1)) {
             fputs("file=", out);
             gh_escape(out, file, true);
             fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u,", l0, c0, l1, c1 + 1);
+        } else if ((file = whole_file(d, x)) != NULL) {
+            fputs("file=", out);
+            gh_escape(out, file, true);
+            fputc(',', out);
         }
         fputs("title=", out);
         gh_escape(out, x->code ? x->code : "planc", true);
@@ -217,7 +254,7 @@ void diag_print_github(const Diag *d, FILE *out)
             const char *nf;
             unsigned a, b, c, e;
             fputs("%0Anote: ", out);
-            if (place(d, x->notes[j].loc, &nf, &a, &b, &c, &e)) {
+            if (place(d, &x->notes[j], &nf, &a, &b, &c, &e)) {
                 gh_escape(out, nf, false);
                 fprintf(out, ":%u:%u: ", a, b);
             }

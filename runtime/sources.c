@@ -1,0 +1,206 @@
+/* The source files of a run (sources.h): their text, byte offsets turned into line and column, and
+ * the lines of streamed files read again to be shown. */
+#include "sources.h"
+#include "strbuf.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+void prt_sources_init(prt_source_set *s) { memset(s, 0, sizeof *s); }
+
+void prt_sources_free(prt_source_set *s)
+{
+    for (size_t i = 1; i < s->nfiles; i++) {
+        free(s->files[i].path);
+        if (s->files[i].map_len)
+            munmap(s->files[i].text, s->files[i].map_len);
+        else
+            free(s->files[i].text);
+        free(s->files[i].line_starts);
+        if (s->files[i].reread)
+            fclose(s->files[i].reread);
+    }
+    free(s->files);
+    memset(s, 0, sizeof *s);
+}
+
+uint32_t prt_sources_add(prt_source_set *s, const char *path, char *text, size_t size)
+{
+    if (s->nfiles == 0)
+        s->nfiles = 1;      /* file 0 stands for "no file" */
+    if (s->nfiles >= s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 8;
+        s->files = prt_xrealloc(s->files, s->cap * sizeof *s->files);
+    }
+    prt_source_file *f = &s->files[s->nfiles];
+    memset(f, 0, sizeof *f);
+    f->path = prt_xstrdup(path);
+    f->text = text;
+    f->size = size;
+    return (uint32_t)s->nfiles++;
+}
+
+uint32_t prt_sources_add_mapped(prt_source_set *s, const char *path, char *text, size_t size, size_t map_len)
+{
+    uint32_t file = prt_sources_add(s, path, text, size);
+    s->files[file].map_len = map_len;
+    return file;
+}
+
+uint32_t prt_sources_add_streamed(prt_source_set *s, const char *path)
+{
+    return prt_sources_add(s, path, NULL, 0);
+}
+
+const prt_source_file *prt_sources_get(const prt_source_set *s, uint32_t file)
+{
+    if (file == 0 || file >= s->nfiles)
+        return NULL;
+    return &s->files[file];
+}
+
+/* A line ends at LF, at CR, or at CRLF (counted once). */
+static void compute_lines(prt_source_file *f)
+{
+    size_t cap = 64, n = 0;
+    uint32_t *starts = prt_xmalloc(cap * sizeof *starts);
+    starts[n++] = 0;
+    for (size_t i = 0; i < f->size; i++) {
+        char c = f->text[i];
+        if (c == '\r' && i + 1 < f->size && f->text[i + 1] == '\n')
+            continue;
+        if (c == '\n' || c == '\r') {
+            if (n == cap) {
+                cap *= 2;
+                starts = prt_xrealloc(starts, cap * sizeof *starts);
+            }
+            starts[n++] = (uint32_t)(i + 1);
+        }
+    }
+    f->line_starts = starts;
+    f->nlines = n;
+}
+
+static size_t line_index(prt_source_file *f, uint32_t offset)
+{
+    if (!f->line_starts)
+        compute_lines(f);
+    size_t lo = 0, hi = f->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (f->line_starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The file, and the start of the line holding offset (clamped to the file). */
+static prt_source_file *locate(const prt_source_set *s, uint32_t file, uint32_t *offset, size_t *line)
+{
+    prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
+    if (!f || !f->text)
+        return NULL;
+    if (*offset > f->size)
+        *offset = (uint32_t)f->size;
+    *line = line_index(f, *offset);
+    return f;
+}
+
+void prt_source_line_col(const prt_source_set *s, uint32_t file, uint32_t offset, unsigned *line, unsigned *col)
+{
+    size_t li;
+    prt_source_file *f = locate(s, file, &offset, &li);
+    *line = *col = 0;
+    if (!f)
+        return;
+    unsigned c = 1;
+    for (uint32_t i = f->line_starts[li]; i < offset; i++)
+        if (((unsigned char)f->text[i] & 0xC0) != 0x80)
+            c++;
+    *line = (unsigned)li + 1;
+    *col = c;
+}
+
+void prt_source_line_extent(const prt_source_set *s, uint32_t file, uint32_t offset, uint32_t *begin, uint32_t *end)
+{
+    size_t li;
+    prt_source_file *f = locate(s, file, &offset, &li);
+    *begin = *end = 0;
+    if (!f)
+        return;
+    uint32_t b = f->line_starts[li], e = b;
+    while (e < f->size && f->text[e] != '\n' && f->text[e] != '\r')
+        e++;
+    *begin = b;
+    *end = e;
+}
+
+/* Reads on to the start of line `line` (the csv reader's lines: LF, CR or CRLF ends one); false at
+ * the end of the file. */
+static bool skip_to_line(prt_source_file *f, unsigned line)
+{
+    while (f->reread_line < line) {
+        int c = getc(f->reread);
+        if (c == EOF)
+            return false;
+        if (c == '\r') {
+            int n = getc(f->reread);
+            if (n != '\n' && n != EOF)
+                ungetc(n, f->reread);
+        }
+        if (c == '\r' || c == '\n')
+            f->reread_line++;
+    }
+    return true;
+}
+
+/* The file is opened again for the first line asked for, and for a line before the last one read
+ * (a note at an earlier row); a pipe or a device cannot be read twice and is not. */
+static bool reread_at(prt_source_file *f, unsigned line)
+{
+    if (f->reread && f->reread_line <= line)
+        return true;
+    if (f->reread)
+        fclose(f->reread);
+    struct stat st;
+    f->reread = stat(f->path, &st) == 0 && S_ISREG(st.st_mode) ? fopen(f->path, "rb") : NULL;
+    f->reread_line = 1;
+    if (!f->reread)
+        return false;
+    /* the reader skips a byte-order mark, and counts columns after it */
+    char bom[3];
+    if (fread(bom, 1, 3, f->reread) != 3 || memcmp(bom, "\xEF\xBB\xBF", 3) != 0)
+        rewind(f->reread);
+    return true;
+}
+
+char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len)
+{
+    prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
+    if (!f || f->text || line == 0 || !reread_at(f, line) || !skip_to_line(f, line))
+        return NULL;
+    prt_buf b = {0};
+    int c;
+    while ((c = getc(f->reread)) != EOF && c != '\n' && c != '\r' && b.len <= max)
+        prt_buf_putc(&b, (char)c);
+    if (c == '\r' || c == '\n') {
+        ungetc(c, f->reread);
+        skip_to_line(f, line + 1);  /* past this line's end: the stream is at the start of the next */
+    } else if (c == EOF) {
+        f->reread_line = line + 1;
+    } else {
+        fclose(f->reread);          /* stopped inside a line too long to show: start again next time */
+        f->reread = NULL;
+    }
+    if (b.len > max || (c == EOF && ferror(f->reread))) {
+        prt_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.data ? prt_buf_take(&b) : prt_xstrdup("");
+}

@@ -1,0 +1,61 @@
+/* The files of one run and the mapping from places in them to line:column, for the diagnostic engine
+ * (diagnostics.h).  A file held in memory (a plan) is addressed by byte offsets, cheap to carry through
+ * the parser and turned into line and column only when a diagnostic is printed.  A file read as a
+ * stream and not kept (a results file, which may be far larger than memory should hold) is addressed by
+ * line and column directly, and the one line a diagnostic shows is read again when it is printed. */
+#ifndef PLANRT_SOURCES_H
+#define PLANRT_SOURCES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* A range in a file held in memory. */
+typedef struct prt_loc {
+    uint32_t file;              /* 0: no location; otherwise an index into the prt_source_set, from 1 */
+    uint32_t begin, end;        /* byte offsets, end exclusive */
+} prt_loc;
+
+/* A place in a streamed file, given as line and columns (1-based; columns in characters). */
+typedef struct prt_pos {
+    uint32_t file;              /* as in prt_loc */
+    unsigned line;              /* 0: the file as a whole */
+    unsigned col, end_col;      /* end_col exclusive; col 0: the line as a whole */
+} prt_pos;
+
+typedef struct prt_source_file {
+    char *path;                 /* as the user named it, or as an include resolved it */
+    char *text;                 /* the bytes, followed by two NULs (read-only when mapped); NULL: streamed */
+    size_t size;
+    size_t map_len;             /* nonzero: text is a private mapping of the file this long, not malloc'd */
+    uint32_t *line_starts;      /* computed on first use */
+    size_t nlines;
+    FILE *reread;               /* streamed: the file opened again to show a line, and the next line in it */
+    unsigned reread_line;
+} prt_source_file;
+
+typedef struct prt_source_set {
+    prt_source_file *files;     /* files[0] is unused so that a file index of 0 means none */
+    size_t nfiles, cap;
+} prt_source_set;
+
+void prt_sources_init(prt_source_set *s);
+void prt_sources_free(prt_source_set *s);
+/* Adds a file whose text the caller hands over (malloc'd, size bytes plus two NULs). */
+uint32_t prt_sources_add(prt_source_set *s, const char *path, char *text, size_t size);
+/* The same for text mapped by the caller, map_len bytes, unmapped when the set is freed. */
+uint32_t prt_sources_add_mapped(prt_source_set *s, const char *path, char *text, size_t size, size_t map_len);
+/* Adds a file that is read as a stream: its places are prt_pos, its text is not kept. */
+uint32_t prt_sources_add_streamed(prt_source_set *s, const char *path);
+const prt_source_file *prt_sources_get(const prt_source_set *s, uint32_t file);
+
+/* 1-based line; column counted in characters (UTF-8 code points), 1-based, as gcc and clang print. */
+void prt_source_line_col(const prt_source_set *s, uint32_t file, uint32_t offset, unsigned *line, unsigned *col);
+/* The extent of the line holding offset, without its line end. */
+void prt_source_line_extent(const prt_source_set *s, uint32_t file, uint32_t offset, uint32_t *begin, uint32_t *end);
+/* Line `line` of a streamed file read again (malloc'd, without its line end, *len bytes), or NULL when
+ * it cannot be: not a regular file any more, shorter now, or a line longer than max bytes.  Lines are
+ * best asked for in increasing order: each request reads on from the last. */
+char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len);
+
+#endif
