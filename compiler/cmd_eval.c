@@ -16,7 +16,7 @@ static int eval_run(prt_run_options *opt, const IncludeDirs *dirs)
         return EXIT_USAGE;
     }
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, opt->positional, dirs);
+    int status = loaded_plan_open_as(&lp, opt->positional, dirs, opt->diagnostics_format, opt->color);
     const char *others[] = {opt->results, opt->map};
     if (status == EXIT_CLEAN && refuse_overwriting_input("eval", "output", opt->output, &lp, others, 2))
         status = EXIT_USAGE;

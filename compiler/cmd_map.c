@@ -315,7 +315,7 @@ static int map_with(const MapArgs *a, const IncludeDirs *dirs)
     if (!format || !map_args_agree(a))
         return EXIT_USAGE;
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, a->plan_path, dirs);
+    int status = loaded_plan_open_as(&lp, a->plan_path, dirs, a->diagnostics_format, a->color);
     if (status == EXIT_CLEAN)
         status = map_plan(&lp, a, format);
     loaded_plan_free(&lp);

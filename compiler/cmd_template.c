@@ -53,10 +53,9 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
         if (in->nformula || !prt_indicator_due(in, period))
             continue;
         prt_period p = prt_result_period(in, period);
-        char per[32];
         prt_csv_field(out, in->ref ? in->ref : in->id, false);
         prt_csv_field(out, in->name, false);
-        prt_csv_field(out, prt_period_format(p, per, sizeof per), false);
+        prt_csv_field(out, prt_period_text(p).s, false);
         prt_csv_field(out, unit_text(in, &unit), false);
         prt_csv_field(out, target_text(plan, in, p, &target), false);
         prt_csv_field(out, "", false);
@@ -66,10 +65,9 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
     prt_buf_free(&target);
     /* the inputs formulas read */
     for (int k = 0; k < plan->ninputs; k++) {
-        char per[32];
         prt_csv_field(out, plan->inputs[k].id, false);
         prt_csv_field(out, plan->inputs[k].name, false);
-        prt_csv_field(out, prt_period_format(period, per, sizeof per), false);
+        prt_csv_field(out, prt_period_text(period).s, false);
         prt_csv_field(out, "", false);
         prt_csv_field(out, "", false);
         prt_csv_field(out, "", false);
@@ -119,26 +117,17 @@ static int template_parse(TemplateArgs *a, IncludeDirs *dirs, int argc, char **a
 static int template_with(const TemplateArgs *a, const IncludeDirs *dirs)
 {
     const char *plan_path = a->plan_path, *period_text = a->period_text, *output = a->output;
-    const char *diagnostics_format = a->diagnostics_format, *color = a->color;
-    (void)diagnostics_format, (void)color; /* TODO(results-diag): pass to the results pipeline */
-    prt_period period;
-    const char *why = NULL;
-    if (!prt_period_parse(period_text, strlen(period_text), &period, &why)) {
-        prt_errorf("planc template: error: invalid period '%s': %s\n", period_text, why);
-        return EXIT_USAGE;
-    }
     if (output && same_file(output, plan_path)) {
         prt_errorf("planc template: error: the output '%s' is the plan itself; refusing to overwrite it\n", output);
         return EXIT_USAGE;
     }
     LoadedPlan lp;
-    int status = loaded_plan_open(&lp, plan_path, dirs);
+    int status = loaded_plan_open_as(&lp, plan_path, dirs, a->diagnostics_format, a->color);
     if (status == EXIT_CLEAN && refuse_overwriting_input("template", "output", output, &lp, NULL, 0))
         status = EXIT_USAGE;
+    prt_period period;
     if (status == EXIT_CLEAN) {
-        const prt_plan *t = plan_tables(&lp.plan);
-        if (t->first_year && (period.year < t->first_year || period.year > t->last_year)) {
-            prt_errorf("planc template: error: period %s is outside the plan\n", period_text);
+        if (!prt_plan_period(plan_tables(&lp.plan), period_text, "planc template", &period)) {
             status = EXIT_USAGE;
         } else {
             prt_output out;
@@ -147,7 +136,7 @@ static int template_with(const TemplateArgs *a, const IncludeDirs *dirs)
                 prt_output_report("planc template", why_not);
                 status = EXIT_USAGE;
             } else {
-                write_template(out.file, t, period);
+                write_template(out.file, plan_tables(&lp.plan), period);
                 if (!prt_output_commit(&out, &why_not)) {
                     prt_output_report("planc template", why_not);
                     status = EXIT_USAGE;

@@ -15,6 +15,12 @@
 
 int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs)
 {
+    return loaded_plan_open_as(lp, path, dirs, NULL, NULL);
+}
+
+int loaded_plan_open_as(LoadedPlan *lp, const char *path, const IncludeDirs *dirs, const char *diagnostics_format,
+                        const char *color)
+{
     sources_init(&lp->sources);
     diag_init(&lp->diag, &lp->sources);
     plan_model_init(&lp->plan);
@@ -23,7 +29,11 @@ int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs)
         check_plan(&lp->plan, &lp->diag);
     if (st != LOAD_OK || lp->diag.errors) {
         lp->diag.hide_warnings = true;   /* warnings are `planc check`'s business */
-        diag_print_text(&lp->diag, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
+        prt_diag_format format = PRT_DIAG_TEXT;
+        bool colored = false;
+        prt_diag_format_parse(diagnostics_format, &format);
+        prt_diag_color_parse(color, stderr, &colored);
+        prt_diag_print(&lp->diag, format, colored);
         return st != LOAD_OK ? EXIT_USAGE : EXIT_PLAN_ERRORS;
     }
     return EXIT_CLEAN;

@@ -16,6 +16,10 @@ typedef struct LoadedPlan {
 /* Loads and checks; on errors prints them and returns the exit status (1 or 2), else 0.
  * Warnings are left to `planc check`.  Includes may come from the plan's tree and from dirs (or NULL).  The caller frees with loaded_plan_free in every case. */
 int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs);
+/* The same, printing the plan's errors as --diagnostics-format and --color say (NULL: text, auto;
+ * the option tables have checked the words): machine formats go to standard output, as check's do. */
+int loaded_plan_open_as(LoadedPlan *lp, const char *path, const IncludeDirs *dirs, const char *diagnostics_format,
+                        const char *color);
 void loaded_plan_free(LoadedPlan *lp);
 /* Whether two paths name the same existing file (to refuse writing over an input). */
 int same_file(const char *a, const char *b);

@@ -284,6 +284,11 @@ typedef struct prt_run_options {
 
 /* One rating of a results file, the pipeline `planc eval`, `planc map --results` and every generated
  * evaluator share: the period checked, the results read and their problems reported, the period rated. */
+/* The period text names, checked against the plan's years: false after saying why ("PROG: error:
+ * invalid period ..." or "... is outside the plan, which covers ..."), as every command that takes
+ * --period says it. */
+bool prt_plan_period(const prt_plan *plan, const char *text, const char *progname, prt_period *out);
+
 typedef struct prt_session {
     const prt_plan *plan;
     const prt_run_options *opt;

@@ -19,6 +19,21 @@ static bool same_file(const char *a, const char *b)
 
 /* ---- the pipeline ---- */
 
+bool prt_plan_period(const prt_plan *plan, const char *text, const char *progname, prt_period *out)
+{
+    const char *bad = NULL;
+    if (!prt_period_parse(text, strlen(text), out, &bad)) {
+        prt_errorf("%s: error: invalid period '%s': %s\n", progname, text, bad);
+        return false;
+    }
+    if (plan->first_year && (out->year < plan->first_year || out->year > plan->last_year)) {
+        prt_errorf("%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", progname, text,
+                   plan->first_year, (plan->first_year + 1) % 100, plan->last_year, (plan->last_year + 1) % 100);
+        return false;
+    }
+    return true;
+}
+
 int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options *opt)
 {
     memset(s, 0, sizeof *s);
@@ -32,17 +47,8 @@ int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options
         prt_errorf("%s: error: --color takes auto, always or never\n", opt->progname);
         return 2;
     }
-    const char *bad = NULL;
-    if (!prt_period_parse(opt->period, strlen(opt->period), &s->period, &bad)) {
-        prt_errorf("%s: error: invalid period '%s': %s\n", opt->progname, opt->period, bad);
+    if (!prt_plan_period(plan, opt->period, opt->progname, &s->period))
         return 2;
-    }
-    if (plan->first_year && (s->period.year < plan->first_year || s->period.year > plan->last_year)) {
-        prt_errorf("%s: error: period %s is outside the plan, which covers %d/%02d to %d/%02d\n", opt->progname,
-                   opt->period, plan->first_year, (plan->first_year + 1) % 100, plan->last_year,
-                   (plan->last_year + 1) % 100);
-        return 2;
-    }
     if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
         prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
                    opt->output);

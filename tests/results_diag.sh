@@ -87,3 +87,26 @@ head -c 1 "$RD/clean.txt" | grep -q '{' && bad "results: a clean report is not m
 node tests/sarif/validate.js "$RD/clean.sarif" >/dev/null 2>&1 && grep -q '"results": \[\]' "$RD/clean.sarif" &&
     ok "results: an empty SARIF log when the report goes to a file" ||
     bad "results: an empty SARIF log when the report goes to a file" "$(head -2 "$RD/clean.sarif")"
+
+# errors in the plan itself come out in the format asked for, from eval, map and template alike
+# (before, only check had the formats: the others printed text whatever was asked)
+for cmd in "eval --results tests/eval/good.csv --period 2019/20" "map -o $RD/plan_errors.svg" "template --period 2019/20"; do
+    name=${cmd%% *}
+    # shellcheck disable=SC2086
+    "$PLANC" $cmd tests/check/e001_syntax.plan --diagnostics-format=sarif >"$RD/plan_errors.$name.sarif" 2>"$RD/plan_errors.$name.err"
+    status=$?
+    if [ $status = 1 ] && [ ! -s "$RD/plan_errors.$name.err" ] && [ -d tests/sarif/node_modules ] &&
+        node tests/sarif/validate.js "$RD/plan_errors.$name.sarif" >/dev/null 2>&1 &&
+        grep -q '"ruleId": "E001"' "$RD/plan_errors.$name.sarif"; then
+        ok "results: $name reports the plan's errors as SARIF"
+    else
+        bad "results: $name reports the plan's errors as SARIF" "exit $status"
+    fi
+    # shellcheck disable=SC2086
+    "$PLANC" $cmd tests/check/e001_syntax.plan --diagnostics-format=github >"$RD/plan_errors.$name.gh" 2>&1
+    if grep -q '^::error file=tests/check/e001_syntax.plan,line=[0-9]*,col=[0-9]*,.*title=E001::' "$RD/plan_errors.$name.gh"; then
+        ok "results: $name reports the plan's errors as GitHub commands"
+    else
+        bad "results: $name reports the plan's errors as GitHub commands" "$(head -2 "$RD/plan_errors.$name.gh")"
+    fi
+done
