@@ -119,32 +119,15 @@ static void check_value(Checker *c, const Indicator *in, const Value *v, const c
     if (!v->present)
         return;
     const Unit *u = &in->unit;
-    switch (v->suffix) {
-    case SUFFIX_PERCENT:
-        if (u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
-            diag_error(c->diag, v->loc, "E024", "%s is written as a percentage, but the unit of '%s' is %s", what,
-                       entity_label(&in->e), unit_name(u));
-        break;
-    case SUFFIX_POINTS:
-        if (u->kind != PRT_UNIT_POINTS && u->kind != PRT_UNIT_PERCENT && u->kind != PRT_UNIT_NONE)
-            diag_error(c->diag, v->loc, "E024", "%s is written in percentage points, but the unit of '%s' is %s",
-                       what, entity_label(&in->e), unit_name(u));
-        break;
-    case SUFFIX_CURRENCY:
-        if (u->kind != PRT_UNIT_CURRENCY && u->kind != PRT_UNIT_NONE)
-            diag_error(c->diag, v->loc, "E024", "%s is written in pounds, but the unit of '%s' is %s", what,
-                       entity_label(&in->e), unit_name(u));
-        break;
-    case SUFFIX_WORD: {
+    if (v->suffix == PRT_SUFFIX_WORD) {
         if (!word_fits_unit(v->word, u))
-            diag_error(c->diag, v->loc, "E024", "%s is written in '%s', which does not fit the unit of '%s' (%s)",
-                       what, v->word, entity_label(&in->e), unit_name(u));
-        break;
+            diag_error(c->diag, v->loc, "E024", "%s is written in '%s', which does not fit the unit of '%s' (%s)", what,
+                       v->word, entity_label(&in->e), unit_name(u));
+    } else if (!prt_suffix_fits_unit(v->suffix, u->kind)) {
+        diag_error(c->diag, v->loc, "E024", "%s is written %s, but the unit of '%s' is %s", what,
+                   prt_suffix_texts[v->suffix], entity_label(&in->e), unit_name(u));
     }
-    case SUFFIX_NONE:
-        break;
-    }
-    if (u->kind == PRT_UNIT_PERCENT && v->suffix != SUFFIX_POINTS && (v->num < 0 || v->num > 100))
+    if (u->kind == PRT_UNIT_PERCENT && v->suffix != PRT_SUFFIX_POINTS && (v->num < 0 || v->num > 100))
         diag_error(c->diag, v->loc, "E023", "%s of %g%% is outside 0-100%% for a percentage", what, v->num);
     if (prt_unit_forms[u->kind].nonnegative && v->num < 0)
         diag_error(c->diag, v->loc, "E023", "%s of %g is negative, which a %s cannot be", what, v->num, unit_name(u));

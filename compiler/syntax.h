@@ -25,14 +25,12 @@ typedef struct NameRef {
     struct NameRef *next;
 } NameRef;
 
-typedef enum { SUFFIX_NONE, SUFFIX_PERCENT, SUFFIX_POINTS, SUFFIX_CURRENCY, SUFFIX_WORD } ValueSuffix;
-
 /* Small types and this order keep a Value at 32 bytes: the model holds several per target. */
 typedef struct Value {
     double num;
-    const char *word;           /* for SUFFIX_WORD: weeks, days ... */
+    const char *word;           /* for PRT_SUFFIX_WORD: weeks, days ... */
     Loc loc;
-    unsigned char suffix;       /* a ValueSuffix */
+    unsigned char suffix;       /* a prt_suffix (planrt_names.h) */
     bool present;
 } Value;
 

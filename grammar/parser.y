@@ -52,7 +52,7 @@ static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc);
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc);
 static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rhs);
 static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
-static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc);
+static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc);
 static Ident make_ident(const char *name, Loc loc);
 }
 
@@ -196,14 +196,14 @@ stmt:
   | KW_UNIT word KW_PER NUMBER          {
                                             $$ = new_stmt(ctx, ST_UNIT, @1, @$);
                                             $$->ident = $2;
-                                            $$->value = make_value($4, SUFFIX_NONE, NULL, @4);
+                                            $$->value = make_value($4, PRT_SUFFIX_NONE, NULL, @4);
                                         }
   | KW_UNIT STRING                      { $$ = new_stmt(ctx, ST_UNIT, @1, @$); $$->str = $2; $$->str_loc = @2; }
-  | KW_DECIMALS NUMBER                  { $$ = new_stmt(ctx, ST_DECIMALS, @1, @$); $$->value = make_value($2, SUFFIX_NONE, NULL, @2); }
+  | KW_DECIMALS NUMBER                  { $$ = new_stmt(ctx, ST_DECIMALS, @1, @$); $$->value = make_value($2, PRT_SUFFIX_NONE, NULL, @2); }
   | KW_FREQUENCY word                   { $$ = new_stmt(ctx, ST_FREQUENCY, @1, @$); $$->ident = $2; }
   | KW_ACCUMULATES word                 { $$ = new_stmt(ctx, ST_ACCUMULATES, @1, @$); $$->ident = $2; }
-  | KW_ARREARS NUMBER                   { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, SUFFIX_NONE, NULL, @2); }
-  | KW_ARREARS NUMBER word              { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, SUFFIX_WORD, $3.name, @2); $$->ident = $3; }
+  | KW_ARREARS NUMBER                   { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, PRT_SUFFIX_NONE, NULL, @2); }
+  | KW_ARREARS NUMBER word              { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, PRT_SUFFIX_WORD, $3.name, @2); $$->ident = $3; }
   | KW_TOLERANCE value                  { $$ = new_stmt(ctx, ST_TOLERANCE, @1, @$); $$->value = $2; }
   | KW_BASELINE value KW_IN PERIOD opt_note
                                         {
@@ -328,7 +328,7 @@ opt_rated:
   ;
 
 opt_within:
-    %empty                              { $$ = make_value(0, SUFFIX_NONE, NULL, @$); $$.present = false; }
+    %empty                              { $$ = make_value(0, PRT_SUFFIX_NONE, NULL, @$); $$.present = false; }
   | KW_WITHIN value                     { $$ = $2; }
   ;
 
@@ -342,21 +342,21 @@ target:
 
 value:
     number_value                        { $$ = $1; }
-  | number_value '%'                    { $$ = $1; $$.suffix = SUFFIX_PERCENT; $$.loc = @$; }
-  | number_value KW_PTS                 { $$ = $1; $$.suffix = SUFFIX_POINTS; $$.loc = @$; }
+  | number_value '%'                    { $$ = $1; $$.suffix = PRT_SUFFIX_PERCENT; $$.loc = @$; }
+  | number_value KW_PTS                 { $$ = $1; $$.suffix = PRT_SUFFIX_POINTS; $$.loc = @$; }
   | number_value IDENT                  {
                                             $$ = $1;
                                             /* `5 points` is the long form of `5 pts` */
-                                            $$.suffix = strcmp($2, "points") == 0 ? SUFFIX_POINTS : SUFFIX_WORD;
+                                            $$.suffix = strcmp($2, "points") == 0 ? PRT_SUFFIX_POINTS : PRT_SUFFIX_WORD;
                                             $$.word = $2;
                                             $$.loc = @$;
                                         }
-  | POUND number_value                  { $$ = $2; $$.suffix = SUFFIX_CURRENCY; $$.loc = @$; }
+  | POUND number_value                  { $$ = $2; $$.suffix = PRT_SUFFIX_CURRENCY; $$.loc = @$; }
   ;
 
 number_value:
-    NUMBER                              { $$ = make_value($1, SUFFIX_NONE, NULL, @1); }
-  | '-' NUMBER                          { $$ = make_value(-$2, SUFFIX_NONE, NULL, @$); }
+    NUMBER                              { $$ = make_value($1, PRT_SUFFIX_NONE, NULL, @1); }
+  | '-' NUMBER                          { $$ = make_value(-$2, PRT_SUFFIX_NONE, NULL, @$); }
   ;
 
 expr:
@@ -471,7 +471,7 @@ static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc)
     return NULL;
 }
 
-static Value make_value(double num, ValueSuffix suffix, const char *word, Loc loc)
+static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc)
 {
     Value v;
     memset(&v, 0, sizeof v);

@@ -41,3 +41,14 @@ const char *const prt_polarity_texts[] = {PRT_POLARITIES(POL_TEXT)};
 const char *const prt_polarity_diff_texts[] = {PRT_POLARITIES(POL_DIFF_TEXT)};
 const char *const prt_result_status_texts[] = {PRT_RESULT_STATUSES(RESULT_TEXT)};
 const prt_unit_form prt_unit_forms[] = {PRT_UNITS(UNIT_FORM)};
+
+#define SUFFIX_TEXT(e, text, units) text,
+#define SUFFIX_UNITS(e, text, units) units,
+const char *const prt_suffix_texts[] = {PRT_SUFFIXES(SUFFIX_TEXT)};
+static const unsigned suffix_units[] = {PRT_SUFFIXES(SUFFIX_UNITS)};
+_Static_assert(PRT_N_UNITS <= 32, "a suffix's units are a 32-bit mask");
+
+bool prt_suffix_fits_unit(prt_suffix suffix, prt_unit_kind unit)
+{
+    return suffix != PRT_SUFFIX_WORD && (unit == PRT_UNIT_NONE || (suffix_units[suffix] >> unit & 1u));
+}

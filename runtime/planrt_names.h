@@ -77,6 +77,18 @@
     X(LE, "<=")                                                                                           \
     X(LT, "<")
 
+/* How a number is written: bare, `72%`, `3 pts`, `£100`, or with a word (`6 weeks`); the plan and a
+ * results file say it the same way.  X(ENUM, how a message says it, the units it fits as a mask of
+ * PRT_UNIT_BIT; every suffix fits an indicator whose unit is not given; a word is compared with the
+ * unit's own words by the caller) */
+#define PRT_SUFFIXES(X)                                                                                     \
+    X(NONE, "", ~0u)                                                                                      \
+    X(PERCENT, "as a percentage", PRT_UNIT_BIT(PERCENT))                                                  \
+    X(POINTS, "in percentage points", PRT_UNIT_BIT(POINTS) | PRT_UNIT_BIT(PERCENT))                       \
+    X(CURRENCY, "in pounds", PRT_UNIT_BIT(CURRENCY))                                                      \
+    X(WORD, "with a word", 0u)
+#define PRT_UNIT_BIT(u) (1u << PRT_UNIT_##u)
+
 /* Every member has its enumerator and at least one more column, so `...` is never empty (which
  * ISO C would not allow, and generated code is compiled with -pedantic). */
 #define PRT_NAMES_ENUM_POL(e, ...) PRT_POL_##e,
@@ -87,6 +99,7 @@
 #define PRT_NAMES_ENUM_RESULT(e, ...) PRT_RESULT_##e,
 #define PRT_NAMES_ENUM_TARGET(e, ...) PRT_TARGET_##e,
 #define PRT_NAMES_ENUM_CMP(e, ...) PRT_CMP_##e,
+#define PRT_NAMES_ENUM_SUFFIX(e, ...) PRT_SUFFIX_##e,
 #define PRT_NAMES_ONE(e, ...) +1
 
 typedef enum { PRT_POLARITIES(PRT_NAMES_ENUM_POL) } prt_polarity;
@@ -97,6 +110,7 @@ typedef enum { PRT_METHODS(PRT_NAMES_ENUM_METHOD) } prt_method;
 typedef enum { PRT_RESULT_STATUSES(PRT_NAMES_ENUM_RESULT) } prt_result_status;
 typedef enum { PRT_TARGET_KINDS(PRT_NAMES_ENUM_TARGET) } prt_target_kind;
 typedef enum { PRT_CMPS(PRT_NAMES_ENUM_CMP) } prt_cmp;
+typedef enum { PRT_SUFFIXES(PRT_NAMES_ENUM_SUFFIX) } prt_suffix;
 
 /* How many members each set has: macros, not enumerators, so that a switch need not name them, and
  * named PRT_N_... so that no member (PRT_UNIT_COUNT is the unit `count`) can collide with them. */
@@ -108,6 +122,7 @@ typedef enum { PRT_CMPS(PRT_NAMES_ENUM_CMP) } prt_cmp;
 #define PRT_N_RESULT_STATUSES (0 PRT_RESULT_STATUSES(PRT_NAMES_ONE))
 #define PRT_N_TARGET_KINDS (0 PRT_TARGET_KINDS(PRT_NAMES_ONE))
 #define PRT_N_CMPS (0 PRT_CMPS(PRT_NAMES_ONE))
+#define PRT_N_SUFFIXES (0 PRT_SUFFIXES(PRT_NAMES_ONE))
 
 /* Every set has its words and its C enumerators ("PRT_UNIT_PERCENT"), indexed by the enum. */
 extern const char *const prt_polarity_words[PRT_N_POLARITIES], *const prt_polarity_c_names[PRT_N_POLARITIES];
@@ -131,5 +146,10 @@ typedef struct prt_unit_form {
     bool nonnegative;                  /* a value below zero is an error */
 } prt_unit_form;
 extern const prt_unit_form prt_unit_forms[PRT_N_UNITS];
+
+/* "as a percentage", "in pounds": how a message says a value was written. */
+extern const char *const prt_suffix_texts[PRT_N_SUFFIXES];
+/* Whether a value written so fits the unit (PRT_SUFFIX_WORD: never; the caller compares the word). */
+bool prt_suffix_fits_unit(prt_suffix suffix, prt_unit_kind unit);
 
 #endif

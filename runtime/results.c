@@ -438,16 +438,14 @@ static bool same_word(const char *a, const char *b)
     return *a == '\0' && *b == '\0';
 }
 
-typedef enum { SUF_NONE, SUF_PERCENT, SUF_POINTS, SUF_POUND } Suffix;
-
 /* Parses "72.5", "72.5%", "7.2pts", "£191,000", "-3", "1,798"; false if it is not a number. */
-static bool parse_number(const char *s, double *out, Suffix *suffix)
+static bool parse_number(const char *s, double *out, prt_suffix *suffix)
 {
     char digits[64];
     size_t n = 0;
-    *suffix = SUF_NONE;
+    *suffix = PRT_SUFFIX_NONE;
     if (strncmp(s, "\xC2\xA3", 2) == 0) {
-        *suffix = SUF_POUND;
+        *suffix = PRT_SUFFIX_CURRENCY;
         s += 2;
     }
     if (*s == '-' || *s == '+')
@@ -483,11 +481,11 @@ static bool parse_number(const char *s, double *out, Suffix *suffix)
     digits[n] = '\0';
     while (*s == ' ')
         s++;
-    if (*s == '%' && *suffix == SUF_NONE) {
-        *suffix = SUF_PERCENT;
+    if (*s == '%' && *suffix == PRT_SUFFIX_NONE) {
+        *suffix = PRT_SUFFIX_PERCENT;
         s++;
-    } else if ((strcmp(s, "pts") == 0 || strcmp(s, "%pts") == 0 || strcmp(s, "points") == 0) && *suffix == SUF_NONE) {
-        *suffix = SUF_POINTS;
+    } else if ((strcmp(s, "pts") == 0 || strcmp(s, "%pts") == 0 || strcmp(s, "points") == 0) && *suffix == PRT_SUFFIX_NONE) {
+        *suffix = PRT_SUFFIX_POINTS;
         s += strlen(s);
     }
     if (*s)
@@ -609,17 +607,18 @@ static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->
 static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
 
 /* Whether a value suits its indicator's unit; reports it (at the value) when not. */
-static bool number_fits(const Reader *rd, const prt_indicator *in, double value, const char *vtext, Suffix suf)
+static bool number_fits(const Reader *rd, const prt_indicator *in, double value, const char *vtext, prt_suffix suf)
 {
     if (!in)
         return true;
     prt_pos at = field_pos(rd, (size_t)rd->col[COL_VALUE]);
-    if (suf == SUF_PERCENT && in->unit != PRT_UNIT_PERCENT && in->unit != PRT_UNIT_NONE) {
-        prt_diag_error_at(rd->diag, at, "R007", "'%s' is a percentage, but '%s' is not measured in percent", vtext,
-                          prt_indicator_label(in));
+    if (!prt_suffix_fits_unit(suf, in->unit)) {
+        prt_diag_error_at(rd->diag, at, "R007", "'%s' is written %s, but the unit of '%s' is %s", vtext,
+                          prt_suffix_texts[suf], prt_indicator_label(in),
+                          in->unit == PRT_UNIT_CUSTOM ? in->unit_custom : prt_unit_words[in->unit]);
         return false;
     }
-    if (in->unit == PRT_UNIT_PERCENT && suf != SUF_POINTS && (value < 0 || value > 100)) {
+    if (in->unit == PRT_UNIT_PERCENT && suf != PRT_SUFFIX_POINTS && (value < 0 || value > 100)) {
         prt_diag_error_at(rd->diag, at, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
                           prt_indicator_label(in));
         return false;
@@ -799,7 +798,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     size_t len, c = (size_t)rd->col[COL_VALUE];
     char *text = field(rd->csv, c, &len);
     const prt_indicator *in = row->indicator >= 0 ? &rd->plan->indicators[row->indicator] : NULL;
-    Suffix suf = SUF_NONE;
+    prt_suffix suf = PRT_SUFFIX_NONE;
     if (plain_number(text, len, &row->value)) {
         row->status = PRT_RESULT_VALUE;
     } else if (same_word(text, "not available") || same_word(text, "n/a")) {
@@ -891,7 +890,7 @@ static bool row_benchmarks(Reader *rd, prt_result_row *row, bool keep_row)
     for (size_t i = 0; i < rd->ncols; i++) {
         char *b = rd->bench_col[i] >= 0 ? optional_field(rd, (int)i) : NULL;
         double bv;
-        Suffix bs;
+        prt_suffix bs;
         if (!b)
             continue;
         if (!parse_number(b, &bv, &bs)) {
