@@ -159,7 +159,6 @@ static bool period_fits(prt_period p, prt_frequency f)
     return true;
 }
 
-static char *fmt_period(prt_period p, char *buf) { return prt_period_format(p, buf, 32); }
 
 /* ---- rating schemes ---- */
 
@@ -431,10 +430,9 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
             continue;
         const Target *q4 = indicator_target(in, (prt_period){annual->period.p.year, PRT_QUARTER, 4});
         if (q4 && q4->spec.kind == PRT_TARGET_VALUE && q4->spec.value.num != annual->spec.value.num) {
-            char buf[32];
             diag_warning(c->diag, q4->spec.value.loc, "W005",
                          "the cumulative Q4 target %g differs from the annual target %g for %s", q4->spec.value.num,
-                         annual->spec.value.num, fmt_period(annual->period.p, buf));
+                         annual->spec.value.num, prt_period_text(annual->period.p).s);
             diag_note(c->diag, annual->spec.value.loc, "the annual target is here");
         }
     }
@@ -494,20 +492,19 @@ static void check_indicator_head(Checker *c, Indicator *in)
 static void check_target_period(Checker *c, Indicator *in, const Target *t, size_t i)
 {
     Plan *p = c->plan;
-    char b1[32], b2[32];
     if (!plan_covers(p, t->period.p))
         diag_error(c->diag, t->period.loc, "E025", "the target for %s is outside the plan, which covers %s to %s",
-                   fmt_period(t->period.p, b1), fmt_period(p->header.first.p, b2),
-                   prt_period_format(p->header.last.p, (char[32]){0}, 32));
+                   prt_period_text(t->period.p).s, prt_period_text(p->header.first.p).s,
+                   prt_period_text(p->header.last.p).s);
     if (in->frequency != PRT_FREQ_NONE && !period_fits(t->period.p, in->frequency))
         diag_error(c->diag, t->period.loc, "E026", "a target for %s does not fit %s indicator '%s'",
-                   fmt_period(t->period.p, b1), frequency_name(in->frequency), entity_label(&in->e));
+                   prt_period_text(t->period.p).s, frequency_name(in->frequency), entity_label(&in->e));
     for (size_t j = 0; j < i; j++) {
         Target *u = in->targets.items[j];
         if (u->period.valid && prt_period_equal(u->period.p, t->period.p)) {
             diag_error(c->diag, t->period.loc, "E027", "indicator '%s' has two targets for %s",
-                       entity_label(&in->e), fmt_period(t->period.p, b1));
-            diag_note(c->diag, u->loc, "the first target for %s is here", b1);
+                       entity_label(&in->e), prt_period_text(t->period.p).s);
+            diag_note(c->diag, u->loc, "the first target for %s is here", prt_period_text(t->period.p).s);
             break;
         }
     }
@@ -550,11 +547,10 @@ static void check_target_ambition(Checker *c, Indicator *in, const Target *t)
     const char *base_what;
     prt_period base_period;
     const Value *base = target_base(in, t, &base_what, &base_period);
-    char b1[32], b2[32];
     if (base && !target_better(in->polarity, t->spec.value.num, base->num))
         diag_warning(c->diag, t->spec.value.loc, "W004",
                      "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
-                     fmt_period(t->period.p, b1), base_what, base->num, fmt_period(base_period, b2),
+                     prt_period_text(t->period.p).s, base_what, base->num, prt_period_text(base_period).s,
                      prt_polarity_words[in->polarity]);
 }
 
@@ -599,19 +595,18 @@ static void check_scheme_given(Checker *c, Indicator *in)
 
 static void check_amendments(Checker *c, Indicator *in)
 {
-    char b1[32], b2[32];
     for (size_t i = 0; i < in->amendments.n; i++) {
         Amendment *a = in->amendments.items[i];
         check_target_spec(c, in, &a->to, "the amended target");
         if (!a->period.valid)
             continue;
         if (!indicator_target(in, a->period.p)) {
-            diag_error(c->diag, a->period.loc, "E030", "there is no target for %s to amend", fmt_period(a->period.p, b1));
+            diag_error(c->diag, a->period.loc, "E030", "there is no target for %s to amend", prt_period_text(a->period.p).s);
             continue;
         }
         if (a->from.valid && !prt_period_within(a->from.p, prt_period_year_of(a->period.p)))
             diag_error(c->diag, a->from.loc, "E030", "an amendment of the %s target must take effect within %s",
-                       fmt_period(a->period.p, b1), prt_period_format(prt_period_year_of(a->period.p), b2, sizeof b2));
+                       prt_period_text(a->period.p).s, prt_period_text(prt_period_year_of(a->period.p)).s);
         if (in->polarity == PRT_POL_MONITOR)
             diag_error(c->diag, a->loc, "E022", "indicator '%s' is monitor only, so it cannot have a target",
                        entity_label(&in->e));
@@ -620,7 +615,6 @@ static void check_amendments(Checker *c, Indicator *in)
 
 static void check_benchmark_values(Checker *c, Indicator *in)
 {
-    char b1[32], b2[32];
     for (size_t i = 0; i < in->benchmarks.n; i++) {
         BenchValue *bv = in->benchmarks.items[i];
         resolve_ident(c, bv->bench, K(ENT_BENCHMARK), "benchmark");
@@ -628,15 +622,14 @@ static void check_benchmark_values(Checker *c, Indicator *in)
         if (bv->period.valid && in->baseline_period.valid && bv->period.p.year + 3 <= in->baseline_period.p.year)
             diag_warning(c->diag, bv->period.loc, "W006",
                          "the benchmark value for %s is %d years older than the baseline (%s)",
-                         fmt_period(bv->period.p, b1), in->baseline_period.p.year - bv->period.p.year,
-                         fmt_period(in->baseline_period.p, b2));
+                         prt_period_text(bv->period.p).s, in->baseline_period.p.year - bv->period.p.year,
+                         prt_period_text(in->baseline_period.p).s);
     }
 }
 
 /* Results written in the plan: values that fit the unit, ratings of record the scheme has, one per period. */
 static void check_plan_results(Checker *c, Indicator *in)
 {
-    char b1[32];
     for (size_t i = 0; i < in->results.n; i++) {
         ResultRec *r = in->results.items[i];
         check_value(c, in, &r->value, "the result");
@@ -653,7 +646,7 @@ static void check_plan_results(Checker *c, Indicator *in)
             ResultRec *q = in->results.items[j];
             if (r->period.valid && q->period.valid && prt_period_equal(r->period.p, q->period.p)) {
                 diag_error(c->diag, r->period.loc, "E027", "indicator '%s' has two results for %s",
-                           entity_label(&in->e), fmt_period(r->period.p, b1));
+                           entity_label(&in->e), prt_period_text(r->period.p).s);
                 diag_note(c->diag, q->loc, "the first is here");
                 break;
             }

@@ -124,23 +124,22 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         line(o, "%s rating scheme: %s -> %s", k, E(o, scheme_of(x)), E(o, scheme_of(y)));
     if (x->frequency != y->frequency)
         line(o, "%s frequency changed", k);
-    char p[32];
     for (size_t i = 0; i < y->targets.n; i++) {
         const Target *ty = y->targets.items[i];
         if (!ty->period.valid)
             continue;
         const Target *tx = indicator_target(x, ty->period.p);
         const char *t2 = target_text(o, b, ty);
-        prt_period_format(ty->period.p, p, sizeof p);
+        const prt_period_str p = prt_period_text(ty->period.p);
         if (!tx)
-            line(o, "%s target for %s added: %s", k, p, t2);
+            line(o, "%s target for %s added: %s", k, p.s, t2);
         else if (!same_target(tx, ty))
-            line(o, "%s target for %s: %s -> %s", k, p, target_text(o, a, tx), t2);
+            line(o, "%s target for %s: %s -> %s", k, p.s, target_text(o, a, tx), t2);
     }
     for (size_t i = 0; i < x->targets.n; i++) {
         const Target *tx = x->targets.items[i];
         if (tx->period.valid && !indicator_target(y, tx->period.p)) {
-            line(o, "%s target for %s removed (was %s)", k, prt_period_format(tx->period.p, p, sizeof p),
+            line(o, "%s target for %s removed (was %s)", k, prt_period_text(tx->period.p).s,
                  target_text(o, a, tx));
         }
     }

@@ -52,8 +52,7 @@ static void source(Fmt *f, Loc loc)
 static void period(Fmt *f, PeriodLit p)
 {
     if (p.valid) {
-        char buf[32];
-        fputs(prt_period_format(p.p, buf, sizeof buf), f->out);
+        fputs(prt_period_text(p.p).s, f->out);
     } else {
         source(f, p.loc);
     }

@@ -439,7 +439,7 @@ static void direction(prt_pool *pool, prt_rating *r, const prt_indicator *in, co
     r->dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
     r->dot_explanation = prt_pool_printf(pool, "%s: %g against %g a year earlier (%s is better)",
              prt_dot_name(r->dot), as_printed(in, r->value), as_printed(in, r->previous),
-             sign > 0 ? "bigger" : "smaller");
+             prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
 }
 
 /* ---- the evaluation ---- */

@@ -782,10 +782,9 @@ static bool row_period(Reader *rd, prt_result_row *row, bool *keep_row)
     /* last year's results are needed for the direction of travel, so one year before counts too */
     const prt_plan *plan = rd->plan;
     if (plan->first_year && (row->period.year < plan->first_year - 1 || row->period.year > plan->last_year)) {
-        char pb[32];
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R005",
                           "period %s is outside the plan (%d/%02d to %d/%02d, and the year before)",
-                          prt_period_format(row->period, pb, sizeof pb), plan->first_year,
+                          prt_period_text(row->period).s, plan->first_year,
                           (plan->first_year + 1) % 100, plan->last_year, (plan->last_year + 1) % 100);
         return false;
     }
@@ -919,10 +918,10 @@ static bool row_repeats(Reader *rd, const prt_result_row *row, const char *ref)
     prt_pos first;
     if (row->indicator < 0 || !seen_before(rd->r, rd->file, row->indicator, row->period, rd->line, &first))
         return false;
-    char pb[32];
-    prt_period_format(row->period, pb, sizeof pb);
-    prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_REF]), "R011", "a second row for '%s' in %s", ref, pb);
-    prt_diag_note_at(rd->diag, first, "the first row for '%s' in %s is here", ref, pb);
+    const prt_period_str period = prt_period_text(row->period);
+    prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_REF]), "R011", "a second row for '%s' in %s", ref,
+                      period.s);
+    prt_diag_note_at(rd->diag, first, "the first row for '%s' in %s is here", ref, period.s);
     return true;
 }
 
