@@ -111,6 +111,9 @@ done
 # --- every word of each set of names accepted, and listed in docs/language.md ---
 . tests/names.sh
 
+# --- the shape of the source: function lengths, file openings ---
+. tests/structure.sh
+
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
 
