@@ -59,14 +59,8 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
         .min_args = 1,
         .max_args = 1,
     };
-    dirs->real = NULL;
-    dirs->n = 0;
-    int status = prt_options_parse(&c, argc, argv, 1);
-    if (status < 0)
-        status = include_dirs_resolve(dirs, cmd, &a->include);
-    a->plan = c.narg ? c.arg[0] : NULL;
-    prt_command_free(&c);
-    if (status < 0 && same_file(a->plan, a->output)) {
+    int status = plan_command_parse(&c, cmd, argc, argv, &a->include, dirs, &a->plan);
+    if (status < 0 && prt_same_file(a->plan, a->output)) {
         prt_errorf("planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
         status = EXIT_USAGE;
     }

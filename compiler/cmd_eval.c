@@ -2,6 +2,7 @@
  * through the same runtime the generated evaluators use. */
 #include "driver.h"
 #include "escape.h"
+#include "output.h"
 #include "plan_load.h"
 #include "tables.h"
 
@@ -11,7 +12,7 @@
 /* Rates the plan at opt->positional with the options given. */
 static int eval_run(prt_run_options *opt, const IncludeDirs *dirs)
 {
-    if (opt->output && (same_file(opt->output, opt->positional) || same_file(opt->output, opt->results))) {
+    if (opt->output && (prt_same_file(opt->output, opt->positional) || prt_same_file(opt->output, opt->results))) {
         prt_errorf("planc eval: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->output);
         return EXIT_USAGE;
     }

@@ -214,12 +214,7 @@ static int map_parse(MapArgs *a, IncludeDirs *dirs, int argc, char **argv)
         .min_args = 1,
         .max_args = 1,
     };
-    int status = prt_options_parse(&cmd, argc, argv, 1);
-    if (status < 0)
-        status = include_dirs_resolve(dirs, "map", &a->include);
-    a->plan_path = cmd.narg ? cmd.arg[0] : NULL;
-    prt_command_free(&cmd);
-    return status;
+    return plan_command_parse(&cmd, "map", argc, argv, &a->include, dirs, &a->plan_path);
 }
 
 /* The output format, from -T or else the output's extension (svg for --split); NULL after a message. */
@@ -248,7 +243,7 @@ static bool map_args_agree(const MapArgs *a)
         prt_errorf("planc map: error: --results and --period go together\n");
         return false;
     }
-    if (same_file(a->output, a->plan_path) || same_file(a->output, a->results)) {
+    if (prt_same_file(a->output, a->plan_path) || prt_same_file(a->output, a->results)) {
         prt_errorf("planc map: error: the output '%s' is one of the inputs; refusing to overwrite it\n", a->output);
         return false;
     }

@@ -106,18 +106,13 @@ static int template_parse(TemplateArgs *a, IncludeDirs *dirs, int argc, char **a
         .min_args = 1,
         .max_args = 1,
     };
-    int status = prt_options_parse(&cmd, argc, argv, 1);
-    if (status < 0)
-        status = include_dirs_resolve(dirs, "template", &a->include);
-    a->plan_path = cmd.narg ? cmd.arg[0] : NULL;
-    prt_command_free(&cmd);
-    return status;
+    return plan_command_parse(&cmd, "template", argc, argv, &a->include, dirs, &a->plan_path);
 }
 
 static int template_with(const TemplateArgs *a, const IncludeDirs *dirs)
 {
     const char *plan_path = a->plan_path, *period_text = a->period_text, *output = a->output;
-    if (output && same_file(output, plan_path)) {
+    if (output && prt_same_file(output, plan_path)) {
         prt_errorf("planc template: error: the output '%s' is the plan itself; refusing to overwrite it\n", output);
         return EXIT_USAGE;
     }

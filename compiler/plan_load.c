@@ -4,6 +4,7 @@
 #include "check.h"
 #include "driver.h"
 #include "escape.h"
+#include "output.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -46,23 +47,15 @@ void loaded_plan_free(LoadedPlan *lp)
     sources_free(&lp->sources);
 }
 
-int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return 0;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 const char *input_named_by(const char *output, const LoadedPlan *lp, const char *const *others, size_t nothers)
 {
     for (uint32_t f = 1; f < lp->sources.nfiles; f++) {
         const SourceFile *sf = sources_get(&lp->sources, f);
-        if (same_file(output, sf->path))
+        if (prt_same_file(output, sf->path))
             return sf->path;
     }
     for (size_t i = 0; i < nothers; i++)
-        if (same_file(output, others[i]))
+        if (prt_same_file(output, others[i]))
             return others[i];
     return NULL;
 }
@@ -108,6 +101,19 @@ int include_dirs_resolve(IncludeDirs *dirs, const char *cmd, const prt_opt_list 
             return EXIT_USAGE;
     }
     return -1;
+}
+
+int plan_command_parse(prt_command *cmd, const char *name, int argc, char **argv, const prt_opt_list *include,
+                       IncludeDirs *dirs, const char **plan)
+{
+    dirs->real = NULL;
+    dirs->n = 0;
+    int status = prt_options_parse(cmd, argc, argv, 1);
+    if (status < 0)
+        status = include_dirs_resolve(dirs, name, include);
+    *plan = cmd->narg ? cmd->arg[0] : NULL;
+    prt_command_free(cmd);
+    return status;
 }
 
 void include_dirs_free(IncludeDirs *dirs)

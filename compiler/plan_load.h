@@ -21,8 +21,6 @@ int loaded_plan_open(LoadedPlan *lp, const char *path, const IncludeDirs *dirs);
 int loaded_plan_open_as(LoadedPlan *lp, const char *path, const IncludeDirs *dirs, const char *diagnostics_format,
                         const char *color);
 void loaded_plan_free(LoadedPlan *lp);
-/* Whether two paths name the same existing file (to refuse writing over an input). */
-int same_file(const char *a, const char *b);
 /* The input that writing output would overwrite: one of the files the plan was loaded from (the plan
  * and every file it includes) or one of the nothers paths in others (NULL entries skipped); NULL if none. */
 const char *input_named_by(const char *output, const LoadedPlan *lp, const char *const *others, size_t nothers);
@@ -40,6 +38,12 @@ bool refuse_overwriting_input(const char *cmd, const char *what, const char *out
  * an error message (a missing or non-directory DIR).  The caller frees dirs with include_dirs_free
  * in every case. */
 int include_dirs_resolve(IncludeDirs *dirs, const char *cmd, const prt_opt_list *given);
+/* The command line of a command that reads one PLAN: argv parsed by cmd's table, then the
+ * --include-dir values (include) resolved into dirs (planc NAME in messages), the PLAN argument into
+ * *plan (NULL if parsing failed), and what parsing allocated freed.  -1 to go on, else the exit status
+ * after a message.  The caller frees dirs with include_dirs_free in every case. */
+int plan_command_parse(prt_command *cmd, const char *name, int argc, char **argv, const prt_opt_list *include,
+                       IncludeDirs *dirs, const char **plan);
 void include_dirs_free(IncludeDirs *dirs);
 
 #endif

@@ -424,3 +424,11 @@ void prt_output_abandon(prt_output *o)
     drop_temporary(o);
     clear(o);
 }
+
+bool prt_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

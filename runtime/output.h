@@ -24,6 +24,9 @@ void prt_output_abandon(prt_output *o);
 /* A second temporary beside the first, named "TMP" SUFFIX (planc build's C source, compiled into the
  * first): removed on commit, on abandon and on a signal, like the first.  NULL if memory ran out. */
 const char *prt_output_companion(prt_output *o, const char *suffix);
+/* Whether two paths name the same existing file, links and all: the guard that keeps an output off an
+ * input.  False when either is NULL or does not exist. */
+bool prt_same_file(const char *a, const char *b);
 /* Prints "PROGNAME: error: WHY" for a message from the functions above, and frees it. */
 void prt_output_report(const char *progname, char *why);
 

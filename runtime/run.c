@@ -6,16 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* Whether two paths name the same existing file, links and all (to refuse writing over an input). */
-static bool same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
-        return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
 
 /* ---- the pipeline ---- */
 
@@ -49,7 +39,7 @@ int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options
     }
     if (!prt_plan_period(plan, opt->period, opt->progname, &s->period))
         return 2;
-    if (opt->output && (same_file(opt->output, opt->results) || same_file(opt->output, opt->map))) {
+    if (opt->output && (prt_same_file(opt->output, opt->results) || prt_same_file(opt->output, opt->map))) {
         prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
                    opt->output);
         return 2;
