@@ -262,6 +262,8 @@ static void github_char(prt_buf *b, const char *bytes, size_t n, uint32_t cp, vo
     if (cp == '%' || cp == '\r' || cp == '\n' || (property && (cp == ':' || cp == ',')) ||
         (cp < 0x20 && cp != '\t') || cp == 0x7F)
         prt_buf_printf(b, "%%%02X", (unsigned)cp);
+    else if (is_c0_c1_del(cp))
+        prt_buf_puts(b, REPLACEMENT);   /* a C1 control (CSI, NEL ...), which the log would show raw */
     else
         prt_buf_add(b, bytes, n);
 }

@@ -261,41 +261,44 @@ def expect(status, want, what, err=b""):
                                                        err.decode("utf-8", "replace")[:200])]
 
 
-def check_check(f, fmt, errors):
-    plan = f.errors if errors else f.plan
-    what = "check --diagnostics-format=%s%s" % (fmt, " (plan with errors)" if errors else "")
-    s, out, err = planc("check", "--color=never", "--max-errors=0", "--diagnostics-format=" + fmt, plan)
-    p = expect(s, [1] if errors else [0], what, err)
-    data = out + err
+def diagnostics_problems(fmt, out, err, what, json_out):
+    """Problems with diagnostics printed in fmt (json_out: the same diagnostics as JSON, to count)."""
     if fmt == "text":
-        return p + text_problems(data, what)
+        return text_problems(out + err, what)
     if fmt == "json":
-        return p + json_problems(out, what)
+        return json_problems(out, what)
     if fmt == "sarif":
-        p += json_problems(out, what)
+        p = json_problems(out, what)
         if not p and os.path.isdir("tests/sarif/node_modules"):
-            path = os.path.join(OUT, "check.sarif")
+            path = os.path.join(OUT, "diagnostics.sarif")
             write(path, out)
             s2, o2, e2 = run(["node", "tests/sarif/validate.js", path])
             if s2 != 0:
                 p.append("%s: not valid against the SARIF schema: %s" % (what, (o2 + e2).decode("utf-8", "replace")[:200]))
         return p
     # github: one line per diagnostic, each a workflow command
-    s3, js, _ = planc("check", "--max-errors=0", "--diagnostics-format=json", plan)
-    p += text_problems(out, what)
+    p = text_problems(out, what)
     lines = [ln for ln in out.decode("utf-8", "replace").split("\n") if ln]
     for ln in lines:
         if not ln.startswith("::"):
             p.append("%s: a line that is no workflow command: %r" % (what, ln[:80]))
             break
     try:
-        count = len(json.loads(js.decode("utf-8")))
+        count = len(json.loads(json_out.decode("utf-8")))
     except ValueError:
         count = -1
     commands = [ln for ln in lines if re.match(r"::(error|warning|notice)\b", ln)]
     if len(commands) != count or len(lines) != count:
         p.append("%s: %d lines, %d commands for %d diagnostics" % (what, len(lines), len(commands), count))
     return p
+
+
+def check_check(f, fmt, errors):
+    plan = f.errors if errors else f.plan
+    what = "check --diagnostics-format=%s%s" % (fmt, " (plan with errors)" if errors else "")
+    s, out, err = planc("check", "--color=never", "--max-errors=0", "--diagnostics-format=" + fmt, plan)
+    js = planc("check", "--max-errors=0", "--diagnostics-format=json", plan)[1] if fmt == "github" else b""
+    return expect(s, [1] if errors else [0], what, err) + diagnostics_problems(fmt, out, err, what, js)
 
 
 def check_summary(f):
@@ -328,11 +331,13 @@ def check_eval_html(f, browser):
     return p
 
 
-def check_bad_results(f, which):
+def check_bad_results(f, which, fmt="text"):
     path = f.bad_results if which == "bad" else f.nul_results
-    what = "eval with a %s results file" % ("hostile, erroneous" if which == "bad" else "NUL-holding")
-    s, out, err = planc("eval", f.plan, "--results", path, "--period", PERIOD)
-    return expect(s, [1], what, err) + text_problems(out + err, what)
+    what = "eval with a %s results file, diagnostics as %s" % ("hostile, erroneous" if which == "bad" else "NUL-holding", fmt)
+    args = ["eval", f.plan, "--results", path, "--period", PERIOD, "--color=never"]
+    s, out, err = planc(*(args + ["--diagnostics-format=" + fmt]))
+    js = planc(*(args + ["--diagnostics-format=json"]))[1] if fmt == "github" else b""
+    return expect(s, [1], what, err) + diagnostics_problems(fmt, out, err, what, js)
 
 
 def cc_problems(src, what, incdir=None):
@@ -439,7 +444,8 @@ def checks(k):
     c.append(("eval --audit", lambda f: check_eval(f, "text", True)))
     c.append(("eval --format html --map, xmllint", lambda f: check_eval_html(f, False)))
     c.append(("eval --format html in Chromium", lambda f: check_eval_html(f, True)))
-    c.append(("eval, results with errors", lambda f: check_bad_results(f, "bad")))
+    for fmt in ("text", "json", "sarif", "github"):
+        c.append(("eval, results with errors, --diagnostics-format=" + fmt, lambda f, fmt=fmt: check_bad_results(f, "bad", fmt)))
     c.append(("eval, results with a NUL", lambda f: check_bad_results(f, "nul")))
     c.append(("compile", lambda f: check_compile(f, False)))
     c.append(("compile --library", lambda f: check_compile(f, True)))
