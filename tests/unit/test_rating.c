@@ -261,8 +261,50 @@ static void run_case(const Case *c)
     sources_free(&sources);
 }
 
+/* What a call printed on standard error (at most size - 1 bytes), through a temporary file. */
+static int stderr_of_session_open(const prt_run_options *opt, char *buf, size_t size)
+{
+    static const prt_plan plan = {.name = "Empty", .first_year = 2019, .last_year = 2020, .default_scheme = -1};
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO);
+    FILE *tmp = tmpfile();
+    dup2(fileno(tmp), STDERR_FILENO);
+    prt_session s;
+    int status = prt_session_open(&s, &plan, opt);
+    prt_session_close(&s);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    close(saved);
+    rewind(tmp);
+    size_t n = fread(buf, 1, size - 1, tmp);
+    buf[n] = '\0';
+    fclose(tmp);
+    return status;
+}
+
+/* The pipeline's own checks of the option values, for a program that fills prt_run_options itself
+ * (the command lines' tables refuse these words before the pipeline sees them). */
+static void session_open_refuses(const char *name, prt_run_options opt, const char *message)
+{
+    char got[512];
+    opt.progname = "embedder";
+    opt.results = "results.csv";
+    if (!opt.period)
+        opt.period = "2019/20";
+    int status = stderr_of_session_open(&opt, got, sizeof got);
+    bool ok = status == 2 && strcmp(got, message) == 0;
+    printf("%s session: %s%s%s\n", ok ? "PASS" : "FAIL", name, ok ? "" : ": got ", ok ? "" : got);
+    failures += !ok;
+}
+
 int main(void)
 {
+    session_open_refuses("an unknown --diagnostics-format", (prt_run_options){.diagnostics_format = "xml"},
+                         "embedder: error: --diagnostics-format takes text, json, sarif or github\n");
+    session_open_refuses("an unknown --color", (prt_run_options){.color = "sometimes"},
+                         "embedder: error: --color takes auto, always or never\n");
+    session_open_refuses("a period outside the plan", (prt_run_options){.period = "2030/31"},
+                         "embedder: error: period 2030/31 is outside the plan, which covers 2019/20 to 2020/21\n");
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         run_case(&cases[i]);
     return failures ? 1 : 0;
