@@ -41,7 +41,7 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
          .required = true, .dest = &a->output, .help = "the file to write (atomically)"},
         INCLUDE_DIR_OPTION(&a->include),
         {.name = "library", .kind = PRT_OPT_FLAG, .dest = &a->library,
-         .help = "no main() but FILE.h beside FILE.c, declaring plan_plan and plan_evaluate()"},
+         .help = "no main() but FILE.h beside FILE.c, declaring plan_plan, plan_evaluate() and plan_history()"},
     };
     prt_command c = {
         .prog = allow_library ? "planc compile" : "planc build",

@@ -291,7 +291,7 @@ static int map_plan(LoadedPlan *lp, const MapArgs *a, const char *format)
         return EXIT_USAGE;
     prt_session session;
     memset(&session, 0, sizeof session);
-    prt_run_options ro = {.progname = "planc map", .results = a->results, .period = a->period, .output = a->output,
+    prt_run_options ro = {.progname = "planc map", .results = &a->results, .nresults = 1, .period = a->period, .output = a->output,
                           .diagnostics_format = a->diagnostics_format, .color = a->color};
     int status = EXIT_CLEAN;
     if (a->results) {

@@ -127,7 +127,9 @@ void emit_c_header(FILE *out, const EmitOptions *opt)
     fprintf(out, ". Do not edit. */\n#ifndef %s_EVAL_H\n#define %s_EVAL_H\n\n#include \"planrt.h\"\n\n", p, p);
     fprintf(out, "/* The plan's tables. */\nextern const prt_plan %s_plan;\n\n", p);
     fprintf(out, "/* Rates every indicator for the period; free the result with prt_evaluation_free. */\n"
-                 "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period);\n\n#endif\n", p);
+                 "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period);\n"
+                 "/* Rates the n periods up to period (a report over time); free it with prt_history_free. */\n"
+                 "prt_history *%s_history(const prt_results *results, prt_period period, int n);\n\n#endif\n", p, p);
 }
 
 /* The opening comment and the includes. */
@@ -164,10 +166,19 @@ static void pillars_and_themes(FILE *out, const prt_plan *plan)
     fputs("};\n\nstatic const prt_theme themes[] = {\n", out);
     for (int i = 0; i < plan->nthemes; i++) {
         id_and_name(out, plan->themes[i].id, plan->themes[i].name);
-        fprintf(out, ", %d, %s},\n", plan->themes[i].pillar, plan->themes[i].transformation ? "true" : "false");
+        fprintf(out, ", %d, %s, ", plan->themes[i].pillar, plan->themes[i].transformation ? "true" : "false");
+        lit(out, plan->themes[i].owner);
+        fputs("},\n", out);
     }
     if (!plan->nthemes)
-        fputs("    {NULL, NULL, 0, false},\n", out);
+        fputs("    {NULL, NULL, 0, false, NULL},\n", out);
+    fputs("};\n\nstatic const prt_outcome outcomes[] = {\n", out);
+    for (int i = 0; i < plan->noutcomes; i++) {
+        id_and_name(out, plan->outcomes[i].id, plan->outcomes[i].name);
+        fprintf(out, ", %d},\n", plan->outcomes[i].theme);
+    }
+    if (!plan->noutcomes)
+        fputs("    {NULL, NULL, 0},\n", out);
     fputs("};\n\n", out);
 }
 
@@ -361,6 +372,14 @@ static void indicator_fields(FILE *out, const prt_indicator *in)
     num(out, in->baseline);
     fputs(", .baseline_period = ", out);
     period(out, in->baseline_period);
+    fputs(",\n        .owner = ", out);
+    lit(out, in->owner);
+    fputs(", .committee = ", out);
+    lit(out, in->committee);
+    fputs(", .source = ", out);
+    lit(out, in->source);
+    fprintf(out, ",\n        .outcome = %d, .jump = ", in->outcome);
+    num(out, in->jump);
     fputs(",\n", out);
 }
 
@@ -402,17 +421,27 @@ static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt,
             plan->npillars, plan->nthemes, plan->nindicators, plan->nschemes, plan->nbenchmarks, plan->ninputs);
     fprintf(out, "    .names_distinct = %s,\n", plan->names_distinct ? "true" : "false");
     fputs("    .pillars = pillars, .themes = themes, .indicators = indicators, .schemes = schemes,\n"
-          "    .benchmarks = benchmarks, .inputs = inputs,\n};\n\n",
+          "    .benchmarks = benchmarks, .inputs = inputs,\n",
           out);
+    fprintf(out, "    .noutcomes = %d, .outcomes = outcomes,\n    .version = ", plan->noutcomes);
+    lit(out, plan->version);
+    fputs(", .digest = ", out);
+    lit(out, plan->digest);
+    fprintf(out, ",\n    .dot_basis = %s, .forecast = %s, .jump = ", prt_dot_basis_c_names[plan->dot_basis],
+            prt_forecast_rule_c_names[plan->forecast]);
+    num(out, plan->jump);
+    fprintf(out, ", .stale_years = %d,\n};\n\n", plan->stale_years);
 }
 
-/* A library gets p_evaluate(); a program gets main(). */
+/* A library gets p_evaluate() and p_history(); a program gets main(). */
 static void entry_point(FILE *out, const EmitOptions *opt, const char *p)
 {
     if (opt->library)
         fprintf(out, "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period)\n{\n"
-                     "    return prt_evaluate(&%s_plan, results, period);\n}\n",
-                p, p);
+                     "    return prt_evaluate(&%s_plan, results, period);\n}\n\n"
+                     "prt_history *%s_history(const prt_results *results, prt_period period, int n)\n{\n"
+                     "    return prt_history_evaluate(&%s_plan, results, period, n);\n}\n",
+                p, p, p, p);
     else
         fprintf(out, "int main(int argc, char **argv)\n{\n    return prt_main(&%s_plan, argc, argv);\n}\n", p);
 }

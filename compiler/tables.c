@@ -90,6 +90,10 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->unit_per = in->unit.per;
     out->unit_custom = in->unit.custom;
     out->decimals = in->decimals;
+    out->owner = in->owner;
+    out->committee = in->committee;
+    out->source = in->source;
+    out->outcome = in->measured.n ? index_of(b, in->measured.items[0]) : -1;
     out->frequency = in->frequency;
     out->accumulates = in->accumulates;
     out->arrears = in->arrears;
@@ -199,6 +203,7 @@ const prt_plan *plan_tables(Plan *plan)
     number(&b, &plan->ratings);
     number(&b, &plan->benchmarks);
     number(&b, &plan->inputs);
+    number(&b, &plan->outcomes);
 
     prt_plan *p = arena_alloc(a, sizeof *p);
     p->name = plan->header.name;
@@ -216,7 +221,12 @@ const prt_plan *plan_tables(Plan *plan)
     prt_theme *themes = arena_alloc(a, plan->themes.n * sizeof *themes);
     for (size_t i = 0; i < plan->themes.n; i++) {
         const Theme *x = plan->themes.items[i];
-        themes[i] = (prt_theme){x->e.id.name, x->e.name, index_of(&b, x->e.parent), x->transformation};
+        themes[i] = (prt_theme){x->e.id.name, x->e.name, index_of(&b, x->e.parent), x->transformation, x->owner};
+    }
+    prt_outcome *outcomes = arena_alloc(a, plan->outcomes.n * sizeof *outcomes);
+    for (size_t i = 0; i < plan->outcomes.n; i++) {
+        const Outcome *x = plan->outcomes.items[i];
+        outcomes[i] = (prt_outcome){x->e.id.name, x->e.name, index_of(&b, x->e.parent)};
     }
     prt_scheme *schemes = arena_alloc(a, plan->ratings.n * sizeof *schemes);
     for (size_t i = 0; i < plan->ratings.n; i++) {
@@ -252,6 +262,8 @@ const prt_plan *plan_tables(Plan *plan)
     p->benchmarks = benchmarks;
     p->ninputs = (int)plan->inputs.n;
     p->inputs = inputs;
+    p->noutcomes = (int)plan->outcomes.n;
+    p->outcomes = outcomes;
     p->nindicators = (int)plan->indicators.n;
     p->indicators = inds;
     symtab_free(&b.index);

@@ -105,6 +105,14 @@ void prt_diag_error_at(prt_diag *d, prt_pos pos, const char *code, const char *f
     va_end(ap);
 }
 
+void prt_diag_warning_at(prt_diag *d, prt_pos pos, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add(d, PRT_SEV_WARNING, no_loc, pos, code, fmt, ap);
+    va_end(ap);
+}
+
 void prt_diag_note_at(prt_diag *d, prt_pos pos, const char *fmt, ...)
 {
     va_list ap;

@@ -60,6 +60,7 @@ void prt_diag_note(prt_diag *d, prt_loc loc, const char *fmt, ...) PRT_PRINTF(3,
 void prt_diag_report(prt_diag *d, prt_severity sev, prt_loc loc, const char *code, const char *fmt, va_list ap);
 /* The same at a line and column of a streamed file. */
 void prt_diag_error_at(prt_diag *d, prt_pos pos, const char *code, const char *fmt, ...) PRT_PRINTF(4, 5);
+void prt_diag_warning_at(prt_diag *d, prt_pos pos, const char *code, const char *fmt, ...) PRT_PRINTF(4, 5);
 void prt_diag_note_at(prt_diag *d, prt_pos pos, const char *fmt, ...) PRT_PRINTF(3, 4);
 
 /* The diagnostics in source order (an array the caller frees). */

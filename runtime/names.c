@@ -14,6 +14,8 @@
 #define C_NAME_RESULT(e, ...) "PRT_RESULT_" #e,
 #define C_NAME_TARGET(e, ...) "PRT_TARGET_" #e,
 #define C_NAME_CMP(e, ...) "PRT_CMP_" #e,
+#define C_NAME_DOT_BASIS(e, ...) "PRT_DOT_BASIS_" #e,
+#define C_NAME_FORECAST(e, ...) "PRT_FORECAST_" #e,
 
 const char *const prt_polarity_words[] = {PRT_POLARITIES(WORD)};
 const char *const prt_polarity_c_names[] = {PRT_POLARITIES(C_NAME_POL)};
@@ -31,6 +33,15 @@ const char *const prt_target_kind_words[] = {PRT_TARGET_KINDS(WORD)};
 const char *const prt_target_kind_c_names[] = {PRT_TARGET_KINDS(C_NAME_TARGET)};
 const char *const prt_cmp_words[] = {PRT_CMPS(WORD)};
 const char *const prt_cmp_c_names[] = {PRT_CMPS(C_NAME_CMP)};
+const char *const prt_dot_basis_words[] = {PRT_DOT_BASES(WORD)};
+const char *const prt_dot_basis_c_names[] = {PRT_DOT_BASES(C_NAME_DOT_BASIS)};
+const char *const prt_forecast_rule_words[] = {PRT_FORECAST_RULES(WORD)};
+const char *const prt_forecast_rule_c_names[] = {PRT_FORECAST_RULES(C_NAME_FORECAST)};
+
+#define QUALITY_CODE(e, code, text) code,
+#define QUALITY_TEXT(e, code, text) text,
+const char *const prt_quality_codes[] = {PRT_QUALITY_FLAGS(QUALITY_CODE)};
+const char *const prt_quality_texts[] = {PRT_QUALITY_FLAGS(QUALITY_TEXT)};
 
 #define POL_TEXT(e, word, text, diff_text) text,
 #define POL_DIFF_TEXT(e, word, text, diff_text) diff_text,

@@ -189,7 +189,9 @@ static int check_complete(const prt_command *cmd)
 {
     for (size_t k = 0; k < cmd->noptions; k++) {
         const prt_option *o = &cmd->options[k];
-        if (o->required && o->kind == PRT_OPT_STRING && !*(const char **)o->dest) {
+        bool missing = o->kind == PRT_OPT_STRING ? !*(const char **)o->dest
+                       : o->kind == PRT_OPT_LIST ? ((const prt_opt_list *)o->dest)->n == 0 : false;
+        if (o->required && missing) {
             prt_buf b = {0};
             option_name(&b, o);
             prt_buf_puts(&b, " is required");

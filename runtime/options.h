@@ -35,7 +35,7 @@ typedef struct prt_option {
     const char *metavar;         /* the value's name in --help ("FILE"); NULL for a flag */
     const char *const *choices;  /* the allowed values, NULL-terminated; NULL allows any */
     long min, max;               /* PRT_OPT_INT's range */
-    bool required;               /* PRT_OPT_STRING only: must be given (dest left NULL until it is) */
+    bool required;               /* PRT_OPT_STRING or PRT_OPT_LIST: must be given at least once */
     void *dest;                  /* where the value goes, by kind (above) */
     const char *help;            /* one line for --help */
 } prt_option;
@@ -79,10 +79,11 @@ extern const char *const prt_color_whens[];           /* auto, always, never */
  * diagnostics options) as table entries storing into opt, and --format's word into *format (for
  * prt_run_format).  planc eval's table starts with the same entries.  Returns how many were
  * written into table, which has room for PRT_RUN_NOPTIONS. */
-enum { PRT_RUN_NOPTIONS = 8 };
+enum { PRT_RUN_NOPTIONS = 10 };
 struct prt_run_options;
-size_t prt_run_option_table(prt_option *table, struct prt_run_options *opt, const char **format);
-/* Sets opt->format from --format's word (NULL: text), which the table's choices have checked. */
-void prt_run_format(struct prt_run_options *opt, const char *format);
+size_t prt_run_option_table(prt_option *table, struct prt_run_options *opt, const char **format, prt_opt_list *results);
+/* After parsing: sets opt->format from --format's word (NULL: text), which the table's choices have
+ * checked, and moves the --results list into opt (freed by prt_run_options_free). */
+void prt_run_take(struct prt_run_options *opt, const char *format, prt_opt_list *results);
 
 #endif

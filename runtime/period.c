@@ -161,3 +161,18 @@ prt_period prt_period_year_of(prt_period p)
     p.index = 0;
     return p;
 }
+
+prt_period prt_period_back(prt_period p, int n)
+{
+    int per_year = p.kind == PRT_YEAR ? 1 : p.kind == PRT_HALF ? 2 : p.kind == PRT_QUARTER ? 4 : 12;
+    if (per_year == 1) {
+        p.year = (short)(p.year - n);
+        return p;
+    }
+    /* count in periods from year 0, flooring so that going back across a year boundary works */
+    long k = (long)p.year * per_year + (p.index - 1) - n;
+    long year = k >= 0 ? k / per_year : -((-k + per_year - 1) / per_year);
+    p.year = (short)year;
+    p.index = (unsigned char)(k - year * per_year + 1);
+    return p;
+}

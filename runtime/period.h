@@ -39,5 +39,8 @@ prt_period prt_period_last_year(prt_period p);
 /* The period `quarters` quarters before p, for reporting in arrears (p must be a quarter or a year). */
 prt_period prt_period_minus_quarters(prt_period p, int quarters);
 prt_period prt_period_year_of(prt_period p);
+/* The period n periods of the same kind before p (n may be negative: after): the quarter before
+ * 2023/24 Q1 is 2022/23 Q4.  A history of N periods up to p is prt_period_back(p, N-1) .. p. */
+prt_period prt_period_back(prt_period p, int n);
 
 #endif

@@ -89,6 +89,9 @@ typedef struct prt_op {
  * per band.  planc's checker rejects a scheme with more (E044), so no band is ever left uncounted;
  * real schemes have three to six (RAG, Barnet's five). */
 #define PRT_MAX_BANDS 8
+/* The most periods one report covers (--history N): ten years of months.  Memory grows with
+ * indicators x periods; this stops a typo from asking for a million. */
+#define PRT_MAX_HISTORY 120
 /* The most values a formula's code holds at once (the interpreter's stack, the generated function's
  * temporaries in flight).  planc's checker rejects deeper formulas (E038), so every back end can
  * evaluate every formula that checks clean; 64 nested parentheses (E010) can need 131. */
@@ -136,13 +139,22 @@ typedef struct prt_indicator {
     const prt_plan_result *results;
     const prt_op *formula;             /* nformula ops; NULL when not derived */
     prt_formula_fn formula_fn;         /* generated code only; NULL in the interpreter */
+    const char *owner, *committee, *source;   /* as the plan gives them; NULL when not given */
+    int outcome;                       /* the first outcome it measures (index into plan->outcomes), -1 for none */
+    double jump;                       /* Q002's multiple for this indicator; 0: the plan's */
 } prt_indicator;
 
 typedef struct prt_theme {
     const char *id, *name;
     int pillar;
     bool transformation;
+    const char *owner;                 /* NULL when not given */
 } prt_theme;
+
+typedef struct prt_outcome {
+    const char *id, *name;
+    int theme;                         /* index into plan->themes */
+} prt_outcome;
 
 typedef struct prt_pillar {
     const char *id, *name;
@@ -167,6 +179,15 @@ typedef struct prt_plan {
     const prt_scheme *schemes;
     const prt_named *benchmarks;
     const prt_named *inputs;
+    /* outcomes in plan order: reports group a theme's indicators by the outcome each measures */
+    int noutcomes;
+    const prt_outcome *outcomes;
+    const char *version;               /* the plan's `version "..."`, NULL when not given */
+    const char *digest;                /* a digest of the plan's text ("fnv1a64:..."), so a report names the plan it came from */
+    prt_dot_basis dot_basis;           /* `direction`: which direction of travel reports print */
+    prt_forecast_rule forecast;        /* `forecast`: how a year-end figure is forecast in-year */
+    double jump;                       /* `jump N`: Q002 flags a change over N times the usual change (0: 3) */
+    int stale_years;                   /* `stale N`: Q004 flags a benchmark more than N years old (0: 1) */
 } prt_plan;
 
 /* ---- results ---- */
@@ -183,6 +204,12 @@ typedef struct prt_result_row {
     const char *comment;
     const char *dot;                   /* direction of travel as published */
     unsigned line;                     /* where in the file */
+    prt_pos at;                        /* the value's place, for warnings about it (file in diag's sources) */
+    bool provisional;                  /* the `provisional` column: the figure may still change */
+    bool restated;                     /* the `restated` column: this row replaces an earlier figure */
+    double original;                   /* ... whose value (or status) this was */
+    prt_result_status original_status;
+    const char *restate_reason;        /* the `restated` column's text: why */
     int nbench;
     int *bench_index;
     double *bench_value;
@@ -202,6 +229,12 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
 /* The same, keeping only the rows a report for period p needs (every row is still checked), so that
  * memory does not grow with the history in the file. */
 prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag);
+/* The history: several files (or directories, each read as its *.csv files in name order) merged as
+ * one.  A figure given twice is R011 unless the later row is a restatement (the `restated` column
+ * gives its reason).  Keeps the rows that reports of the n periods up to p need (n >= 1).  NULL only
+ * when no file can be read (R000 said). */
+prt_results *prt_results_read_history(const prt_plan *plan, const char *const *paths, size_t npaths, prt_period p,
+                                      int n, prt_diag *diag);
 void prt_results_free(prt_results *r);
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
 /* A whole file, NUL-terminated (malloc'd; NULL if it cannot be read). */
@@ -241,6 +274,31 @@ typedef struct prt_rating {
     double benchmark_value;
     const char *benchmark_name;
     bool has_benchmark;
+    prt_period benchmark_period;       /* when the benchmark's value was measured */
+    /* long term: previous is last year's result, or the baseline when the plan's first year is this
+     * one (the baseline counts as the year before the plan starts) */
+    bool previous_is_baseline;
+    /* short term: against the previous period of the same kind (the quarter before) */
+    bool has_prior;
+    double prior;
+    prt_period prior_period;
+    bool prior_is_baseline;
+    prt_dot dot_short;
+    const char *dot_short_explanation; /* never NULL ("" when there is none) */
+    /* the year-end forecast for an annual target rated in-year (the plan's `forecast`) */
+    bool has_forecast;
+    double forecast;
+    double annual_target;
+    bool forecast_miss;                /* forecast to miss the annual target: an exception */
+    const char *forecast_explanation;  /* never NULL */
+    /* data quality: a bit per prt_quality_flag, and what each found (NULL where not set) */
+    unsigned quality;
+    const char *quality_explanation[PRT_N_QUALITY_FLAGS];
+    bool provisional;
+    bool restated;
+    double original;
+    const char *restate_reason;
+    const prt_result_row *row;         /* the results row rated, or NULL (plan result, derived, none) */
 } prt_rating;
 
 typedef struct prt_counts {
@@ -262,17 +320,38 @@ typedef struct prt_evaluation {
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);
 void prt_evaluation_free(prt_evaluation *ev);
 
+/* A report over time: the n periods of p's kind up to p, oldest first, each rated with the target in
+ * force then.  A one-period report is a history of one. */
+typedef struct prt_history {
+    const prt_plan *plan;
+    int n;
+    prt_evaluation **ev;               /* ev[n-1] is the report's period */
+    const char *produced;              /* the date the report was produced ("2026-11-30"), or NULL */
+    bool provisional;                  /* some figure in it is provisional */
+} prt_history;
+
+prt_history *prt_history_evaluate(const prt_plan *plan, const prt_results *results, prt_period p, int n);
+void prt_history_free(prt_history *h);
+/* The report's own period: h->ev[h->n - 1]. */
+const prt_evaluation *prt_history_last(const prt_history *h);
+
 typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD, PRT_FORMAT_HTML } prt_format;
 bool prt_format_parse(const char *s, prt_format *out);
-void prt_report(FILE *out, const prt_evaluation *ev, prt_format format);
-/* The HTML report, with an SVG map (the text of `planc map -T svg`) embedded when map_svg is not NULL. */
-void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg);
+void prt_report(FILE *out, const prt_history *h, prt_format format);
+/* The HTML report (the committee pack), with an SVG map (the text of `planc map -T svg`) embedded when
+ * map_svg is not NULL. */
+void prt_report_html(FILE *out, const prt_history *h, const char *map_svg);
 /* The ratings of record that differ from what the declared method computes. */
 void prt_audit(FILE *out, const prt_evaluation *ev);
 
 typedef struct prt_run_options {
     const char *progname;
-    const char *results, *period, *output;
+    const char *const *results;        /* --results, repeatable: files or directories of returns */
+    size_t nresults;
+    const char *period, *output;
+    long history;                      /* --history N: the N periods up to --period (0 or 1: just it) */
+    const char *date;                  /* --date YYYY-MM-DD: the date a report says it was produced */
+    const char **results_owned;        /* what prt_run_options_free frees (prt_run_take's list) */
     const char *map;                   /* --map: an SVG to embed in the HTML report */
     prt_format format;
     bool audit;
@@ -296,7 +375,9 @@ typedef struct prt_session {
     prt_diag_format diagnostics_format;
     bool color;
     prt_results *results;
-    prt_evaluation *evaluation;        /* after prt_session_rate returned 0 */
+    prt_history *history;              /* after prt_session_rate returned 0 */
+    prt_evaluation *evaluation;        /* the report's period: history's last (owned by history) */
+    char produced[16];                 /* the date the report says it was produced: --date, else SOURCE_DATE_EPOCH, else today */
 } prt_session;
 
 /* What can be checked before anything is read: the options' formats, the period (one, and within
@@ -318,6 +399,8 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt);
 /* Parses the evaluator's options (options.h: prt_run_option_table) from argv[first..]; no positional
  * argument.  -1 to go on, else an exit status (0 after --help). */
 int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt);
+/* Frees what prt_parse_options (prt_run_take) allocated in opt. */
+void prt_run_options_free(prt_run_options *opt);
 
 /* The whole command line of a generated evaluator:
  *   plan_eval --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit] [-o FILE]

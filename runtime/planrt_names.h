@@ -89,6 +89,29 @@
     X(WORD, "with a word", 0u)
 #define PRT_UNIT_BIT(u) (1u << PRT_UNIT_##u)
 
+/* Which direction of travel a report prints (the plan's `direction`): against the same period last
+ * year, against the previous period, or both as two columns.  X(ENUM, word) */
+#define PRT_DOT_BASES(X)                                                                                    \
+    X(LONG_TERM, "long_term")                                                                             \
+    X(SHORT_TERM, "short_term")                                                                           \
+    X(BOTH, "both")
+
+/* How a year-end figure is forecast in-year for an indicator with an annual target (the plan's
+ * `forecast`; docs/rating.md).  X(ENUM, word) */
+#define PRT_FORECAST_RULES(X)                                                                               \
+    X(NONE, "none")                                                                                       \
+    X(PROFILE, "profile")                                                                                 \
+    X(RUN_RATE, "run_rate")
+
+/* Data-quality flags: doubtful data that is reported, never silently rated.  Each is a warning from
+ * eval and a flag in every report.  X(ENUM, code, what it means) */
+#define PRT_QUALITY_FLAGS(X)                                                                                \
+    X(FRACTION, "Q001", "a percentage that looks like a fraction (0.88 for 88%)")                          \
+    X(JUMP, "Q002", "a change far beyond the indicator's usual change")                                   \
+    X(MISSING, "Q003", "no return for a period in which the indicator is due")                            \
+    X(STALE_BENCHMARK, "Q004", "a benchmark older than the period by more than the plan allows")          \
+    X(REPEATED_OVERRIDE, "Q005", "a rating overridden in two consecutive periods")
+
 /* Every member has its enumerator and at least one more column, so `...` is never empty (which
  * ISO C would not allow, and generated code is compiled with -pedantic). */
 #define PRT_NAMES_ENUM_POL(e, ...) PRT_POL_##e,
@@ -100,6 +123,9 @@
 #define PRT_NAMES_ENUM_TARGET(e, ...) PRT_TARGET_##e,
 #define PRT_NAMES_ENUM_CMP(e, ...) PRT_CMP_##e,
 #define PRT_NAMES_ENUM_SUFFIX(e, ...) PRT_SUFFIX_##e,
+#define PRT_NAMES_ENUM_DOT_BASIS(e, ...) PRT_DOT_BASIS_##e,
+#define PRT_NAMES_ENUM_FORECAST(e, ...) PRT_FORECAST_##e,
+#define PRT_NAMES_ENUM_QUALITY(e, ...) PRT_QUALITY_##e,
 #define PRT_NAMES_ONE(e, ...) +1
 
 typedef enum { PRT_POLARITIES(PRT_NAMES_ENUM_POL) } prt_polarity;
@@ -111,6 +137,9 @@ typedef enum { PRT_RESULT_STATUSES(PRT_NAMES_ENUM_RESULT) } prt_result_status;
 typedef enum { PRT_TARGET_KINDS(PRT_NAMES_ENUM_TARGET) } prt_target_kind;
 typedef enum { PRT_CMPS(PRT_NAMES_ENUM_CMP) } prt_cmp;
 typedef enum { PRT_SUFFIXES(PRT_NAMES_ENUM_SUFFIX) } prt_suffix;
+typedef enum { PRT_DOT_BASES(PRT_NAMES_ENUM_DOT_BASIS) } prt_dot_basis;
+typedef enum { PRT_FORECAST_RULES(PRT_NAMES_ENUM_FORECAST) } prt_forecast_rule;
+typedef enum { PRT_QUALITY_FLAGS(PRT_NAMES_ENUM_QUALITY) } prt_quality_flag;
 
 /* How many members each set has: macros, not enumerators, so that a switch need not name them, and
  * named PRT_N_... so that no member (PRT_UNIT_COUNT is the unit `count`) can collide with them. */
@@ -123,6 +152,9 @@ typedef enum { PRT_SUFFIXES(PRT_NAMES_ENUM_SUFFIX) } prt_suffix;
 #define PRT_N_TARGET_KINDS (0 PRT_TARGET_KINDS(PRT_NAMES_ONE))
 #define PRT_N_CMPS (0 PRT_CMPS(PRT_NAMES_ONE))
 #define PRT_N_SUFFIXES (0 PRT_SUFFIXES(PRT_NAMES_ONE))
+#define PRT_N_DOT_BASES (0 PRT_DOT_BASES(PRT_NAMES_ONE))
+#define PRT_N_FORECAST_RULES (0 PRT_FORECAST_RULES(PRT_NAMES_ONE))
+#define PRT_N_QUALITY_FLAGS (0 PRT_QUALITY_FLAGS(PRT_NAMES_ONE))
 
 /* Every set has its words and its C enumerators ("PRT_UNIT_PERCENT"), indexed by the enum. */
 extern const char *const prt_polarity_words[PRT_N_POLARITIES], *const prt_polarity_c_names[PRT_N_POLARITIES];
@@ -133,6 +165,10 @@ extern const char *const prt_method_words[PRT_N_METHODS], *const prt_method_c_na
 extern const char *const prt_result_status_words[PRT_N_RESULT_STATUSES], *const prt_result_status_c_names[PRT_N_RESULT_STATUSES];
 extern const char *const prt_target_kind_words[PRT_N_TARGET_KINDS], *const prt_target_kind_c_names[PRT_N_TARGET_KINDS];
 extern const char *const prt_cmp_words[PRT_N_CMPS], *const prt_cmp_c_names[PRT_N_CMPS];
+extern const char *const prt_dot_basis_words[PRT_N_DOT_BASES], *const prt_dot_basis_c_names[PRT_N_DOT_BASES];
+extern const char *const prt_forecast_rule_words[PRT_N_FORECAST_RULES], *const prt_forecast_rule_c_names[PRT_N_FORECAST_RULES];
+/* The data-quality flags' codes ("Q001") and what each means. */
+extern const char *const prt_quality_codes[PRT_N_QUALITY_FLAGS], *const prt_quality_texts[PRT_N_QUALITY_FLAGS];
 
 /* What reports and messages show for each member. */
 extern const char *const prt_polarity_texts[PRT_N_POLARITIES];      /* "Bigger is better" */

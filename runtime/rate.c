@@ -649,7 +649,14 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     prt_rating *r = &ev->ratings[i];
     const Found *f = &c->found[i];
     r->indicator = i;
-    r->explanation = r->dot_explanation = "";
+    r->explanation = r->dot_explanation = r->dot_short_explanation = r->forecast_explanation = "";
+    r->row = f->row;
+    if (f->row) {
+        r->provisional = f->row->provisional;
+        r->restated = f->row->restated;
+        r->original = f->row->original;
+        r->restate_reason = f->row->restate_reason;
+    }
     r->band = r->computed_band = -1;
     r->status = f->status;
     r->value = f->value;
@@ -731,6 +738,37 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
     free(c.state);
     free(c.why);
     return ev;
+}
+
+prt_history *prt_history_evaluate(const prt_plan *plan, const prt_results *res, prt_period p, int n)
+{
+    if (n < 1)
+        n = 1;
+    prt_history *h = zalloc(sizeof *h);
+    h->plan = plan;
+    h->n = n;
+    h->ev = zalloc((size_t)n * sizeof *h->ev);
+    for (int k = 0; k < n; k++) {
+        h->ev[k] = prt_evaluate(plan, res, prt_period_back(p, n - 1 - k));
+        for (int i = 0; i < plan->nindicators; i++)
+            h->provisional |= h->ev[k]->ratings[i].provisional;
+    }
+    return h;
+}
+
+const prt_evaluation *prt_history_last(const prt_history *h)
+{
+    return h->ev[h->n - 1];
+}
+
+void prt_history_free(prt_history *h)
+{
+    if (!h)
+        return;
+    for (int k = 0; k < h->n; k++)
+        prt_evaluation_free(h->ev[k]);
+    free(h->ev);
+    free(h);
 }
 
 void prt_evaluation_free(prt_evaluation *ev)

@@ -1,7 +1,6 @@
 /* The report formats: a text report that mirrors the council's tables, CSV and JSON for machines,
- * Markdown for pasting into a committee paper, and the audit of published ratings. */
-#include "escape.h"
-#include "planrt.h"
+ * and Markdown for pasting into a committee paper (the HTML pack is report_html.c, the audit report_audit.c). */
+#include "report_cells.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,147 +20,16 @@ bool prt_format_parse(const char *s, prt_format *out)
         }
     return false;
 }
-
-/* Numbers print with the indicator's decimals, or with at most two, trailing zeros dropped. */
-static char *number(double v, int decimals, char *buf, size_t size)
-{
-    if (decimals >= 0) {
-        snprintf(buf, size, "%.*f", decimals, v);
-    } else {
-        snprintf(buf, size, "%.2f", v);
-        char *dot = strchr(buf, '.');
-        if (dot) {
-            char *e = buf + strlen(buf) - 1;
-            while (e > dot && *e == '0')
-                *e-- = '\0';
-            if (e == dot)
-                *e = '\0';
-        }
-    }
-    if (strcmp(buf, "-0") == 0)
-        strcpy(buf, "0");
-    return buf;
-}
-
-char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size)
-{
-    char n[64];
-    number(v, in->decimals, n, sizeof n);
-    const prt_unit_form *form = &prt_unit_forms[in->unit];
-    /* a sign goes before a prefix: -£5; a value that rounds to 0 has no sign left to move */
-    bool sign_first = form->prefix[0] && n[0] == '-';
-    snprintf(buf, size, "%s%s%s%s", sign_first ? "-" : "", form->prefix, n + sign_first, form->suffix);
-    return buf;
-}
-
-static const char *polarity_text(prt_polarity p)
-{
-    return prt_polarity_texts[p];
-}
-
-static const char *status_text(prt_result_status s)
-{
-    return prt_result_status_texts[s];
-}
-
-/* The cell texts below are built in a builder the caller owns and reuses from row to row. */
-static const char *target_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
-{
-    const prt_indicator *in = &ev->plan->indicators[r->indicator];
-    char v[64];
-    prt_buf_clear(b);
-    if (in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR)) {
-        prt_buf_puts(b, "Monitor");
-    } else if (r->target) {
-        const prt_target *t = r->target;
-        if (t->kind == PRT_TARGET_BENCHMARK)
-            prt_buf_puts(b, ev->plan->benchmarks[t->benchmark].name);
-        else if (t->kind == PRT_TARGET_MAINTAIN)
-            prt_buf_puts(b, "Maintain");
-        else
-            prt_buf_printf(b, "%s%s%s", t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : "",
-                           t->kind == PRT_TARGET_THRESHOLD ? " " : "", prt_format_value(in, r->target_value, v, sizeof v));
-        if ((t->kind == PRT_TARGET_BENCHMARK || t->kind == PRT_TARGET_MAINTAIN) && r->band >= 0)
-            prt_buf_printf(b, " (%s)", prt_format_value(in, r->target_value, v, sizeof v));
-        if (r->amended)
-            prt_buf_puts(b, " (amended)");
-    }
-    return prt_buf_str(b);
-}
-
-static const char *result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
-{
-    const prt_indicator *in = &ev->plan->indicators[r->indicator];
-    const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
-    char v[64];
-    prt_buf_clear(b);
-    if (r->status != PRT_RESULT_VALUE)
-        prt_buf_puts(b, status_text(r->status));
-    else if (r->band >= 0)
-        prt_buf_printf(b, "%s (%s)", prt_format_value(in, r->value, v, sizeof v), prt_band_short(s, r->band));
-    else
-        prt_buf_puts(b, prt_format_value(in, r->value, v, sizeof v));
-    return prt_buf_str(b);
-}
-
-/* A value in the indicator's unit: bounded, so a small fixed buffer holds it. */
-static char *last_year_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size)
-{
-    const prt_indicator *in = &ev->plan->indicators[r->indicator];
-    if (!r->has_previous)
-        buf[0] = '\0';
-    else
-        prt_format_value(in, r->previous, buf, size);
-    return buf;
-}
-
-static const char *benchmark_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
-{
-    const prt_indicator *in = &ev->plan->indicators[r->indicator];
-    char v[64];
-    prt_buf_clear(b);
-    if (r->has_benchmark)
-        prt_buf_printf(b, "%s %s", r->benchmark_name, prt_format_value(in, r->benchmark_value, v, sizeof v));
-    return prt_buf_str(b);
-}
-
-/* The builders one report row needs for its cells. */
-typedef struct RowText {
-    prt_buf target, result, benchmark, note;
-} RowText;
-
-static void row_text_free(RowText *t)
-{
-    prt_buf_free(&t->target);
-    prt_buf_free(&t->result);
-    prt_buf_free(&t->benchmark);
-    prt_buf_free(&t->note);
-}
-
-/* Rounded the way the reports round: half up, to a whole percent. */
-static int pct(int part, int whole)
-{
-    return whole ? (int)floor(100.0 * part / whole + 0.5) : 0;
-}
-
-static char *share(int part, int whole, char *buf, size_t size)
-{
-    snprintf(buf, size, "%d%% (%d)", pct(part, whole), part);
-    return buf;
-}
-
 /* ---- a text table, columns sized to their widest cell (in characters, not bytes) ---- */
 
-/* The widest table is the summary: a name, two counts, a share per band, four more counts. */
-enum { MAX_COLS = 7 + PRT_MAX_BANDS };
 
 /* Each cell and note is the text as the terminal will show it (prt_esc_terminal), allocated. */
 typedef struct Table {
     int ncols;
     int nrows;
-    char *(*cells)[MAX_COLS];
+    char *(*cells)[RPT_MAX_COLS];
     char *(*notes)[2];           /* lines printed under a row */
-    int max_width[MAX_COLS];     /* 0: no limit */
+    int max_width[RPT_MAX_COLS];     /* 0: no limit */
 } Table;
 
 static size_t width(const char *s)
@@ -216,7 +84,7 @@ static void table_add(Table *t, const char *const *cells, const char *note1, con
 
 static void table_print(FILE *out, Table *t, const char *indent)
 {
-    size_t w[MAX_COLS] = {0};
+    size_t w[RPT_MAX_COLS] = {0};
     for (int r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++)
             if (width(t->cells[r][c]) > w[c])
@@ -259,82 +127,27 @@ static void table_print(FILE *out, Table *t, const char *indent)
     t->notes = NULL;
     t->nrows = 0;
 }
-
-/* ---- the summary table ---- */
-
-static const prt_scheme *summary_scheme(const prt_evaluation *ev)
-{
-    return ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL;
-}
-
-/* The bands the summaries count: all of them, as the checker allows no more than PRT_MAX_BANDS (E044);
- * the bound only keeps tables built by other means inside prt_counts. */
-static int summary_bands(const prt_scheme *s)
-{
-    return !s ? 0 : s->nbands < PRT_MAX_BANDS ? s->nbands : PRT_MAX_BANDS;
-}
-
-/* One row of the summary: the pillar's name, then counts and shares (bounded, in num). */
-typedef struct SummaryRow {
-    const char *cell[MAX_COLS];
-    char num[MAX_COLS][32];
-} SummaryRow;
-
-static int summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, SummaryRow *row)
-{
-    const prt_scheme *s = summary_scheme(ev);
-    int c = 0;
-    row->cell[c++] = name;
-    snprintf(row->num[c], sizeof row->num[c], "%d", k->reported), c++;
-    snprintf(row->num[c], sizeof row->num[c], "%d", k->rated), c++;
-    for (int b = 0; b < summary_bands(s); b++, c++)
-        share(k->band[b], k->rated, row->num[c], sizeof row->num[c]);
-    snprintf(row->num[c], sizeof row->num[c], "%d", k->monitor_nya), c++;
-    snprintf(row->num[c], sizeof row->num[c], "%d", k->with_dot), c++;
-    share(k->improved_same, k->with_dot, row->num[c], sizeof row->num[c]), c++;
-    share(k->worsened, k->with_dot, row->num[c], sizeof row->num[c]), c++;
-    for (int i = 1; i < c; i++)
-        row->cell[i] = row->num[i];
-    return c;
-}
-
-static int summary_header(const prt_evaluation *ev, const char *cells[MAX_COLS])
-{
-    const prt_scheme *s = summary_scheme(ev);
-    int c = 0;
-    cells[c++] = "Pillar";
-    cells[c++] = "Reported";
-    cells[c++] = "Rated";
-    for (int b = 0; b < summary_bands(s); b++)
-        cells[c++] = s->bands[b].label;
-    cells[c++] = "Monitor/NYA";
-    cells[c++] = "With DOT";
-    cells[c++] = "Improved/Same";
-    cells[c++] = "Worsened";
-    return c;
-}
-
 static void text_summary(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
     Table t = {0};
-    const char *head[MAX_COLS];
-    t.ncols = summary_header(ev, head);
+    const char *head[RPT_MAX_COLS];
+    t.ncols = rpt_summary_header(ev, head);
     table_add(&t, head, NULL, NULL);
-    SummaryRow row;
+    RptSummaryRow row;
     for (int p = 0; p < plan->npillars; p++) {
-        summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], &row);
+        rpt_summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], &row);
         table_add(&t, row.cell, NULL, NULL);
     }
-    summary_row(ev, "Total", &ev->total, &row);
+    rpt_summary_row(ev, "Total", &ev->total, &row);
     table_add(&t, row.cell, NULL, NULL);
     table_print(out, &t, "");
     const prt_counts *k = &ev->total;
     fprintf(out, "\n%d indicators reported; %d rated: %d%% (%d) on or above target, %d%% (%d) below target; "
                  "%d with a direction of travel: %d%% (%d) improved or same, %d%% (%d) worsened.\n",
-            k->reported, k->rated, pct(k->on_target, k->rated), k->on_target, pct(k->below_target, k->rated),
-            k->below_target, k->with_dot, pct(k->improved_same, k->with_dot), k->improved_same,
-            pct(k->worsened, k->with_dot), k->worsened);
+            k->reported, k->rated, rpt_pct(k->on_target, k->rated), k->on_target, rpt_pct(k->below_target, k->rated),
+            k->below_target, k->with_dot, rpt_pct(k->improved_same, k->with_dot), k->improved_same,
+            rpt_pct(k->worsened, k->with_dot), k->worsened);
 }
 
 /* One sentence per theme: what the summary table says of a pillar, at the theme's level; band
@@ -342,10 +155,10 @@ static void text_summary(FILE *out, const prt_evaluation *ev)
 static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k, const char *indent,
                        void (*esc)(prt_buf *, const char *))
 {
-    const prt_scheme *s = summary_scheme(ev);
+    const prt_scheme *s = rpt_summary_scheme(ev);
     prt_buf b = {0};
     prt_buf_printf(&b, "%s%d reported, %d rated", indent, k->reported, k->rated);
-    for (int bd = 0; bd < summary_bands(s) && k->rated; bd++) {
+    for (int bd = 0; bd < rpt_summary_bands(s) && k->rated; bd++) {
         prt_buf_puts(&b, bd ? ", " : ": ");
         esc(&b, s->bands[bd].label);
         prt_buf_printf(&b, " %d", k->band[bd]);
@@ -356,14 +169,6 @@ static void theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k,
     prt_buf_free(&b);
 }
 
-/* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
-static bool theme_has_indicators(const prt_plan *plan, int th)
-{
-    for (int i = 0; i < plan->nindicators; i++)
-        if (plan->indicators[i].theme == th)
-            return true;
-    return false;
-}
 
 /* The comment under a row of the text report: its first 400 characters, then "..." if it goes on
  * (the CSV, JSON, Markdown and HTML reports give it whole). */
@@ -398,14 +203,14 @@ static void text_report(FILE *out, const prt_evaluation *ev)
     prt_buf_flush(&line, out);
     fprintf(out, "Performance for %s\n\n", prt_period_text(ev->period).s);
     text_summary(out, ev);
-    RowText rt = {0};
+    RptRowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
         prt_buf_puts(&line, "\n");
         prt_esc_terminal(&line, plan->pillars[p].name);
         prt_buf_puts(&line, "\n");
         prt_buf_flush(&line, out);
         for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
+            if (plan->themes[th].pillar != p || !rpt_theme_has_indicators(plan, th))
                 continue;
             prt_buf_puts(&line, "\n  ");
             prt_esc_terminal(&line, plan->themes[th].name);
@@ -425,10 +230,10 @@ static void text_report(FILE *out, const prt_evaluation *ev)
                 const prt_rating *r = &ev->ratings[i];
                 char ly[64];
                 const char *cells[] = {
-                    in->ref ? in->ref : (in->id ? in->id : ""), in->name, polarity_text(in->polarity),
-                    prt_period_text(r->period).s, target_text(ev, r, &rt.target),
-                    result_text(ev, r, &rt.result), last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
-                    benchmark_text(ev, r, &rt.benchmark),
+                    in->ref ? in->ref : (in->id ? in->id : ""), in->name, rpt_polarity_text(in->polarity),
+                    prt_period_text(r->period).s, rpt_target_text(ev, r, &rt.target),
+                    rpt_result_text(ev, r, &rt.result), rpt_last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
+                    rpt_benchmark_text(ev, r, &rt.benchmark),
                 };
                 prt_buf_clear(&rt.note);
                 if (r->comment)
@@ -440,7 +245,7 @@ static void text_report(FILE *out, const prt_evaluation *ev)
             table_print(out, &t, "  ");
         }
     }
-    row_text_free(&rt);
+    rpt_row_text_free(&rt);
     prt_buf_free(&line);
 }
 
@@ -480,7 +285,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
                           "exception", "comment"};
     size_t nh = sizeof head / sizeof head[0];
     prt_buf row = {0};
-    RowText rt = {0};
+    RptRowText rt = {0};
     for (size_t i = 0; i < nh; i++)
         row_cell(&row, head[i], i + 1 == nh);
     prt_buf_flush(&row, out);
@@ -492,27 +297,27 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         const prt_theme *th = &plan->themes[in->theme];
         val[0] = pc[0] = '\0';
         if (r->status == PRT_RESULT_VALUE)
-            number(r->value, -1, val, sizeof val);
+            rpt_number(r->value, -1, val, sizeof val);
         if (r->band >= 0 && !r->overridden)
-            number(r->percent, 1, pc, sizeof pc);
+            rpt_number(r->percent, 1, pc, sizeof pc);
         row_cell(&row, in->ref, false);
         row_cell(&row, in->id, false);
         row_cell(&row, in->name, false);
         row_cell(&row, plan->pillars[th->pillar].name, false);
         row_cell(&row, th->name, false);
-        row_cell(&row, polarity_text(in->polarity), false);
+        row_cell(&row, rpt_polarity_text(in->polarity), false);
         row_cell(&row, prt_period_text(r->period).s, false);
-        row_cell(&row, target_text(ev, r, &rt.target), false);
+        row_cell(&row, rpt_target_text(ev, r, &rt.target), false);
         row_cell(&row, val, false);
-        row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status), false);
+        row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status), false);
         row_cell(&row, rating_id(ev, r), false);
         row_cell(&row, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
         row_cell(&row, pc, false);
         row_cell(&row, r->explanation, false);
-        row_cell(&row, last_year_text(ev, r, ly, sizeof ly), false);
+        row_cell(&row, rpt_last_year_text(ev, r, ly, sizeof ly), false);
         row_cell(&row, prt_dot_name(r->dot), false);
         row_cell(&row, r->dot_explanation, false);
-        row_cell(&row, benchmark_text(ev, r, &rt.benchmark), false);
+        row_cell(&row, rpt_benchmark_text(ev, r, &rt.benchmark), false);
         row_cell(&row, r->published_rating, false);
         row_cell(&row, r->published_dot, false);
         row_cell(&row, r->overridden ? "yes" : "no", false);
@@ -521,7 +326,7 @@ static void csv_report(FILE *out, const prt_evaluation *ev)
         prt_buf_flush(&row, out);
     }
     prt_buf_free(&row);
-    row_text_free(&rt);
+    rpt_row_text_free(&rt);
 }
 
 /* ---- JSON ---- */
@@ -545,17 +350,17 @@ static void json_str(FILE *out, const char *s)
 static void json_num(FILE *out, double v)
 {
     char buf[64];
-    fputs(number(v, -1, buf, sizeof buf), out);
+    fputs(rpt_number(v, -1, buf, sizeof buf), out);
 }
 
 static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k)
 {
-    const prt_scheme *s = summary_scheme(ev);
+    const prt_scheme *s = rpt_summary_scheme(ev);
     fprintf(out, "{\"reported\": %d, \"rated\": %d, \"on_target\": %d, \"below_target\": %d, \"monitor_nya\": %d, "
                  "\"with_dot\": %d, \"improved_same\": %d, \"worsened\": %d, \"bands\": {",
             k->reported, k->rated, k->on_target, k->below_target, k->monitor_nya, k->with_dot, k->improved_same,
             k->worsened);
-    for (int b = 0; b < summary_bands(s); b++) {
+    for (int b = 0; b < rpt_summary_bands(s); b++) {
         if (b)
             fputs(", ", out);
         json_str(out, s->bands[b].id);
@@ -567,7 +372,7 @@ static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k
 static void json_report(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
-    RowText rt = {0};
+    RptRowText rt = {0};
     fputs("{\n  \"plan\": ", out);
     json_str(out, plan->name);
     fputs(",\n  \"organisation\": ", out);
@@ -613,18 +418,18 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         fputs(", \"theme\": ", out);
         json_str(out, plan->themes[in->theme].id);
         fputs(", \"polarity\": ", out);
-        json_str(out, polarity_text(in->polarity));
+        json_str(out, rpt_polarity_text(in->polarity));
         fputs(", \"period\": ", out);
         json_str(out, prt_period_text(r->period).s);
         fputs(", \"target\": ", out);
-        json_str(out, target_text(ev, r, &rt.target));
+        json_str(out, rpt_target_text(ev, r, &rt.target));
         fputs(", \"target_value\": ", out);
         if (r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE || r->target->kind == PRT_TARGET_THRESHOLD))
             json_num(out, r->target_value);
         else
             fputs("null", out);
         fputs(", \"status\": ", out);
-        json_str(out, r->status == PRT_RESULT_VALUE ? "value" : status_text(r->status));
+        json_str(out, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status));
         fputs(", \"result\": ", out);
         if (r->status == PRT_RESULT_VALUE)
             json_num(out, r->value);
@@ -658,7 +463,7 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         fputc('}', out);
     }
     fputs("\n  ]\n}\n", out);
-    row_text_free(&rt);
+    rpt_row_text_free(&rt);
 }
 
 /* ---- Markdown ---- */
@@ -690,17 +495,17 @@ static void md_report(FILE *out, const prt_evaluation *ev)
     char title_tail[64];
     snprintf(title_tail, sizeof title_tail, ": performance for %s\n\n", prt_period_text(ev->period).s);
     md_heading(out, "# ", plan->name ? plan->name : "Plan", title_tail);
-    const char *head[MAX_COLS];
-    int nc = summary_header(ev, head);
+    const char *head[RPT_MAX_COLS];
+    int nc = rpt_summary_header(ev, head);
     for (int c = 0; c < nc; c++)
         md_cell(out, head[c]);
     fputs("|\n", out);
     for (int c = 0; c < nc; c++)
         fputs(c < 1 ? "|---" : "|---:", out);
     fputs("|\n", out);
-    SummaryRow row;
+    RptSummaryRow row;
     for (int p = 0; p <= plan->npillars; p++) {
-        int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : NULL,
+        int n = rpt_summary_row(ev, p < plan->npillars ? plan->pillars[p].name : NULL,
                             p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, &row);
         if (p < plan->npillars)
             md_cell(out, row.cell[0]);
@@ -710,11 +515,11 @@ static void md_report(FILE *out, const prt_evaluation *ev)
             md_cell(out, row.cell[c]);
         fputs("|\n", out);
     }
-    RowText rt = {0};
+    RptRowText rt = {0};
     for (int p = 0; p < plan->npillars; p++) {
         md_heading(out, "\n## ", plan->pillars[p].name, "\n");
         for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
+            if (plan->themes[th].pillar != p || !rpt_theme_has_indicators(plan, th))
                 continue;
             md_heading(out, "\n### ", plan->themes[th].name, "\n\n");
             theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
@@ -730,13 +535,13 @@ static void md_report(FILE *out, const prt_evaluation *ev)
                 char ly[64];
                 md_cell(out, in->ref ? in->ref : in->id);
                 md_cell(out, in->name);
-                md_cell(out, polarity_text(in->polarity));
+                md_cell(out, rpt_polarity_text(in->polarity));
                 md_cell(out, prt_period_text(r->period).s);
-                md_cell(out, target_text(ev, r, &rt.target));
-                md_cell(out, result_text(ev, r, &rt.result));
-                md_cell(out, last_year_text(ev, r, ly, sizeof ly));
+                md_cell(out, rpt_target_text(ev, r, &rt.target));
+                md_cell(out, rpt_result_text(ev, r, &rt.result));
+                md_cell(out, rpt_last_year_text(ev, r, ly, sizeof ly));
                 md_cell(out, prt_dot_name(r->dot));
-                md_cell(out, benchmark_text(ev, r, &rt.benchmark));
+                md_cell(out, rpt_benchmark_text(ev, r, &rt.benchmark));
                 if (r->comment || !r->exception)
                     md_cell(out, r->comment ? r->comment : "");
                 else
@@ -745,225 +550,17 @@ static void md_report(FILE *out, const prt_evaluation *ev)
             }
         }
     }
-    row_text_free(&rt);
+    rpt_row_text_free(&rt);
 }
 
-void prt_report(FILE *out, const prt_evaluation *ev, prt_format format)
+void prt_report(FILE *out, const prt_history *h, prt_format format)
 {
+    const prt_evaluation *ev = prt_history_last(h);
     switch (format) {
     case PRT_FORMAT_TEXT: text_report(out, ev); break;
     case PRT_FORMAT_CSV: csv_report(out, ev); break;
     case PRT_FORMAT_JSON: json_report(out, ev); break;
     case PRT_FORMAT_MD: md_report(out, ev); break;
-    case PRT_FORMAT_HTML: prt_report_html(out, ev, NULL); break;
+    case PRT_FORMAT_HTML: prt_report_html(out, h, NULL); break;
     }
-}
-
-/* ---- HTML ---- */
-
-static void html_text(FILE *out, const char *s) { prt_write_escaped(out, prt_esc_markup, s); }
-
-static void html_cell(FILE *out, const char *tag, const char *cls, const char *s)
-{
-    fprintf(out, "<%s%s%s%s>", tag, cls ? " class=\"" : "", cls ? cls : "", cls ? "\"" : "");
-    html_text(out, s);
-    fprintf(out, "</%s>", tag);
-}
-
-/* The band's class: first band "on", last "off", others "mid1", "mid2" (colours in the style sheet). */
-static const char *band_class(const prt_scheme *s, int band)
-{
-    if (!s || band < 0)
-        return "none";
-    if (band == 0)
-        return "on";
-    if (band == s->nbands - 1)
-        return "off";
-    return band == 1 ? "mid1" : "mid2";
-}
-
-void prt_report_html(FILE *out, const prt_evaluation *ev, const char *map_svg)
-{
-    const prt_plan *plan = ev->plan;
-    const prt_period_str pb = prt_period_text(ev->period);
-    fputs("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>", out);
-    html_text(out, plan->name ? plan->name : "Plan");
-    fprintf(out, ": performance for %s</title>\n", pb.s);
-    fputs("<style>\n"
-          "body{font-family:Helvetica,Arial,sans-serif;margin:2em;color:#111;max-width:80em}\n"
-          "table{border-collapse:collapse;margin:1em 0;width:100%}\n"
-          "th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}\n"
-          "th{background:#eee}td.num{text-align:right}\n"
-          ".on{background:#009E73;color:#fff}.mid1{background:#F0E442}.mid2{background:#E69F00}"
-          ".off{background:#D55E00;color:#fff}.none{background:#fff}\n"
-          ".explain{font-size:.85em;color:#333}\n"
-          "figure{margin:1em 0;overflow:auto}figure svg{max-width:100%;height:auto}\n"
-          "@media print{body{margin:0}h2{break-before:page}table{font-size:9pt}}\n"
-          "</style>\n</head>\n<body>\n<h1>", out);
-    html_text(out, plan->name ? plan->name : "Plan");
-    fprintf(out, "</h1>\n<p>Performance for <strong>%s</strong>. Ratings are given as text and as colour.</p>\n", pb.s);
-    if (plan->organisation) {
-        fputs("<p>", out);
-        html_text(out, plan->organisation);
-        fputs("</p>\n", out);
-    }
-    if (map_svg) {
-        fputs("<figure>\n", out);
-        /* the SVG as Graphviz wrote it (its text escaped by planc and Graphviz), after its XML prologue */
-        const char *svg = strstr(map_svg, "<svg");
-        fputs(svg ? svg : map_svg, out);
-        fputs("\n<figcaption>The outcome map, coloured by rating</figcaption>\n</figure>\n", out);
-    }
-    fputs("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr>", out);
-    const char *head[MAX_COLS];
-    int nc = summary_header(ev, head);
-    for (int c = 0; c < nc; c++) {
-        fputs("<th scope=\"col\">", out);
-        html_text(out, head[c]);
-        fputs("</th>", out);
-    }
-    fputs("</tr></thead>\n<tbody>\n", out);
-    SummaryRow row;
-    for (int p = 0; p <= plan->npillars; p++) {
-        int n = summary_row(ev, p < plan->npillars ? plan->pillars[p].name : "Total",
-                            p < plan->npillars ? &ev->pillar_counts[p] : &ev->total, &row);
-        fputs("<tr>", out);
-        html_cell(out, "th", NULL, row.cell[0]);
-        for (int c = 1; c < n; c++)
-            html_cell(out, "td", "num", row.cell[c]);
-        fputs("</tr>\n", out);
-    }
-    fputs("</tbody>\n</table>\n", out);
-    RowText rt = {0};
-    for (int p = 0; p < plan->npillars; p++) {
-        fputs("<h2>", out);
-        html_text(out, plan->pillars[p].name);
-        fputs("</h2>\n", out);
-        for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p || !theme_has_indicators(plan, th))
-                continue;
-            fputs("<h3>", out);
-            html_text(out, plan->themes[th].name);
-            fputs(plan->themes[th].transformation ? " (transformation workstream)</h3>\n" : "</h3>\n", out);
-            fputs("<table class=\"indicators\">\n<thead><tr><th scope=\"col\">Ref</th><th scope=\"col\">Indicator</th>"
-                  "<th scope=\"col\">Polarity</th><th scope=\"col\">Period</th><th scope=\"col\">Target</th>"
-                  "<th scope=\"col\">Result (rating)</th><th scope=\"col\">Last year</th><th scope=\"col\">DOT</th>"
-                  "<th scope=\"col\">Benchmark</th><th scope=\"col\">Comment</th></tr></thead>\n<tbody>\n",
-                  out);
-            for (int i = 0; i < plan->nindicators; i++) {
-                const prt_indicator *in = &plan->indicators[i];
-                if (in->theme != th)
-                    continue;
-                const prt_rating *r = &ev->ratings[i];
-                const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-                char ly[64];
-                fputs("<tr>", out);
-                html_cell(out, "th", NULL, in->ref ? in->ref : in->id);
-                html_cell(out, "td", NULL, in->name);
-                html_cell(out, "td", NULL, polarity_text(in->polarity));
-                html_cell(out, "td", NULL, prt_period_text(r->period).s);
-                html_cell(out, "td", "num", target_text(ev, r, &rt.target));
-                fprintf(out, "<td class=\"%s\">", band_class(s, r->band));
-                html_text(out, result_text(ev, r, &rt.result));
-                if (r->band >= 0) {
-                    fputs(" ", out);
-                    html_text(out, prt_band_name(s, r->band));
-                }
-                fputs("<div class=\"explain\">", out);
-                html_text(out, r->explanation);
-                fputs("</div></td>", out);
-                html_cell(out, "td", "num", last_year_text(ev, r, ly, sizeof ly));
-                html_cell(out, "td", NULL, prt_dot_name(r->dot));
-                html_cell(out, "td", NULL, benchmark_text(ev, r, &rt.benchmark));
-                html_cell(out, "td", NULL, r->comment ? r->comment : r->exception ? "Below target: no commentary" : "");
-                fputs("</tr>\n", out);
-            }
-            fputs("</tbody>\n</table>\n", out);
-        }
-    }
-    row_text_free(&rt);
-    int exceptions = 0;
-    for (int i = 0; i < plan->nindicators; i++)
-        exceptions += ev->ratings[i].below_target;
-    fprintf(out, "<h2>Below target</h2>\n<p>%d indicator%s below target.</p>\n<ul id=\"exceptions\">\n", exceptions,
-            exceptions == 1 ? " is" : "s are");
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_rating *r = &ev->ratings[i];
-        if (!r->below_target)
-            continue;
-        fputs("<li><strong>", out);
-        html_text(out, prt_indicator_label(&plan->indicators[i]));
-        fputs("</strong>: ", out);
-        html_text(out, r->explanation);
-        fputs(". ", out);
-        html_text(out, r->comment ? r->comment : "No commentary was given.");
-        fputs("</li>\n", out);
-    }
-    fputs("</ul>\n</body>\n</html>\n", out);
-}
-
-/* ---- audit ---- */
-
-static bool same_text(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
-void prt_audit(FILE *out, const prt_evaluation *ev)
-{
-    const prt_plan *plan = ev->plan;
-    int published = 0, agree = 0, dots = 0, dots_agree = 0;
-    prt_buf line = {0};
-    fprintf(out, "Audit of published ratings for %s\n", prt_period_text(ev->period).s);
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        const prt_rating *r = &ev->ratings[i];
-        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        if (r->published_rating && s) {
-            published++;
-            int pb_band = prt_scheme_find_band(s, r->published_rating);
-            int computed = r->overridden ? r->computed_band : r->band;
-            if (pb_band == computed) {
-                agree++;
-            } else {
-                /* the published rating comes from the results file: escaped like everything else */
-                prt_buf_puts(&line, "  ");
-                prt_esc_terminal(&line, prt_indicator_label(in));
-                prt_buf_puts(&line, ": published ");
-                prt_esc_terminal(&line, r->published_rating);
-                prt_buf_puts(&line, ", the plan's method gives ");
-                prt_esc_terminal(&line, computed >= 0 ? prt_band_short(s, computed) : "no rating");
-                prt_buf_puts(&line, " (");
-                prt_esc_terminal(&line, r->explanation);
-                prt_buf_puts(&line, ")\n");
-                prt_buf_flush(&line, out);
-            }
-        }
-        if (r->published_dot && r->published_dot[0]) {
-            dots++;
-            if (same_text(r->published_dot, prt_dot_name(r->dot))) {
-                dots_agree++;
-            } else {
-                prt_buf_puts(&line, "  ");
-                prt_esc_terminal(&line, prt_indicator_label(in));
-                prt_buf_puts(&line, ": published direction of travel '");
-                prt_esc_terminal(&line, r->published_dot);
-                prt_buf_printf(&line, "', computed '%s' (", r->dot == PRT_DOT_NONE ? "none" : prt_dot_name(r->dot));
-                prt_esc_terminal(&line, r->dot_explanation);
-                prt_buf_puts(&line, ")\n");
-                prt_buf_flush(&line, out);
-            }
-        }
-    }
-    prt_buf_free(&line);
-    fprintf(out, "%d of %d published ratings reproduced by the declared method", agree, published);
-    if (dots)
-        fprintf(out, "; %d of %d published directions of travel reproduced", dots_agree, dots);
-    fputs(".\n", out);
 }

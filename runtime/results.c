@@ -1095,6 +1095,15 @@ prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_pe
     return r;
 }
 
+prt_results *prt_results_read_history(const prt_plan *plan, const char *const *paths, size_t npaths, prt_period p,
+                                      int n, prt_diag *diag)
+{
+    /* FIXME(history): several files, directories and restatements; for now the first file */
+    if (npaths == 0)
+        return NULL;
+    return n <= 1 ? prt_results_read_for(plan, paths[0], p, diag) : prt_results_read(plan, paths[0], diag);
+}
+
 /* A file that could not be read, as a place for the diagnostic that says so. */
 static prt_pos unread_file(prt_diag *diag, const char *path)
 {

@@ -4,8 +4,11 @@
 #include "output.h"
 #include "planrt.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- the pipeline ---- */
 
@@ -24,6 +27,41 @@ bool prt_plan_period(const prt_plan *plan, const char *text, const char *prognam
     return true;
 }
 
+/* The date a report says it was produced, as YYYY-MM-DD: --date as given (checked), else the
+ * reproducible-builds SOURCE_DATE_EPOCH (seconds since 1970, UTC), else today.  False after saying
+ * what is wrong. */
+static bool produced_date(const prt_run_options *opt, char out[16])
+{
+    if (opt->date) {
+        int y, m, d;
+        char end;
+        if (strlen(opt->date) != 10 || sscanf(opt->date, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 ||
+            d < 1 || d > 31 || opt->date[4] != '-' || opt->date[7] != '-') {
+            prt_errorf("%s: error: --date takes a date as YYYY-MM-DD, not '%s'\n", opt->progname, opt->date);
+            return false;
+        }
+        memcpy(out, opt->date, 11);
+        return true;
+    }
+    time_t t = time(NULL);
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(epoch, &end, 10);
+        if (*end || errno || v < 0 || v > 253402300799LL) {
+            prt_errorf("%s: error: SOURCE_DATE_EPOCH must be a number of seconds since 1970, not '%s'\n",
+                       opt->progname, epoch);
+            return false;
+        }
+        t = (time_t)v;
+    }
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(out, 16, "%Y-%m-%d", &tm) == 0)
+        strcpy(out, "1970-01-01");
+    return true;
+}
+
 int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options *opt)
 {
     memset(s, 0, sizeof *s);
@@ -37,9 +75,16 @@ int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options
         prt_errorf("%s: error: --color takes auto, always or never\n", opt->progname);
         return 2;
     }
-    if (!prt_plan_period(plan, opt->period, opt->progname, &s->period))
+    if (!prt_plan_period(plan, opt->period, opt->progname, &s->period) || !produced_date(opt, s->produced))
         return 2;
-    if (opt->output && (prt_same_file(opt->output, opt->results) || prt_same_file(opt->output, opt->map))) {
+    if (opt->nresults == 0) {
+        prt_errorf("%s: error: --results is required\n", opt->progname);
+        return 2;
+    }
+    bool clash = opt->output && prt_same_file(opt->output, opt->map);
+    for (size_t i = 0; i < opt->nresults && opt->output && !clash; i++)
+        clash = prt_same_file(opt->output, opt->results[i]);
+    if (clash) {
         prt_errorf("%s: error: the output '%s' is one of the inputs; refusing to overwrite it\n", opt->progname,
                    opt->output);
         return 2;
@@ -64,7 +109,8 @@ int prt_session_rate(prt_session *s)
     prt_source_set sources;
     prt_diag diag;
     results_diag_init(&diag, &sources, s->opt);
-    s->results = prt_results_read_for(s->plan, s->opt->results, s->period, &diag);
+    int n = s->opt->history > 1 ? (int)s->opt->history : 1;
+    s->results = prt_results_read_history(s->plan, s->opt->results, s->opt->nresults, s->period, n, &diag);
     int status = !s->results ? 2 : diag.errors ? 1 : 0;
     /* machine formats go to standard output, which the report has when it is written there */
     bool report_on_stdout = !s->opt->output || strcmp(s->opt->output, "-") == 0;
@@ -72,15 +118,19 @@ int prt_session_rate(prt_session *s)
         prt_diag_print(&diag, s->diagnostics_format, s->color);
     prt_diag_free(&diag);
     prt_sources_free(&sources);
-    if (status == 0)
-        s->evaluation = prt_evaluate(s->plan, s->results, s->period);
+    if (status == 0) {
+        s->history = prt_history_evaluate(s->plan, s->results, s->period, n);
+        s->history->produced = s->produced;
+        s->evaluation = s->history->ev[s->history->n - 1];
+    }
     return status;
 }
 
 void prt_session_close(prt_session *s)
 {
-    prt_evaluation_free(s->evaluation);
+    prt_history_free(s->history);
     prt_results_free(s->results);
+    s->history = NULL;
     s->evaluation = NULL;
     s->results = NULL;
 }
@@ -108,9 +158,9 @@ static int rate_into(FILE *out, prt_session *s)
     if (opt->audit)
         prt_audit(out, s->evaluation);
     else if (opt->format == PRT_FORMAT_HTML)
-        prt_report_html(out, s->evaluation, map_svg);
+        prt_report_html(out, s->history, map_svg);
     else
-        prt_report(out, s->evaluation, opt->format);
+        prt_report(out, s->history, opt->format);
     free(map_svg);
     return 0;
 }
@@ -145,13 +195,17 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
 
 static const char *const report_formats[] = {"text", "csv", "json", "md", "html", NULL};
 
-size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char **format)
+size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char **format, prt_opt_list *results)
 {
     const prt_option entries[PRT_RUN_NOPTIONS] = {
-        {.name = "results", .kind = PRT_OPT_STRING, .metavar = "FILE", .required = true, .dest = &opt->results,
-         .help = "the results CSV (see docs/results.md)"},
+        {.name = "results", .kind = PRT_OPT_LIST, .metavar = "FILE", .required = true, .dest = results,
+         .help = "a results CSV or a directory of them (docs/results.md); repeatable"},
         {.name = "period", .kind = PRT_OPT_STRING, .metavar = "P", .required = true, .dest = &opt->period,
          .help = "the period to rate: 2023/24, 2023/24 Q2, 2023/24 H1 or 2023/24 Jun"},
+        {.name = "history", .kind = PRT_OPT_INT, .metavar = "N", .min = 1, .max = PRT_MAX_HISTORY, .dest = &opt->history,
+         .help = "report the N periods up to P, each rated with the target in force then"},
+        {.name = "date", .kind = PRT_OPT_STRING, .metavar = "YYYY-MM-DD", .dest = &opt->date,
+         .help = "the date the report says it was produced (default: SOURCE_DATE_EPOCH, else today)"},
         {.name = "format", .kind = PRT_OPT_STRING, .metavar = "FORMAT", .choices = report_formats, .dest = format,
          .help = "text (default), csv, json, md or html"},
         {.name = "map", .kind = PRT_OPT_STRING, .metavar = "FILE.svg", .dest = &opt->map,
@@ -167,10 +221,23 @@ size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char 
     return PRT_RUN_NOPTIONS;
 }
 
-void prt_run_format(prt_run_options *opt, const char *format)
+void prt_run_take(prt_run_options *opt, const char *format, prt_opt_list *results)
 {
     if (!format || !prt_format_parse(format, &opt->format))
         opt->format = PRT_FORMAT_TEXT;
+    opt->results = results->items;
+    opt->nresults = results->n;
+    opt->results_owned = results->items;
+    results->items = NULL;      /* the options now own them: prt_command_free leaves them */
+    results->n = 0;
+}
+
+void prt_run_options_free(prt_run_options *opt)
+{
+    free(opt->results_owned);
+    opt->results_owned = NULL;
+    opt->results = NULL;
+    opt->nresults = 0;
 }
 
 /* The evaluator's command line: its options, no positional argument. */
@@ -178,19 +245,21 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
 {
     prt_option table[PRT_RUN_NOPTIONS];
     const char *format = NULL;
+    prt_opt_list results = {0};
     prt_command cmd = {
         .prog = opt->progname,
-        .synopsis = "--results FILE --period P [OPTIONS]",
-        .description = "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from a results CSV file.\n",
+        .synopsis = "--results FILE... --period P [OPTIONS]",
+        .description = "Rates every indicator of the plan for period P (2023/24 or 2023/24 Q2) from results CSV files\n"
+                       "(one per period, or a directory of them); --history N reports the N periods up to P.\n",
         .exit_status = "0 rated, 1 errors in the results, 2 usage or I/O failure.",
         .options = table,
-        .noptions = prt_run_option_table(table, opt, &format),
+        .noptions = prt_run_option_table(table, opt, &format, &results),
         .args = "",
         .max_args = 0,
     };
     int status = prt_options_parse(&cmd, argc, argv, first);
+    prt_run_take(opt, format, &results);
     prt_command_free(&cmd);
-    prt_run_format(opt, format);
     return status;
 }
 
@@ -202,5 +271,7 @@ int prt_main(const prt_plan *plan, int argc, char **argv)
     int rc = prt_parse_options(argc, argv, 1, &opt);
     if (rc >= 0)
         return rc;
-    return prt_run(plan, &opt);
+    rc = prt_run(plan, &opt);
+    prt_run_options_free(&opt);
+    return rc;
 }

@@ -20,9 +20,9 @@ int main(int argc, char **argv)
     prt_period p;
     if (!prt_period_parse(argv[2], strlen(argv[2]), &p, NULL))
         return 2;
-    prt_evaluation *ev = plan_evaluate(res, p);
-    prt_report(stdout, ev, PRT_FORMAT_TEXT);
-    prt_evaluation_free(ev);
+    prt_history *h = plan_history(res, p, 1);
+    prt_report(stdout, h, PRT_FORMAT_TEXT);
+    prt_history_free(h);
     prt_results_free(res);
     prt_diag_free(&diag);
     prt_sources_free(&sources);

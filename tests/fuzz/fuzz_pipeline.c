@@ -31,11 +31,11 @@ static void report_all(const prt_plan *t)
     FILE *sink = fopen("/dev/null", "w");
     if (!sink)
         return;
-    prt_evaluation *ev = prt_evaluate(t, NULL, p);
+    prt_history *h = prt_history_evaluate(t, NULL, p, 3);
     for (int f = PRT_FORMAT_TEXT; f <= PRT_FORMAT_HTML; f++)
-        prt_report(sink, ev, (prt_format)f);
-    prt_audit(sink, ev);
-    prt_evaluation_free(ev);
+        prt_report(sink, h, (prt_format)f);
+    prt_audit(sink, prt_history_last(h));
+    prt_history_free(h);
     fclose(sink);
 }
 

@@ -73,9 +73,9 @@ static char *outcome(const prt_results *res, const Problems *err)
     prt_diag_print_text(&err->diag, f, false);
     prt_period p;
     prt_period_parse("2019/20 Q2", 10, &p, NULL);
-    prt_evaluation *ev = prt_evaluate(tables, res, p);
-    prt_report(f, ev, PRT_FORMAT_CSV);
-    prt_evaluation_free(ev);
+    prt_history *h = prt_history_evaluate(tables, res, p, 1);
+    prt_report(f, h, PRT_FORMAT_CSV);
+    prt_history_free(h);
     fclose(f);
     return text;
 }
@@ -138,10 +138,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i <= PRT_FORMAT_HTML && sink; i++) {   /* one period for each report format */
         prt_period p;
         prt_period_parse(periods[i], strlen(periods[i]), &p, NULL);
-        prt_evaluation *ev = prt_evaluate(tables, res, p);
-        prt_report(sink, ev, (prt_format)i);
-        prt_audit(sink, ev);
-        prt_evaluation_free(ev);
+        prt_history *h = prt_history_evaluate(tables, res, p, 1 + (int)i);   /* histories of 1 to 5 periods */
+        prt_report(sink, h, (prt_format)i);
+        prt_audit(sink, prt_history_last(h));
+        prt_history_free(h);
     }
     if (sink)
         fclose(sink);

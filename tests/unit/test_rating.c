@@ -288,7 +288,9 @@ static void session_open_refuses(const char *name, prt_run_options opt, const ch
 {
     char got[512];
     opt.progname = "embedder";
-    opt.results = "results.csv";
+    static const char *const results[] = {"results.csv"};
+    opt.results = results;
+    opt.nresults = 1;
     if (!opt.period)
         opt.period = "2019/20";
     int status = stderr_of_session_open(&opt, got, sizeof got);
