@@ -187,7 +187,7 @@ typedef struct prt_plan {
     prt_dot_basis dot_basis;           /* `direction`: which direction of travel reports print */
     prt_forecast_rule forecast;        /* `forecast`: how a year-end figure is forecast in-year */
     double jump;                       /* `jump N`: Q002 flags a change over N times the usual change (0: 3) */
-    int stale_years;                   /* `stale N`: Q004 flags a benchmark more than N years old (0: 1) */
+    int stale_years;                   /* `stale N` as N + 1: Q004 flags a benchmark more than N years old; 0: not given (1 year) */
 } prt_plan;
 
 /* ---- results ---- */
@@ -274,7 +274,7 @@ typedef struct prt_rating {
     double benchmark_value;
     const char *benchmark_name;
     bool has_benchmark;
-    prt_period benchmark_period;       /* when the benchmark's value was measured */
+    prt_period benchmark_period;       /* when the benchmark's value was measured: the target's benchmark when the target is one */
     /* long term: previous is last year's result, or the baseline when the plan's first year is this
      * one (the baseline counts as the year before the plan starts) */
     bool previous_is_baseline;

@@ -1,6 +1,6 @@
 /* Rating one period: the target in force, the rating by the scheme's method, the direction of travel,
  * and the counts the summary tables print.  docs/rating.md states every rule implemented here. */
-#include "planrt.h"
+#include "rate_parts.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -57,10 +57,11 @@ const char *prt_dot_name(prt_dot d)
 
 /* Percentages are compared after rounding to 9 decimals, so that 80% computed as 79.99999999997
  * falls in the band an officer working it out by hand would put it in. */
-static double settle(double x) { return round(x * 1e9) / 1e9; }
+double prt_settle(double x) { return round(x * 1e9) / 1e9; }
+#define settle prt_settle
 
 /* Rounds to the indicator's printed decimals: the reports compare printed values. */
-static double as_printed(const prt_indicator *in, double v)
+double prt_as_printed(const prt_indicator *in, double v)
 {
     if (in->decimals < 0)
         return settle(v);
@@ -157,16 +158,11 @@ prt_period prt_result_period(const prt_indicator *in, prt_period p)
     return p;
 }
 
-typedef struct Found {
-    prt_result_status status;
-    double value;
-    const prt_result_row *row;
-    const prt_plan_result *rec;
-} Found;
+typedef prt_found Found;
 
-static Found find_result(const prt_indicator *in, int index, const prt_results *res, prt_period p)
+static Found find_exactly(const prt_indicator *in, int index, const prt_results *res, prt_period p)
 {
-    Found f = {PRT_RESULT_NONE, 0, NULL, NULL};
+    Found f = {PRT_RESULT_NONE, 0, NULL, NULL, false, p};
     const prt_result_row *row = prt_results_find(res, index, p);
     if (row) {
         f.status = row->status;
@@ -184,6 +180,27 @@ static Found find_result(const prt_indicator *in, int index, const prt_results *
     return f;
 }
 
+/* A year with no figure of its own takes its last part's: a year-to-date figure at Q4 is the year's,
+ * and so is a snapshot at the year end. */
+prt_found prt_find_result(const prt_indicator *in, int index, const prt_results *res, prt_period p)
+{
+    Found f = find_exactly(in, index, res, p);
+    if (f.status != PRT_RESULT_NONE || p.kind != PRT_YEAR)
+        return f;
+    static const prt_period_kind kinds[] = {PRT_QUARTER, PRT_MONTH, PRT_HALF};
+    static const unsigned char last[] = {4, 12, 2};
+    for (int k = 0; k < 3; k++) {
+        prt_period part = {p.year, (unsigned char)kinds[k], last[k]};
+        Found g = find_exactly(in, index, res, part);
+        if (g.status != PRT_RESULT_NONE) {
+            g.from_part = true;
+            return g;
+        }
+    }
+    return f;
+}
+#define find_result prt_find_result
+
 /* ---- the target in force ---- */
 
 static const prt_target *target_for(const prt_indicator *in, prt_period p)
@@ -192,8 +209,11 @@ static const prt_target *target_for(const prt_indicator *in, prt_period p)
         if (prt_period_equal(in->targets[i].period, p))
             return &in->targets[i];
     /* a level (snapshot or rolling figure) is held to the year's target in every part of the year;
-     * a cumulative figure only to a target for the same stretch of the year */
-    if (p.kind != PRT_YEAR && in->accumulates != PRT_ACC_YEAR_TO_DATE)
+     * a cumulative figure only to a target for the same stretch of the year, which at the year's last
+     * part (Q4, H2, March) is the whole year */
+    bool year_end = (p.kind == PRT_QUARTER && p.index == 4) || (p.kind == PRT_HALF && p.index == 2) ||
+                    (p.kind == PRT_MONTH && p.index == 12);
+    if (p.kind != PRT_YEAR && (in->accumulates != PRT_ACC_YEAR_TO_DATE || year_end))
         for (int i = 0; i < in->ntargets; i++)
             if (in->targets[i].period.kind == PRT_YEAR && in->targets[i].period.year == p.year)
                 return &in->targets[i];
@@ -220,13 +240,15 @@ static const prt_amendment *amendment_for(const prt_indicator *in, const prt_tar
     return best;
 }
 
+/* The benchmark's value for the indicator in period p, and when it was measured (*when). */
 static bool benchmark_value(const prt_indicator *in, const Found *f, int bench, prt_period p,
-                            double *out)
+                            double *out, prt_period *when)
 {
     if (f->row)
         for (int i = 0; i < f->row->nbench; i++)
             if (f->row->bench_index[i] == bench) {
                 *out = f->row->bench_value[i];
+                *when = f->row->period;
                 return true;
             }
     /* the plan's own value: for the period, else its year, else the latest before it */
@@ -241,7 +263,14 @@ static bool benchmark_value(const prt_indicator *in, const Found *f, int bench, 
     if (!best)
         return false;
     *out = best->value;
+    *when = best->period;
     return true;
+}
+
+const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p)
+{
+    const prt_amendment *a = amendment_for(in, t, p);
+    return a ? &a->to : t;
 }
 
 const prt_target *prt_target_in_force(const prt_indicator *in, prt_period p, bool *amended)
@@ -316,7 +345,7 @@ static int band_for_shortfall(const prt_scheme *s, double shortfall, int first)
     return s->nbands - 1;
 }
 
-static bool threshold_met(prt_cmp op, double result, double target)
+bool prt_threshold_met(prt_cmp op, double result, double target)
 {
     switch (op) {
     case PRT_CMP_GE: return settle(result) >= settle(target);
@@ -350,7 +379,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
     const prt_target *t = r->target;
     double tol = t->has_tolerance ? t->tolerance : in->has_tolerance ? in->tolerance : 0;
     bool threshold = t->kind == PRT_TARGET_THRESHOLD;
-    bool met = threshold ? threshold_met(t->op, result, target) : settle(sign * (result - target)) >= 0;
+    bool met = threshold ? prt_threshold_met(t->op, result, target) : settle(sign * (result - target)) >= 0;
     int first = 0;
 
     if (threshold && met) {
@@ -412,34 +441,74 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
 
 /* ---- direction of travel ---- */
 
-static void direction(prt_pool *pool, prt_rating *r, const prt_indicator *in, const Found *prev)
+/* What a result is compared with: a result of the indicator, or the plan's baseline standing in for
+ * the year before the plan (docs/rating.md). */
+typedef struct Comparator {
+    bool has;
+    double value;
+    prt_period period;
+    bool baseline;
+} Comparator;
+
+/* The baseline stands in for a period with no result when it was measured in that period or, being a
+ * year's figure, in that year: a baseline for 2022/23 is the year before a plan starting in 2023/24.
+ * One measured earlier (2017/18 for a plan starting in 2019/20) is not last year's figure: seed 000
+ * prints such an indicator's direction of travel as New. */
+static bool baseline_stands_for(const prt_indicator *in, prt_period q)
+{
+    if (!in->has_baseline)
+        return false;
+    return prt_period_equal(in->baseline_period, q) ||
+           (in->baseline_period.kind == PRT_YEAR && in->baseline_period.year == q.year);
+}
+
+static Comparator comparator(const prt_indicator *in, const Found *f, prt_period q)
+{
+    Comparator c = {false, 0, q, false};
+    if (f->status == PRT_RESULT_VALUE) {
+        c.has = true;
+        c.value = f->value;
+    } else if (f->status == PRT_RESULT_NONE && baseline_stands_for(in, q)) {
+        c.has = true;
+        c.value = in->baseline;
+        c.baseline = true;
+    }
+    return c;
+}
+
+/* The direction of travel of r's value against c (what: "a year earlier", "the period before"). */
+static prt_dot direction_against(prt_pool *pool, const prt_rating *r, const prt_indicator *in, const Comparator *c,
+                                 const char *what, const char **explanation)
 {
     /* a monitor-only indicator has a direction of travel only when the plan asks for one */
     prt_polarity pol = in->polarity == PRT_POL_MONITOR ? in->direction : in->polarity;
     if (pol != PRT_POL_BIGGER && pol != PRT_POL_SMALLER) {
-        r->dot = PRT_DOT_NONE;
-        r->dot_explanation = "no direction of travel for a monitor-only indicator";
-        return;
+        *explanation = "no direction of travel for a monitor-only indicator";
+        return PRT_DOT_NONE;
     }
-    if (prev->status != PRT_RESULT_VALUE) {
-        r->dot = PRT_DOT_NEW;
-        r->dot_explanation = "no result for the same period last year";
-        return;
+    if (!c->has) {
+        *explanation = prt_pool_printf(pool, "no result for %s (%s)", what, prt_period_text(c->period).s);
+        return PRT_DOT_NEW;
     }
     for (int i = 0; i < in->nrevisions; i++) {
         const prt_revision *rv = &in->revisions[i];
-        if (prt_period_compare(rv->period, r->previous_period) > 0 && prt_period_compare(rv->period, r->period) <= 0) {
-            r->dot = PRT_DOT_NOT_COMPARABLE;
-            r->dot_explanation = prt_pool_printf(pool, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
-            return;
+        if (prt_period_compare(rv->period, c->period) > 0 && prt_period_compare(rv->period, r->period) <= 0) {
+            *explanation = prt_pool_printf(pool, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
+            return PRT_DOT_NOT_COMPARABLE;
         }
     }
     double sign = pol == PRT_POL_SMALLER ? -1 : 1;
-    double d = sign * (as_printed(in, r->value) - as_printed(in, r->previous));
-    r->dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
-    r->dot_explanation = prt_pool_printf(pool, "%s: %g against %g a year earlier (%s is better)",
-             prt_dot_name(r->dot), as_printed(in, r->value), as_printed(in, r->previous),
-             prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
+    double d = sign * (prt_as_printed(in, r->value) - prt_as_printed(in, c->value));
+    prt_dot dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
+    if (c->baseline)
+        *explanation = prt_pool_printf(pool, "%s: %g against the baseline %g (%s is better)", prt_dot_name(dot),
+                                       prt_as_printed(in, r->value), prt_as_printed(in, c->value),
+                                       prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
+    else
+        *explanation = prt_pool_printf(pool, "%s: %g against %g %s (%s is better)", prt_dot_name(dot),
+                                       prt_as_printed(in, r->value), prt_as_printed(in, c->value), what,
+                                       prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
+    return dot;
 }
 
 /* ---- the evaluation ---- */
@@ -578,7 +647,7 @@ static bool resolve_target(prt_rating *r, const prt_indicator *in, const Found *
         *unresolved = "'maintain' needs a baseline or last year's result";
         return false;
     case PRT_TARGET_BENCHMARK:
-        if (benchmark_value(in, f, t->benchmark, r->period, &r->target_value))
+        if (benchmark_value(in, f, t->benchmark, r->period, &r->target_value, &r->benchmark_period))
             return true;
         *unresolved = "the benchmark the target follows has no value for the period";
         return false;
@@ -666,15 +735,26 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
 
     r->previous_period = prt_period_last_year(r->period);
     Found prev = find_result(in, i, c->res, r->previous_period);
-    r->has_previous = prev.status == PRT_RESULT_VALUE;
-    r->previous = prev.value;
+    Comparator last_year = comparator(in, &prev, r->previous_period);
+    r->has_previous = last_year.has;
+    r->previous = last_year.value;
+    r->previous_is_baseline = last_year.baseline;
+    r->prior_period = prt_period_back(r->period, 1);
+    Found before = find_result(in, i, c->res, r->prior_period);
+    Comparator prior = comparator(in, &before, r->prior_period);
+    r->has_prior = prior.has;
+    r->prior = prior.value;
+    r->prior_is_baseline = prior.baseline;
 
     const char *unresolved;
     bool resolved = resolve_target(r, in, f, &unresolved);
     /* a benchmark to print beside the result: the first the indicator has */
     if (in->nbench > 0) {
         int b = in->bench[0].benchmark;
-        r->has_benchmark = benchmark_value(in, f, b, r->period, &r->benchmark_value);
+        prt_period when = {0, PRT_YEAR, 0};
+        r->has_benchmark = benchmark_value(in, f, b, r->period, &r->benchmark_value, &when);
+        if (!r->target || r->target->kind != PRT_TARGET_BENCHMARK)
+            r->benchmark_period = when;   /* else it says when the target's benchmark was measured */
         r->benchmark_name = plan->benchmarks[b].name;
     }
 
@@ -687,8 +767,15 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
         apply_override(ev, r, in, f->row);
     r->below_target = r->band > 0;
     r->exception = r->below_target && (!r->comment || !r->comment[0]);
-    if (f->status == PRT_RESULT_VALUE)
-        direction(&ev->strings, r, in, &prev);
+    if (f->from_part)
+        r->explanation = prt_pool_printf(&ev->strings, "%s (the year's figure is the %s return)", r->explanation,
+                                         prt_period_text(f->part_used).s);
+    if (f->status == PRT_RESULT_VALUE) {
+        r->dot = direction_against(&ev->strings, r, in, &last_year, "a year earlier", &r->dot_explanation);
+        r->dot_short = direction_against(&ev->strings, r, in, &prior, "the period before", &r->dot_short_explanation);
+    }
+    prt_forecast_rate(&ev->strings, r, plan, i, c->res);
+    prt_quality_check(&ev->strings, r, plan, i, c->res, ev->period);
 }
 
 /* Adds the rating to the plan's, its theme's and its pillar's counts. */

@@ -92,8 +92,25 @@ int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options
     return -1;
 }
 
+/* The codes eval reports: the results' problems (R) and the data-quality flags (Q), SARIF's rules. */
+static const prt_diag_code *eval_codes(size_t *n)
+{
+    static prt_diag_code codes[64];
+    static size_t ncodes;
+    if (!ncodes) {
+        size_t nr;
+        const prt_diag_code *r = prt_results_codes(&nr);
+        for (size_t i = 0; i < nr && ncodes < 64; i++)
+            codes[ncodes++] = r[i];
+        for (int f = 0; f < PRT_N_QUALITY_FLAGS && ncodes < 64; f++)
+            codes[ncodes++] = (prt_diag_code){prt_quality_codes[f], prt_quality_texts[f]};
+    }
+    *n = ncodes;
+    return codes;
+}
+
 /* The engine for the results' problems: every one reported (no limit), the program named as the tool,
- * the R codes as SARIF's rules. */
+ * the R and Q codes as SARIF's rules. */
 static void results_diag_init(prt_diag *diag, prt_source_set *sources, const prt_run_options *opt)
 {
     prt_sources_init(sources);
@@ -101,7 +118,24 @@ static void results_diag_init(prt_diag *diag, prt_source_set *sources, const prt
     diag->max_errors = 0;
     diag->tool = opt->progname;
     diag->tool_version = PLANRT_VERSION;
-    diag->rules = prt_results_codes(&diag->nrules);
+    diag->rules = eval_codes(&diag->nrules);
+}
+
+/* Every data-quality flag of every period rated, as a warning at the figure (no place for a return
+ * that is missing): eval says what it flags, as the reports show it. */
+static void quality_warnings(prt_diag *diag, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
+    for (int k = 0; k < h->n; k++)
+        for (int i = 0; i < plan->nindicators; i++) {
+            const prt_rating *r = &h->ev[k]->ratings[i];
+            prt_pos at = r->row ? r->row->at : (prt_pos){0, 0, 0, 0};
+            for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+                if (r->quality & (1u << f))
+                    prt_diag_warning_at(diag, at, prt_quality_codes[f], "'%s' in %s: %s",
+                                        prt_indicator_label(&plan->indicators[i]), prt_period_text(r->period).s,
+                                        r->quality_explanation[f]);
+        }
 }
 
 int prt_session_rate(prt_session *s)
@@ -112,17 +146,19 @@ int prt_session_rate(prt_session *s)
     int n = s->opt->history > 1 ? (int)s->opt->history : 1;
     s->results = prt_results_read_history(s->plan, s->opt->results, s->opt->nresults, s->period, n, &diag);
     int status = !s->results ? 2 : diag.errors ? 1 : 0;
-    /* machine formats go to standard output, which the report has when it is written there */
+    if (status == 0) {
+        s->history = prt_history_evaluate(s->plan, s->results, s->period, n);
+        s->history->produced = s->produced;
+        s->evaluation = s->history->ev[s->history->n - 1];
+        quality_warnings(&diag, s->history);
+    }
+    /* machine formats go to standard output, which the report has when it is written there (the
+     * report carries the data-quality flags too) */
     bool report_on_stdout = !s->opt->output || strcmp(s->opt->output, "-") == 0;
     if (s->diagnostics_format == PRT_DIAG_TEXT || status != 0 || !report_on_stdout)
         prt_diag_print(&diag, s->diagnostics_format, s->color);
     prt_diag_free(&diag);
     prt_sources_free(&sources);
-    if (status == 0) {
-        s->history = prt_history_evaluate(s->plan, s->results, s->period, n);
-        s->history->produced = s->produced;
-        s->evaluation = s->history->ev[s->history->n - 1];
-    }
     return status;
 }
 

@@ -1,0 +1,35 @@
+/* What rate.c shares with the rules that look across periods: the year-end forecast (forecast.c) and
+ * the data-quality flags (quality.c).  Internal to the runtime. */
+#ifndef PLANRT_RATE_PARTS_H
+#define PLANRT_RATE_PARTS_H
+
+#include "planrt.h"
+
+/* An indicator's result for a period: the results row, else the plan's own `result`; for a year with
+ * neither, the last part of the year that has one (Q4, March, H2), since a year-to-date or year-end
+ * figure for the last part is the year's (part_used says which). */
+typedef struct prt_found {
+    prt_result_status status;
+    double value;
+    const prt_result_row *row;
+    const prt_plan_result *rec;
+    bool from_part;
+    prt_period part_used;
+} prt_found;
+
+prt_found prt_find_result(const prt_indicator *in, int index, const prt_results *res, prt_period p);
+/* The value as the reports print it (rounded to the indicator's decimals, else to 9 places). */
+double prt_as_printed(const prt_indicator *in, double v);
+/* Percentages and figures are compared after rounding to 9 decimals. */
+double prt_settle(double x);
+bool prt_threshold_met(prt_cmp op, double result, double target);
+/* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
+const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
+
+/* The year-end forecast of r (its period a part of a year, with an annual target): forecast.c. */
+void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res);
+/* The data-quality flags of r, rated in a report for report_period: quality.c. */
+void prt_quality_check(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res,
+                      prt_period report_period);
+
+#endif
