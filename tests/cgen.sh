@@ -31,13 +31,14 @@ cgen_same() {
         for fmt in text csv json md audit; do
             local opt=(--format "$fmt")
             [ $fmt = audit ] && opt=(--audit --format json)
-            "$PLANC" eval "$plan" --results "$results" --period "$period" "${opt[@]}" >"$CG/want" 2>&1
+            "$PLANC" eval "$plan" --results "$results" --period "$period" "${opt[@]}" >"$CG/want" 2>"$CG/want.err"
             local s1=$?
-            "$exe" --results "$results" --period "$period" "${opt[@]}" >"$CG/got" 2>&1
+            "$exe" --results "$results" --period "$period" "${opt[@]}" >"$CG/got" 2>"$CG/got.err"
             local s2=$?
             # a diagnostic with no place (a missing return, Q003) begins with the program's name
-            perl -i -pe 'BEGIN { $p = shift } s/^\Q$p\E: /planc eval: /' "$exe" "$CG/got"
-            { [ $s1 = $s2 ] && cmp -s "$CG/want" "$CG/got"; } || differ="$differ $period:$fmt"
+            perl -i -pe 'BEGIN { $p = shift } s/^\Q$p\E: /planc eval: /' "$exe" "$CG/got.err"
+            { [ $s1 = $s2 ] && cmp -s "$CG/want" "$CG/got" && cmp -s "$CG/want.err" "$CG/got.err"; } ||
+                differ="$differ $period:$fmt"
         done
     done
     [ -z "$differ" ] && ok "$name: the built evaluator agrees with planc eval" ||
@@ -66,7 +67,7 @@ else
     bad "compile: a plan with hostile strings in a hostile directory" "$(head -3 "$CG/compile.log")"
 fi
 cgen_same "hostile strings and path" "$evil/hostile.plan" "$evil/hostile.csv" 2019/20 "2020/21 Q3"
-grep -q PWNED "$CG/got" && bad "build: the plan's path runs no code" || ok "build: the plan's path runs no code"
+cat "$CG/got" "$CG/got.err" | grep -q PWNED && bad "build: the plan's path runs no code" || ok "build: the plan's path runs no code"
 
 # (3) formulas: the deepest one every back end evaluates (64 values held at once) compiles, and the
 # evaluator gives planc eval's values; one deeper is E038 (tests/check/e038_formula_too_deep.plan)
