@@ -166,6 +166,7 @@ typedef struct Indicator {
     unsigned char frequency;    /* a prt_frequency */
     unsigned char accumulates;  /* a prt_accumulation */
     unsigned char arrears;      /* quarters */
+    double jump;                /* `jump N`: the Q002 multiple for this indicator; 0 when not given (the plan's) */
     signed char decimals;       /* -1: not given */
     bool polarity_given;        /* even if the word was unknown (already reported) */
     /* resolved by the checker */
@@ -186,6 +187,9 @@ typedef struct Pillar {
     PtrVec themes;
 } Pillar;
 
+/* The most years `stale N` allows: far beyond any benchmark's life, and small enough for an int. */
+#define PLANC_MAX_STALE_YEARS 100
+
 typedef struct PlanHeader {
     bool present;
     Loc loc;
@@ -195,6 +199,11 @@ typedef struct PlanHeader {
     prt_frequency reported;
     Ident rating;
     const char *description;
+    const char *version;        /* `version "TEXT"`, NULL when not given */
+    prt_dot_basis dot_basis;    /* `direction`: which direction of travel reports print */
+    prt_forecast_rule forecast; /* `forecast`: how a year-end figure is forecast in-year */
+    double jump;                /* `jump N` (N > 1); 0 when not given */
+    int stale_years;            /* `stale N` (N >= 0) as N + 1, the tables' form; 0 when not given */
 } PlanHeader;
 
 typedef struct Plan {
@@ -205,6 +214,9 @@ typedef struct Plan {
     PtrVec themes, outcomes, activities, indicators;
 
     bool syntax_errors;         /* some statements were lost to syntax errors */
+    /* "fnv1a64:" and 16 hex digits over the bytes of every file of the plan in load order, so that a
+     * report names the text it came from; set by plan_digest_sources (plan_load.c), NULL before */
+    const char *digest;
 } Plan;
 
 /* The names: identifier -> Entity (one namespace) and printed reference -> Indicator, kept on the

@@ -449,6 +449,53 @@ static void check_cumulative_profile(Checker *c, Indicator *in)
     }
 }
 
+/* The parts of the year an indicator is reported in, as W009 names them ("quarters", "quarterly");
+ * false for one reported yearly, or whose frequency is not said. */
+static bool reported_in_parts(prt_frequency f, const char **parts, const char **profile)
+{
+    switch (f) {
+    case PRT_FREQ_MONTHLY: *parts = "months"; *profile = "monthly"; return true;
+    case PRT_FREQ_QUARTERLY: *parts = "quarters"; *profile = "quarterly"; return true;
+    case PRT_FREQ_BIANNUAL: *parts = "half years"; *profile = "half-yearly"; return true;
+    default: return false;
+    }
+}
+
+/* Whether the indicator has a rated target for a part of the given year (a quarter, a month ...). */
+static bool has_part_target(const Indicator *in, int year)
+{
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (t->period.valid && t->period.p.kind != PRT_YEAR && t->period.p.year == year &&
+            t->spec.kind != PRT_TARGET_MONITOR)
+            return true;
+    }
+    return false;
+}
+
+/* A year-to-date figure reported in-year is rated against a target for the same part of the year;
+ * with only an annual target and no forecast, every in-year return goes unrated until the year's
+ * result (W009), once for each year so. */
+static void check_annual_only_profile(Checker *c, Indicator *in)
+{
+    const PlanHeader *h = &c->plan->header;
+    prt_frequency f = in->frequency != PRT_FREQ_NONE ? (prt_frequency)in->frequency : h->reported;
+    const char *parts, *profile;
+    if (h->forecast != PRT_FORECAST_NONE || !reported_in_parts(f, &parts, &profile))
+        return;
+    for (size_t i = 0; i < in->targets.n; i++) {
+        const Target *t = in->targets.items[i];
+        if (!t->period.valid || t->period.p.kind != PRT_YEAR || t->spec.kind == PRT_TARGET_MONITOR ||
+            has_part_target(in, t->period.p.year))
+            continue;
+        diag_warning(c->diag, t->loc, "W009",
+                     "'%s' accumulates year to date and has only an annual target for %s: its %s are not rated "
+                     "before the year's result; give a cumulative %s profile, or declare 'forecast profile' in "
+                     "the plan header",
+                     entity_label(&in->e), prt_period_text(t->period.p).s, parts, profile);
+    }
+}
+
 static void check_target_spec(Checker *c, Indicator *in, const TargetSpec *spec, const char *what)
 {
     if (spec->kind == PRT_TARGET_VALUE || spec->kind == PRT_TARGET_THRESHOLD)
@@ -659,8 +706,10 @@ static void check_indicator(Checker *c, Indicator *in)
     check_indicator_head(c, in);
     if (check_targets(c, in))
         check_scheme_given(c, in);
-    if (in->accumulates == PRT_ACC_YEAR_TO_DATE)
+    if (in->accumulates == PRT_ACC_YEAR_TO_DATE) {
         check_cumulative_profile(c, in);
+        check_annual_only_profile(c, in);
+    }
     check_amendments(c, in);
     check_benchmark_values(c, in);
     check_plan_results(c, in);

@@ -1,6 +1,7 @@
 /* planc diff OLD.plan NEW.plan: what changed between two versions of a plan, in committee terms —
  * indicators added, retired or renamed; targets, polarity, units, tolerance and rating schemes
- * changed; pillars, themes and outcomes added or removed.  Indicators are matched by their printed
+ * changed; pillars, themes and outcomes added or removed; the header's version, direction of travel,
+ * forecast, jump and stale changed.  Indicators are matched by their printed
  * reference, else by their identifier. */
 #include "driver.h"
 #include "escape.h"
@@ -100,6 +101,53 @@ static bool same_target(const Target *a, const Target *b)
            (a->tolerance != NULL) == (b->tolerance != NULL) && (!a->tolerance || a->tolerance->num == b->tolerance->num);
 }
 
+/* A `jump N` or `stale N` as the diff shows it: the number, or what applies when it is not given. */
+static const char *setting_text(char *buf, size_t size, bool given, double n, const char *unset)
+{
+    if (!given)
+        return unset;
+    snprintf(buf, size, "%g", n);
+    return buf;
+}
+
+/* A change of the jump multiple (0: not given, so `unset` applies: the default, or the plan's). */
+static void compare_jump(Out *o, const char *who, double x, double y, const char *unset)
+{
+    char t1[32], t2[32];
+    if (x != y)
+        line(o, "%sjump: %s -> %s", who, setting_text(t1, sizeof t1, x > 0, x, unset),
+             setting_text(t2, sizeof t2, y > 0, y, unset));
+}
+
+/* A text of the plan in quotes (escaped, in o's pool), or none. */
+static const char *quoted_or_none(Out *o, const char *s)
+{
+    if (!s)
+        return "none";
+    prt_buf b = {0};
+    prt_buf_printf(&b, "\"%s\"", E(o, s));
+    const char *t = prt_pool_add(&o->text, prt_buf_str(&b), b.len);
+    prt_buf_free(&b);
+    return t;
+}
+
+/* The header's settings for reports: version, direction of travel, forecast, jump and stale. */
+static void compare_header(Out *o, const PlanHeader *x, const PlanHeader *y)
+{
+    if ((x->version == NULL) != (y->version == NULL) || (x->version && strcmp(x->version, y->version) != 0))
+        line(o, "version: %s -> %s", quoted_or_none(o, x->version), quoted_or_none(o, y->version));
+    if (x->dot_basis != y->dot_basis)
+        line(o, "direction of travel: %s -> %s", prt_dot_basis_words[x->dot_basis], prt_dot_basis_words[y->dot_basis]);
+    if (x->forecast != y->forecast)
+        line(o, "forecast: %s -> %s", prt_forecast_rule_words[x->forecast], prt_forecast_rule_words[y->forecast]);
+    compare_jump(o, "", x->jump, y->jump, "default");
+    if (x->stale_years != y->stale_years) {
+        char t1[32], t2[32];
+        line(o, "stale: %s -> %s", setting_text(t1, sizeof t1, x->stale_years > 0, x->stale_years - 1, "default"),
+             setting_text(t2, sizeof t2, y->stale_years > 0, y->stale_years - 1, "default"));
+    }
+}
+
 static const char *scheme_of(const Indicator *in) { return in->scheme ? in->scheme->e.id.name : "none"; }
 
 static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, const Indicator *x, const Indicator *y)
@@ -124,6 +172,10 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         line(o, "%s rating scheme: %s -> %s", k, E(o, scheme_of(x)), E(o, scheme_of(y)));
     if (x->frequency != y->frequency)
         line(o, "%s frequency changed", k);
+    prt_buf who = {0};
+    prt_buf_printf(&who, "%s ", k);
+    compare_jump(o, prt_buf_str(&who), x->jump, y->jump, "the plan's");
+    prt_buf_free(&who);
     for (size_t i = 0; i < y->targets.n; i++) {
         const Target *ty = y->targets.items[i];
         if (!ty->period.valid)
@@ -181,6 +233,8 @@ static int diff_with(const char *const paths[2], bool md, const IncludeDirs *dir
     }
     Out o = {stdout, md, 0, NULL, {0}};
     fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", E(&o, paths[0]), E(&o, paths[1]));
+    o.section = "Plan header";
+    compare_header(&o, &a.plan.header, &b.plan.header);
     o.section = "Structure";
     compare_names(&o, &a.plan, &b.plan, &a.plan.pillars, &b.plan.pillars, "pillar");
     compare_names(&o, &a.plan, &b.plan, &a.plan.themes, &b.plan.themes, "theme");

@@ -19,8 +19,8 @@ static const DiagCode codes[] = {
     {"E012", "unknown name (with \"did you mean\")"},
     {"E013", "a name, reference, band or abbreviation defined twice (note: the first definition)"},
     {"E014", "a single-valued statement (polarity, unit ...) given twice in one block"},
-    {"E015", "an unknown word for a polarity, unit, frequency, accumulation, kind, status, method or result status"},
-    {"E016", "a malformed unit, decimals or arrears value"},
+    {"E015", "an unknown word for a polarity, unit, frequency, accumulation, kind, status, method, result status, direction of travel or forecast rule"},
+    {"E016", "a malformed unit, decimals, arrears, jump or stale value"},
     {"E017", "an indicator with neither identifier nor reference, or an empty reference"},
     {"E018", "a second plan header"},
     {"E019", "a name of the wrong kind ('living' is a theme, not a rating scheme)"},
@@ -57,6 +57,7 @@ static const DiagCode codes[] = {
     {"W006", "a benchmark value three or more years older than the baseline"},
     {"W007", "a pillar with no theme"},
     {"W008", "direction on an indicator that is not monitor-only (its polarity already sets the direction)"},
+    {"W009", "a year-to-date indicator reported in-year with only an annual target for a year, and no forecast in the plan header: its in-year returns are not rated"},
     {"W010", "a file with no plan header (a file of shared declarations is meant to be included, not checked alone)"},
 };
 

@@ -210,6 +210,7 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
     case ST_OWNER:
     case ST_COMMITTEE:
     case ST_SOURCE:
+    case ST_VERSION:
         fprintf(o, "%s ", kw);
         string(f, s->str);
         break;
@@ -250,6 +251,7 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
     case ST_ACCUMULATES:
     case ST_METHOD:
     case ST_DIRECTION:
+    case ST_FORECAST:
         fprintf(o, "%s %s", kw, s->ident.name);
         break;
     case ST_TRANSFORMATION: fputs("transformation", o); break;
@@ -281,6 +283,8 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         break;
     case ST_DECIMALS:
     case ST_TOLERANCE:
+    case ST_JUMP:
+    case ST_STALE:
         fprintf(o, "%s ", kw);
         source(f, s->value.loc);
         break;

@@ -36,6 +36,10 @@ char *map_text_file(const char *path, size_t *size, size_t *map_len, char *why, 
  * directory tree of `path` or of one of dirs (which may be NULL). */
 LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs);
 
+/* Sets plan->digest ("fnv1a64:" and 16 hex digits) from the bytes of every file in sources, in load
+ * order, so that planc eval and a built evaluator name the same plan text. */
+void load_digest(Plan *plan, const SourceSet *sources);
+
 /* Loads a plan from memory (for the fuzzers and tests): includes are not followed. */
 void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name, const char *text, size_t size);
 

@@ -61,7 +61,11 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_REVISED] = B(IN_INDICATOR),
     [ST_RESULT] = B(IN_INDICATOR),
     [ST_FORMULA] = B(IN_INDICATOR),
-    [ST_DIRECTION] = B(IN_INDICATOR),
+    [ST_DIRECTION] = B(IN_PLAN) | B(IN_INDICATOR),
+    [ST_VERSION] = B(IN_PLAN),
+    [ST_FORECAST] = B(IN_PLAN),
+    [ST_JUMP] = B(IN_PLAN) | B(IN_INDICATOR),
+    [ST_STALE] = B(IN_PLAN),
     [ST_METHOD] = B(IN_RATING),
     [ST_BAND] = B(IN_RATING),
 };
@@ -82,7 +86,8 @@ const char *stmt_keyword(StmtKind k)
         [ST_FREQUENCY] = "frequency", [ST_ACCUMULATES] = "accumulates", [ST_ARREARS] = "arrears",
         [ST_TOLERANCE] = "tolerance", [ST_BASELINE] = "baseline", [ST_TARGET] = "target",
         [ST_AMEND] = "amend", [ST_REVISED] = "revised", [ST_RESULT] = "result", [ST_FORMULA] = "formula", [ST_DIRECTION] = "direction",
-        [ST_METHOD] = "method", [ST_BAND] = "band",
+        [ST_METHOD] = "method", [ST_BAND] = "band", [ST_VERSION] = "version", [ST_FORECAST] = "forecast",
+        [ST_JUMP] = "jump", [ST_STALE] = "stale",
     };
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
@@ -427,6 +432,21 @@ static const Value *copy_value(Arena *ar, const Value *v)
     return copy;
 }
 
+/* `direction` takes one set of words in the plan header (PRT_DOT_BASES) and another in an indicator
+ * (bigger, smaller): a word of the other set is reported as misplaced rather than unknown.  Returns
+ * whether it was. */
+static bool misplaced_direction(Lowerer *lw, const Stmt *s, const char *const *other, size_t n, const char *home,
+                                const char *here)
+{
+    for (size_t i = 0; i < n; i++)
+        if (other[i] && strcmp(s->ident.name, other[i]) == 0) {
+            diag_error(lw->diag, s->ident.loc, "E015", "'direction %s' belongs in %s, not in %s", s->ident.name, home,
+                       here);
+            return true;
+        }
+    return false;
+}
+
 /* The properties written as a word from a fixed set: kind, polarity, unit, frequency, accumulation,
  * direction.  Returns false for any other statement. */
 static bool indicator_word_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
@@ -466,7 +486,8 @@ static bool indicator_word_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt
         }
         return true;
     case ST_DIRECTION:
-        if (once(lw, f, s)) {
+        if (once(lw, f, s) && !misplaced_direction(lw, s, prt_dot_basis_words, PRT_N_DOT_BASES, "the plan header",
+                                                      "an indicator")) {
             v = LOOKUP(lw, s->ident, prt_polarity_words, "direction");
             if (v == PRT_POL_MONITOR) {
                 diag_error(lw->diag, s->ident.loc, "E016", "a direction of travel is 'bigger' or 'smaller' (is better)");
@@ -481,7 +502,30 @@ static bool indicator_word_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt
     }
 }
 
-/* The numbers given once: decimals, arrears, tolerance, baseline. */
+/* `jump N` (in the plan header or an indicator): a change more than N times the usual change is
+ * queried (Q002), so N must be over 1 or every change would be.  Returns N, or 0 after an error. */
+static double lower_jump(Lowerer *lw, const Stmt *s)
+{
+    if (s->value.num > 1)
+        return s->value.num;
+    diag_error(lw->diag, s->value.loc, "E016",
+               "a jump is a multiple of the usual change and must be greater than 1: write 'jump 3'");
+    return 0;
+}
+
+/* `stale N`: a benchmark more than N whole years older than the period is flagged (Q004).  Returns
+ * N + 1 (the tables' form, in which 0 means not given), or 0 after an error. */
+static int lower_stale(Lowerer *lw, const Stmt *s)
+{
+    double n = s->value.num;
+    if (n >= 0 && n <= PLANC_MAX_STALE_YEARS && n == floor(n))
+        return (int)n + 1;
+    diag_error(lw->diag, s->value.loc, "E016", "stale is a whole number of years from 0 to %d: write 'stale 1'",
+               PLANC_MAX_STALE_YEARS);
+    return 0;
+}
+
+/* The numbers given once: decimals, arrears, tolerance, jump, baseline. */
 static bool indicator_number_stmt(Lowerer *lw, Frame *f, Indicator *in, const Stmt *s)
 {
     switch (s->kind) {
@@ -506,6 +550,10 @@ static bool indicator_number_stmt(Lowerer *lw, Frame *f, Indicator *in, const St
     case ST_TOLERANCE:
         if (once(lw, f, s))
             in->tolerance = copy_value(&lw->plan->arena, &s->value);
+        return true;
+    case ST_JUMP:
+        if (once(lw, f, s))
+            in->jump = lower_jump(lw, s);
         return true;
     case ST_BASELINE:
         if (once(lw, f, s)) {
@@ -677,6 +725,22 @@ static void plan_stmt(Lowerer *lw, Frame *f, PlanHeader *h, const Stmt *s)
     }
     case ST_RATING_USE: h->rating = s->ident; break;
     case ST_DESCRIPTION: h->description = s->str; break;
+    case ST_VERSION: h->version = s->str; break;
+    case ST_DIRECTION: {
+        if (misplaced_direction(lw, s, prt_polarity_words, PRT_POL_SMALLER + 1, "a monitor-only indicator",
+                                "the plan header"))   /* bigger, smaller: not monitor */
+            break;
+        int v = LOOKUP(lw, s->ident, prt_dot_basis_words, "direction of travel");
+        h->dot_basis = v < 0 ? PRT_DOT_BASIS_LONG_TERM : (prt_dot_basis)v;
+        break;
+    }
+    case ST_FORECAST: {
+        int v = LOOKUP(lw, s->ident, prt_forecast_rule_words, "forecast rule");
+        h->forecast = v < 0 ? PRT_FORECAST_NONE : (prt_forecast_rule)v;
+        break;
+    }
+    case ST_JUMP: h->jump = lower_jump(lw, s); break;
+    case ST_STALE: h->stale_years = lower_stale(lw, s); break;
     default: break;
     }
 }
@@ -740,7 +804,7 @@ static const bool single_line[ST__COUNT] = {
     [ST_PLAN] = true, [ST_RATING_DECL] = true, [ST_BENCHMARK_DECL] = true, [ST_INPUT] = true,
     [ST_PILLAR] = true, [ST_THEME] = true, [ST_OUTCOME] = true, [ST_ACTIVITY] = true,
     [ST_INDICATOR] = true, [ST_ORGANISATION] = true, [ST_OWNER] = true, [ST_COMMITTEE] = true,
-    [ST_SOURCE] = true, [ST_UNIT] = true, [ST_BAND] = true, [ST_INCLUDE] = true,
+    [ST_SOURCE] = true, [ST_UNIT] = true, [ST_BAND] = true, [ST_INCLUDE] = true, [ST_VERSION] = true,
 };
 
 static void check_one_line(Lowerer *lw, const char *str, Loc loc)

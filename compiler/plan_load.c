@@ -28,6 +28,8 @@ int loaded_plan_open_as(LoadedPlan *lp, const char *path, const IncludeDirs *dir
     LoadStatus st = load_plan(&lp->plan, &lp->sources, &lp->diag, path, dirs);
     if (st == LOAD_OK && !lp->diag.stopped)
         check_plan(&lp->plan, &lp->diag);
+    if (st == LOAD_OK && !lp->diag.errors)
+        load_digest(&lp->plan, &lp->sources);
     if (st != LOAD_OK || lp->diag.errors) {
         lp->diag.hide_warnings = true;   /* warnings are `planc check`'s business */
         prt_diag_format format = PRT_DIAG_TEXT;

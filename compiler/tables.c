@@ -97,6 +97,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->frequency = in->frequency;
     out->accumulates = in->accumulates;
     out->arrears = in->arrears;
+    out->jump = in->jump;
     out->scheme = in->scheme ? index_of(b, in->scheme) : -1;
     out->has_tolerance = in->tolerance != NULL;
     out->tolerance = in->tolerance ? in->tolerance->num : 0;
@@ -212,6 +213,12 @@ const prt_plan *plan_tables(Plan *plan)
     p->last_year = plan->header.last.valid ? plan->header.last.p.year : p->first_year;
     p->default_scheme = named_index(&b, plan->header.rating.name, ENT_RATING);
     p->names_distinct = names_distinct(plan);
+    p->version = plan->header.version;
+    p->digest = plan->digest;
+    p->dot_basis = plan->header.dot_basis;
+    p->forecast = plan->header.forecast;
+    p->jump = plan->header.jump;
+    p->stale_years = plan->header.stale_years;
 
     prt_pillar *pillars = arena_alloc(a, plan->pillars.n * sizeof *pillars);
     for (size_t i = 0; i < plan->pillars.n; i++) {

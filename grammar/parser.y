@@ -80,17 +80,18 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_ARREARS "'arrears'" KW_AT "'at'" KW_BAND "'band'" KW_BASELINE "'baseline'"
 %token KW_BECAUSE "'because'" KW_BENCHMARK "'benchmark'" KW_COMMITTEE "'committee'"
 %token KW_CONTRIBUTES "'contributes'" KW_COVERS "'covers'" KW_DECIMALS "'decimals'"
-%token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_DIRECTION "'direction'" KW_FORMULA "'formula'"
+%token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_DIRECTION "'direction'"
+%token KW_FORECAST "'forecast'" KW_FORMULA "'formula'"
 %token KW_FREQUENCY "'frequency'" KW_FROM "'from'" KW_IN "'in'" KW_INCLUDE "'include'"
-%token KW_INDICATOR "'indicator'" KW_INPUT "'input'" KW_KIND "'kind'" KW_MAINTAIN "'maintain'"
+%token KW_INDICATOR "'indicator'" KW_INPUT "'input'" KW_JUMP "'jump'" KW_KIND "'kind'" KW_MAINTAIN "'maintain'"
 %token KW_MEASURES "'measures'" KW_METHOD "'method'" KW_MONITOR "'monitor'"
 %token KW_ORGANISATION "'organisation'" KW_OTHERWISE "'otherwise'" KW_OUTCOME "'outcome'"
 %token KW_OWNER "'owner'" KW_PER "'per'" KW_PILLAR "'pillar'" KW_PLAN "'plan'"
 %token KW_POLARITY "'polarity'" KW_PROGRESS "'progress'" KW_PTS "'pts'"
 %token KW_RATED "'rated'" KW_RATING "'rating'" KW_REPORTED "'reported'" KW_RESTATED "'restated'"
-%token KW_RESULT "'result'" KW_REVISED "'revised'" KW_SOURCE "'source'" KW_STATUS "'status'"
+%token KW_RESULT "'result'" KW_REVISED "'revised'" KW_SOURCE "'source'" KW_STALE "'stale'" KW_STATUS "'status'"
 %token KW_TARGET "'target'" KW_THEME "'theme'" KW_TO "'to'" KW_TOLERANCE "'tolerance'"
-%token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_WITHIN "'within'"
+%token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
 
 %type <list> stmts block
 %type <stmt> stmt decl_head rating_head
@@ -262,6 +263,10 @@ stmt:
                                         }
   | KW_DIRECTION word                   { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = $2; }
   | KW_DIRECTION KW_MONITOR             { $$ = new_stmt(ctx, ST_DIRECTION, @1, @$); $$->ident = make_ident("monitor", @2); }
+  | KW_VERSION STRING                   { $$ = new_stmt(ctx, ST_VERSION, @1, @$); $$->str = $2; $$->str_loc = @2; }
+  | KW_FORECAST word                    { $$ = new_stmt(ctx, ST_FORECAST, @1, @$); $$->ident = $2; }
+  | KW_JUMP number_value                { $$ = new_stmt(ctx, ST_JUMP, @1, @$); $$->value = $2; }
+  | KW_STALE number_value               { $$ = new_stmt(ctx, ST_STALE, @1, @$); $$->value = $2; }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = formula_within_limit(ctx, $2, @2); }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
   | KW_BAND IDENT opt_note opt_abbrev KW_AT value

@@ -10,8 +10,9 @@ for plan in plans/*.plan tests/check/ok_*.plan tests/eval/small.plan tests/map/t
     "$PLANC" check --color=never "$fmt1" 2>&1 | sed -E 's/^[^ ]*: (error|warning|note)/\1/; /^    /d' | sort >"$OUT/c2"
     cmp -s "$OUT/c1" "$OUT/c2" && ok "fmt keeps the diagnostics of $plan" || bad "fmt keeps the diagnostics of $plan"
     if grep -q '^plan ' "$plan"; then
-        "$PLANC" compile "$plan" -o - 2>/dev/null | tail -n +2 >"$OUT/g1"
-        "$PLANC" compile "$fmt1" -o - 2>/dev/null | tail -n +2 >"$OUT/g2"
+        # (the digest is of the text, which formatting changes)
+        "$PLANC" compile "$plan" -o - 2>/dev/null | tail -n +2 | sed 's/\.digest = "[^"]*"//' >"$OUT/g1"
+        "$PLANC" compile "$fmt1" -o - 2>/dev/null | tail -n +2 | sed 's/\.digest = "[^"]*"//' >"$OUT/g2"
         cmp -s "$OUT/g1" "$OUT/g2" && ok "fmt keeps the meaning of $plan (same generated C)" || bad "fmt keeps the meaning of $plan"
     fi
     # every comment survives, word for word

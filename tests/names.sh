@@ -6,12 +6,15 @@ NM=$OUT/names
 mkdir -p "$NM"
 NAMES=${NAMES:-build/list_names}
 
-# names_plan FILE METHOD BANDS STATEMENTS...: a plan with one indicator given the statements
+# names_plan FILE METHOD BANDS STATEMENTS...: a plan with one indicator given the statements (and
+# the plan header the statement in $NAMES_HEADER, if set)
 names_plan() {
     local file=$1 method=$2 bands=$3
     shift 3
     {
-        printf 'plan "Names" {\n    covers 2023/24 to 2024/25\n    reported quarterly\n    rating r\n}\n'
+        printf 'plan "Names" {\n    covers 2023/24 to 2024/25\n    reported quarterly\n    rating r\n'
+        [ -n "${NAMES_HEADER:-}" ] && printf '    %s\n' "$NAMES_HEADER"
+        printf '}\n'
         printf 'rating r "R" {\n    method %s\n%s\n}\n' "$method" "$bands"
         printf 'pillar p "P" {\n    theme t "T" {\n        outcome o "O"\n        indicator i "I/1" "Indicator" {\n'
         printf '            measures o\n'
@@ -41,12 +44,15 @@ names_plan_for() {
         [ "$w" = rate ] && u="rate per 1000"
         names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "unit $u" "frequency quarterly" "target 10 in 2023/24" ;;
     frequency) names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "frequency $w" "target 10 in 2023/24" ;;
-    accumulates) names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "accumulates $w" "target 10 in 2023/24" ;;
+    accumulates) # measured yearly: a year-to-date figure reported quarterly wants a quarterly profile (W009)
+        names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "accumulates $w" "frequency annual" "target 10 in 2023/24" ;;
     method)
         local bands=$AT_BANDS
         [ "$w" = points ] && bands=$WITHIN_BANDS
         names_plan "$file" "$w" "$bands" "polarity bigger" "unit percent" "baseline 5 in 2022/23" "target 10 in 2023/24" ;;
     result) names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "target 10 in 2023/24" "result $w in 2023/24" ;;
+    direction | forecast)
+        NAMES_HEADER="$nset $w" names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "target 10 in 2023/24" ;;
     *) return 1 ;;
     esac
 }
@@ -84,7 +90,8 @@ else
 
     # each set's table in docs/language.md: the first column's words, under the set's heading
     for npair in "polarity:Polarities" "unit:Units" "frequency:Frequencies" "accumulates:Accumulations" \
-                "method:Rating methods" "result:Result statuses"; do
+                "method:Rating methods" "result:Result statuses" "direction:Direction of travel" \
+                "forecast:Forecast rules"; do
         nset=${npair%%:*} nheading=${npair#*:}
         awk -v h="### $nheading" '$0 == h { on = 1; next } /^#/ { on = 0 } on && /^\| `[^`]*` \|/ {
                  sub(/^\| `/, ""); sub(/`.*/, ""); print }' docs/language.md | sort >"$NM/docs"

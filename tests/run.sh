@@ -113,6 +113,9 @@ done
 # --- every word of each set of names accepted, and listed in docs/language.md ---
 . tests/names.sh
 
+# --- the plan language of issue 14: report settings in the header, the digest ---
+. tests/language14.sh
+
 # --- the shape of the source: function lengths, file openings ---
 . tests/structure.sh
 

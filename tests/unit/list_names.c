@@ -19,5 +19,7 @@ int main(void)
     list("accumulates", prt_accumulation_words, PRT_N_ACCUMULATIONS);
     list("method", prt_method_words, PRT_N_METHODS);
     list("result", prt_result_status_words, PRT_N_RESULT_STATUSES);
+    list("direction", prt_dot_basis_words, PRT_N_DOT_BASES);
+    list("forecast", prt_forecast_rule_words, PRT_N_FORECAST_RULES);
     return 0;
 }
