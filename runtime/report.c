@@ -20,17 +20,156 @@ bool prt_format_parse(const char *s, prt_format *out)
         }
     return false;
 }
+/* ---- the indicator table's layout, shared by the text and Markdown reports ---- */
+
+/* Which columns an indicator table has: Ref, Indicator, Polarity, Period, Target, the result (one
+ * column, or one per period of the history), Last year, the direction(s) of travel, the forecast and
+ * the quality flags when any rating has them, Benchmark. */
+typedef struct Layout {
+    const prt_history *h;
+    int nseries;                       /* 0: one Result column (a one-period report) */
+    prt_period_str *series_head;       /* the periods, oldest first */
+    int ndot;
+    const char *dot_head[2];
+    bool forecast, quality;
+    int ncols;
+} Layout;
+
+/* The builders one indicator row needs; reused from row to row. */
+typedef struct RowBufs {
+    RptRowText rt;
+    prt_buf *series;                   /* nseries */
+    prt_buf dot[2], forecast, quality, scratch;
+    char last_year[64];
+    prt_period_str period;
+} RowBufs;
+
+static bool period_has_quality(const prt_evaluation *ev)
+{
+    for (int i = 0; i < ev->plan->nindicators; i++)
+        if (ev->ratings[i].quality)
+            return true;
+    return false;
+}
+
+static Layout layout_make(const prt_history *h)
+{
+    Layout L = {.h = h};
+    if (h->n > 1) {
+        L.nseries = h->n;
+        L.series_head = prt_xcalloc((size_t)h->n, sizeof *L.series_head);
+        for (int k = 0; k < h->n; k++)
+            L.series_head[k] = prt_period_text(h->ev[k]->period);
+    }
+    L.ndot = rpt_dot_headers(h->plan, L.dot_head);
+    L.forecast = rpt_history_has_forecast(h);
+    L.quality = period_has_quality(prt_history_last(h));
+    L.ncols = 5 + (L.nseries ? L.nseries : 1) + 1 + L.ndot + L.forecast + L.quality + 1;
+    return L;
+}
+
+static void layout_free(Layout *L)
+{
+    free(L->series_head);
+}
+
+static void rowbufs_init(RowBufs *rb, const Layout *L)
+{
+    *rb = (RowBufs){0};
+    rb->series = prt_xcalloc((size_t)(L->nseries ? L->nseries : 1), sizeof *rb->series);
+}
+
+static void rowbufs_free(RowBufs *rb, const Layout *L)
+{
+    rpt_row_text_free(&rb->rt);
+    for (int k = 0; k < L->nseries; k++)
+        prt_buf_free(&rb->series[k]);
+    free(rb->series);
+    prt_buf_free(&rb->dot[0]);
+    prt_buf_free(&rb->dot[1]);
+    prt_buf_free(&rb->forecast);
+    prt_buf_free(&rb->quality);
+    prt_buf_free(&rb->scratch);
+}
+
+/* The header cells (cells holds L->ncols). */
+static void indicator_header(const Layout *L, const char **cells)
+{
+    int c = 0;
+    const char *lead[] = {"Ref", "Indicator", "Polarity", "Period", "Target"};
+    for (size_t k = 0; k < 5; k++)
+        cells[c++] = lead[k];
+    if (!L->nseries)
+        cells[c++] = "Result";
+    for (int k = 0; k < L->nseries; k++)
+        cells[c++] = L->series_head[k].s;
+    cells[c++] = "Last year";
+    for (int k = 0; k < L->ndot; k++)
+        cells[c++] = L->dot_head[k];
+    if (L->forecast)
+        cells[c++] = "Forecast";
+    if (L->quality)
+        cells[c++] = "Quality";
+    cells[c++] = "Benchmark";
+}
+
+/* The cells of indicator i's row, in the report's period (texts in rb, valid until its next use). */
+static void indicator_cells(const Layout *L, int i, RowBufs *rb, const char **cells)
+{
+    const prt_evaluation *ev = prt_history_last(L->h);
+    const prt_indicator *in = &ev->plan->indicators[i];
+    const prt_rating *r = &ev->ratings[i];
+    int c = 0;
+    cells[c++] = in->ref ? in->ref : (in->id ? in->id : "");
+    cells[c++] = in->name;
+    cells[c++] = rpt_polarity_text(in->polarity);
+    rb->period = prt_period_text(r->period);
+    cells[c++] = rb->period.s;
+    cells[c++] = rpt_target_text(ev, r, &rb->rt.target);
+    if (!L->nseries)
+        cells[c++] = rpt_value_cell(ev, r, false, &rb->rt.result);
+    for (int k = 0; k < L->nseries; k++)
+        cells[c++] = rpt_value_cell(L->h->ev[k], &L->h->ev[k]->ratings[i], true, &rb->series[k]);
+    cells[c++] = rpt_last_year_text(ev, r, rb->last_year, sizeof rb->last_year);
+    int nd = rpt_dot_cells(ev->plan, r, rb->dot);
+    for (int k = 0; k < nd; k++)
+        cells[c++] = prt_buf_str(&rb->dot[k]);
+    if (L->forecast)
+        cells[c++] = rpt_forecast_text(ev, r, &rb->forecast);
+    if (L->quality)
+        cells[c++] = rpt_quality_codes(r, " ", &rb->quality);
+    cells[c++] = rpt_benchmark_text(ev, r, &rb->rt.benchmark);
+}
+
+/* The notes under an indicator's row, one line each, added to b ('\n' after each): what the rating
+ * says, the comment (or that there is none below target), restatements, quality flags, the forecast,
+ * who owns it.  In Markdown (full) the rating's explanation is left out and the comment has its column. */
+static void indicator_notes(const Layout *L, int i, bool markdown, prt_buf *b, RowBufs *rb);
+
 /* ---- a text table, columns sized to their widest cell (in characters, not bytes) ---- */
 
+/* Each cell and note is the text as the terminal will show it (prt_esc_terminal), allocated.  A row
+ * with a heading is a line of its own (an outcome's name) and holds no cells. */
+typedef struct TRow {
+    char **cells;
+    char **notes;
+    int nnotes;
+    char *heading;
+} TRow;
 
-/* Each cell and note is the text as the terminal will show it (prt_esc_terminal), allocated. */
 typedef struct Table {
     int ncols;
     int nrows;
-    char *(*cells)[RPT_MAX_COLS];
-    char *(*notes)[2];           /* lines printed under a row */
-    int max_width[RPT_MAX_COLS];     /* 0: no limit */
+    TRow *rows;
+    int *max_width;                    /* per column; 0: no limit */
 } Table;
+
+static Table table_make(int ncols)
+{
+    Table t = {.ncols = ncols};
+    t.max_width = prt_xcalloc((size_t)ncols, sizeof *t.max_width);
+    return t;
+}
 
 static size_t width(const char *s)
 {
@@ -68,43 +207,96 @@ static char *terminal_text(const char *s)
     return prt_buf_take(&b);
 }
 
-static void table_add(Table *t, const char *const *cells, const char *note1, const char *note2)
+static TRow *table_row(Table *t)
 {
-    t->cells = prt_xrealloc(t->cells, (size_t)(t->nrows + 1) * sizeof *t->cells);
-    t->notes = prt_xrealloc(t->notes, (size_t)(t->nrows + 1) * sizeof *t->notes);
-    for (int c = 0; c < t->ncols; c++) {
-        t->cells[t->nrows][c] = terminal_text(cells[c]);
-        if (t->max_width[c])
-            clip(t->cells[t->nrows][c], (size_t)t->max_width[c]);
-    }
-    t->notes[t->nrows][0] = terminal_text(note1);
-    t->notes[t->nrows][1] = terminal_text(note2);
-    t->nrows++;
+    t->rows = prt_xrealloc(t->rows, (size_t)(t->nrows + 1) * sizeof *t->rows);
+    TRow *row = &t->rows[t->nrows++];
+    *row = (TRow){0};
+    return row;
 }
 
+/* A row of cells, with the lines of notes (each line ending '\n'; empty lines are skipped). */
+static void table_add(Table *t, const char *const *cells, const char *notes)
+{
+    TRow *row = table_row(t);
+    row->cells = prt_xcalloc((size_t)t->ncols, sizeof *row->cells);
+    for (int c = 0; c < t->ncols; c++) {
+        row->cells[c] = terminal_text(cells[c]);
+        if (t->max_width[c])
+            clip(row->cells[c], (size_t)t->max_width[c]);
+    }
+    for (const char *p = notes ? notes : ""; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (len) {
+            char *line = prt_xmalloc(len + 1);
+            memcpy(line, p, len);
+            line[len] = '\0';
+            row->notes = prt_xrealloc(row->notes, (size_t)(row->nnotes + 1) * sizeof *row->notes);
+            row->notes[row->nnotes++] = terminal_text(line);
+            free(line);
+        }
+        p += len + (nl != NULL);
+    }
+}
+
+static void table_heading(Table *t, const char *prefix, const char *text)
+{
+    prt_buf b = {0};
+    prt_buf_puts(&b, prefix);
+    prt_buf_puts(&b, text);
+    table_row(t)->heading = terminal_text(prt_buf_str(&b));
+    prt_buf_free(&b);
+}
+
+static void table_free(Table *t)
+{
+    for (int r = 0; r < t->nrows; r++) {
+        TRow *row = &t->rows[r];
+        for (int c = 0; row->cells && c < t->ncols; c++)
+            free(row->cells[c]);
+        for (int k = 0; k < row->nnotes; k++)
+            free(row->notes[k]);
+        free(row->cells);
+        free(row->notes);
+        free(row->heading);
+    }
+    free(t->rows);
+    free(t->max_width);
+    *t = (Table){0};
+}
+
+static void table_print_row(FILE *out, const TRow *row, int ncols, const size_t *w, const char *indent)
+{
+    fputs(indent, out);
+    int last = ncols - 1;   /* no padding after the last cell with text: no trailing blanks */
+    while (last > 0 && !row->cells[last][0])
+        last--;
+    for (int c = 0; c <= last; c++) {
+        fputs(row->cells[c], out);
+        if (c < last)
+            for (size_t k = width(row->cells[c]); k < w[c] + 2; k++)
+                fputc(' ', out);
+    }
+    fputc('\n', out);
+    for (int k = 0; k < row->nnotes; k++)
+        fprintf(out, "%s    %s\n", indent, row->notes[k]);
+}
+
+/* Prints the table (its first row the header, underlined) and frees it. */
 static void table_print(FILE *out, Table *t, const char *indent)
 {
-    size_t w[RPT_MAX_COLS] = {0};
+    size_t *w = prt_xcalloc((size_t)t->ncols, sizeof *w);
     for (int r = 0; r < t->nrows; r++)
-        for (int c = 0; c < t->ncols; c++)
-            if (width(t->cells[r][c]) > w[c])
-                w[c] = width(t->cells[r][c]);
+        for (int c = 0; t->rows[r].cells && c < t->ncols; c++)
+            if (width(t->rows[r].cells[c]) > w[c])
+                w[c] = width(t->rows[r].cells[c]);
     for (int r = 0; r < t->nrows; r++) {
-        fputs(indent, out);
-        int last = t->ncols - 1;   /* no padding after the last cell with text: no trailing blanks */
-        while (last > 0 && !t->cells[r][last][0])
-            last--;
-        for (int c = 0; c <= last; c++) {
-            const char *cell = t->cells[r][c];
-            fputs(cell, out);
-            if (c < last)
-                for (size_t k = width(cell); k < w[c] + 2; k++)
-                    fputc(' ', out);
+        if (t->rows[r].heading) {
+            fprintf(out, "%s%s\n", indent, t->rows[r].heading);
+            continue;
         }
-        fputc('\n', out);
-        for (int k = 0; k < 2; k++)
-            if (t->notes[r][k][0])
-                fprintf(out, "%s    %s\n", indent, t->notes[r][k]);
+        table_print_row(out, &t->rows[r], t->ncols, w, indent);
         if (r == 0) {
             fputs(indent, out);
             size_t total = 0;
@@ -115,32 +307,24 @@ static void table_print(FILE *out, Table *t, const char *indent)
             fputc('\n', out);
         }
     }
-    for (int r = 0; r < t->nrows; r++) {
-        for (int c = 0; c < t->ncols; c++)
-            free(t->cells[r][c]);
-        free(t->notes[r][0]);
-        free(t->notes[r][1]);
-    }
-    free(t->cells);
-    free(t->notes);
-    t->cells = NULL;
-    t->notes = NULL;
-    t->nrows = 0;
+    free(w);
+    table_free(t);
 }
-static void text_summary(FILE *out, const prt_evaluation *ev)
+
+static void text_summary(FILE *out, const prt_history *h)
 {
+    const prt_evaluation *ev = prt_history_last(h);
     const prt_plan *plan = ev->plan;
-    Table t = {0};
     const char *head[RPT_MAX_COLS];
-    t.ncols = rpt_summary_header(ev, head);
-    table_add(&t, head, NULL, NULL);
+    Table t = table_make(rpt_summary_header(ev, head));
+    table_add(&t, head, NULL);
     RptSummaryRow row;
     for (int p = 0; p < plan->npillars; p++) {
         rpt_summary_row(ev, plan->pillars[p].name, &ev->pillar_counts[p], &row);
-        table_add(&t, row.cell, NULL, NULL);
+        table_add(&t, row.cell, NULL);
     }
     rpt_summary_row(ev, "Total", &ev->total, &row);
-    table_add(&t, row.cell, NULL, NULL);
+    table_add(&t, row.cell, NULL);
     table_print(out, &t, "");
     const prt_counts *k = &ev->total;
     fprintf(out, "\n%d indicators reported; %d rated: %d%% (%d) on or above target, %d%% (%d) below target; "
@@ -148,6 +332,13 @@ static void text_summary(FILE *out, const prt_evaluation *ev)
             k->reported, k->rated, rpt_pct(k->on_target, k->rated), k->on_target, rpt_pct(k->below_target, k->rated),
             k->below_target, k->with_dot, rpt_pct(k->improved_same, k->with_dot), k->improved_same,
             rpt_pct(k->worsened, k->with_dot), k->worsened);
+    if (h->n > 1) {
+        prt_buf b = {0};
+        rpt_change_line(&b, h->ev[h->n - 2], ev, prt_esc_terminal);
+        prt_buf_puts(&b, ".\n");
+        prt_buf_flush(&b, out);
+        prt_buf_free(&b);
+    }
 }
 
 /* One sentence per theme: what the summary table says of a pillar, at the theme's level; band
@@ -189,9 +380,106 @@ static void comment_note(prt_buf *b, const char *comment)
         prt_buf_puts(b, "...");
 }
 
-static void text_report(FILE *out, const prt_evaluation *ev)
+/* Ends a note begun at b->data[start]: a line break inside it (a comment's) becomes a space, so the
+ * note stays one line, then the note's own line break. */
+static void note_end(prt_buf *b, size_t start)
 {
-    const prt_plan *plan = ev->plan;
+    for (size_t k = start; k < b->len; k++)
+        if (b->data[k] == '\n' || b->data[k] == '\r')
+            b->data[k] = ' ';
+    prt_buf_putc(b, '\n');
+}
+
+/* Restatements: of the report's period ("Restated from ..."), or of any period of the history
+ * ("2023/24 Q3 restated from ..."). */
+static void restated_notes(const Layout *L, int i, prt_buf *b, RowBufs *rb)
+{
+    for (int k = 0; k < L->h->n; k++) {
+        const prt_evaluation *ev = L->h->ev[k];
+        const prt_rating *r = &ev->ratings[i];
+        if (!r->restated)
+            continue;
+        const char *text = rpt_restated_text(ev, r, &rb->scratch);
+        size_t at = b->len;
+        if (L->h->n > 1)
+            prt_buf_printf(b, "%s %s", prt_period_text(r->period).s, text);
+        else
+            prt_buf_printf(b, "R%s", text + 1);   /* "Restated from ...": a sentence of its own */
+        note_end(b, at);
+    }
+}
+
+static void indicator_notes(const Layout *L, int i, bool markdown, prt_buf *b, RowBufs *rb)
+{
+    const prt_evaluation *ev = prt_history_last(L->h);
+    const prt_rating *r = &ev->ratings[i];
+    size_t at = b->len;
+    if (!markdown) {
+        prt_buf_puts(b, r->explanation);
+        note_end(b, at);
+        at = b->len;
+        if (r->comment) {
+            comment_note(b, r->comment);
+            note_end(b, at);
+        } else if (r->exception) {
+            prt_buf_puts(b, "Exception: below target and no commentary\n");
+        }
+    }
+    restated_notes(L, i, b, rb);
+    for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+        if (r->quality & (1u << f)) {
+            at = b->len;
+            prt_buf_printf(b, "%s: %s", prt_quality_codes[f],
+                           r->quality_explanation[f] ? r->quality_explanation[f] : prt_quality_texts[f]);
+            note_end(b, at);
+        }
+    if (r->has_forecast && r->forecast_explanation[0]) {
+        at = b->len;
+        prt_buf_printf(b, "Forecast: %s", r->forecast_explanation);
+        note_end(b, at);
+    }
+    at = b->len;
+    if (rpt_owner_text(&ev->plan->indicators[i], &rb->scratch)[0]) {
+        prt_buf_puts(b, prt_buf_str(&rb->scratch));
+        note_end(b, at);
+    }
+}
+
+/* The report's header: the plan, the period (and the history's first), when it was produced, from
+ * which plan, and whether any figure is provisional. */
+static void header_lines(prt_buf *b, const prt_history *h, void (*esc)(prt_buf *, const char *))
+{
+    const prt_plan *plan = h->plan;
+    bool any = h->produced || plan->version || plan->digest;
+    if (any) {
+        prt_buf_puts(b, h->produced ? "Produced " : "");
+        esc(b, h->produced);
+    }
+    if (plan->version) {
+        prt_buf_puts(b, h->produced ? "; plan version " : "Plan version ");
+        esc(b, plan->version);
+    }
+    if (plan->digest) {
+        prt_buf_puts(b, h->produced || plan->version ? "; plan " : "Plan ");
+        esc(b, plan->digest);
+    }
+    if (any)
+        prt_buf_puts(b, "\n");
+    if (h->provisional)
+        prt_buf_puts(b, "Some figures are provisional: marked \"(provisional)\" or \"p\", they may still change.\n");
+}
+
+/* "2024/25 Q4", or "2024/25 Q4, with the 8 periods from 2023/24 Q1" for a history. */
+static void period_line(prt_buf *b, const prt_history *h)
+{
+    prt_buf_puts(b, prt_period_text(prt_history_last(h)->period).s);
+    if (h->n > 1)
+        prt_buf_printf(b, ", with the %d periods from %s", h->n, prt_period_text(h->ev[0]->period).s);
+}
+
+static void text_title(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
     prt_buf line = {0};
     prt_esc_terminal(&line, plan->name ? plan->name : "Plan");
     if (plan->organisation) {
@@ -199,54 +487,114 @@ static void text_report(FILE *out, const prt_evaluation *ev)
         prt_esc_terminal(&line, plan->organisation);
         prt_buf_puts(&line, ")");
     }
+    prt_buf_puts(&line, "\nPerformance for ");
+    period_line(&line, h);
+    prt_buf_putc(&line, '\n');
+    header_lines(&line, h, prt_esc_terminal);
     prt_buf_putc(&line, '\n');
     prt_buf_flush(&line, out);
-    fprintf(out, "Performance for %s\n\n", prt_period_text(ev->period).s);
-    text_summary(out, ev);
-    RptRowText rt = {0};
+    prt_buf_free(&line);
+}
+
+/* A theme's indicators as one table, under an outcome's heading when the theme has outcome groups. */
+static void text_theme_table(FILE *out, const Layout *L, int th, RowBufs *rb)
+{
+    const prt_plan *plan = L->h->plan;
+    Table t = table_make(L->ncols);
+    t.max_width[1] = 48;
+    t.max_width[L->ncols - 1] = 40;
+    const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
+    indicator_header(L, cells);
+    table_add(&t, cells, NULL);
+    int *groups = prt_xcalloc((size_t)plan->noutcomes + 1, sizeof *groups);
+    int ng = rpt_theme_groups(plan, th, groups);
+    prt_buf notes = {0};
+    for (int g = 0; g < ng; g++) {
+        const char *name = rpt_group_name(plan, ng, groups[g]);
+        if (name)
+            table_heading(&t, groups[g] >= 0 ? "Outcome: " : "", name);
+        for (int i = 0; i < plan->nindicators; i++) {
+            if (!rpt_in_group(plan, i, th, groups[g]))
+                continue;
+            indicator_cells(L, i, rb, cells);
+            prt_buf_clear(&notes);
+            indicator_notes(L, i, false, &notes, rb);
+            table_add(&t, cells, prt_buf_str(&notes));
+        }
+    }
+    table_print(out, &t, "  ");
+    prt_buf_free(&notes);
+    free(groups);
+    free(cells);
+}
+
+/* The exceptions of the report's period, as a table (or "None."). */
+static void text_exceptions(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    Table t = table_make(3);
+    const char *head[] = {"Ref", "Indicator", "Why"};
+    table_add(&t, head, NULL);
+    t.max_width[1] = 48;
+    prt_buf why = {0};
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        if (!rpt_exception_text(plan, &ev->ratings[i], &why)[0])
+            continue;
+        const char *cells[] = {in->ref ? in->ref : (in->id ? in->id : ""), in->name, prt_buf_str(&why)};
+        table_add(&t, cells, NULL);
+    }
+    fputs("\nExceptions\n\n", out);
+    if (t.nrows > 1)
+        table_print(out, &t, "  ");
+    else {
+        fputs("  None.\n", out);
+        table_free(&t);
+    }
+    prt_buf_free(&why);
+}
+
+static void text_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
+{
+    const prt_theme *theme = &L->h->plan->themes[th];
+    const prt_evaluation *ev = prt_history_last(L->h);
+    prt_buf line = {0};
+    prt_buf_puts(&line, "\n  ");
+    prt_esc_terminal(&line, theme->name);
+    prt_buf_puts(&line, theme->transformation ? " (transformation workstream)\n" : "\n");
+    if (theme->owner) {
+        prt_buf_puts(&line, "  Owner: ");
+        prt_esc_terminal(&line, theme->owner);
+        prt_buf_putc(&line, '\n');
+    }
+    prt_buf_flush(&line, out);
+    prt_buf_free(&line);
+    theme_line(out, ev, &ev->theme_counts[th], "  ", prt_esc_terminal);
+    text_theme_table(out, L, th, rb);
+}
+
+static void text_report(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
+    text_title(out, h);
+    text_summary(out, h);
+    Layout L = layout_make(h);
+    RowBufs rb;
+    rowbufs_init(&rb, &L);
+    prt_buf line = {0};
     for (int p = 0; p < plan->npillars; p++) {
         prt_buf_puts(&line, "\n");
         prt_esc_terminal(&line, plan->pillars[p].name);
         prt_buf_puts(&line, "\n");
         prt_buf_flush(&line, out);
-        for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p || !rpt_theme_has_indicators(plan, th))
-                continue;
-            prt_buf_puts(&line, "\n  ");
-            prt_esc_terminal(&line, plan->themes[th].name);
-            prt_buf_puts(&line, plan->themes[th].transformation ? " (transformation workstream)\n" : "\n");
-            prt_buf_flush(&line, out);
-            theme_line(out, ev, &ev->theme_counts[th], "  ", prt_esc_terminal);
-            Table t = {0};
-            t.ncols = 9;
-            t.max_width[1] = 48;
-            t.max_width[8] = 40;
-            const char *head[] = {"Ref", "Indicator", "Polarity", "Period", "Target", "Result", "Last year", "DOT", "Benchmark"};
-            table_add(&t, head, NULL, NULL);
-            for (int i = 0; i < plan->nindicators; i++) {
-                const prt_indicator *in = &plan->indicators[i];
-                if (in->theme != th)
-                    continue;
-                const prt_rating *r = &ev->ratings[i];
-                char ly[64];
-                const char *cells[] = {
-                    in->ref ? in->ref : (in->id ? in->id : ""), in->name, rpt_polarity_text(in->polarity),
-                    prt_period_text(r->period).s, rpt_target_text(ev, r, &rt.target),
-                    rpt_result_text(ev, r, &rt.result), rpt_last_year_text(ev, r, ly, sizeof ly), prt_dot_name(r->dot),
-                    rpt_benchmark_text(ev, r, &rt.benchmark),
-                };
-                prt_buf_clear(&rt.note);
-                if (r->comment)
-                    comment_note(&rt.note, r->comment);
-                else if (r->exception)
-                    prt_buf_puts(&rt.note, "Exception: below target and no commentary");
-                table_add(&t, cells, r->explanation, prt_buf_str(&rt.note));
-            }
-            table_print(out, &t, "  ");
-        }
+        for (int th = 0; th < plan->nthemes; th++)
+            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(plan, th))
+                text_theme(out, &L, th, &rb);
     }
-    rpt_row_text_free(&rt);
+    text_exceptions(out, prt_history_last(h));
     prt_buf_free(&line);
+    rowbufs_free(&rb, &L);
+    layout_free(&L);
 }
 
 /* ---- CSV ---- */
@@ -276,57 +624,128 @@ static const char *rating_id(const prt_evaluation *ev, const prt_rating *r)
     return r->band >= 0 ? ev->plan->schemes[in->scheme].bands[r->band].id : "";
 }
 
-static void csv_report(FILE *out, const prt_evaluation *ev)
+/* "Q001: what was found; Q002: ..." for the CSV's one field. */
+static const char *quality_explanations(const prt_rating *r, prt_buf *b)
+{
+    prt_buf_clear(b);
+    for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+        if (r->quality & (1u << f))
+            prt_buf_printf(b, "%s%s: %s", b->len ? "; " : "", prt_quality_codes[f],
+                           r->quality_explanation[f] ? r->quality_explanation[f] : prt_quality_texts[f]);
+    return prt_buf_str(b);
+}
+
+static const char *const csv_head[] = {
+    "ref", "id", "indicator", "pillar", "theme", "polarity", "period", "target", "result", "status", "rating",
+    "rating_label", "percent", "explanation", "last_year", "dot", "dot_explanation", "benchmark",
+    "published_rating", "published_dot", "overridden", "exception", "comment",
+    /* issue 14: the report's period, short-term direction, forecast, quality, restatements, ownership */
+    "report_period", "previous_is_baseline", "dot_short", "dot_short_explanation", "prior", "prior_period",
+    "prior_is_baseline", "forecast", "annual_target", "forecast_miss", "forecast_explanation", "quality",
+    "quality_explanation", "provisional", "restated", "original", "restate_reason", "owner", "committee",
+    "source", "theme_owner", "outcome_id", "outcome"};
+
+static const char *yes_no(bool b)
+{
+    return b ? "yes" : "no";
+}
+
+/* The columns a report has always had (up to "comment"). */
+static void csv_rating_cells(prt_buf *row, const prt_evaluation *ev, const prt_rating *r, RowBufs *rb)
 {
     const prt_plan *plan = ev->plan;
-    const char *head[] = {"ref", "id", "indicator", "pillar", "theme", "polarity", "period", "target", "result",
-                          "status", "rating", "rating_label", "percent", "explanation", "last_year", "dot",
-                          "dot_explanation", "benchmark", "published_rating", "published_dot", "overridden",
-                          "exception", "comment"};
-    size_t nh = sizeof head / sizeof head[0];
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+    const prt_theme *th = &plan->themes[in->theme];
+    char val[64], pc[32];
+    val[0] = pc[0] = '\0';
+    if (r->status == PRT_RESULT_VALUE)
+        rpt_number(r->value, -1, val, sizeof val);
+    if (r->band >= 0 && !r->overridden)
+        rpt_number(r->percent, 1, pc, sizeof pc);
+    row_cell(row, in->ref, false);
+    row_cell(row, in->id, false);
+    row_cell(row, in->name, false);
+    row_cell(row, plan->pillars[th->pillar].name, false);
+    row_cell(row, th->name, false);
+    row_cell(row, rpt_polarity_text(in->polarity), false);
+    row_cell(row, prt_period_text(r->period).s, false);
+    row_cell(row, rpt_target_text(ev, r, &rb->rt.target), false);
+    row_cell(row, val, false);
+    row_cell(row, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status), false);
+    row_cell(row, rating_id(ev, r), false);
+    row_cell(row, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
+    row_cell(row, pc, false);
+    row_cell(row, r->explanation, false);
+    row_cell(row, rpt_last_year_text(ev, r, rb->last_year, sizeof rb->last_year), false);
+    row_cell(row, prt_dot_name(r->dot), false);
+    row_cell(row, r->dot_explanation, false);
+    row_cell(row, rpt_benchmark_text(ev, r, &rb->rt.benchmark), false);
+    row_cell(row, r->published_rating, false);
+    row_cell(row, r->published_dot, false);
+    row_cell(row, yes_no(r->overridden), false);
+    row_cell(row, rpt_exception_text(plan, r, &rb->scratch), false);
+    row_cell(row, r->comment, false);
+}
+
+/* A number in the indicator's unit, or "" when there is none. */
+static void csv_value(prt_buf *row, const prt_indicator *in, bool has, double v)
+{
+    char buf[64];
+    row_cell(row, has ? prt_format_value(in, v, buf, sizeof buf) : "", false);
+}
+
+/* The columns of issue 14. */
+static void csv_history_cells(prt_buf *row, const prt_evaluation *ev, const prt_rating *r, RowBufs *rb)
+{
+    const prt_plan *plan = ev->plan;
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    row_cell(row, prt_period_text(ev->period).s, false);
+    row_cell(row, yes_no(r->previous_is_baseline), false);
+    row_cell(row, prt_dot_name(r->dot_short), false);
+    row_cell(row, r->dot_short_explanation, false);
+    csv_value(row, in, r->has_prior, r->prior);
+    row_cell(row, r->has_prior ? prt_period_text(r->prior_period).s : "", false);
+    row_cell(row, yes_no(r->prior_is_baseline), false);
+    csv_value(row, in, r->has_forecast, r->forecast);
+    csv_value(row, in, r->has_forecast, r->annual_target);
+    row_cell(row, r->has_forecast ? yes_no(r->forecast_miss) : "", false);
+    row_cell(row, r->forecast_explanation, false);
+    row_cell(row, rpt_quality_codes(r, " ", &rb->quality), false);
+    row_cell(row, quality_explanations(r, &rb->scratch), false);
+    row_cell(row, yes_no(r->provisional), false);
+    row_cell(row, yes_no(r->restated), false);
+    csv_value(row, in, r->restated, r->original);
+    row_cell(row, r->restate_reason, false);
+    row_cell(row, in->owner, false);
+    row_cell(row, in->committee, false);
+    row_cell(row, in->source, false);
+    row_cell(row, plan->themes[in->theme].owner, false);
+    bool has_outcome = in->outcome >= 0 && in->outcome < plan->noutcomes;
+    row_cell(row, has_outcome ? plan->outcomes[in->outcome].id : "", false);
+    row_cell(row, has_outcome ? plan->outcomes[in->outcome].name : "", true);
+}
+
+/* One row per indicator and period of the history, the periods of an indicator together, oldest first. */
+static void csv_report(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
+    size_t nh = sizeof csv_head / sizeof csv_head[0];
     prt_buf row = {0};
-    RptRowText rt = {0};
+    Layout L = {.h = h};
+    RowBufs rb;
+    rowbufs_init(&rb, &L);
     for (size_t i = 0; i < nh; i++)
-        row_cell(&row, head[i], i + 1 == nh);
+        row_cell(&row, csv_head[i], i + 1 == nh);
     prt_buf_flush(&row, out);
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        const prt_rating *r = &ev->ratings[i];
-        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        char val[64], pc[32], ly[64];
-        const prt_theme *th = &plan->themes[in->theme];
-        val[0] = pc[0] = '\0';
-        if (r->status == PRT_RESULT_VALUE)
-            rpt_number(r->value, -1, val, sizeof val);
-        if (r->band >= 0 && !r->overridden)
-            rpt_number(r->percent, 1, pc, sizeof pc);
-        row_cell(&row, in->ref, false);
-        row_cell(&row, in->id, false);
-        row_cell(&row, in->name, false);
-        row_cell(&row, plan->pillars[th->pillar].name, false);
-        row_cell(&row, th->name, false);
-        row_cell(&row, rpt_polarity_text(in->polarity), false);
-        row_cell(&row, prt_period_text(r->period).s, false);
-        row_cell(&row, rpt_target_text(ev, r, &rt.target), false);
-        row_cell(&row, val, false);
-        row_cell(&row, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status), false);
-        row_cell(&row, rating_id(ev, r), false);
-        row_cell(&row, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
-        row_cell(&row, pc, false);
-        row_cell(&row, r->explanation, false);
-        row_cell(&row, rpt_last_year_text(ev, r, ly, sizeof ly), false);
-        row_cell(&row, prt_dot_name(r->dot), false);
-        row_cell(&row, r->dot_explanation, false);
-        row_cell(&row, rpt_benchmark_text(ev, r, &rt.benchmark), false);
-        row_cell(&row, r->published_rating, false);
-        row_cell(&row, r->published_dot, false);
-        row_cell(&row, r->overridden ? "yes" : "no", false);
-        row_cell(&row, r->exception ? "yes" : "no", false);
-        row_cell(&row, r->comment, true);
-        prt_buf_flush(&row, out);
-    }
+    for (int i = 0; i < plan->nindicators; i++)
+        for (int k = 0; k < h->n; k++) {
+            csv_rating_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb);
+            csv_history_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb);
+            prt_buf_flush(&row, out);
+        }
     prt_buf_free(&row);
-    rpt_row_text_free(&rt);
+    rowbufs_free(&rb, &L);
 }
 
 /* ---- JSON ---- */
@@ -369,16 +788,228 @@ static void json_counts(FILE *out, const prt_evaluation *ev, const prt_counts *k
     fputs("}}", out);
 }
 
-static void json_report(FILE *out, const prt_evaluation *ev)
+/* A number, or null when there is none. */
+static void json_opt_num(FILE *out, bool has, double v)
+{
+    if (has)
+        json_num(out, v);
+    else
+        fputs("null", out);
+}
+
+static const char *json_bool(bool b)
+{
+    return b ? "true" : "false";
+}
+
+/* The data-quality flags: [{code, text, explanation}], what each means and what was found. */
+static void json_quality(FILE *out, const prt_rating *r)
+{
+    fputc('[', out);
+    bool first = true;
+    for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+        if (r->quality & (1u << f)) {
+            fputs(first ? "{\"code\": " : ", {\"code\": ", out);
+            json_str(out, prt_quality_codes[f]);
+            fputs(", \"text\": ", out);
+            json_str(out, prt_quality_texts[f]);
+            fputs(", \"explanation\": ", out);
+            json_str(out, r->quality_explanation[f]);
+            fputc('}', out);
+            first = false;
+        }
+    fputc(']', out);
+}
+
+static void json_reasons(FILE *out, const prt_plan *plan, const prt_rating *r, prt_buf *scratch)
+{
+    const char *reasons[RPT_MAX_REASONS];
+    int n = rpt_exception_reasons(plan, r, reasons, scratch);
+    fputc('[', out);
+    for (int k = 0; k < n; k++) {
+        fputs(k ? ", " : "", out);
+        json_str(out, reasons[k]);
+    }
+    fputc(']', out);
+}
+
+static void json_dot(FILE *out, prt_dot d)
+{
+    json_str(out, d == PRT_DOT_NONE ? NULL : prt_dot_name(d));
+}
+
+/* One period of an indicator's history. */
+static void json_history_entry(FILE *out, const prt_evaluation *ev, const prt_rating *r)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
+    fputs("{\"period\": ", out);
+    json_str(out, prt_period_text(r->period).s);
+    fputs(", \"status\": ", out);
+    json_str(out, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status));
+    fputs(", \"value\": ", out);
+    json_opt_num(out, r->status == PRT_RESULT_VALUE, r->value);
+    fputs(", \"target\": ", out);
+    json_opt_num(out, r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE ||
+                                        r->target->kind == PRT_TARGET_THRESHOLD),
+                 r->target_value);
+    fputs(", \"band\": ", out);
+    json_str(out, r->band >= 0 ? s->bands[r->band].id : NULL);
+    fputs(", \"band_label\": ", out);
+    json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
+    fputs(", \"dot\": ", out);
+    json_dot(out, r->dot);
+    fputs(", \"dot_short\": ", out);
+    json_dot(out, r->dot_short);
+    fprintf(out, ", \"provisional\": %s, \"restated\": %s, \"quality\": ", json_bool(r->provisional),
+            json_bool(r->restated));
+    json_quality(out, r);
+    fputc('}', out);
+}
+
+/* The fields a rating has had since before issue 14. */
+static void json_rating_fields(FILE *out, const prt_evaluation *ev, const prt_rating *r, RowBufs *rb)
 {
     const prt_plan *plan = ev->plan;
-    RptRowText rt = {0};
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
+    fputs("\"ref\": ", out);
+    json_str(out, in->ref);
+    fputs(", \"id\": ", out);
+    json_str(out, in->id);
+    fputs(", \"name\": ", out);
+    json_str(out, in->name);
+    fputs(", \"theme\": ", out);
+    json_str(out, plan->themes[in->theme].id);
+    fputs(", \"polarity\": ", out);
+    json_str(out, rpt_polarity_text(in->polarity));
+    fputs(", \"period\": ", out);
+    json_str(out, prt_period_text(r->period).s);
+    fputs(", \"target\": ", out);
+    json_str(out, rpt_target_text(ev, r, &rb->rt.target));
+    fputs(", \"target_value\": ", out);
+    json_opt_num(out, r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE ||
+                                        r->target->kind == PRT_TARGET_THRESHOLD),
+                 r->target_value);
+    fputs(", \"status\": ", out);
+    json_str(out, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status));
+    fputs(", \"result\": ", out);
+    json_opt_num(out, r->status == PRT_RESULT_VALUE, r->value);
+    fputs(", \"rating\": ", out);
+    json_str(out, r->band >= 0 ? s->bands[r->band].id : NULL);
+    fputs(", \"rating_label\": ", out);
+    json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
+    fputs(", \"percent\": ", out);
+    json_opt_num(out, r->band >= 0 && !r->overridden, r->percent);
+    fputs(", \"explanation\": ", out);
+    json_str(out, r->explanation);
+    fputs(", \"last_year\": ", out);
+    json_opt_num(out, r->has_previous, r->previous);
+    fputs(", \"dot\": ", out);
+    json_dot(out, r->dot);
+    fputs(", \"dot_explanation\": ", out);
+    json_str(out, r->dot_explanation[0] ? r->dot_explanation : NULL);
+    fputs(", \"published_rating\": ", out);
+    json_str(out, r->published_rating);
+    fprintf(out, ", \"overridden\": %s, \"exception\": %s, \"comment\": ", json_bool(r->overridden),
+            json_bool(r->exception));
+    json_str(out, r->comment);
+}
+
+/* Issue 14's fields: both directions, the forecast, quality, restatement. */
+static void json_time_fields(FILE *out, const prt_rating *r)
+{
+    fprintf(out, ", \"previous_is_baseline\": %s, \"dot_short\": ", json_bool(r->previous_is_baseline));
+    json_dot(out, r->dot_short);
+    fputs(", \"dot_short_explanation\": ", out);
+    json_str(out, r->dot_short_explanation[0] ? r->dot_short_explanation : NULL);
+    fputs(", \"prior\": ", out);
+    json_opt_num(out, r->has_prior, r->prior);
+    fputs(", \"prior_period\": ", out);
+    json_str(out, r->has_prior ? prt_period_text(r->prior_period).s : NULL);
+    fprintf(out, ", \"prior_is_baseline\": %s, \"forecast\": ", json_bool(r->prior_is_baseline));
+    if (r->has_forecast) {
+        fputs("{\"value\": ", out);
+        json_num(out, r->forecast);
+        fputs(", \"annual_target\": ", out);
+        json_num(out, r->annual_target);
+        fprintf(out, ", \"miss\": %s, \"explanation\": ", json_bool(r->forecast_miss));
+        json_str(out, r->forecast_explanation);
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", \"quality\": ", out);
+    json_quality(out, r);
+    fprintf(out, ", \"provisional\": %s, \"restated\": %s, \"original\": ", json_bool(r->provisional),
+            json_bool(r->restated));
+    json_opt_num(out, r->restated, r->original);
+    fputs(", \"restate_reason\": ", out);
+    json_str(out, r->restated ? r->restate_reason : NULL);
+}
+
+/* Who owns the indicator, and the outcome it measures. */
+static void json_owner_fields(FILE *out, const prt_plan *plan, const prt_indicator *in)
+{
+    bool has_outcome = in->outcome >= 0 && in->outcome < plan->noutcomes;
+    fputs(", \"owner\": ", out);
+    json_str(out, in->owner);
+    fputs(", \"committee\": ", out);
+    json_str(out, in->committee);
+    fputs(", \"source\": ", out);
+    json_str(out, in->source);
+    fputs(", \"theme_owner\": ", out);
+    json_str(out, plan->themes[in->theme].owner);
+    fputs(", \"outcome\": ", out);
+    json_str(out, has_outcome ? plan->outcomes[in->outcome].id : NULL);
+    fputs(", \"outcome_name\": ", out);
+    json_str(out, has_outcome ? plan->outcomes[in->outcome].name : NULL);
+}
+
+static void json_indicator(FILE *out, const prt_history *h, int i, RowBufs *rb)
+{
+    const prt_evaluation *ev = prt_history_last(h);
+    const prt_rating *r = &ev->ratings[i];
+    json_rating_fields(out, ev, r, rb);
+    json_time_fields(out, r);
+    json_owner_fields(out, h->plan, &h->plan->indicators[i]);
+    fputs(", \"exception_reasons\": ", out);
+    json_reasons(out, h->plan, r, &rb->scratch);
+    fputs(", \"history\": [", out);
+    for (int k = 0; k < h->n; k++) {
+        fputs(k ? ", " : "", out);
+        json_history_entry(out, h->ev[k], &h->ev[k]->ratings[i]);
+    }
+    fputc(']', out);
+}
+
+/* The report's header: plan, period, when produced, from which plan. */
+static void json_header(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
     fputs("{\n  \"plan\": ", out);
     json_str(out, plan->name);
     fputs(",\n  \"organisation\": ", out);
     json_str(out, plan->organisation);
     fputs(",\n  \"period\": ", out);
-    json_str(out, prt_period_text(ev->period).s);
+    json_str(out, prt_period_text(prt_history_last(h)->period).s);
+    fputs(",\n  \"periods\": [", out);
+    for (int k = 0; k < h->n; k++) {
+        fputs(k ? ", " : "", out);
+        json_str(out, prt_period_text(h->ev[k]->period).s);
+    }
+    fputs("],\n  \"produced\": ", out);
+    json_str(out, h->produced);
+    fputs(",\n  \"version\": ", out);
+    json_str(out, plan->version);
+    fputs(",\n  \"digest\": ", out);
+    json_str(out, plan->digest);
+    fprintf(out, ",\n  \"provisional\": %s", json_bool(h->provisional));
+}
+
+static void json_summary(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
     fputs(",\n  \"summary\": {\n    \"total\": ", out);
     json_counts(out, ev, &ev->total);
     fputs(",\n    \"pillars\": [", out);
@@ -399,71 +1030,76 @@ static void json_report(FILE *out, const prt_evaluation *ev)
         json_str(out, plan->themes[t].name);
         fputs(", \"pillar\": ", out);
         json_str(out, plan->pillars[plan->themes[t].pillar].id);
+        fputs(", \"owner\": ", out);
+        json_str(out, plan->themes[t].owner);
         fputs(", \"counts\": ", out);
         json_counts(out, ev, &ev->theme_counts[t]);
         fputc('}', out);
     }
-    fputs("\n    ]\n  },\n  \"indicators\": [", out);
-    for (int i = 0; i < plan->nindicators; i++) {
-        const prt_indicator *in = &plan->indicators[i];
-        const prt_rating *r = &ev->ratings[i];
-        const prt_scheme *s = in->scheme >= 0 ? &plan->schemes[in->scheme] : NULL;
-        fputs(i ? ",\n    {" : "\n    {", out);
-        fputs("\"ref\": ", out);
-        json_str(out, in->ref);
-        fputs(", \"id\": ", out);
-        json_str(out, in->id);
-        fputs(", \"name\": ", out);
-        json_str(out, in->name);
-        fputs(", \"theme\": ", out);
-        json_str(out, plan->themes[in->theme].id);
-        fputs(", \"polarity\": ", out);
-        json_str(out, rpt_polarity_text(in->polarity));
-        fputs(", \"period\": ", out);
-        json_str(out, prt_period_text(r->period).s);
-        fputs(", \"target\": ", out);
-        json_str(out, rpt_target_text(ev, r, &rt.target));
-        fputs(", \"target_value\": ", out);
-        if (r->has_target && (r->band >= 0 || r->target->kind == PRT_TARGET_VALUE || r->target->kind == PRT_TARGET_THRESHOLD))
-            json_num(out, r->target_value);
-        else
-            fputs("null", out);
-        fputs(", \"status\": ", out);
-        json_str(out, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status));
-        fputs(", \"result\": ", out);
-        if (r->status == PRT_RESULT_VALUE)
-            json_num(out, r->value);
-        else
-            fputs("null", out);
-        fputs(", \"rating\": ", out);
-        json_str(out, r->band >= 0 ? s->bands[r->band].id : NULL);
-        fputs(", \"rating_label\": ", out);
-        json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
-        fputs(", \"percent\": ", out);
-        if (r->band >= 0 && !r->overridden)
-            json_num(out, r->percent);
-        else
-            fputs("null", out);
-        fputs(", \"explanation\": ", out);
-        json_str(out, r->explanation);
-        fputs(", \"last_year\": ", out);
-        if (r->has_previous)
-            json_num(out, r->previous);
-        else
-            fputs("null", out);
-        fputs(", \"dot\": ", out);
-        json_str(out, r->dot == PRT_DOT_NONE ? NULL : prt_dot_name(r->dot));
-        fputs(", \"dot_explanation\": ", out);
-        json_str(out, r->dot_explanation[0] ? r->dot_explanation : NULL);
-        fputs(", \"published_rating\": ", out);
-        json_str(out, r->published_rating);
-        fprintf(out, ", \"overridden\": %s, \"exception\": %s, \"comment\": ", r->overridden ? "true" : "false",
-                r->exception ? "true" : "false");
-        json_str(out, r->comment);
+    fputs("\n    ]\n  }", out);
+}
+
+/* The totals of every period of the history, oldest first. */
+static void json_summary_history(FILE *out, const prt_history *h)
+{
+    fputs(",\n  \"summary_history\": [", out);
+    for (int k = 0; k < h->n; k++) {
+        fputs(k ? ",\n    {\"period\": " : "\n    {\"period\": ", out);
+        json_str(out, prt_period_text(h->ev[k]->period).s);
+        fputs(", \"total\": ", out);
+        json_counts(out, h->ev[k], &h->ev[k]->total);
         fputc('}', out);
     }
-    fputs("\n  ]\n}\n", out);
-    rpt_row_text_free(&rt);
+    fputs("\n  ]", out);
+}
+
+/* The exceptions of the report's period: [{id, ref, name, period, reasons}]. */
+static void json_exceptions(FILE *out, const prt_evaluation *ev, prt_buf *scratch)
+{
+    const prt_plan *plan = ev->plan;
+    const char *reasons[RPT_MAX_REASONS];
+    int shown = 0;
+    fputs(",\n  \"exceptions\": [", out);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_rating *r = &ev->ratings[i];
+        if (!rpt_exception_reasons(plan, r, reasons, scratch))
+            continue;
+        /* id first: tools that pick the indicators out of the report by their opening {"ref" skip these */
+        fputs(shown++ ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+        json_str(out, plan->indicators[i].id);
+        fputs(", \"ref\": ", out);
+        json_str(out, plan->indicators[i].ref);
+        fputs(", \"name\": ", out);
+        json_str(out, plan->indicators[i].name);
+        fputs(", \"period\": ", out);
+        json_str(out, prt_period_text(r->period).s);
+        fputs(", \"reasons\": ", out);
+        json_reasons(out, plan, r, scratch);
+        fputc('}', out);
+    }
+    fputs(shown ? "\n  ]" : "]", out);
+}
+
+static void json_report(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
+    const prt_evaluation *ev = prt_history_last(h);
+    Layout L = {.h = h};
+    RowBufs rb;
+    rowbufs_init(&rb, &L);
+    json_header(out, h);
+    json_summary(out, ev);
+    json_summary_history(out, h);
+    fputs(",\n  \"indicators\": [", out);
+    for (int i = 0; i < plan->nindicators; i++) {
+        fputs(i ? ",\n    {" : "\n    {", out);
+        json_indicator(out, h, i, &rb);
+        fputc('}', out);
+    }
+    fputs("\n  ]", out);
+    json_exceptions(out, ev, &rb.scratch);
+    fputs("\n}\n", out);
+    rowbufs_free(&rb, &L);
 }
 
 /* ---- Markdown ---- */
@@ -489,12 +1125,31 @@ static void md_heading(FILE *out, const char *marks, const char *text, const cha
     prt_buf_free(&b);
 }
 
-static void md_report(FILE *out, const prt_evaluation *ev)
+/* The title, then the header's lines, each a paragraph of its own. */
+static void md_title(FILE *out, const prt_history *h)
 {
-    const prt_plan *plan = ev->plan;
-    char title_tail[64];
-    snprintf(title_tail, sizeof title_tail, ": performance for %s\n\n", prt_period_text(ev->period).s);
-    md_heading(out, "# ", plan->name ? plan->name : "Plan", title_tail);
+    prt_buf b = {0};
+    prt_buf_puts(&b, "# ");
+    prt_esc_md(&b, h->plan->name ? h->plan->name : "Plan");
+    prt_buf_puts(&b, ": performance for ");
+    period_line(&b, h);
+    prt_buf_puts(&b, "\n\n");
+    prt_buf lines = {0};
+    header_lines(&lines, h, prt_esc_md);
+    for (const char *p = prt_buf_str(&lines); *p; p++) {
+        prt_buf_putc(&b, *p);
+        if (*p == '\n')
+            prt_buf_putc(&b, '\n');
+    }
+    prt_buf_flush(&b, out);
+    prt_buf_free(&lines);
+    prt_buf_free(&b);
+}
+
+static void md_summary(FILE *out, const prt_history *h)
+{
+    const prt_evaluation *ev = prt_history_last(h);
+    const prt_plan *plan = h->plan;
     const char *head[RPT_MAX_COLS];
     int nc = rpt_summary_header(ev, head);
     for (int c = 0; c < nc; c++)
@@ -515,52 +1170,147 @@ static void md_report(FILE *out, const prt_evaluation *ev)
             md_cell(out, row.cell[c]);
         fputs("|\n", out);
     }
-    RptRowText rt = {0};
-    for (int p = 0; p < plan->npillars; p++) {
-        md_heading(out, "\n## ", plan->pillars[p].name, "\n");
-        for (int th = 0; th < plan->nthemes; th++) {
-            if (plan->themes[th].pillar != p || !rpt_theme_has_indicators(plan, th))
-                continue;
-            md_heading(out, "\n### ", plan->themes[th].name, "\n\n");
-            theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
-            fputc('\n', out);
-            fputs("| Ref | Indicator | Polarity | Period | Target | Result | Last year | DOT | Benchmark | Comment |\n"
-                  "|---|---|---|---|---:|---:|---:|---|---|---|\n",
-                  out);
-            for (int i = 0; i < plan->nindicators; i++) {
-                const prt_indicator *in = &plan->indicators[i];
-                if (in->theme != th)
-                    continue;
-                const prt_rating *r = &ev->ratings[i];
-                char ly[64];
-                md_cell(out, in->ref ? in->ref : in->id);
-                md_cell(out, in->name);
-                md_cell(out, rpt_polarity_text(in->polarity));
-                md_cell(out, prt_period_text(r->period).s);
-                md_cell(out, rpt_target_text(ev, r, &rt.target));
-                md_cell(out, rpt_result_text(ev, r, &rt.result));
-                md_cell(out, rpt_last_year_text(ev, r, ly, sizeof ly));
-                md_cell(out, prt_dot_name(r->dot));
-                md_cell(out, rpt_benchmark_text(ev, r, &rt.benchmark));
-                if (r->comment || !r->exception)
-                    md_cell(out, r->comment ? r->comment : "");
-                else
-                    fputs("| *Below target: no commentary* ", out);
-                fputs("|\n", out);
-            }
+    if (h->n > 1) {
+        prt_buf b = {0};
+        prt_buf_putc(&b, '\n');
+        rpt_change_line(&b, h->ev[h->n - 2], ev, prt_esc_md);
+        prt_buf_puts(&b, ".\n");
+        prt_buf_flush(&b, out);
+        prt_buf_free(&b);
+    }
+}
+
+/* The table's header: the layout's columns and Comment; the numbers right-aligned. */
+static void md_table_head(FILE *out, const Layout *L, const char **cells)
+{
+    indicator_header(L, cells);
+    for (int c = 0; c < L->ncols; c++)
+        md_cell(out, cells[c]);
+    fputs("| Comment |\n", out);
+    int last_number = 4 + (L->nseries ? L->nseries : 1) + 1;   /* Target .. Last year */
+    for (int c = 0; c <= L->ncols; c++)
+        fputs(c >= 4 && c <= last_number ? "|---:" : "|---", out);
+    fputs("|\n", out);
+}
+
+/* The notes of the group's rows, as a list under its table ("- **HL/01**: ..."). */
+static void md_notes(FILE *out, const Layout *L, int th, int group, RowBufs *rb)
+{
+    const prt_plan *plan = L->h->plan;
+    prt_buf notes = {0}, b = {0};
+    bool any = false;
+    for (int i = 0; i < plan->nindicators; i++) {
+        if (!rpt_in_group(plan, i, th, group))
+            continue;
+        prt_buf_clear(&notes);
+        indicator_notes(L, i, true, &notes, rb);
+        for (const char *p = prt_buf_str(&notes); *p;) {
+            const char *nl = strchr(p, '\n');   /* every note ends with one (note_end) */
+            if (!nl)
+                break;
+            prt_buf_puts(&b, any ? "- **" : "\n- **");
+            prt_esc_md(&b, prt_indicator_label(&plan->indicators[i]));
+            prt_buf_puts(&b, "**: ");
+            char *line = prt_xstrdup(p);
+            line[nl - p] = '\0';
+            prt_esc_md(&b, line);
+            free(line);
+            prt_buf_putc(&b, '\n');
+            p = nl + 1;
+            any = true;
         }
     }
-    rpt_row_text_free(&rt);
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
+    prt_buf_free(&notes);
+}
+
+static void md_row(FILE *out, const Layout *L, int i, RowBufs *rb, const char **cells)
+{
+    const prt_rating *r = &prt_history_last(L->h)->ratings[i];
+    indicator_cells(L, i, rb, cells);
+    for (int c = 0; c < L->ncols; c++)
+        md_cell(out, cells[c]);
+    if (r->comment || !r->exception)
+        md_cell(out, r->comment ? r->comment : "");
+    else
+        fputs("| *Below target: no commentary* ", out);
+    fputs("|\n", out);
+}
+
+/* A theme: its heading and owner, its sentence of counts, a table per outcome group with its notes. */
+static void md_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
+{
+    const prt_plan *plan = L->h->plan;
+    const prt_evaluation *ev = prt_history_last(L->h);
+    md_heading(out, "\n### ", plan->themes[th].name, "\n\n");
+    if (plan->themes[th].owner)
+        md_heading(out, "Owner: ", plan->themes[th].owner, "\n\n");
+    theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
+    const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
+    int *groups = prt_xcalloc((size_t)plan->noutcomes + 1, sizeof *groups);
+    int ng = rpt_theme_groups(plan, th, groups);
+    for (int g = 0; g < ng; g++) {
+        const char *name = rpt_group_name(plan, ng, groups[g]);
+        if (name)
+            md_heading(out, "\n#### ", name, "\n");
+        fputc('\n', out);
+        md_table_head(out, L, cells);
+        for (int i = 0; i < plan->nindicators; i++)
+            if (rpt_in_group(plan, i, th, groups[g]))
+                md_row(out, L, i, rb, cells);
+        md_notes(out, L, th, groups[g], rb);
+    }
+    free(groups);
+    free(cells);
+}
+
+static void md_exceptions(FILE *out, const prt_evaluation *ev, prt_buf *why)
+{
+    const prt_plan *plan = ev->plan;
+    int shown = 0;
+    fputs("\n## Exceptions\n\n", out);
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        if (!rpt_exception_text(plan, &ev->ratings[i], why)[0])
+            continue;
+        if (!shown++)
+            fputs("| Ref | Indicator | Why |\n|---|---|---|\n", out);
+        md_cell(out, in->ref ? in->ref : in->id);
+        md_cell(out, in->name);
+        md_cell(out, prt_buf_str(why));
+        fputs("|\n", out);
+    }
+    if (!shown)
+        fputs("None.\n", out);
+}
+
+static void md_report(FILE *out, const prt_history *h)
+{
+    const prt_plan *plan = h->plan;
+    md_title(out, h);
+    md_summary(out, h);
+    Layout L = layout_make(h);
+    RowBufs rb;
+    rowbufs_init(&rb, &L);
+    for (int p = 0; p < plan->npillars; p++) {
+        md_heading(out, "\n## ", plan->pillars[p].name, "\n");
+        for (int th = 0; th < plan->nthemes; th++)
+            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(plan, th))
+                md_theme(out, &L, th, &rb);
+    }
+    md_exceptions(out, prt_history_last(h), &rb.scratch);
+    rowbufs_free(&rb, &L);
+    layout_free(&L);
 }
 
 void prt_report(FILE *out, const prt_history *h, prt_format format)
 {
-    const prt_evaluation *ev = prt_history_last(h);
     switch (format) {
-    case PRT_FORMAT_TEXT: text_report(out, ev); break;
-    case PRT_FORMAT_CSV: csv_report(out, ev); break;
-    case PRT_FORMAT_JSON: json_report(out, ev); break;
-    case PRT_FORMAT_MD: md_report(out, ev); break;
+    case PRT_FORMAT_TEXT: text_report(out, h); break;
+    case PRT_FORMAT_CSV: csv_report(out, h); break;
+    case PRT_FORMAT_JSON: json_report(out, h); break;
+    case PRT_FORMAT_MD: md_report(out, h); break;
     case PRT_FORMAT_HTML: prt_report_html(out, h, NULL); break;
     }
 }

@@ -188,3 +188,234 @@ bool rpt_theme_has_indicators(const prt_plan *plan, int th)
             return true;
     return false;
 }
+
+/* ---- issue 14: reports over time ---- */
+
+int rpt_dot_headers(const prt_plan *plan, const char *head[2])
+{
+    if (plan->dot_basis == PRT_DOT_BASIS_BOTH) {
+        head[0] = "DOT short term";
+        head[1] = "DOT long term";
+        return 2;
+    }
+    head[0] = "DOT";
+    return 1;
+}
+
+/* One direction's cell: its name, and where the comparison was with the baseline, say so. */
+static void dot_cell(prt_buf *b, prt_dot d, bool from_baseline)
+{
+    prt_buf_clear(b);
+    prt_buf_puts(b, prt_dot_name(d));
+    if (d != PRT_DOT_NONE && from_baseline)
+        prt_buf_puts(b, " (from baseline)");
+}
+
+int rpt_dot_cells(const prt_plan *plan, const prt_rating *r, prt_buf cells[2])
+{
+    switch (plan->dot_basis) {
+    case PRT_DOT_BASIS_SHORT_TERM:
+        dot_cell(&cells[0], r->dot_short, r->prior_is_baseline);
+        return 1;
+    case PRT_DOT_BASIS_BOTH:
+        dot_cell(&cells[0], r->dot_short, r->prior_is_baseline);
+        dot_cell(&cells[1], r->dot, r->previous_is_baseline);
+        return 2;
+    case PRT_DOT_BASIS_LONG_TERM: break;
+    }
+    dot_cell(&cells[0], r->dot, r->previous_is_baseline);
+    return 1;
+}
+
+bool rpt_worsening(const prt_plan *plan, const prt_rating *r)
+{
+    bool long_term = r->dot == PRT_DOT_WORSENING, short_term = r->dot_short == PRT_DOT_WORSENING;
+    switch (plan->dot_basis) {
+    case PRT_DOT_BASIS_SHORT_TERM: return short_term;
+    case PRT_DOT_BASIS_BOTH: return long_term || short_term;
+    case PRT_DOT_BASIS_LONG_TERM: break;
+    }
+    return long_term;
+}
+
+const char *rpt_value_cell(const prt_evaluation *ev, const prt_rating *r, bool short_marker, prt_buf *b)
+{
+    rpt_result_text(ev, r, b);
+    if (r->provisional)
+        prt_buf_puts(b, short_marker ? " p" : " (provisional)");
+    return prt_buf_str(b);
+}
+
+const char *rpt_forecast_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    char f[64], t[64];
+    prt_buf_clear(b);
+    if (r->has_forecast)
+        prt_buf_printf(b, "%s against %s%s", prt_format_value(in, r->forecast, f, sizeof f),
+                       prt_format_value(in, r->annual_target, t, sizeof t), r->forecast_miss ? " (miss)" : "");
+    return prt_buf_str(b);
+}
+
+bool rpt_history_has_forecast(const prt_history *h)
+{
+    for (int k = 0; k < h->n; k++)
+        for (int i = 0; i < h->plan->nindicators; i++)
+            if (h->ev[k]->ratings[i].has_forecast)
+                return true;
+    return false;
+}
+
+bool rpt_history_has_quality(const prt_history *h)
+{
+    for (int k = 0; k < h->n; k++)
+        for (int i = 0; i < h->plan->nindicators; i++)
+            if (h->ev[k]->ratings[i].quality)
+                return true;
+    return false;
+}
+
+const char *rpt_quality_codes(const prt_rating *r, const char *sep, prt_buf *b)
+{
+    prt_buf_clear(b);
+    for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+        if (r->quality & (1u << f)) {
+            if (b->len)
+                prt_buf_puts(b, sep);
+            prt_buf_puts(b, prt_quality_codes[f]);
+        }
+    return prt_buf_str(b);
+}
+
+const char *rpt_restated_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    char v[64];
+    prt_buf_clear(b);
+    if (r->restated) {
+        prt_buf_printf(b, "restated from %s", prt_format_value(in, r->original, v, sizeof v));
+        if (r->restate_reason && r->restate_reason[0])
+            prt_buf_printf(b, ": %s", r->restate_reason);
+    }
+    return prt_buf_str(b);
+}
+
+const char *rpt_owner_text(const prt_indicator *in, prt_buf *b)
+{
+    const struct {
+        const char *label, *text;
+    } parts[] = {{"Owner", in->owner}, {"Committee", in->committee}, {"Source", in->source}};
+    prt_buf_clear(b);
+    for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+        if (parts[k].text && parts[k].text[0])
+            prt_buf_printf(b, "%s%s: %s", b->len ? " \xC2\xB7 " : "", parts[k].label, parts[k].text);
+    return prt_buf_str(b);
+}
+
+/* The flags other than a missing return, as "doubtful data (Q001, Q002)". */
+static bool doubtful_reason(const prt_rating *r, prt_buf *b)
+{
+    unsigned doubtful = r->quality & ~(1u << PRT_QUALITY_MISSING);
+    if (!doubtful)
+        return false;
+    prt_buf_puts(b, "doubtful data (");
+    bool first = true;
+    for (int f = 0; f < PRT_N_QUALITY_FLAGS; f++)
+        if (doubtful & (1u << f)) {
+            prt_buf_printf(b, "%s%s", first ? "" : ", ", prt_quality_codes[f]);
+            first = false;
+        }
+    prt_buf_putc(b, ')');
+    return true;
+}
+
+int rpt_exception_reasons(const prt_plan *plan, const prt_rating *r, const char *reasons[RPT_MAX_REASONS],
+                          prt_buf *reason_buf)
+{
+    int n = 0;
+    if (r->below_target)
+        reasons[n++] = r->comment && r->comment[0] ? "below target, with commentary" : "below target, no commentary";
+    if (rpt_worsening(plan, r))
+        reasons[n++] = "worsening";
+    if (r->forecast_miss)
+        reasons[n++] = "forecast to miss the annual target";
+    if (r->quality & (1u << PRT_QUALITY_MISSING))
+        reasons[n++] = "missing return (Q003)";
+    prt_buf_clear(reason_buf);
+    if (doubtful_reason(r, reason_buf))
+        reasons[n++] = prt_buf_str(reason_buf);
+    return n;
+}
+
+const char *rpt_exception_text(const prt_plan *plan, const prt_rating *r, prt_buf *b)
+{
+    const char *reasons[RPT_MAX_REASONS];
+    prt_buf scratch = {0};
+    int n = rpt_exception_reasons(plan, r, reasons, &scratch);
+    prt_buf_clear(b);
+    for (int k = 0; k < n; k++)
+        prt_buf_printf(b, "%s%s", k ? "; " : "", reasons[k]);
+    prt_buf_free(&scratch);
+    return prt_buf_str(b);
+}
+
+bool rpt_in_group(const prt_plan *plan, int i, int th, int group)
+{
+    const prt_indicator *in = &plan->indicators[i];
+    if (in->theme != th)
+        return false;
+    if (group < 0)   /* "Other indicators": no outcome, or one outside the plan's list */
+        return in->outcome < 0 || in->outcome >= plan->noutcomes;
+    return in->outcome == group;
+}
+
+/* Whether some indicator of the theme is in the group. */
+static bool group_used(const prt_plan *plan, int th, int group)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        if (rpt_in_group(plan, i, th, group))
+            return true;
+    return false;
+}
+
+int rpt_theme_groups(const prt_plan *plan, int th, int *groups)
+{
+    int n = 0;
+    for (int o = 0; o < plan->noutcomes; o++)
+        if (group_used(plan, th, o))
+            groups[n++] = o;
+    if (n == 0 || group_used(plan, th, -1))
+        groups[n++] = -1;
+    return n;
+}
+
+const char *rpt_group_name(const prt_plan *plan, int ngroups, int group)
+{
+    if (group >= 0)
+        return plan->outcomes[group].name;
+    return ngroups > 1 ? "Other indicators" : NULL;
+}
+
+/* "Green 3 (+1)": a count and its change. */
+static void count_change(prt_buf *b, const char *label, int now, int before, void (*esc)(prt_buf *, const char *))
+{
+    esc(b, label);
+    prt_buf_printf(b, " %d (%s%d)", now, now > before ? "+" : "", now - before);
+}
+
+void rpt_change_line(prt_buf *b, const prt_evaluation *prev, const prt_evaluation *cur,
+                     void (*esc)(prt_buf *, const char *))
+{
+    const prt_scheme *s = rpt_summary_scheme(cur);
+    const prt_counts *k = &cur->total, *p = &prev->total;
+    prt_buf_printf(b, "Since %s: ", prt_period_text(prev->period).s);
+    count_change(b, "rated", k->rated, p->rated, esc);
+    for (int bd = 0; bd < rpt_summary_bands(s); bd++) {
+        prt_buf_puts(b, ", ");
+        count_change(b, s->bands[bd].label, k->band[bd], p->band[bd], esc);
+    }
+    prt_buf_puts(b, "; ");
+    count_change(b, "improved or same", k->improved_same, p->improved_same, esc);
+    prt_buf_puts(b, ", ");
+    count_change(b, "worsened", k->worsened, p->worsened, esc);
+}

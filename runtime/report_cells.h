@@ -46,4 +46,55 @@ int rpt_summary_header(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS]
 /* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
 bool rpt_theme_has_indicators(const prt_plan *plan, int th);
 
+/* ---- issue 14: reports over time ---- */
+
+/* The direction-of-travel columns the plan's `direction` asks for (text, Markdown, HTML): one "DOT"
+ * column (long or short term) or both.  Returns how many (1 or 2). */
+int rpt_dot_headers(const prt_plan *plan, const char *head[2]);
+/* The cells under those headers: the direction's name, "(from baseline)" when the comparison was
+ * with the plan's baseline. */
+int rpt_dot_cells(const prt_plan *plan, const prt_rating *r, prt_buf cells[2]);
+/* Whether the direction the plan's basis shows is worsening (an exception). */
+bool rpt_worsening(const prt_plan *plan, const prt_rating *r);
+
+/* The value cell with its provisional marker: "2660 (G)", "2660 (G) (provisional)" or, short,
+ * "2660 (G) p" (the columns of a series). */
+const char *rpt_value_cell(const prt_evaluation *ev, const prt_rating *r, bool short_marker, prt_buf *b);
+/* "Forecast 410000 against 420000 (miss)", "" when the rating has no forecast. */
+const char *rpt_forecast_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
+/* Whether any rating of any period in the history has a forecast (the column is then printed). */
+bool rpt_history_has_forecast(const prt_history *h);
+/* Whether any rating of any period in the history has a data-quality flag. */
+bool rpt_history_has_quality(const prt_history *h);
+/* The codes of the rating's quality flags, separated by sep ("Q001 Q003"); "" when none. */
+const char *rpt_quality_codes(const prt_rating *r, const char *sep, prt_buf *b);
+/* "restated from 2700: corrected count", "" when not restated. */
+const char *rpt_restated_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
+/* "Owner: ... · Committee: ... · Source: ...", only the parts the plan gives; "" when none. */
+const char *rpt_owner_text(const prt_indicator *in, prt_buf *b);
+
+/* Why a rating is an exception, each reason one short text ("below target, no commentary",
+ * "worsening", "forecast to miss the annual target", "missing return (Q003)", "doubtful data
+ * (Q001)"); returns how many (at most RPT_MAX_REASONS), the texts in reasons (reason_buf holds
+ * the composed ones and must live as long as they are used). */
+enum { RPT_MAX_REASONS = 5 };
+int rpt_exception_reasons(const prt_plan *plan, const prt_rating *r, const char *reasons[RPT_MAX_REASONS],
+                          prt_buf *reason_buf);
+/* The reasons joined with "; " ("" when none). */
+const char *rpt_exception_text(const prt_plan *plan, const prt_rating *r, prt_buf *b);
+
+/* A theme's indicators grouped by the outcome they measure: the groups in order, each an outcome
+ * index (plan order) or -1 for "Other indicators" (the theme's indicators without an outcome, last).
+ * groups must hold plan->noutcomes + 1 entries.  A theme without outcome groups has one group, -1,
+ * which gets no heading (rpt_group_name NULL). */
+int rpt_theme_groups(const prt_plan *plan, int th, int *groups);
+const char *rpt_group_name(const prt_plan *plan, int ngroups, int group);
+/* Whether indicator i of theme th belongs to the group. */
+bool rpt_in_group(const prt_plan *plan, int i, int th, int group);
+
+/* The change since the previous period, for the summary: "Since 2024/25 Q3: Green 3 (+1), Amber 1
+ * (-1), Red 0 (0); improved or same 4 (+2), worsened 1 (-1)", each label escaped with esc. */
+void rpt_change_line(prt_buf *b, const prt_evaluation *prev, const prt_evaluation *cur,
+                     void (*esc)(prt_buf *, const char *));
+
 #endif

@@ -122,6 +122,9 @@ done
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
 
+# --- the report formats over time: history, grouping, ownership, exceptions (issue 14) ---
+. tests/history_reports.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

@@ -19,6 +19,7 @@
 
 static int failures;
 static void test_options(void);
+static void test_history_report(void);
 
 static void check(int cond, const char *what)
 {
@@ -82,6 +83,7 @@ static void test_unit_values(void)
 
 int main(void)
 {
+    test_history_report();
     check(parses_as("2023/24", "2023/24"), "period: a financial year");
     check(parses_as("2023/24 Q2", "2023/24 Q2"), "period: a quarter");
     check(parses_as("2023/24\tH1", "2023/24 H1"), "period: a half year after a tab");
@@ -293,4 +295,133 @@ static void test_options(void)
     st = parse_words(&v, &cmd, (const char *const[]){"--help", "--bogus", NULL});   /* the help goes to stdout */
     prt_command_free(&cmd);
     check(st == 0, "options: --help stops parsing with status 0");
+}
+
+/* ---- the report formats over time (runtime/report.c, issue 14) ---- */
+
+/* The report of h in format f, as one string (malloc'd). */
+static char *report_text(const prt_history *h, prt_format f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    prt_report(out, h, f);
+    fclose(out);
+    return text;
+}
+
+/* Whether a comes before b in s, both present. */
+static bool in_order(const char *s, const char *a, const char *b)
+{
+    const char *x = strstr(s, a), *y = strstr(s, b);
+    return x && y && x < y;
+}
+
+static int count_of(const char *s, const char *what)
+{
+    int n = 0;
+    for (const char *p = strstr(s, what); p; p = strstr(p + 1, what))
+        n++;
+    return n;
+}
+
+/* A plan of three indicators in one theme with two outcomes, given in plan order A, B: the first
+ * indicator measures B, the second none, the third A; two periods rated by hand with every field of
+ * issue 14 set on the first indicator's last rating. */
+static void test_history_report(void)
+{
+    static const prt_band bands[] = {{"green", "Green", "G", 100, false}, {"amber", "Amber", "A", 90, false},
+                                     {"red", "Red", "R", 0, true}};
+    static const prt_scheme scheme = {"rag", "RAG", PRT_METHOD_ACHIEVEMENT, 3, bands};
+    static const prt_pillar pillar = {"p", "Pillar"};
+    static const prt_theme theme = {"t", "Theme", 0, false, "Theme *owner*"};
+    static const prt_outcome outcomes[] = {{"a", "Outcome A", 0}, {"b", "Outcome B", 0}};
+    prt_indicator ins[3] = {
+        {.ref = "X/1", .name = "First", .polarity = PRT_POL_BIGGER, .unit = PRT_UNIT_COUNT, .decimals = -1,
+         .scheme = 0, .owner = "=HYPERLINK(1)", .committee = "Scrutiny", .source = "Survey", .outcome = 1},
+        {.ref = "X/2", .name = "Second", .polarity = PRT_POL_BIGGER, .unit = PRT_UNIT_COUNT, .decimals = -1,
+         .scheme = 0, .outcome = -1},
+        {.ref = "X/3", .name = "Third", .polarity = PRT_POL_BIGGER, .unit = PRT_UNIT_COUNT, .decimals = -1,
+         .scheme = 0, .outcome = 0},
+    };
+    prt_plan plan = {.name = "Plan", .default_scheme = 0, .npillars = 1, .nthemes = 1, .nindicators = 3,
+                     .nschemes = 1, .pillars = &pillar, .themes = &theme, .indicators = ins, .schemes = &scheme,
+                     .noutcomes = 2, .outcomes = outcomes, .version = "v2", .digest = "fnv1a64:0123",
+                     .dot_basis = PRT_DOT_BASIS_BOTH};
+    prt_rating ratings[2][3];
+    prt_counts counts[2][2];
+    prt_evaluation evs[2];
+    prt_evaluation *ev[2] = {&evs[0], &evs[1]};
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < 3; i++)
+            ratings[k][i] = (prt_rating){.indicator = i, .period = P(k ? "2024/25 Q2" : "2024/25 Q1"),
+                                         .status = PRT_RESULT_VALUE, .value = 100 + 10 * k + i, .band = 0,
+                                         .explanation = "rated", .dot_explanation = "", .dot_short_explanation = "",
+                                         .forecast_explanation = ""};
+        memset(counts[k], 0, sizeof counts[k]);
+        counts[k][0].rated = 3 - k;
+        counts[k][0].band[0] = 3 - 2 * k;
+        evs[k] = (prt_evaluation){.plan = &plan, .period = ratings[k][0].period, .ratings = ratings[k],
+                                  .pillar_counts = &counts[k][0], .theme_counts = &counts[k][0],
+                                  .total = counts[k][0], .band_scheme = 0};
+    }
+    prt_rating *r = &ratings[1][0];
+    r->band = 2, r->below_target = true, r->exception = true, r->dot = PRT_DOT_WORSENING;
+    r->dot_short = PRT_DOT_IMPROVING, r->has_forecast = true, r->forecast = 90, r->annual_target = 120;
+    r->forecast_miss = true, r->forecast_explanation = "run rate of 45 a quarter";
+    r->quality = 1u << PRT_QUALITY_FRACTION | 1u << PRT_QUALITY_MISSING;
+    r->quality_explanation[PRT_QUALITY_FRACTION] = "0.88 looks like 88%";
+    r->provisional = true, r->restated = true, r->original = 95, r->restate_reason = "typo";
+    prt_history h = {.plan = &plan, .n = 2, .ev = ev, .produced = "2025-12-01", .provisional = true};
+
+    char *text = report_text(&h, PRT_FORMAT_TEXT);
+    check(strstr(text, "Produced 2025-12-01; plan version v2; plan fnv1a64:0123") != NULL,
+          "history report: text header has the date, version and digest");
+    check(strstr(text, "Some figures are provisional") && strstr(text, "(R) p "),
+          "history report: text says figures are provisional and marks the value");
+    check(in_order(text, "DOT short term", "DOT long term") && strstr(text, "Improving  ") && strstr(text, "Worsening"),
+          "history report: text has both directions under direction both");
+    check(in_order(text, "Outcome: Outcome A", "X/3") && in_order(text, "X/3", "Outcome: Outcome B") &&
+              in_order(text, "Outcome: Outcome B", "X/1  ") && in_order(text, "X/1  ", "Other indicators") &&
+              in_order(text, "Other indicators", "X/2  "),
+          "history report: text groups a theme's indicators by outcome in plan order, then the others");
+    check(strstr(text, "Owner: =HYPERLINK(1) \xC2\xB7 Committee: Scrutiny \xC2\xB7 Source: Survey") &&
+              strstr(text, "Owner: Theme *owner*"), "history report: text has the owner lines");
+    check(strstr(text, "Q001 Q003") && strstr(text, "Q001: 0.88 looks like 88%") &&
+              strstr(text, "Q003: no return for a period"), "history report: text has the quality codes and notes");
+    check(strstr(text, "90 against 120 (miss)") && strstr(text, "Forecast: run rate of 45 a quarter"),
+          "history report: text has the forecast column and its note");
+    check(strstr(text, "2024/25 Q2 restated from 95: typo") != NULL, "history report: text says what was restated");
+    check(strstr(text, "Since 2024/25 Q1: rated 2 (-1), Green 1 (-2)") != NULL,
+          "history report: text summary has the change since the previous period");
+    check(in_order(text, "\nExceptions\n", "below target, no commentary; worsening; forecast to miss the annual "
+                                           "target; missing return (Q003); doubtful data (Q001)"),
+          "history report: text lists the exceptions with their reasons");
+    free(text);
+
+    text = report_text(&h, PRT_FORMAT_CSV);
+    check(count_of(text, "\r\n") == 1 + 3 * 2 && count_of(text, "\r\nX/1,") == 2,
+          "history report: CSV has a row per indicator and period");
+    check(strstr(text, ",\"'=HYPERLINK(1)\",Scrutiny,Survey,Theme *owner*,b,Outcome B\r\n") != NULL,
+          "history report: CSV has the owner fields, formula-guarded, and the outcome");
+    check(strstr(text, ",Worsening,") && strstr(text, ",Improving,") && strstr(text, ",Q001 Q003,"),
+          "history report: CSV has both directions and the quality codes");
+    free(text);
+
+    text = report_text(&h, PRT_FORMAT_JSON);
+    check(count_of(text, "\"history\": [{\"period\": \"2024/25 Q1\"") == 3 &&
+              strstr(text, "\"summary_history\": [") && strstr(text, "\"produced\": \"2025-12-01\""),
+          "history report: JSON has a history per indicator, the summaries by period and the date");
+    check(strstr(text, "{\"code\": \"Q001\", \"text\": ") && strstr(text, "\"exceptions\": [\n    {\"id\": null, \"ref\": \"X/1\"") &&
+              strstr(text, "\"forecast\": {\"value\": 90, \"annual_target\": 120, \"miss\": true"),
+          "history report: JSON has quality flags, exceptions and the forecast");
+    free(text);
+
+    text = report_text(&h, PRT_FORMAT_MD);
+    check(strstr(text, "| DOT short term | DOT long term | Forecast | Quality |") &&
+              in_order(text, "#### Outcome A", "#### Outcome B") && in_order(text, "#### Outcome B", "#### Other indicators"),
+          "history report: Markdown has the columns and the outcome headings in plan order");
+    check(strstr(text, "Owner: Theme \\*owner\\*") && strstr(text, "- **X/1**: Owner: ") &&
+              strstr(text, "## Exceptions"), "history report: Markdown escapes the owner and has the notes and exceptions");
+    free(text);
 }

@@ -1,0 +1,54 @@
+# The report formats over time (issue 14, part D), sourced by tests/run.sh: the two-year fixture in
+# every format for one period and for eight, and one assertion per feature (outcome groups in plan
+# order, owner lines, a CSV row per indicator and period, a JSON history per indicator).
+hist_plan=tests/history/council.plan
+hist_results=()
+for f in tests/history/returns/*.csv; do
+    hist_results+=(--results "$f")
+done
+for n in 1 8; do
+    for fmt in text csv json md; do
+        golden_cmd "history report $fmt, $n periods" "tests/history/reports/council-$n.$fmt.expected" \
+            eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history $n --format $fmt
+    done
+done
+
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 >"$OUT/history.txt" 2>&1
+# the line numbers of the outcome headings, in the order printed
+groups=$(grep -n '^  Outcome: \|^  Other indicators' "$OUT/history.txt" | cut -d: -f3- | paste -sd '|')
+if [ "$groups" = " More residents are physically active| Residents are satisfied with local services| Fewer households are homeless| A cleaner borough" ]; then
+    ok "history report: outcome headings in plan order"
+else
+    bad "history report: outcome headings in plan order" "$groups"
+fi
+if grep -q '^      Owner: Head of Leisure · Committee: Adults and Health Committee · Source: Leisure operator returns$' "$OUT/history.txt" &&
+    grep -q '^  Owner: Cabinet Member for Housing$' "$OUT/history.txt"; then
+    ok "history report: owner lines of indicators and themes"
+else
+    bad "history report: owner lines of indicators and themes"
+fi
+
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format csv >"$OUT/history.csv" 2>&1
+rows=$(tail -n +2 "$OUT/history.csv" | cut -d, -f1 | sort | uniq -c | awk '{print $1}' | sort -u | paste -sd ' ')
+nind=$(tail -n +2 "$OUT/history.csv" | cut -d, -f1 | sort -u | wc -l)
+if [ "$rows" = 8 ] && [ "$nind" = 7 ]; then
+    ok "history report: CSV has 8 rows per indicator"
+else
+    bad "history report: CSV has 8 rows per indicator" "rows per indicator: $rows, indicators: $nind"
+fi
+
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format json >"$OUT/history.json" 2>&1
+if python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+periods = ["2023/24 Q1", "2023/24 Q2", "2023/24 Q3", "2023/24 Q4", "2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4"]
+assert d["periods"] == periods, d["periods"]
+assert [s["period"] for s in d["summary_history"]] == periods
+for i in d["indicators"]:
+    assert [e["period"] for e in i["history"]] == periods, i["ref"]
+assert isinstance(d["exceptions"], list)
+' "$OUT/history.json"; then
+    ok "history report: JSON history of 8 periods per indicator"
+else
+    bad "history report: JSON history of 8 periods per indicator"
+fi
