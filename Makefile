@@ -88,7 +88,7 @@ $(BUILD)/runtime/%.o: runtime/%.c
 -include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
-DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium \
+DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium poppler-utils \
                 python3 libxml2-utils universal-ctags
 deps:
 	@if command -v apt-get >/dev/null; then \

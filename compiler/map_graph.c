@@ -2,16 +2,17 @@
 #include "map_graph.h"
 
 #include "escape.h"
+#include "palette.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Colours from the Okabe-Ito palette, which stays distinct for the common colour-blindnesses; the
- * rating letters are printed in each node as well, so the map reads without colour at all. */
-static const char *const band_fill[] = {"#009E73", "#F0E442", "#E69F00", "#D55E00"};
+/* Band colours come from the one palette (runtime/palette.c), which the HTML report uses too; the
+ * rating letters are printed in each node as well, so the map reads without colour at all.  A map
+ * drawn without results leaves its indicators white: nothing was rated, not "not rated". */
 #define OUTCOME_FILL "#DCEBFA"
-#define UNRATED_FILL "#FFFFFF"
+#define NO_RESULTS_FILL "#FFFFFF"
 
 static void set(void *obj, const char *attr, const char *value)
 {
@@ -68,19 +69,6 @@ static const char *dot_arrow(prt_dot d)
     case PRT_DOT_NONE: return "";
     }
     return "";
-}
-
-static const char *fill_for(const prt_scheme *s, int band)
-{
-    if (!s || band < 0)
-        return UNRATED_FILL;
-    if (s->nbands <= 1)
-        return band_fill[0];
-    /* spread the scheme's bands over the palette: first green, last vermillion, the ones between
-     * in order, those past the palette's end sharing its last colour */
-    enum { LAST = sizeof band_fill / sizeof band_fill[0] - 1 };
-    int k = band == 0 ? 0 : band == s->nbands - 1 ? LAST : s->nbands == 3 ? 2 : band < LAST ? band : LAST;
-    return band_fill[k];
 }
 
 static bool pillar_shown(const MapOptions *o, const Pillar *p)
@@ -140,17 +128,18 @@ static void title_and_key(Agraph_t *g, const char *title, const prt_scheme *s)
     prt_esc_markup(&html, title);
     prt_buf_puts(&html, "</font></td></tr><tr>");
     for (int b = 0; s && b < s->nbands; b++) {
-        prt_buf_printf(&html, "<td bgcolor=\"%s\"><font point-size=\"14\">(", fill_for(s, b));
+        const prt_colour *c = prt_palette_band(s, b);
+        prt_buf_printf(&html, "<td bgcolor=\"%s\"><font point-size=\"14\" color=\"%s\">(", c->fill, c->text);
         prt_esc_markup(&html, prt_band_short(s, b));
         prt_buf_puts(&html, ") ");
         prt_esc_markup(&html, s->bands[b].label);
         prt_buf_puts(&html, "</font></td>");
     }
     prt_buf_printf(&html,
-                   "<td bgcolor=\"%s\"><font point-size=\"14\">not rated</font></td></tr><tr><td colspan=\"%d\" "
+                   "<td bgcolor=\"%s\"><font point-size=\"14\" color=\"%s\">not rated</font></td></tr><tr><td colspan=\"%d\" "
                    "border=\"0\"><font point-size=\"14\">Direction of travel: \xE2\x86\x91 improving, "
                    "\xE2\x86\x92 same, \xE2\x86\x93 worsening, new, n/c not comparable</font></td></tr></table>",
-                   UNRATED_FILL, (s ? s->nbands : 0) + 1);
+                   prt_palette_unrated()->fill, prt_palette_unrated()->text, (s ? s->nbands : 0) + 1);
     agsafeset(g, "label", agstrdup_html(g, html.data), "");
     prt_buf_free(&html);
 }
@@ -286,7 +275,10 @@ static void indicator_node(Drawing *d, Agraph_t *tg, size_t index)
     set(n, "label", wrap(&d->buf, text->data, 30));
     set(n, "shape", "box");
     set(n, "style", "filled");
-    set(n, "fillcolor", r ? fill_for(s, r->band) : UNRATED_FILL);
+    const prt_colour *c = prt_palette_band(s, r ? r->band : -1);
+    set(n, "fillcolor", r ? c->fill : NO_RESULTS_FILL);
+    if (r)
+        set(n, "fontcolor", c->text);
     set(n, "fontsize", "10");
     prt_buf_clear(text);
     if (r) {

@@ -83,6 +83,7 @@ done
 
 # --- the HTML report ---
 . tests/html.sh
+. tests/pack.sh
 
 # --- the outcome maps ---
 . tests/map.sh

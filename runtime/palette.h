@@ -1,0 +1,22 @@
+/* The one palette of band colours: the HTML report's tables, its charts, the map's boxes and the
+ * map's key all take their colours from here, so a band looks the same wherever planc draws it. */
+#ifndef PLANRT_PALETTE_H
+#define PLANRT_PALETTE_H
+
+#include "planrt.h"
+
+/* A colour for a rating: the fill, the text colour that reads on it, and a name for style sheets
+ * (a CSS class "band-NAME"). */
+typedef struct prt_colour {
+    const char *name, *fill, *text;
+} prt_colour;
+
+/* The colour of a band, by its position in the scheme: the first green, the last red, the ones
+ * between amber shades, lightest first.  No scheme or band -1 (monitor, not rated): grey. */
+const prt_colour *prt_palette_band(const prt_scheme *s, int band);
+/* Not rated (monitor only, no result): grey. */
+const prt_colour *prt_palette_unrated(void);
+/* Every colour of the palette, in a fixed order (for a style sheet). */
+const prt_colour *prt_palette_all(size_t *n);
+
+#endif
