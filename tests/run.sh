@@ -119,6 +119,9 @@ done
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
 
+# --- reports over time of the bundled Barnet plans (seed 002's years, seed 004's returns) ---
+. tests/history_plans.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
