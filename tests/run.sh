@@ -125,6 +125,8 @@ done
 
 # --- the report formats over time: history, grouping, ownership, exceptions (issue 14) ---
 . tests/history_reports.sh
+# --- reports over time of the bundled Barnet plans (seed 002's years, seed 004's returns) ---
+. tests/history_plans.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
