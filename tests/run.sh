@@ -118,6 +118,7 @@ done
 
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
+. tests/results_history.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
