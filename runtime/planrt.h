@@ -217,7 +217,7 @@ typedef struct prt_result_row {
 
 typedef struct prt_results prt_results;
 
-/* The codes of results problems (R000-R015) and what each means: SARIF's rules for them. */
+/* The codes of results problems (R000-R018) and what each means: SARIF's rules for them. */
 const prt_diag_code *prt_results_codes(size_t *n);
 
 /* Reads a results CSV file against the plan.  Returns NULL only if the file cannot be read (an
@@ -231,8 +231,8 @@ prt_results *prt_results_parse(const prt_plan *plan, const char *path, const cha
 prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag);
 /* The history: several files (or directories, each read as its *.csv files in name order) merged as
  * one.  A figure given twice is R011 unless the later row is a restatement (the `restated` column
- * gives its reason).  Keeps the rows that reports of the n periods up to p need (n >= 1).  NULL only
- * when no file can be read (R000 said). */
+ * gives its reason).  Keeps the rows that reports of the n periods up to p need (n >= 1).  NULL when
+ * a file or directory cannot be read (R000 said; the others are still read, for their problems). */
 prt_results *prt_results_read_history(const prt_plan *plan, const char *const *paths, size_t npaths, prt_period p,
                                       int n, prt_diag *diag);
 void prt_results_free(prt_results *r);

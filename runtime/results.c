@@ -11,10 +11,28 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/* One file of the history, as the reader needs it while later files are read: where a repeated
+ * row's first is looked for (duplicates are rare, so the file is read again rather than every row's
+ * place kept), and which file it is on disk (the same file named twice is read once, R016). */
+typedef struct FileRec {
+    char *path;                 /* as named (a directory's entries joined to it); owned */
+    const char *data;           /* the text, when it was handed over in memory and is still being read */
+    size_t len;
+    uint32_t file;              /* the file in diag's sources */
+    size_t ncols;               /* the header's fields: a row with another count is not a row; 0: no rows read */
+    int col_ref, col_period;
+    bool has_id;                /* dev and ino are known */
+    dev_t dev;
+    ino_t ino;
+} FileRec;
 
 struct prt_results {
     const prt_plan *plan;
-    prt_result_row *rows;
+    prt_result_row *rows;       /* a row replaced by a restatement stays, dead (indicator and input -1) */
     size_t n, cap;
     /* (indicator, period) -> row + 1, open addressing */
     size_t *slots;
@@ -23,8 +41,10 @@ struct prt_results {
     int *bench_index;           /* storage for the rows' benchmark values, row after row */
     double *bench_value;
     size_t nbench, bench_cap;
-    const prt_period *wanted;   /* NULL: keep every row */
-    int nwanted;
+    /* the rows kept: those of the years keep_from to keep_to (a history's periods, the year before for
+     * the direction of travel, and the years its arrears reach back), or every row when keep_all */
+    bool keep_all;
+    int keep_from, keep_to;
     /* Every row is checked for duplicates, though only the rows of the periods a report needs are
      * kept: one bit per indicator and period (19 periods a year: the year, two halves, four quarters,
      * twelve months) over the plan's years and the year before, or over every year a period can
@@ -32,11 +52,8 @@ struct prt_results {
     unsigned char *seen_bits;
     int base_year;
     size_t slots_per_indicator;
-    int col_ref, col_period;
-    size_t ncols;               /* the header's fields: a row with another count is not a row */
-    const char *data;           /* the file's text, to find a duplicate's first line */
-    size_t len;
-    const char *path;           /* ... or, when it was read in pieces, the file to read again */
+    FileRec *files;             /* the files read so far, in order; freed once the reading ends */
+    size_t nfiles, files_cap;
 };
 
 
@@ -166,12 +183,7 @@ static size_t period_slot(const prt_results *r, prt_period p)
 
 static bool period_wanted(const prt_results *r, prt_period p)
 {
-    if (!r->wanted)
-        return true;
-    for (int i = 0; i < r->nwanted; i++)
-        if (prt_period_equal(r->wanted[i], p))
-            return true;
-    return false;
+    return r->keep_all || (p.year >= r->keep_from && p.year <= r->keep_to);
 }
 
 /* ---- lookup of references and identifiers ---- */
@@ -317,58 +329,76 @@ static void index_free(NameIndex *ix)
 
 /* ---- the row table ---- */
 
-/* Where the first row for (indicator, period) before `line` is (its reference), found by reading the
- * text again: duplicates are rare, and this keeps the bitmap to one bit a row. */
+/* Where the first row for (indicator, period) is, found by reading the files again: duplicates are
+ * rare, and this keeps the bitmap to one bit a row. */
 static char *field(prt_csv *c, size_t i, size_t *len);
 
-static prt_pos first_row_of(prt_results *r, uint32_t file, int indicator, prt_period p, uint32_t line)
+/* The first row for (indicator, p) in file f before line `before` (0: anywhere in it), if there is one. */
+static bool first_row_in(const prt_results *r, const FileRec *f, int indicator, prt_period p, unsigned before,
+                         prt_pos *found)
 {
+    if (f->ncols == 0)
+        return false;           /* its header was not read: none of its rows were */
     prt_csv csv;
     char *text = NULL;
     size_t tlen = 0;
-    if (!r->data && r->path)
-        text = prt_read_file(r->path, &tlen);   /* read in pieces: read it again, whole, for this rare case */
-    prt_csv_init(&csv, r->data ? r->data : text ? text : "", r->data ? r->len : tlen);
+    if (!f->data)
+        text = prt_read_file(f->path, &tlen);   /* read in pieces: read it again, whole, for this rare case */
+    prt_csv_init(&csv, f->data ? f->data : text ? text : "", f->data ? f->len : tlen);
     unsigned at;
     const char *why;
     int rc;
-    prt_pos found = {file, 1, 0, 0};
-    bool header = true;
-    while ((rc = prt_csv_next(&csv, &at, &why)) != 0 && at < line) {
+    bool header = true, hit = false;
+    const prt_indicator *in = &r->plan->indicators[indicator];
+    while (!hit && (rc = prt_csv_next(&csv, &at, &why)) != 0 && (before == 0 || at < before)) {
         if (rc < 0 || header) {
             header = false;
             continue;
         }
         /* the same reference or identifier and the same period, as the reader saw them (a row whose
          * field count is wrong it did not read, and its fields past the count are not this row's) */
-        if (csv.nfields == r->ncols) {
-            const prt_indicator *in = &r->plan->indicators[indicator];
+        if (csv.nfields == f->ncols) {
             size_t per_len;
-            char *ref = field(&csv, (size_t)r->col_ref, NULL), *per = field(&csv, (size_t)r->col_period, &per_len);
+            char *ref = field(&csv, (size_t)f->col_ref, NULL), *per = field(&csv, (size_t)f->col_period, &per_len);
             prt_period q;
             if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
                 prt_period_parse(per, per_len, &q, NULL) && prt_period_equal(q, p)) {
-                found = csv_field_pos(&csv, file, at, (size_t)r->col_ref);
-                break;
+                *found = csv_field_pos(&csv, f->file, at, (size_t)f->col_ref);
+                hit = true;
             }
         }
     }
     prt_csv_free(&csv);
     free(text);
-    return found;
+    return hit;
 }
 
-/* Whether a row for (indicator, period) came before, and if so where. */
-static bool seen_before(prt_results *r, uint32_t file, int indicator, prt_period p, uint32_t line, prt_pos *first)
+/* The first row for (indicator, p) in the files read so far, the current one (the last) up to `line`. */
+static prt_pos first_row_of(const prt_results *r, int indicator, prt_period p, unsigned line)
 {
-    size_t slot = (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
-    unsigned char bit = (unsigned char)(1u << (slot & 7));
-    if (r->seen_bits[slot >> 3] & bit) {
-        *first = first_row_of(r, file, indicator, p, line);
-        return true;
-    }
-    r->seen_bits[slot >> 3] |= bit;
-    return false;
+    prt_pos found;
+    for (size_t k = 0; k < r->nfiles; k++)
+        if (first_row_in(r, &r->files[k], indicator, p, k + 1 == r->nfiles ? line : 0, &found))
+            return found;
+    return (prt_pos){r->files[r->nfiles - 1].file, 1, 0, 0};
+}
+
+/* The bit that says whether a row for (indicator, period) has come. */
+static size_t seen_slot(const prt_results *r, int indicator, prt_period p)
+{
+    return (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
+}
+
+static bool seen(const prt_results *r, int indicator, prt_period p)
+{
+    size_t slot = seen_slot(r, indicator, p);
+    return (r->seen_bits[slot >> 3] >> (slot & 7)) & 1u;
+}
+
+static void mark_seen(prt_results *r, int indicator, prt_period p)
+{
+    size_t slot = seen_slot(r, indicator, p);
+    r->seen_bits[slot >> 3] |= (unsigned char)(1u << (slot & 7));
 }
 
 static size_t period_key(int indicator, prt_period p)
@@ -386,6 +416,8 @@ static void rows_rehash(prt_results *r)
     memset(r->slots, 0, cap * sizeof *r->slots);
     r->nslots = cap;
     for (size_t k = 0; k < r->n; k++) {
+        if (r->rows[k].indicator < 0)
+            continue;           /* an input's value, or a row a restatement replaced */
         size_t i = period_key(r->rows[k].indicator, r->rows[k].period) & (cap - 1);
         while (r->slots[i])
             i = (i + 1) & (cap - 1);
@@ -561,11 +593,12 @@ static bool valid_utf8(const unsigned char *s)
 /* indicator, unit and target are written by `planc template` for the people filling the file in,
  * and ignored when it comes back */
 enum {
-    COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL_INDICATOR,
-    COL_UNIT, COL_TARGET, COL__FIXED
+    COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL_RESTATED,
+    COL_PROVISIONAL, COL_INDICATOR, COL_UNIT, COL_TARGET, COL__FIXED
 };
 static const char *const column_names[COL__FIXED] = {
-    "ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit", "target",
+    "ref", "period", "value", "rating", "override", "reason", "comment", "dot", "restated", "provisional",
+    "indicator", "unit", "target",
 };
 
 static bool dot_word(const char *s)
@@ -588,7 +621,7 @@ typedef struct Reader {
     prt_csv *csv;               /* &src->csv */
     prt_diag *diag;
     uint32_t file;              /* the file in diag's sources */
-    NameIndex names;
+    NameIndex *names;           /* the history's, shared by its files */
     int col[COL__FIXED];        /* the column of each fixed field, -1 when absent */
     int *bench_col;             /* per column: the benchmark it holds, -1 for the fixed ones */
     size_t ncols;
@@ -677,7 +710,7 @@ static bool header_column(Reader *rd, size_t i)
     }
     prt_diag_error_at(rd->diag, field_pos(rd, i), "R002",
                       "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
-                      "comment, dot, benchmark:ID, and indicator, unit and target (ignored)",
+                      "comment, dot, restated, provisional, benchmark:ID, and indicator, unit and target (ignored)",
                       name);
     return false;
 }
@@ -698,7 +731,7 @@ static bool read_header(Reader *rd)
             prt_diag_error_at(rd->diag, row_pos(rd), "R003", "%s", why);
         return false;
     }
-    rd->ncols = rd->r->ncols = rd->csv->nfields;
+    rd->ncols = rd->csv->nfields;
     rd->bench_col = prt_xrealloc(NULL, (rd->ncols ? rd->ncols : 1) * sizeof *rd->bench_col);
     bool ok = true;
     for (size_t i = 0; i < rd->ncols; i++)
@@ -708,8 +741,10 @@ static bool read_header(Reader *rd)
             prt_diag_error_at(rd->diag, row_pos(rd), "R001", "the header has no '%s' column", column_names[k]);
             ok = false;
         }
-    rd->r->col_ref = rd->col[COL_REF];
-    rd->r->col_period = rd->col[COL_PERIOD];
+    FileRec *f = &rd->r->files[rd->r->nfiles - 1];
+    f->ncols = ok ? rd->ncols : 0;
+    f->col_ref = rd->col[COL_REF];
+    f->col_period = rd->col[COL_PERIOD];
     return ok;
 }
 
@@ -745,8 +780,8 @@ static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "the row has no reference");
         return false;
     }
-    if (!index_find(&rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who) &&
-        !guarded_ref(&rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who)) {
+    if (!index_find(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who) &&
+        !guarded_ref(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who)) {
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "unknown indicator reference '%s'", ref);
         return false;
     }
@@ -912,16 +947,101 @@ static bool row_benchmarks(Reader *rd, prt_result_row *row, bool keep_row)
     return ok;
 }
 
-/* A second row for the same indicator and period: an error there, a note at the first. */
-static bool row_repeats(Reader *rd, const prt_result_row *row, const char *ref)
+/* The `provisional` column: whether the figure may still change. */
+static bool row_provisional(Reader *rd, prt_result_row *row)
 {
-    prt_pos first;
-    if (row->indicator < 0 || !seen_before(rd->r, rd->file, row->indicator, row->period, rd->line, &first))
-        return false;
+    static const char *const yes[] = {"yes", "y", "true", "1", "provisional"}, *const no[] = {"no", "n", "false", "0"};
+    char *v = optional_field(rd, rd->col[COL_PROVISIONAL]);
+    if (!v)
+        return true;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (same_word(v, yes[i]))
+            return row->provisional = true;
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (same_word(v, no[i]))
+            return true;
+    prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_PROVISIONAL]), "R018",
+                      "'%s' does not say whether the figure is provisional; write yes, y, true, 1 or provisional, "
+                      "or no, n, false, 0 (or leave it empty)",
+                      v);
+    return false;
+}
+
+/* A second row for the same indicator and period: an error there, a note at the first. */
+static void report_repeat(Reader *rd, const prt_result_row *row, const char *ref)
+{
+    prt_pos first = first_row_of(rd->r, row->indicator, row->period, rd->line);
     const prt_period_str period = prt_period_text(row->period);
     prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_REF]), "R011", "a second row for '%s' in %s", ref,
                       period.s);
     prt_diag_note_at(rd->diag, first, "the first row for '%s' in %s is here", ref, period.s);
+}
+
+/* The row kept for the same indicator or input and period as row, or NULL.  An input's is looked
+ * for by a scan, inputs being few and their restatements rare. */
+static prt_result_row *stored_row(prt_results *r, const prt_result_row *row)
+{
+    if (row->indicator >= 0)
+        return (prt_result_row *)find_row(r, row->indicator, row->period);
+    for (size_t k = r->n; k-- > 0;)
+        if (r->rows[k].indicator < 0 && r->rows[k].input == row->input && prt_period_equal(r->rows[k].period, row->period))
+            return &r->rows[k];
+    return NULL;
+}
+
+/* The plan's own result for the indicator in period p, or NULL. */
+static const prt_plan_result *plan_result(const prt_indicator *in, prt_period p)
+{
+    for (int i = 0; i < in->nresults; i++)
+        if (prt_period_equal(in->results[i].period, p))
+            return &in->results[i];
+    return NULL;
+}
+
+/* A row with a `restated` reason: it replaces the figure given before (an earlier row, in this file or
+ * an earlier one, or the plan's own result), which it keeps as its original (the first figure, when
+ * restated twice).  False after R017 when there is no figure to restate.  Inputs are not checked
+ * for repeats, so an input's restatement replaces an earlier value when one is kept. */
+static bool row_restates(Reader *rd, prt_result_row *row, const char *ref, const char *reason, bool keep_row)
+{
+    prt_results *r = rd->r;
+    const prt_result_row *old = keep_row ? stored_row(r, row) : NULL;
+    const prt_plan_result *planned = row->indicator >= 0 ? plan_result(&rd->plan->indicators[row->indicator], row->period) : NULL;
+    if (old) {
+        row->original = old->restated ? old->original : old->value;
+        row->original_status = old->restated ? old->original_status : old->status;
+    } else if (row->indicator >= 0 && !seen(r, row->indicator, row->period)) {
+        if (!planned) {
+            prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_RESTATED]), "R017",
+                              "the row restates a figure for '%s' in %s that no earlier row gives", ref,
+                              prt_period_text(row->period).s);
+            return false;
+        }
+        row->original = planned->value;
+        row->original_status = planned->status;
+    }
+    if (row->indicator >= 0)
+        mark_seen(r, row->indicator, row->period);
+    row->restated = true;
+    if (keep_row)
+        row->restate_reason = keep(r, reason);
+    return true;
+}
+
+/* Whether the row takes its place in the history: a first figure, or a restatement of one.  A second
+ * figure that does not say it restates the first is R011. */
+static bool row_history(Reader *rd, prt_result_row *row, const char *ref, bool keep_row)
+{
+    char *reason = optional_field(rd, rd->col[COL_RESTATED]);
+    if (reason)
+        return row_restates(rd, row, ref, reason, keep_row);
+    if (row->indicator < 0)
+        return true;
+    if (seen(rd->r, row->indicator, row->period)) {
+        report_repeat(rd, row, ref);
+        return false;
+    }
+    mark_seen(rd->r, row->indicator, row->period);
     return true;
 }
 
@@ -946,6 +1066,16 @@ static void store_row(prt_results *r, const prt_result_row *row)
     r->slots[i] = r->n;
 }
 
+/* Keeps a row; a restatement takes the place of the row it restates, which stays in the table dead
+ * (found by no lookup), so that every row's benchmark values stay where link_benchmarks looks. */
+static void keep_row_of(prt_results *r, const prt_result_row *row)
+{
+    prt_result_row *old = row->restated ? stored_row(r, row) : NULL;
+    if (old)
+        old->indicator = old->input = -1;
+    store_row(r, row);
+}
+
 /* Reads the record just read as a row: stored, or reported and left out. */
 static void read_row(Reader *rd)
 {
@@ -961,47 +1091,93 @@ static void read_row(Reader *rd)
     size_t bench_first = r->nbench;
     bool ok = row_texts(rd, &row, ref, keep_row);
     ok &= row_benchmarks(rd, &row, keep_row);
-    if (!ok || row_repeats(rd, &row, ref)) {
+    ok &= row_provisional(rd, &row);
+    if (!ok || !row_history(rd, &row, ref, keep_row)) {
         r->nbench = bench_first;    /* the values of a row left out are not kept */
         return;
     }
-    if (keep_row)
-        store_row(r, &row);
+    if (keep_row) {
+        row.at = field_pos(rd, (size_t)rd->col[COL_VALUE]);
+        keep_row_of(r, &row);
+    }
 }
 
-/* ---- the file ---- */
+/* ---- the files ---- */
 
-static void reader_init(Reader *rd, const prt_plan *plan, Source *src, prt_diag *diag, const char *path)
+/* One reading of a history: the table the files go into, where problems go, and the names, looked up
+ * alike in every file. */
+typedef struct Reading {
+    prt_results *r;
+    prt_diag *diag;
+    NameIndex names;
+    bool unreadable;            /* an input could not be read (R000): no table is handed back */
+} Reading;
+
+static void reader_init(Reader *rd, Reading *rg, Source *src)
 {
     memset(rd, 0, sizeof *rd);
-    rd->plan = plan;
+    rd->plan = rg->r->plan;
+    rd->r = rg->r;
     rd->src = src;
     rd->csv = &src->csv;
-    rd->diag = diag;
-    rd->file = prt_sources_add_streamed(diag->sources, path);
+    rd->diag = rg->diag;
+    rd->file = rg->r->files[rg->r->nfiles - 1].file;
     for (int i = 0; i < COL__FIXED; i++)
         rd->col[i] = -1;
     rd->last_indicator = -1;
     rd->last_ptext_len = (size_t)-1;
-    index_build(&rd->names, plan);
+    rd->names = &rg->names;
 }
 
-static prt_results *results_new(const prt_plan *plan, const char *path, const char *data, size_t len,
-                                const prt_period *wanted, int nwanted)
+static prt_results *results_new(const prt_plan *plan)
 {
     prt_results *r = prt_xrealloc(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
     r->plan = plan;
-    r->wanted = wanted;
-    r->nwanted = nwanted;
-    r->data = data;
-    r->len = len;
-    r->path = path;
+    r->keep_all = true;
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
     r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
     size_t indicators = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
     r->seen_bits = prt_xcalloc(r->slots_per_indicator * indicators / 8 + 1, 1);
     return r;
+}
+
+/* The years of the rows a report of the n periods up to p reads: its periods, the year before the
+ * first (last year's figures, the quarter before), and as far back as the longest arrears reach. */
+static void keep_years(prt_results *r, prt_period p, int n)
+{
+    int arrears = 0;
+    for (int i = 0; i < r->plan->nindicators; i++)
+        if (r->plan->indicators[i].arrears > arrears)
+            arrears = r->plan->indicators[i].arrears;
+    prt_period first = prt_period_back(p, n > 1 ? n - 1 : 0);
+    r->keep_all = false;
+    r->keep_from = first.year - 1 - (arrears + 3) / 4;
+    r->keep_to = p.year;
+}
+
+/* Adds the file about to be read to the files read. */
+static FileRec *add_file(prt_results *r, prt_diag *diag, const char *path)
+{
+    if (r->nfiles == r->files_cap) {
+        r->files_cap = r->files_cap ? r->files_cap * 2 : 8;
+        r->files = prt_xrealloc(r->files, r->files_cap * sizeof *r->files);
+    }
+    FileRec *f = &r->files[r->nfiles++];
+    memset(f, 0, sizeof *f);
+    f->path = prt_xstrdup(path);
+    f->file = prt_sources_add_streamed(diag->sources, path);
+    f->col_ref = f->col_period = -1;
+    return f;
+}
+
+static void free_files(prt_results *r)
+{
+    for (size_t k = 0; k < r->nfiles; k++)
+        free(r->files[k].path);
+    free(r->files);
+    r->files = NULL;
+    r->nfiles = r->files_cap = 0;
 }
 
 /* The rows' benchmark values, stored one row after another, are handed to the rows once the
@@ -1029,79 +1205,60 @@ static void report_end(Reader *rd)
         prt_diag_error_at(rd->diag, file_pos(rd), "R000", "cannot read the results: a read error");
 }
 
-static prt_results *parse(const prt_plan *plan, const char *path, Source *src, const char *data, size_t len,
-                          prt_diag *diag, const prt_period *wanted, int nwanted)
+/* Reads the file last added to the files read, its text coming from src. */
+static void parse(Reading *rg, Source *src)
 {
     Reader rd;
-    reader_init(&rd, plan, src, diag, path);
-    rd.r = results_new(plan, path, data, len, wanted, nwanted);
+    reader_init(&rd, rg, src);
     if (read_header(&rd)) {
         const char *why = NULL;
         int rc;
         while ((rc = next_record(src, &rd.line, &why)) != 0) {
             if (rc < 0)
-                prt_diag_error_at(diag, row_pos(&rd), "R003", "%s", why);
+                prt_diag_error_at(rg->diag, row_pos(&rd), "R003", "%s", why);
             else
                 read_row(&rd);
         }
     }
-    rd.r->data = NULL;   /* the caller's text: not to be read after this */
-    link_benchmarks(rd.r);
     report_end(&rd);
     free(rd.bench_col);
-    index_free(&rd.names);
-    return rd.r;
+}
+
+static void reading_begin(Reading *rg, const prt_plan *plan, prt_diag *diag)
+{
+    rg->r = results_new(plan);
+    rg->diag = diag;
+    rg->unreadable = false;
+    index_build(&rg->names, plan);
+}
+
+/* The table once every file is read, or NULL (freed) when an input could not be read. */
+static prt_results *reading_end(Reading *rg)
+{
+    index_free(&rg->names);
+    free_files(rg->r);
+    link_benchmarks(rg->r);
+    if (rg->unreadable) {
+        prt_results_free(rg->r);
+        return NULL;
+    }
+    return rg->r;
 }
 
 prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_diag *diag)
 {
+    Reading rg;
+    reading_begin(&rg, plan, diag);
+    FileRec *f = add_file(rg.r, diag, path);
+    f->data = data;     /* the caller's text: read again for a repeated row's first while it is read */
+    f->len = len;
     Source src;
     memset(&src, 0, sizeof src);
     prt_csv_init(&src.csv, data, len);
     src.nul = memchr(data, '\0', len) != NULL;
-    prt_results *r = parse(plan, path, &src, data, len, diag, NULL, 0);
+    parse(&rg, &src);
     prt_csv_free(&src.csv);
-    return r;
-}
-
-static prt_results *read_file(const prt_plan *plan, const char *path, prt_diag *diag, const prt_period *wanted,
-                              int nwanted);
-
-prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_diag *diag)
-{
-    return read_file(plan, path, diag, NULL, 0);
-}
-
-/* The periods a report for p reads: p, each indicator's period in arrears, and a year before each. */
-prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag)
-{
-    prt_period wanted[64];
-    int n = 0;
-    for (int i = -1; i < plan->nindicators && n + 2 <= 64; i++) {
-        prt_period q = i < 0 ? p : prt_result_period(&plan->indicators[i], p);
-        bool have = false;
-        for (int k = 0; k < n && !have; k++)
-            have = prt_period_equal(wanted[k], q);
-        if (!have) {
-            wanted[n++] = q;
-            wanted[n++] = prt_period_last_year(q);
-        }
-    }
-    if (n + 2 > 64)
-        return read_file(plan, path, diag, NULL, 0);   /* arrears of every length: keep everything */
-    prt_results *r = read_file(plan, path, diag, wanted, n);
-    if (r)
-        r->wanted = NULL;   /* the array lives on this stack frame */
-    return r;
-}
-
-prt_results *prt_results_read_history(const prt_plan *plan, const char *const *paths, size_t npaths, prt_period p,
-                                      int n, prt_diag *diag)
-{
-    /* FIXME(history): several files, directories and restatements; for now the first file */
-    if (npaths == 0)
-        return NULL;
-    return n <= 1 ? prt_results_read_for(plan, paths[0], p, diag) : prt_results_read(plan, paths[0], diag);
+    return reading_end(&rg);
 }
 
 /* A file that could not be read, as a place for the diagnostic that says so. */
@@ -1110,14 +1267,42 @@ static prt_pos unread_file(prt_diag *diag, const char *path)
     return (prt_pos){prt_sources_add_streamed(diag->sources, path), 0, 0, 0};
 }
 
-static prt_results *read_file(const prt_plan *plan, const char *path, prt_diag *diag, const prt_period *wanted,
-                              int nwanted)
+/* The file read before that is the same file on disk as st, or NULL. */
+static const FileRec *read_before(const prt_results *r, const struct stat *st)
+{
+    for (size_t k = 0; k < r->nfiles; k++)
+        if (r->files[k].has_id && r->files[k].dev == st->st_dev && r->files[k].ino == st->st_ino)
+            return &r->files[k];
+    return NULL;
+}
+
+/* Whether the open file f at path was read before under another name (or the same): R016, and it is
+ * not read again.  Otherwise it is added to the files read. */
+static bool add_unless_read(Reading *rg, FILE *f, const char *path)
+{
+    struct stat st;
+    bool known = fstat(fileno(f), &st) == 0;
+    const FileRec *twin = known ? read_before(rg->r, &st) : NULL;
+    if (twin) {
+        prt_diag_error_at(rg->diag, unread_file(rg->diag, path), "R016",
+                          "'%s' is the file '%s' named again; it is read once", path, twin->path);
+        return false;
+    }
+    FileRec *rec = add_file(rg->r, rg->diag, path);
+    rec->has_id = known;
+    rec->dev = known ? st.st_dev : 0;
+    rec->ino = known ? st.st_ino : 0;
+    return true;
+}
+
+static void read_file(Reading *rg, const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         const char *why = strerror(errno);
-        prt_diag_error_at(diag, unread_file(diag, path), "R000", "cannot read the results: %s", why);
-        return NULL;
+        prt_diag_error_at(rg->diag, unread_file(rg->diag, path), "R000", "cannot read the results: %s", why);
+        rg->unreadable = true;
+        return;
     }
     Source src;
     memset(&src, 0, sizeof src);
@@ -1132,20 +1317,128 @@ static prt_results *read_file(const prt_plan *plan, const char *path, prt_diag *
     size_t got = fread(src.buf, 1, src.cap, f);
     if (got == 0 && ferror(f)) {
         int saved = errno;
-        prt_diag_error_at(diag, unread_file(diag, path), "R000", "cannot read the results: %s",
+        prt_diag_error_at(rg->diag, unread_file(rg->diag, path), "R000", "cannot read the results: %s",
                           strerror(saved ? saved : EIO));
-        fclose(f);
-        free(src.buf);
-        return NULL;
+        rg->unreadable = true;
+    } else if (add_unless_read(rg, f, path)) {
+        src.nul = got && memchr(src.buf, '\0', got) != NULL;
+        prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
+        src.csv.more = got == src.cap && !src.nul;
+        parse(rg, &src);
+        prt_csv_free(&src.csv);
     }
-    src.nul = got && memchr(src.buf, '\0', got) != NULL;
-    prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
-    src.csv.more = got == src.cap && !src.nul;
-    prt_results *r = parse(plan, path, &src, NULL, 0, diag, wanted, nwanted);
     fclose(f);
     free(src.buf);
-    prt_csv_free(&src.csv);
-    return r;
+}
+
+/* Whether a directory entry's name is a results file's: ends in .csv (any case), not hidden. */
+static bool csv_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && same_word(name + n - 4, ".csv");
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* dir/name, without a second slash when dir ends in one. */
+static char *join_path(const char *dir, const char *name)
+{
+    size_t d = strlen(dir), n = strlen(name);
+    bool slash = d > 0 && dir[d - 1] == '/';
+    char *path = prt_xrealloc(NULL, d + !slash + n + 1);
+    memcpy(path, dir, d);
+    if (!slash)
+        path[d++] = '/';
+    memcpy(path + d, name, n + 1);
+    return path;
+}
+
+/* The paths of a directory's results files (regular files whose names csv_name accepts), in byte
+ * order of name; NULL when it cannot be listed (errno says why). */
+static char **directory_files(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char **paths = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    *n = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (!csv_name(e->d_name))
+            continue;
+        char *path = join_path(dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            paths = prt_xrealloc(paths, cap * sizeof *paths);
+        }
+        paths[(*n)++] = path;
+    }
+    closedir(d);
+    /* every path starts with the same dir/, so ordering the paths orders the names */
+    if (*n)
+        qsort(paths, *n, sizeof *paths, by_name);
+    return paths ? paths : prt_xrealloc(NULL, sizeof *paths);
+}
+
+/* A directory of returns: its results files, one after another in name order. */
+static void read_directory(Reading *rg, const char *dir)
+{
+    size_t n = 0;
+    char **paths = directory_files(dir, &n);
+    if (!paths || n == 0) {
+        const char *why = paths ? NULL : strerror(errno);
+        if (why)
+            prt_diag_error_at(rg->diag, unread_file(rg->diag, dir), "R000", "cannot read the results: %s", why);
+        else
+            prt_diag_error_at(rg->diag, unread_file(rg->diag, dir), "R000",
+                              "the directory '%s' holds no .csv results files", dir);
+        rg->unreadable = true;
+    }
+    for (size_t i = 0; i < n; i++) {
+        read_file(rg, paths[i]);
+        free(paths[i]);
+    }
+    free(paths);
+}
+
+static void read_path(Reading *rg, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        read_directory(rg, path);
+    else
+        read_file(rg, path);
+}
+
+prt_results *prt_results_read(const prt_plan *plan, const char *path, prt_diag *diag)
+{
+    Reading rg;
+    reading_begin(&rg, plan, diag);
+    read_path(&rg, path);
+    return reading_end(&rg);
+}
+
+prt_results *prt_results_read_for(const prt_plan *plan, const char *path, prt_period p, prt_diag *diag)
+{
+    return prt_results_read_history(plan, &path, 1, p, 1, diag);
+}
+
+prt_results *prt_results_read_history(const prt_plan *plan, const char *const *paths, size_t npaths, prt_period p,
+                                      int n, prt_diag *diag)
+{
+    Reading rg;
+    reading_begin(&rg, plan, diag);
+    keep_years(rg.r, p, n);
+    for (size_t i = 0; i < npaths; i++)
+        read_path(&rg, paths[i]);
+    rg.unreadable |= npaths == 0;
+    return reading_end(&rg);
 }
 
 char *prt_read_file(const char *path, size_t *len)
@@ -1182,6 +1475,7 @@ void prt_results_free(prt_results *r)
     free(r->bench_index);
     free(r->bench_value);
     free(r->seen_bits);
+    free_files(r);
     free(r);
 }
 
@@ -1201,7 +1495,7 @@ bool prt_results_input(const prt_results *r, int input, prt_period p, double *ou
 
 /* docs/results.md and docs/diagnostics.md say the same at length. */
 static const prt_diag_code results_codes[] = {
-    {"R000", "a results file that cannot be read (exit status 2)"},
+    {"R000", "a results file or directory that cannot be read, or a directory with no .csv file (exit status 2)"},
     {"R001", "a results file that is empty, or whose header lacks ref, period or value"},
     {"R002", "an unknown or repeated column, or benchmark:ID for an undeclared benchmark"},
     {"R003", "malformed CSV: a quote not closed, text after a closing quote, a quote inside an unquoted field, a row with the wrong number of fields"},
@@ -1216,6 +1510,9 @@ static const prt_diag_code results_codes[] = {
     {"R013", "a NUL byte: the file is not text"},
     {"R014", "a row that is not valid UTF-8"},
     {"R015", "a row longer than 16 MiB; nothing after it is read"},
+    {"R016", "the same file named twice (given and inside a given directory, or by two names): it is read once"},
+    {"R017", "a restatement (the restated column) of a figure no earlier row nor the plan gives"},
+    {"R018", "a provisional column that is not yes, y, true, 1, provisional, no, n, false, 0 or empty"},
 };
 
 const prt_diag_code *prt_results_codes(size_t *n)

@@ -16,7 +16,7 @@ for fmt in text csv json md; do
         --results tests/eval/good.csv --period 2019/20 --format "$fmt"
 done
 golden_cmd "eval: results file missing" tests/eval/missing_results.expected eval tests/eval/small.plan --results tests/eval/none.csv --period 2019/20
-golden_cmd "eval: results is a directory" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/eval --period 2019/20
+golden_cmd "eval: results is a directory with no .csv file" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/include --period 2019/20
 golden_cmd "eval: period outside the plan" tests/eval/period_outside.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2025/26
 golden_cmd "eval: malformed period" tests/eval/period_malformed.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019
 golden_cmd "eval: unknown format" tests/eval/unknown_format.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 --format xml

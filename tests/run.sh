@@ -122,6 +122,7 @@ done
 
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
+. tests/results_history.sh
 
 # --- the report formats over time: history, grouping, ownership, exceptions (issue 14) ---
 . tests/history_reports.sh

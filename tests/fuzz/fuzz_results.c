@@ -116,6 +116,57 @@ static void same_in_pieces(const uint8_t *data, size_t size)
     remove(path);
 }
 
+/* Writes n bytes to a file of this process's own (name "a" or "b"); its path, or NULL. */
+static const char *temp_file(const char *name, const uint8_t *data, size_t n)
+{
+    static char paths[2][64];
+    char *path = paths[name[0] == 'b'];
+    snprintf(path, 64, "/tmp/planc-fuzz-%ld-%s.csv", (long)getpid(), name);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return NULL;
+    fwrite(data, 1, n, f);
+    fclose(f);
+    return path;
+}
+
+/* The multi-file mode: input with the marker in it is two returns files, read as one history (a row
+ * of the second may repeat or restate one of the first), and reported over histories of 1 to 5. */
+static void as_two_files(const uint8_t *data, size_t size)
+{
+    static const char marker[] = "\n=====\n";
+    const uint8_t *cut = NULL;
+    for (size_t i = 0; !cut && i + sizeof marker - 1 <= size; i++)
+        if (memcmp(data + i, marker, sizeof marker - 1) == 0)
+            cut = data + i;
+    if (!cut)
+        return;
+    size_t first = (size_t)(cut - data), rest = size - first - (sizeof marker - 1);
+    const char *paths[2] = {temp_file("a", data, first + 1), temp_file("b", cut + sizeof marker - 1, rest)};
+    if (!paths[0] || !paths[1])
+        return;
+    FILE *sink = fopen("/dev/null", "w");
+    for (int n = 1; n <= 5 && sink; n += 2) {
+        Problems err;
+        problems_init(&err);
+        prt_period p;
+        prt_period_parse("2020/21 Q4", 10, &p, NULL);
+        prt_results *res = prt_results_read_history(tables, paths, 2, p, n, &err.diag);
+        prt_diag_print_text(&err.diag, sink, false);    /* the notes read the first file again */
+        if (res) {
+            prt_history *h = prt_history_evaluate(tables, res, p, n);
+            prt_report(sink, h, PRT_FORMAT_JSON);
+            prt_history_free(h);
+        }
+        prt_results_free(res);
+        problems_free(&err);
+    }
+    if (sink)
+        fclose(sink);
+    remove(paths[0]);
+    remove(paths[1]);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!tables) {
@@ -146,6 +197,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (sink)
         fclose(sink);
     same_in_pieces(data, size);
+    as_two_files(data, size);
     prt_results_free(res);
     problems_free(&err);
     return 0;

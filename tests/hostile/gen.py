@@ -366,7 +366,7 @@ class Case:
     # -- the results files --
 
     COLUMNS = ["ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit",
-               "target", "benchmark:eng_0"]
+               "target", "benchmark:eng_0", "restated", "provisional"]
     # the hostile values a column takes in the good file (ref is the indicator's own reference)
     FREE = ("ctl", "nl", "long")
 
@@ -379,10 +379,14 @@ class Case:
             by = lambda r, ident: csv_field(r.encode() if r.strip() == r and j % 2 == 0 else ident.encode())
             rows.append(b",".join([by(ref, "i_%d" % j), b"2019/20", b"79.5%", b"G", b"A", free("reason"),
                                    free("comment"), b"improving", free("indicator"), free("unit"), free("target"),
-                                   b"76" if j == 0 else b""]))
+                                   b"76" if j == 0 else b"", b"", b"yes" if j % 2 == 0 else b""]))
             rows.append(b",".join([csv_field(ref2.encode()), b"2019/20", b"900",
-                                   b"", b"", b"", free("comment.2"), b"", b"", b"", b"", b""]))
-            rows.append(b",".join([b"pop_%d" % j, b"2019/20", b"45000", b"", b"", b"", b"", b"", b"", b"", b"", b""]))
+                                   b"", b"", b"", free("comment.2"), b"", b"", b"", b"", b"", b"", b""]))
+            rows.append(b",".join([b"pop_%d" % j, b"2019/20", b"45000", b"", b"", b"", b"", b"", b"", b"", b"", b"",
+                                   b"", b""]))
+            # a restatement of the row above, its reason hostile
+            rows.append(b",".join([csv_field(ref2.encode()), b"2019/20", b"901", b"", b"", b"", b"", b"", b"", b"",
+                                   b"", b"", free("restated"), b"n"]))
         return b"\r\n".join(rows) + b"\r\n"
 
     def results_bad(self):
@@ -392,8 +396,8 @@ class Case:
         anyb = ("ctl", "nl", "long", "bytes")
         for j, ref, ref2 in self.refs:
             bad = lambda col: csv_field(self.raw("results.bad." + col, j, anyb if col != "ref" else self.FREE))
-            cells = [b"i_%d" % j, b"2019/20", b"79.5%", b"", b"", b"", b"", b"", b"", b"", b"", b""]
-            for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0"):
+            cells = [b"i_%d" % j, b"2019/20", b"79.5%", b"", b"", b"", b"", b"", b"", b"", b"", b"", b"", b""]
+            for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0", "provisional"):
                 row = list(cells)
                 row[self.COLUMNS.index(col)] = bad(col)
                 if col == "ref":

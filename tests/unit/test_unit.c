@@ -20,6 +20,7 @@
 static int failures;
 static void test_options(void);
 static void test_history_report(void);
+static void test_results_history(void);
 
 static void check(int cond, const char *what)
 {
@@ -225,6 +226,7 @@ int main(void)
         }
     }
     test_options();
+    test_results_history();
     test_unit_values();
     return failures ? 1 : 0;
 }
@@ -424,4 +426,64 @@ static void test_history_report(void)
     check(strstr(text, "Owner: Theme \\*owner\\*") && strstr(text, "- **X/1**: Owner: ") &&
               strstr(text, "## Exceptions"), "history report: Markdown escapes the owner and has the notes and exceptions");
     free(text);
+}
+
+/* The results history (runtime/results.c): two files read as one, the restatement in the second
+ * replacing the figure in the first (twice: the original is the first figure), the provisional flag,
+ * the value's place, and the rows kept by the history's years. */
+static char *write_temp(const char *dir, const char *name, const char *text)
+{
+    char *path = malloc(strlen(dir) + strlen(name) + 2);
+    sprintf(path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+    return path;
+}
+
+static void test_results_history(void)
+{
+    static const prt_indicator ind[] = {{.id = "x", .ref = "X/1", .name = "X", .unit = PRT_UNIT_COUNT, .decimals = -1,
+                                         .scheme = -1, .outcome = -1}};
+    static const prt_theme theme[] = {{.id = "t", .name = "T"}};
+    static const prt_pillar pillar[] = {{.id = "p", .name = "P"}};
+    prt_plan plan = {.name = "H", .first_year = 2019, .last_year = 2024, .default_scheme = -1, .npillars = 1,
+                     .nthemes = 1, .nindicators = 1, .names_distinct = true, .pillars = pillar, .themes = theme,
+                     .indicators = ind};
+    char dir[] = "/tmp/planc-unit-XXXXXX";
+    if (!mkdtemp(dir)) {
+        check(0, "results history: a temporary directory");
+        return;
+    }
+    char *a = write_temp(dir, "a.csv", "ref,period,value,provisional\nX/1,2021/22 Q1,5,\nX/1,2023/24 Q1,10,yes\n"
+                                       "X/1,2023/24 Q2,20,\n");
+    char *b = write_temp(dir, "b.csv", "ref,period,value,restated\nx,2023/24 Q2,25,Recount\n"
+                                       "x,2023/24 Q2,27,Recount again\n");
+    const char *paths[] = {a, b};
+    prt_source_set sources;
+    prt_diag diag;
+    prt_sources_init(&sources);
+    prt_diag_init(&diag, &sources);
+    prt_results *r = prt_results_read_history(&plan, paths, 2, P("2024/25 Q2"), 6, &diag);
+    check(r && diag.errors == 0, "results history: two files read as one");
+    const prt_result_row *q1 = prt_results_find(r, 0, P("2023/24 Q1")), *q2 = prt_results_find(r, 0, P("2023/24 Q2"));
+    check(q1 && q1->provisional && !q1->restated, "results history: provisional 'yes'");
+    check(q1 && q1->at.line == 3 && q1->at.col == 16 && q1->at.end_col == 18, "results history: the value's place");
+    check(q2 && q2->value == 27 && q2->restated && q2->original == 20 && q2->original_status == PRT_RESULT_VALUE &&
+              q2->restate_reason && strcmp(q2->restate_reason, "Recount again") == 0 && !q2->provisional,
+          "results history: restated twice, the original is the first figure");
+    check(!prt_results_find(r, 0, P("2021/22 Q1")), "results history: a row before the years kept is checked, not kept");
+    prt_results_free(r);
+    r = prt_results_read_history(&plan, paths, 2, P("2024/25 Q2"), 9, &diag);
+    check(r && prt_results_find(r, 0, P("2021/22 Q1")), "results history: a longer history keeps an earlier year");
+    prt_results_free(r);
+    prt_diag_free(&diag);
+    prt_sources_free(&sources);
+    remove(a);
+    remove(b);
+    rmdir(dir);
+    free(a);
+    free(b);
 }
