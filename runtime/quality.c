@@ -38,7 +38,8 @@ enum { USUAL_CHANGES = 4 };
 
 /* Q002: a change from the previous period far beyond the indicator's usual change: the mean size of
  * its last changes between consecutive periods (at least two of them), else, with less history,
- * beyond the same multiple of the previous value itself (fourfold for the default 3).  A year-to-date
+ * beyond the same multiple of the previous value itself (fourfold for the default 3).  A value back in
+ * line with the one before the previous period is the end of an outlier, not a jump.  A year-to-date
  * figure is left out: it falls back every April by design. */
 static void jump(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res)
 {
@@ -66,7 +67,10 @@ static void jump(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index,
         for (int k = 1; k < n; k++)
             usual += fabs(values[k - 1] - values[k]);
         usual /= n - 1;
-        if (usual > 0 && prt_settle(change) > prt_settle(multiple * usual))
+        /* the value back in line with the period before last: the outlier was the previous one, and
+         * was flagged there */
+        bool back_in_line = prt_settle(fabs(r->value - values[1])) <= prt_settle(multiple * usual);
+        if (usual > 0 && prt_settle(change) > prt_settle(multiple * usual) && !back_in_line)
             flag(r, PRT_QUALITY_JUMP,
                  prt_pool_printf(pool, "a change of %g from %g in %s is more than %g times the usual change (%g over the %d periods before)",
                                  prt_as_printed(in, change), prt_as_printed(in, r->prior), prt_period_text(r->prior_period).s,

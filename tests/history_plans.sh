@@ -12,8 +12,8 @@ golden_cmd "history: seed 002 over four years, CSV" tests/history/plans/barnet-2
 golden_cmd "history: seed 002 over four years, JSON" tests/history/plans/barnet-2018-19-years.json.expected \
     eval $HP_PLAN.plan --results $HP_PLAN.results.csv --period 2019/20 --history 4 --format json
 # the target column, year by year, against the plan's `target ... in YEAR` statements
-"$PLANC" eval $HP_PLAN.plan --results $HP_PLAN.results.csv --period 2019/20 --history 4 --format csv >"$HP/years.csv" 2>&1
-"$PLANC" eval $HP_PLAN.plan --results $HP_PLAN.results.csv --period 2019/20 --history 4 --format json >"$HP/years.json" 2>&1
+"$PLANC" eval $HP_PLAN.plan --results $HP_PLAN.results.csv --period 2019/20 --history 4 --format csv >"$HP/years.csv" 2>"$HP/years.err"
+"$PLANC" eval $HP_PLAN.plan --results $HP_PLAN.results.csv --period 2019/20 --history 4 --format json >"$HP/years.json" 2>"$HP/years.err"
 if python3 tests/history/plans/targets_by_year.py $HP_PLAN.plan "$HP/years.csv" "$HP/years.json" \
     2016/17 2017/18 2018/19 2019/20 >"$HP/years.out" 2>&1; then
     ok "history: seed 002, each year against its own target"

@@ -13,7 +13,7 @@ for n in 1 8; do
     done
 done
 
-"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 >"$OUT/history.txt" 2>&1
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 >"$OUT/history.txt" 2>"$OUT/history.err"
 # the line numbers of the outcome headings, in the order printed
 groups=$(grep -n '^  Outcome: \|^  Other indicators' "$OUT/history.txt" | cut -d: -f3- | paste -sd '|')
 if [ "$groups" = " More residents are physically active| Residents are satisfied with local services| Fewer households are homeless| A cleaner borough" ]; then
@@ -28,7 +28,7 @@ else
     bad "history report: owner lines of indicators and themes"
 fi
 
-"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format csv >"$OUT/history.csv" 2>&1
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format csv >"$OUT/history.csv" 2>"$OUT/history.err"
 rows=$(tail -n +2 "$OUT/history.csv" | cut -d, -f1 | sort | uniq -c | awk '{print $1}' | sort -u | paste -sd ' ')
 nind=$(tail -n +2 "$OUT/history.csv" | cut -d, -f1 | sort -u | wc -l)
 if [ "$rows" = 8 ] && [ "$nind" = 7 ]; then
@@ -37,7 +37,7 @@ else
     bad "history report: CSV has 8 rows per indicator" "rows per indicator: $rows, indicators: $nind"
 fi
 
-"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format json >"$OUT/history.json" 2>&1
+"$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format json >"$OUT/history.json" 2>"$OUT/history.err"
 if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
