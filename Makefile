@@ -105,7 +105,9 @@ run: planc
 	./planc check --summary $(BARNET).plan
 	./planc eval $(BARNET).plan --results $(BARNET).results.csv --period "2023/24 Q2"
 	./planc map $(BARNET).plan --results $(BARNET).results.csv --period "2023/24 Q2" -o $(BUILD)/barnet-map.svg
-	@echo "planc: the outcome map is in $(BUILD)/barnet-map.svg"
+	./planc eval $(BARNET).plan --results $(BARNET).returns --period "2023/24 Q2" --history 2 --format html \
+	    --map $(BUILD)/barnet-map.svg -o $(BUILD)/barnet-pack.html
+	@echo "planc: the outcome map is in $(BUILD)/barnet-map.svg, the committee pack (Q1 and Q2 returns) in $(BUILD)/barnet-pack.html"
 
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

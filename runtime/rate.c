@@ -772,7 +772,11 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
                                          prt_period_text(f->part_used).s);
     if (f->status == PRT_RESULT_VALUE) {
         r->dot = direction_against(&ev->strings, r, in, &last_year, "a year earlier", &r->dot_explanation);
-        r->dot_short = direction_against(&ev->strings, r, in, &prior, "the period before", &r->dot_short_explanation);
+        if (in->accumulates == PRT_ACC_YEAR_TO_DATE && r->period.kind != PRT_YEAR)
+            /* a year to date only grows from one part of the year to the next, and starts again in April */
+            r->dot_short_explanation = "no short-term direction for a year-to-date figure (it grows through the year)";
+        else
+            r->dot_short = direction_against(&ev->strings, r, in, &prior, "the period before", &r->dot_short_explanation);
     }
     prt_forecast_rate(&ev->strings, r, plan, i, c->res);
     prt_quality_check(&ev->strings, r, plan, i, c->res, ev->period);

@@ -305,9 +305,8 @@ int prt_main(const prt_plan *plan, int argc, char **argv)
     memset(&opt, 0, sizeof opt);
     opt.progname = argc > 0 ? argv[0] : "plan_eval";
     int rc = prt_parse_options(argc, argv, 1, &opt);
-    if (rc >= 0)
-        return rc;
-    rc = prt_run(plan, &opt);
+    if (rc < 0)
+        rc = prt_run(plan, &opt);
     prt_run_options_free(&opt);
     return rc;
 }

@@ -41,5 +41,12 @@ for plan in plans/*.plan tests/eval/small.plan; do
     same "map dot $plan" map "$plan" -o @OUT@ -T dot
     same "map svg $plan" map "$plan" -o @OUT@ -T svg
 done
+# reports over time: eight quarters of returns, every format and the committee pack
+for fmt in text csv json md html; do
+    same "history $fmt" eval tests/history/council.plan --results tests/history/returns --period "2024/25 Q4" \
+        --history 8 --format $fmt
+done
+same "history Barnet pack" eval plans/our-plan-for-barnet-2023-26.plan --period "2023/24 Q2" --history 2 \
+    --results plans/our-plan-for-barnet-2023-26.returns --format html
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -52,3 +52,21 @@ assert isinstance(d["exceptions"], list)
 else
     bad "history report: JSON history of 8 periods per indicator"
 fi
+
+# the evaluator planc build makes prints the same history, byte for byte, in every format (its
+# warnings name itself where planc's say "planc eval")
+if "$PLANC" build "$hist_plan" -o "$OUT/history_eval" >"$OUT/history_build.log" 2>&1; then
+    differ=""
+    for fmt in text csv json md html; do
+        "$PLANC" eval "$hist_plan" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format $fmt \
+            >"$OUT/hist_want" 2>"$OUT/hist_want.err"
+        "$OUT/history_eval" "${hist_results[@]}" --period "2024/25 Q4" --history 8 --format $fmt \
+            >"$OUT/hist_got" 2>"$OUT/hist_got.err"
+        perl -i -pe 'BEGIN { $p = shift } s/^\Q$p\E: /planc eval: /' "$OUT/history_eval" "$OUT/hist_got.err"
+        cmp -s "$OUT/hist_want" "$OUT/hist_got" && cmp -s "$OUT/hist_want.err" "$OUT/hist_got.err" || differ="$differ $fmt"
+    done
+    [ -z "$differ" ] && ok "history report: the built evaluator prints the same 8 periods in every format" ||
+        bad "history report: the built evaluator prints the same 8 periods in every format" "differs in:$differ"
+else
+    bad "history report: planc build" "$(head -3 "$OUT/history_build.log")"
+fi

@@ -145,15 +145,16 @@ else
 fi
 
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
-codes=$(grep -ohE '"[EWR][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c | tr -d '"' | sort -u)
+codes=$(grep -ohE '"[EWRQ][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c runtime/planrt_names.h | tr -d '"' | sort -u)
 for code in $codes; do
-    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
     else
         bad "diagnostic $code is tested" "no golden file shows [$code]"
     fi
     case $code in
-    R*) ;;
+    R* | Q*) grep -q "^| $code |" docs/diagnostics.md docs/results.md docs/rating.md && ok "diagnostic $code is documented" ||
+        bad "diagnostic $code is documented" "no row for it in docs/diagnostics.md, results.md or rating.md" ;;
     *) grep -q "\"$code\"" compiler/diag_codes.c && ok "diagnostic $code is described" ||
         bad "diagnostic $code is described" "compiler/diag_codes.c has no entry (SARIF rules)" ;;
     esac
