@@ -33,6 +33,7 @@ typedef struct Layout {
     const char *dot_head[2];
     bool forecast, quality;
     int ncols;
+    RptGroups groups;                  /* each theme's indicators by outcome */
 } Layout;
 
 /* The builders one indicator row needs; reused from row to row. */
@@ -65,12 +66,14 @@ static Layout layout_make(const prt_history *h)
     L.forecast = rpt_history_has_forecast(h);
     L.quality = period_has_quality(prt_history_last(h));
     L.ncols = 5 + (L.nseries ? L.nseries : 1) + 1 + L.ndot + L.forecast + L.quality + 1;
+    rpt_groups_make(&L.groups, h->plan);
     return L;
 }
 
 static void layout_free(Layout *L)
 {
     free(L->series_head);
+    rpt_groups_free(&L->groups);
 }
 
 static void rowbufs_init(RowBufs *rb, const Layout *L)
@@ -506,16 +509,15 @@ static void text_theme_table(FILE *out, const Layout *L, int th, RowBufs *rb)
     const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
     indicator_header(L, cells);
     table_add(&t, cells, NULL);
-    int *groups = prt_xcalloc((size_t)plan->noutcomes + 1, sizeof *groups);
-    int ng = rpt_theme_groups(plan, th, groups);
+    const RptGroup *groups;
+    int ng = rpt_theme_groups(&L->groups, th, &groups);
     prt_buf notes = {0};
     for (int g = 0; g < ng; g++) {
-        const char *name = rpt_group_name(plan, ng, groups[g]);
+        const char *name = rpt_group_name(plan, ng, &groups[g]);
         if (name)
-            table_heading(&t, groups[g] >= 0 ? "Outcome: " : "", name);
-        for (int i = 0; i < plan->nindicators; i++) {
-            if (!rpt_in_group(plan, i, th, groups[g]))
-                continue;
+            table_heading(&t, groups[g].outcome >= 0 ? "Outcome: " : "", name);
+        for (int k = 0; k < groups[g].n; k++) {
+            int i = groups[g].indicators[k];
             indicator_cells(L, i, rb, cells);
             prt_buf_clear(&notes);
             indicator_notes(L, i, false, &notes, rb);
@@ -524,7 +526,6 @@ static void text_theme_table(FILE *out, const Layout *L, int th, RowBufs *rb)
     }
     table_print(out, &t, "  ");
     prt_buf_free(&notes);
-    free(groups);
     free(cells);
 }
 
@@ -588,7 +589,7 @@ static void text_report(FILE *out, const prt_history *h)
         prt_buf_puts(&line, "\n");
         prt_buf_flush(&line, out);
         for (int th = 0; th < plan->nthemes; th++)
-            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(plan, th))
+            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(&L.groups, th))
                 text_theme(out, &L, th, &rb);
     }
     text_exceptions(out, prt_history_last(h));
@@ -1194,14 +1195,13 @@ static void md_table_head(FILE *out, const Layout *L, const char **cells)
 }
 
 /* The notes of the group's rows, as a list under its table ("- **HL/01**: ..."). */
-static void md_notes(FILE *out, const Layout *L, int th, int group, RowBufs *rb)
+static void md_notes(FILE *out, const Layout *L, const RptGroup *group, RowBufs *rb)
 {
     const prt_plan *plan = L->h->plan;
     prt_buf notes = {0}, b = {0};
     bool any = false;
-    for (int i = 0; i < plan->nindicators; i++) {
-        if (!rpt_in_group(plan, i, th, group))
-            continue;
+    for (int k = 0; k < group->n; k++) {
+        int i = group->indicators[k];
         prt_buf_clear(&notes);
         indicator_notes(L, i, true, &notes, rb);
         for (const char *p = prt_buf_str(&notes); *p;) {
@@ -1248,20 +1248,18 @@ static void md_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
         md_heading(out, "Owner: ", plan->themes[th].owner, "\n\n");
     theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
     const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
-    int *groups = prt_xcalloc((size_t)plan->noutcomes + 1, sizeof *groups);
-    int ng = rpt_theme_groups(plan, th, groups);
+    const RptGroup *groups;
+    int ng = rpt_theme_groups(&L->groups, th, &groups);
     for (int g = 0; g < ng; g++) {
-        const char *name = rpt_group_name(plan, ng, groups[g]);
+        const char *name = rpt_group_name(plan, ng, &groups[g]);
         if (name)
             md_heading(out, "\n#### ", name, "\n");
         fputc('\n', out);
         md_table_head(out, L, cells);
-        for (int i = 0; i < plan->nindicators; i++)
-            if (rpt_in_group(plan, i, th, groups[g]))
-                md_row(out, L, i, rb, cells);
-        md_notes(out, L, th, groups[g], rb);
+        for (int k = 0; k < groups[g].n; k++)
+            md_row(out, L, groups[g].indicators[k], rb, cells);
+        md_notes(out, L, &groups[g], rb);
     }
-    free(groups);
     free(cells);
 }
 
@@ -1296,7 +1294,7 @@ static void md_report(FILE *out, const prt_history *h)
     for (int p = 0; p < plan->npillars; p++) {
         md_heading(out, "\n## ", plan->pillars[p].name, "\n");
         for (int th = 0; th < plan->nthemes; th++)
-            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(plan, th))
+            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(&L.groups, th))
                 md_theme(out, &L, th, &rb);
     }
     md_exceptions(out, prt_history_last(h), &rb.scratch);

@@ -181,12 +181,9 @@ int rpt_summary_header(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS]
 }
 
 /* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
-bool rpt_theme_has_indicators(const prt_plan *plan, int th)
+bool rpt_theme_has_indicators(const RptGroups *g, int th)
 {
-    for (int i = 0; i < plan->nindicators; i++)
-        if (plan->indicators[i].theme == th)
-            return true;
-    return false;
+    return g->theme_first[th + 1] > g->theme_first[th];
 }
 
 /* ---- issue 14: reports over time ---- */
@@ -359,40 +356,76 @@ const char *rpt_exception_text(const prt_plan *plan, const prt_rating *r, prt_bu
     return prt_buf_str(b);
 }
 
-bool rpt_in_group(const prt_plan *plan, int i, int th, int group)
+/* An indicator's group within its theme: the outcome's index, or noutcomes for "Other indicators". */
+static int group_rank(const prt_plan *plan, const prt_indicator *in)
 {
-    const prt_indicator *in = &plan->indicators[i];
-    if (in->theme != th)
-        return false;
-    if (group < 0)   /* "Other indicators": no outcome, or one outside the plan's list */
-        return in->outcome < 0 || in->outcome >= plan->noutcomes;
-    return in->outcome == group;
+    return in->outcome >= 0 && in->outcome < plan->noutcomes ? in->outcome : plan->noutcomes;
 }
 
-/* Whether some indicator of the theme is in the group. */
-static bool group_used(const prt_plan *plan, int th, int group)
+/* Stable counting sort of idx[0..n) by key(idx) in [0, nkeys), into out. */
+static void sort_by(const int *idx, int n, int *out, int nkeys, const prt_plan *plan, bool by_theme)
 {
+    int *count = prt_xcalloc((size_t)nkeys + 1, sizeof *count);
+    for (int k = 0; k < n; k++) {
+        const prt_indicator *in = &plan->indicators[idx[k]];
+        count[(by_theme ? in->theme : group_rank(plan, in)) + 1]++;
+    }
+    for (int k = 0; k < nkeys; k++)
+        count[k + 1] += count[k];
+    for (int k = 0; k < n; k++) {
+        const prt_indicator *in = &plan->indicators[idx[k]];
+        out[count[by_theme ? in->theme : group_rank(plan, in)]++] = idx[k];
+    }
+    free(count);
+}
+
+void rpt_groups_make(RptGroups *g, const prt_plan *plan)
+{
+    int n = 0, nthemes = plan->nthemes > 0 ? plan->nthemes : 0;
+    int *plain = prt_xcalloc((size_t)plan->nindicators + 1, sizeof *plain);
     for (int i = 0; i < plan->nindicators; i++)
-        if (rpt_in_group(plan, i, th, group))
-            return true;
-    return false;
+        if (plan->indicators[i].theme >= 0 && plan->indicators[i].theme < nthemes)
+            plain[n++] = i;
+    int *by_rank = prt_xcalloc((size_t)n + 1, sizeof *by_rank);
+    g->order = prt_xcalloc((size_t)n + 1, sizeof *g->order);
+    sort_by(plain, n, by_rank, plan->noutcomes + 1, plan, false);
+    sort_by(by_rank, n, g->order, nthemes, plan, true);   /* stable: ranks stay in order within a theme */
+    free(plain);
+    free(by_rank);
+    g->groups = prt_xcalloc((size_t)n + 1, sizeof *g->groups);
+    g->theme_first = prt_xcalloc((size_t)nthemes + 1, sizeof *g->theme_first);
+    int ng = 0;
+    for (int k = 0, th = 0; th <= nthemes; th++) {
+        g->theme_first[th] = ng;
+        while (th < nthemes && k < n && plan->indicators[g->order[k]].theme == th) {
+            int rank = group_rank(plan, &plan->indicators[g->order[k]]);
+            RptGroup *grp = &g->groups[ng++];
+            grp->outcome = rank < plan->noutcomes ? rank : -1;
+            grp->indicators = &g->order[k];
+            while (k < n && plan->indicators[g->order[k]].theme == th &&
+                   group_rank(plan, &plan->indicators[g->order[k]]) == rank)
+                grp->n++, k++;
+        }
+    }
 }
 
-int rpt_theme_groups(const prt_plan *plan, int th, int *groups)
+void rpt_groups_free(RptGroups *g)
 {
-    int n = 0;
-    for (int o = 0; o < plan->noutcomes; o++)
-        if (group_used(plan, th, o))
-            groups[n++] = o;
-    if (n == 0 || group_used(plan, th, -1))
-        groups[n++] = -1;
-    return n;
+    free(g->order);
+    free(g->groups);
+    free(g->theme_first);
 }
 
-const char *rpt_group_name(const prt_plan *plan, int ngroups, int group)
+int rpt_theme_groups(const RptGroups *g, int th, const RptGroup **out)
 {
-    if (group >= 0)
-        return plan->outcomes[group].name;
+    *out = &g->groups[g->theme_first[th]];
+    return g->theme_first[th + 1] - g->theme_first[th];
+}
+
+const char *rpt_group_name(const prt_plan *plan, int ngroups, const RptGroup *group)
+{
+    if (group->outcome >= 0)
+        return plan->outcomes[group->outcome].name;
     return ngroups > 1 ? "Other indicators" : NULL;
 }
 

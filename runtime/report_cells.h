@@ -43,8 +43,6 @@ typedef struct RptSummaryRow {
 int rpt_summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, RptSummaryRow *row);
 int rpt_summary_header(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS]);
 
-/* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
-bool rpt_theme_has_indicators(const prt_plan *plan, int th);
 
 /* ---- issue 14: reports over time ---- */
 
@@ -83,14 +81,29 @@ int rpt_exception_reasons(const prt_plan *plan, const prt_rating *r, const char 
 /* The reasons joined with "; " ("" when none). */
 const char *rpt_exception_text(const prt_plan *plan, const prt_rating *r, prt_buf *b);
 
-/* A theme's indicators grouped by the outcome they measure: the groups in order, each an outcome
- * index (plan order) or -1 for "Other indicators" (the theme's indicators without an outcome, last).
- * groups must hold plan->noutcomes + 1 entries.  A theme without outcome groups has one group, -1,
- * which gets no heading (rpt_group_name NULL). */
-int rpt_theme_groups(const prt_plan *plan, int th, int *groups);
-const char *rpt_group_name(const prt_plan *plan, int ngroups, int group);
-/* Whether indicator i of theme th belongs to the group. */
-bool rpt_in_group(const prt_plan *plan, int i, int th, int group);
+/* The plan's indicators grouped for the reports: by theme, inside a theme by the outcome they measure
+ * (outcomes in plan order), then "Other indicators" (no outcome, or one outside the plan's list), each
+ * group in plan order.  Built once per report in time linear in the plan (two counting sorts), so
+ * that no format scans every indicator for every theme and outcome. */
+typedef struct RptGroup {
+    int outcome;                 /* index into plan->outcomes, -1 for "Other indicators" */
+    int n;
+    const int *indicators;       /* n indicator indices, in plan order */
+} RptGroup;
+typedef struct RptGroups {
+    int *order;                  /* every indicator with a theme, by theme, group and plan order */
+    RptGroup *groups;            /* the groups, theme after theme */
+    int *theme_first;            /* per theme: its first group; theme_first[th + 1] - theme_first[th] groups */
+} RptGroups;
+void rpt_groups_make(RptGroups *g, const prt_plan *plan);
+void rpt_groups_free(RptGroups *g);
+/* Theme th's groups (*out), and how many: 0 when the theme has no indicators. */
+int rpt_theme_groups(const RptGroups *g, int th, const RptGroup **out);
+/* The heading of a theme's group: the outcome's name; "Other indicators" when the theme has outcome
+ * groups too; NULL for a theme whose indicators measure no outcome (no heading). */
+const char *rpt_group_name(const prt_plan *plan, int ngroups, const RptGroup *group);
+/* Whether any indicator belongs to the theme (themes without one are left out of the reports). */
+bool rpt_theme_has_indicators(const RptGroups *g, int th);
 
 /* The change since the previous period, for the summary: "Since 2024/25 Q3: Green 3 (+1), Amber 1
  * (-1), Red 0 (0); improved or same 4 (+2), worsened 1 (-1)", each label escaped with esc. */

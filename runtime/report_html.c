@@ -332,26 +332,21 @@ static void indicator_row(FILE *out, const prt_evaluation *ev, int i, RptRowText
 
 /* The indicators of theme th measuring outcome o (-1: none): a table, then the trend of each with two
  * or more values in the history.  Returns how many there were. */
-static int indicator_group(FILE *out, const prt_history *h, int th, int o, const char *heading)
+static void indicator_group(FILE *out, const prt_history *h, const RptGroup *group, const char *heading)
 {
     const prt_plan *plan = h->plan;
     const prt_evaluation *ev = prt_history_last(h);
-    int n = 0;
-    for (int i = 0; i < plan->nindicators; i++)
-        n += plan->indicators[i].theme == th && plan->indicators[i].outcome == o;
-    if (n == 0)
-        return 0;
     html_line(out, "h4", "outcome", "", heading);
     table_head(out, plan);
     RptRowText rt = {0};
-    for (int i = 0; i < plan->nindicators; i++)
-        if (plan->indicators[i].theme == th && plan->indicators[i].outcome == o)
-            indicator_row(out, ev, i, &rt);
+    for (int k = 0; k < group->n; k++)
+        indicator_row(out, ev, group->indicators[k], &rt);
     rpt_row_text_free(&rt);
     fputs("</tbody>\n</table>\n<div class=\"charts\">\n", out);
     prt_buf b = {0};
-    for (int i = 0; i < plan->nindicators; i++) {
-        if (plan->indicators[i].theme != th || plan->indicators[i].outcome != o || prt_chart_trend_points(h, i) < 2)
+    for (int k = 0; k < group->n; k++) {
+        int i = group->indicators[k];
+        if (prt_chart_trend_points(h, i) < 2)
             continue;
         fputs("<figure>\n", out);
         prt_chart_trend(&b, h, i);
@@ -361,10 +356,9 @@ static int indicator_group(FILE *out, const prt_history *h, int th, int o, const
     }
     prt_buf_free(&b);
     fputs("</div>\n", out);
-    return n;
 }
 
-static void theme_section(FILE *out, const prt_history *h, int th)
+static void theme_section(FILE *out, const prt_history *h, const RptGroups *groups, int th)
 {
     const prt_plan *plan = h->plan;
     const prt_theme *t = &plan->themes[th];
@@ -372,22 +366,22 @@ static void theme_section(FILE *out, const prt_history *h, int th)
     html_text(out, t->name);
     fputs(t->transformation ? " (transformation workstream)</h3>\n" : "</h3>\n", out);
     html_line(out, "p", "owner", "Owner: ", t->owner);
-    int grouped = 0;
-    for (int o = 0; o < plan->noutcomes; o++)
-        grouped += indicator_group(out, h, th, o, plan->outcomes[o].name);
+    const RptGroup *g;
+    int ng = rpt_theme_groups(groups, th, &g);
     /* indicators that measure no outcome: under their own heading only when others were grouped */
-    indicator_group(out, h, th, -1, grouped ? "Other indicators" : NULL);
+    for (int k = 0; k < ng; k++)
+        indicator_group(out, h, &g[k], rpt_group_name(plan, ng, &g[k]));
 }
 
-static void pillar_section(FILE *out, const prt_history *h, int p)
+static void pillar_section(FILE *out, const prt_history *h, const RptGroups *groups, int p)
 {
     const prt_plan *plan = h->plan;
     fprintf(out, "<section class=\"pillar\" id=\"pillar-%d\">\n<h2>", p);
     html_text(out, plan->pillars[p].name);
     fputs("</h2>\n", out);
     for (int th = 0; th < plan->nthemes; th++)
-        if (plan->themes[th].pillar == p && rpt_theme_has_indicators(plan, th))
-            theme_section(out, h, th);
+        if (plan->themes[th].pillar == p && rpt_theme_has_indicators(groups, th))
+            theme_section(out, h, groups, th);
     fputs("</section>\n", out);
 }
 
@@ -485,8 +479,11 @@ void prt_report_html(FILE *out, const prt_history *h, const char *map_svg)
     front_page(out, h);
     if (map_svg)
         map_section(out, map_svg);
+    RptGroups groups;
+    rpt_groups_make(&groups, h->plan);
     for (int p = 0; p < h->plan->npillars; p++)
-        pillar_section(out, h, p);
+        pillar_section(out, h, &groups, p);
+    rpt_groups_free(&groups);
     exceptions_section(out, prt_history_last(h));
     fputs("</body>\n</html>\n", out);
 }

@@ -301,6 +301,10 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
 
 int prt_main(const prt_plan *plan, int argc, char **argv)
 {
+    /* diagnostics are written a piece at a time; unbuffered, that is a system call each (planc's
+     * main does the same, so both write the same bytes in the same order) */
+    static char errbuf[1 << 16];
+    setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
     prt_run_options opt;
     memset(&opt, 0, sizeof opt);
     opt.progname = argc > 0 ? argv[0] : "plan_eval";
