@@ -4,7 +4,7 @@
 # the front, one per pillar and one for the exceptions).  Looking at the pages: docs/testing.md.
 PK=tests/pack
 PK_PLAN=tests/history/council.plan
-PK_RESULTS=tests/history/pack.csv
+PK_RESULTS=tests/history/returns
 PK_PERIOD="2024/25 Q4"
 golden_cmd "pack: one quarter" $PK/council.1.html.expected eval $PK_PLAN --results $PK_RESULTS --period "$PK_PERIOD" --format html
 golden_cmd "pack: eight quarters" $PK/council.8.html.expected eval $PK_PLAN --results $PK_RESULTS --period "$PK_PERIOD" \
@@ -12,7 +12,8 @@ golden_cmd "pack: eight quarters" $PK/council.8.html.expected eval $PK_PLAN --re
 
 "$PLANC" map $PK_PLAN --results $PK_RESULTS --period "$PK_PERIOD" -o "$OUT/pack.map.svg" 2>/dev/null
 for n in 1 8; do
-    "$PLANC" eval $PK_PLAN --results $PK_RESULTS --period "$PK_PERIOD" --history $n --format html -o "$OUT/pack$n.html"
+    "$PLANC" eval $PK_PLAN --results $PK_RESULTS --period "$PK_PERIOD" --history $n --format html -o "$OUT/pack$n.html" \
+        2>"$OUT/pack$n.err"
     if python3 $PK/check.py "$OUT/pack$n.html" $PK_RESULTS $n "$OUT/pack.map.svg" >"$OUT/pack$n.check" 2>&1; then
         ok "pack: $n quarter(s): charts well-formed with title and desc, one trend per indicator with 2+ values, the map's palette"
     else
@@ -21,7 +22,7 @@ for n in 1 8; do
 done
 # the same pack from a built evaluator, byte for byte
 "$PLANC" build $PK_PLAN -o "$OUT/pack.eval" 2>/dev/null &&
-    "$OUT/pack.eval" --results $PK_RESULTS --period "$PK_PERIOD" --history 8 --format html >"$OUT/pack8.built.html" &&
+    "$OUT/pack.eval" --results $PK_RESULTS --period "$PK_PERIOD" --history 8 --format html >"$OUT/pack8.built.html" 2>"$OUT/pack8.built.err" &&
     cmp -s "$OUT/pack8.html" "$OUT/pack8.built.html" && ok "pack: eval and the built evaluator agree" ||
     bad "pack: eval and the built evaluator agree"
 

@@ -9,6 +9,7 @@
   with, and neither uses the colours of before (a yellow and an orange Amber next to a vermillion Red).
 Prints one line per problem; exit status 1 when there is any."""
 import csv
+import os
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -16,8 +17,20 @@ import xml.etree.ElementTree as ET
 SVG = "{http://www.w3.org/2000/svg}"
 
 
+def read_rows(path):
+    """The rows of a results file, or of every .csv file of a directory in name order; a later row
+    for the same indicator and period (a restatement) replaces the earlier one."""
+    files = [os.path.join(path, f) for f in sorted(os.listdir(path)) if f.lower().endswith(".csv")] \
+        if os.path.isdir(path) else [path]
+    rows = {}
+    for f in files:
+        for r in csv.DictReader(open(f, encoding="utf-8")):
+            rows[(r["ref"], r["period"])] = r
+    return list(rows.values())
+
+
 def periods_with_values(path, n):
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    rows = read_rows(path)
     periods = []
     for r in rows:
         if r["period"] not in periods:
