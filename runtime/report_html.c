@@ -300,8 +300,29 @@ static void quality_cell(FILE *out, const prt_rating *r)
     fputs("</td>", out);
 }
 
-static void indicator_row(FILE *out, const prt_evaluation *ev, int i, RptRowText *rt)
+/* The comment, then any figure of an earlier period of the history that was restated (the report's
+ * own is marked in its result cell). */
+static void comment_cell(FILE *out, const prt_history *h, int i, RptRowText *rt)
 {
+    const prt_rating *r = &prt_history_last(h)->ratings[i];
+    fputs("<td>", out);
+    html_text(out, r->comment ? r->comment : r->exception ? "Below target: no commentary" : "");
+    for (int k = 0; k + 1 < h->n; k++) {
+        const prt_rating *past = &h->ev[k]->ratings[i];
+        if (!past->restated)
+            continue;
+        fputs("<div class=\"explain\">", out);
+        html_text(out, prt_period_text(past->period).s);
+        fputs(" ", out);
+        html_text(out, rpt_restated_text(h->ev[k], past, &rt->note));
+        fputs("</div>", out);
+    }
+    fputs("</td>", out);
+}
+
+static void indicator_row(FILE *out, const prt_history *h, int i, RptRowText *rt)
+{
+    const prt_evaluation *ev = prt_history_last(h);
     const prt_plan *plan = ev->plan;
     const prt_indicator *in = &plan->indicators[i];
     const prt_rating *r = &ev->ratings[i];
@@ -324,7 +345,7 @@ static void indicator_row(FILE *out, const prt_evaluation *ev, int i, RptRowText
     html_cell(out, "td", NULL, rpt_benchmark_text(ev, r, &rt->benchmark));
     forecast_cell(out, ev, r);
     quality_cell(out, r);
-    html_cell(out, "td", NULL, r->comment ? r->comment : r->exception ? "Below target: no commentary" : "");
+    comment_cell(out, h, i, rt);
     fputs("</tr>\n", out);
 }
 
@@ -335,12 +356,11 @@ static void indicator_row(FILE *out, const prt_evaluation *ev, int i, RptRowText
 static void indicator_group(FILE *out, const prt_history *h, const RptGroup *group, const char *heading)
 {
     const prt_plan *plan = h->plan;
-    const prt_evaluation *ev = prt_history_last(h);
     html_line(out, "h4", "outcome", "", heading);
     table_head(out, plan);
     RptRowText rt = {0};
     for (int k = 0; k < group->n; k++)
-        indicator_row(out, ev, group->indicators[k], &rt);
+        indicator_row(out, h, group->indicators[k], &rt);
     rpt_row_text_free(&rt);
     fputs("</tbody>\n</table>\n<div class=\"charts\">\n", out);
     prt_buf b = {0};
