@@ -6,13 +6,14 @@ for case in "tests/eval/small.plan tests/eval/good.csv 2019/20" \
     plan=$1 results=$2 period=${3//_/ }
     name=$(basename "${plan%.plan}")
     "$PLANC" map "$plan" --results "$results" --period "$period" -o "$OUT/$name.map.svg" 2>/dev/null
-    if ! "$PLANC" eval "$plan" --results "$results" --period "$period" --format html --map "$OUT/$name.map.svg" -o "$OUT/$name.html"; then
+    if ! "$PLANC" eval "$plan" --results "$results" --period "$period" --format html --map "$OUT/$name.map.svg" -o "$OUT/$name.html" \
+        2>"$OUT/$name.eval.err"; then
         bad "html report $name" "eval failed"
         continue
     fi
     # the same report from the compiled evaluator, byte for byte
     "$PLANC" build "$plan" -o "$OUT/$name.eval" 2>/dev/null &&
-        "$OUT/$name.eval" --results "$results" --period "$period" --format html --map "$OUT/$name.map.svg" >"$OUT/$name.built.html" &&
+        "$OUT/$name.eval" --results "$results" --period "$period" --format html --map "$OUT/$name.map.svg" >"$OUT/$name.built.html" 2>"$OUT/$name.built.err" &&
         cmp -s "$OUT/$name.html" "$OUT/$name.built.html" && ok "html report $name: eval and the built evaluator agree" ||
         bad "html report $name: eval and the built evaluator agree"
     if ! command -v chromium >/dev/null; then
@@ -29,13 +30,13 @@ for case in "tests/eval/small.plan tests/eval/good.csv 2019/20" \
     else
         ok "html report $name: no console errors"
     fi
-    indicators=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json | grep -c '^    {"ref"')
-    pillars=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json | grep -c '^      {"id".*"counts"' )
+    indicators=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json 2>/dev/null | grep -c '^    {"ref"')
+    pillars=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json 2>/dev/null | grep -c '^      {"id".*"counts"' )
     themes=$(grep -c '<th scope="col">Ref</th>' "$OUT/$name.dom.html")
     summary_rows=$(sed -n '/<table id="summary">/,/<\/table>/p' "$OUT/$name.dom.html" | grep -c '<tr')
     # a row per indicator (the pack groups them by outcome: a table per group, each with its header row)
     rows=$(grep -c '<tr class="indicator"' "$OUT/$name.dom.html")
-    themes_with_pillar=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json | grep -c '"pillar":')
+    themes_with_pillar=$("$PLANC" eval "$plan" --results "$results" --period "$period" --format json 2>/dev/null | grep -c '"pillar":')
     npillars=$((pillars - themes_with_pillar))
     if [ "$summary_rows" = $((npillars + 2)) ] && [ "$rows" = "$indicators" ]; then
         ok "html report $name: $summary_rows summary rows and $indicators indicator rows in the rendered page"
