@@ -70,3 +70,11 @@ if "$PLANC" build "$hist_plan" -o "$OUT/history_eval" >"$OUT/history_build.log" 
 else
     bad "history report: planc build" "$(head -3 "$OUT/history_build.log")"
 fi
+
+# the date a report says it was produced: --date is checked, and so is SOURCE_DATE_EPOCH
+golden_cmd "history: --date not a date" tests/history/reports/bad_date.expected \
+    eval "$hist_plan" --results tests/history/returns --period "2024/25 Q4" --date 2025-13-01
+SOURCE_DATE_EPOCH=yesterday golden_cmd "history: SOURCE_DATE_EPOCH not a number" \
+    tests/history/reports/bad_epoch.expected eval "$hist_plan" --results tests/history/returns --period "2024/25 Q4"
+golden_cmd "history: --date names the day" tests/history/reports/date_given.expected \
+    eval "$hist_plan" --results tests/history/returns/2024-25-Q4.csv --period "2024/25 Q4" --date 2026-01-31 --format json

@@ -423,6 +423,15 @@ int main(void)
                          "embedder: error: --color takes auto, always or never\n");
     session_open_refuses("a period outside the plan", (prt_run_options){.period = "2030/31"},
                          "embedder: error: period 2030/31 is outside the plan, which covers 2019/20 to 2020/21\n");
+    {
+        /* an embedder that names no results file (the command lines' tables require --results) */
+        char got[512];
+        prt_run_options opt = {.progname = "embedder", .period = "2019/20"};
+        int status = stderr_of_session_open(&opt, got, sizeof got);
+        bool ok = status == 2 && strcmp(got, "embedder: error: --results is required\n") == 0;
+        printf("%s session: no results file%s%s\n", ok ? "PASS" : "FAIL", ok ? "" : ": got ", ok ? "" : got);
+        failures += !ok;
+    }
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         run_case(&cases[i]);
     return failures ? 1 : 0;
