@@ -5,7 +5,6 @@
 
 #define WORD_OF(e, word) word,
 const char *const indicator_kind_words[] = {INDICATOR_KINDS(WORD_OF)};
-const char *const activity_status_words[] = {ACTIVITY_STATUSES(WORD_OF)};
 
 void vec_push(Arena *a, PtrVec *v, void *item)
 {
@@ -32,6 +31,7 @@ const char *entity_kind_name(EntityKind k)
     case ENT_OUTCOME: return "outcome";
     case ENT_ACTIVITY: return "activity";
     case ENT_INDICATOR: return "indicator";
+    case ENT_DELIVERY: return "delivery scheme";
     }
     return "name";
 }

@@ -16,7 +16,8 @@ void vec_push(Arena *a, PtrVec *v, void *item);
 #define VEC_AT(v, T, i) ((T *)(v).items[i])
 
 typedef enum {
-    ENT_RATING, ENT_BENCHMARK, ENT_INPUT, ENT_PILLAR, ENT_THEME, ENT_OUTCOME, ENT_ACTIVITY, ENT_INDICATOR
+    ENT_RATING, ENT_BENCHMARK, ENT_INPUT, ENT_PILLAR, ENT_THEME, ENT_OUTCOME, ENT_ACTIVITY, ENT_INDICATOR,
+    ENT_DELIVERY
 } EntityKind;
 
 /* What every named thing has; it is the first member of each, so an Entity * can be cast. */
@@ -36,20 +37,13 @@ const char *entity_label(const Entity *e);
 
 /* Polarity, unit, frequency, accumulation, rating method and result status are the runtime's own
  * enums (prt_polarity ..., one list each in planrt_names.h): the tables pass them on as they are. */
-/* The two sets of names only the compiler knows, one list each like the runtime's (planrt_names.h):
+/* The set of names only the compiler knows, one list each like the runtime's (planrt_names.h):
  * X(ENUM, word); the runtime sees an indicator's kind as its word. */
 #define INDICATOR_KINDS(X) X(NONE, NULL) X(CPI, "cpi") X(SPI, "spi") X(KPI, "kpi") X(OUTCOME, "outcome")
-#define ACTIVITY_STATUSES(X)                                                                               \
-    X(NONE, NULL) X(NOT_STARTED, "not_started") X(ON_TRACK, "on_track") X(AT_RISK, "at_risk")            \
-    X(OFF_TRACK, "off_track") X(DELAYED, "delayed") X(COMPLETE, "complete")
 #define INDICATOR_KIND_ENUM(e, word) KIND_##e,
-#define ACTIVITY_STATUS_ENUM(e, word) STATUS_##e,
 typedef enum { INDICATOR_KINDS(INDICATOR_KIND_ENUM) } IndicatorKind;
-typedef enum { ACTIVITY_STATUSES(ACTIVITY_STATUS_ENUM) } ActivityStatus;
 #define N_INDICATOR_KINDS (0 INDICATOR_KINDS(PRT_NAMES_ONE))
-#define N_ACTIVITY_STATUSES (0 ACTIVITY_STATUSES(PRT_NAMES_ONE))
 extern const char *const indicator_kind_words[N_INDICATOR_KINDS];
-extern const char *const activity_status_words[N_ACTIVITY_STATUSES];
 
 typedef struct Unit {
     double per;                 /* PRT_UNIT_RATE: per how many */
@@ -93,13 +87,68 @@ typedef struct Outcome {
     unsigned measured_by;       /* how many indicators measure it */
 } Outcome;
 
+/* A band of a delivery scheme: `band ID "LABEL" (ABBR) when STATES impact IMPACTS colour C`. */
+typedef struct DeliveryBand {
+    Ident id;
+    const char *label;
+    Ident abbrev;
+    BandThreshold how;          /* BAND_WHEN, BAND_OTHERWISE or BAND_JUDGED (a rating scheme's form: an error) */
+    unsigned states, impacts;   /* bits by prt_delivery_state and prt_impact; 0: any */
+    Ident colour;
+    prt_colour_choice colour_choice;
+    Loc loc;
+} DeliveryBand;
+
+typedef struct Delivery {
+    Entity e;
+    PtrVec bands;               /* DeliveryBand *, best first */
+    prt_overdue_rule overdue;
+    double overdue_n;           /* worsens N */
+    Ident overdue_band;         /* at BAND */
+    Loc overdue_loc;
+    int overdue_index;          /* resolved by the checker: N, or the band's index */
+} Delivery;
+
+typedef struct Milestone {
+    Ident id;
+    const char *name;
+    When start, due, completed;
+    Loc loc;
+} Milestone;
+
+/* `status WORD [in PERIOD [at N%] [impact I] [rated BAND] ["NOTE"]]` */
+typedef struct StatusLine {
+    Ident word;                 /* a state, or a band of the activity's scheme (the checker decides) */
+    PeriodLit period;           /* !period.loc.file: undated */
+    bool dated;
+    Value percent;
+    Ident impact_word, rated;
+    const char *note;
+    Loc loc;
+    /* resolved by the checker */
+    prt_delivery_state state;
+    prt_impact impact;
+    int band;
+} StatusLine;
+
+typedef struct Tally {
+    PeriodLit period;
+    Value done, total;
+    const char *what;
+    Loc loc;
+} Tally;
+
 typedef struct Activity {
     Entity e;
     NameRef *delivers;
-    ActivityStatus status;
-    Loc status_loc;
     const char *progress, *owner, *description;
+    Ident delivery;             /* `delivery ID`: a scheme other than the theme's or the plan's */
+    When due;
+    PtrVec milestones;          /* Milestone * */
+    PtrVec statuses;            /* StatusLine * */
+    PtrVec tallies;             /* Tally * */
     PtrVec delivered;           /* Outcome * */
+    Delivery *scheme;           /* resolved by the checker: its own, its theme's or the plan's */
 } Activity;
 
 typedef struct Target {
@@ -177,6 +226,7 @@ typedef struct Indicator {
 typedef struct Theme {
     Entity e;
     bool transformation;
+    Ident delivery;             /* `delivery ID`: the delivery scheme of its activities */
     const char *owner, *description;
     PtrVec outcomes, activities, indicators;
 } Theme;
@@ -198,6 +248,7 @@ typedef struct PlanHeader {
     PeriodLit first, last;      /* covers first to last */
     prt_frequency reported;
     Ident rating;
+    Ident delivery;             /* `delivery ID`: the default delivery scheme */
     const char *description;
     const char *version;        /* `version "TEXT"`, NULL when not given */
     prt_dot_basis dot_basis;    /* `direction`: which direction of travel reports print */
@@ -209,7 +260,7 @@ typedef struct PlanHeader {
 typedef struct Plan {
     Arena arena;
     PlanHeader header;
-    PtrVec ratings, benchmarks, inputs, pillars;
+    PtrVec ratings, benchmarks, inputs, pillars, deliveries;
     /* every entity of each kind, in source order, wherever it was declared */
     PtrVec themes, outcomes, activities, indicators;
 

@@ -1,5 +1,6 @@
 /* The semantic checker of check.h: names resolved, rules of the language applied, each problem a diagnostic. */
 #include "check.h"
+#include "check_delivery.h"
 #include "planrt.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -31,7 +32,8 @@ static const char *article(EntityKind k)
 static void unknown_name(Checker *c, const NameRef *n, unsigned kinds, const char *what)
 {
     PtrVec *lists[] = {&c->plan->ratings, &c->plan->benchmarks, &c->plan->inputs, &c->plan->pillars,
-                       &c->plan->themes,  &c->plan->outcomes,   &c->plan->activities, &c->plan->indicators};
+                       &c->plan->themes,  &c->plan->outcomes,   &c->plan->activities, &c->plan->indicators,
+                       &c->plan->deliveries};
     size_t total = 0;
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
         total += lists[l]->n;
@@ -742,12 +744,44 @@ static void check_header(Checker *c)
         resolve_ident(c, h->rating, K(ENT_RATING), "rating scheme");
 }
 
+/* An activity is rated by its own delivery scheme, else its theme's, else the plan's. */
+static void check_activity(Checker *c, Activity *a)
+{
+    Delivery *plan_scheme = NULL, *theme_scheme = NULL;
+    const Theme *t = (const Theme *)a->e.parent;
+    /* the plan's and the theme's are resolved (and reported) once, on their own statements */
+    Entity *e = c->plan->header.delivery.name ? plan_lookup(c->plan, c->plan->header.delivery.name) : NULL;
+    if (e && e->kind == ENT_DELIVERY)
+        plan_scheme = (Delivery *)e;
+    e = t && t->delivery.name ? plan_lookup(c->plan, t->delivery.name) : NULL;
+    if (e && e->kind == ENT_DELIVERY)
+        theme_scheme = (Delivery *)e;
+    a->scheme = theme_scheme ? theme_scheme : plan_scheme;
+    if (a->delivery.name)
+        a->scheme = (Delivery *)resolve_ident(c, a->delivery, K(ENT_DELIVERY), "delivery scheme");
+    for (NameRef *n = a->delivers; n; n = n->next) {
+        Outcome *o = (Outcome *)resolve(c, n, K(ENT_OUTCOME), "outcome");
+        if (o)
+            vec_push(&c->plan->arena, &a->delivered, o);
+    }
+    check_activity_delivery(c->plan, c->diag, a);
+}
+
 void check_plan(Plan *plan, Diag *diag)
 {
     Checker c = {plan, diag, SUGGEST_PLAN_BUDGET};
     check_header(&c);
     for (size_t i = 0; i < plan->ratings.n; i++)
         check_rating(&c, plan->ratings.items[i]);
+    for (size_t i = 0; i < plan->deliveries.n; i++)
+        check_delivery_scheme(plan, diag, plan->deliveries.items[i]);
+    if (plan->header.delivery.name)
+        resolve_ident(&c, plan->header.delivery, K(ENT_DELIVERY), "delivery scheme");
+    for (size_t i = 0; i < plan->themes.n; i++) {
+        Theme *t = plan->themes.items[i];
+        if (t->delivery.name)
+            resolve_ident(&c, t->delivery, K(ENT_DELIVERY), "delivery scheme");
+    }
     for (size_t i = 0; i < plan->outcomes.n; i++) {
         Outcome *o = plan->outcomes.items[i];
         for (NameRef *n = o->contributes; n; n = n->next) {
@@ -758,14 +792,8 @@ void check_plan(Plan *plan, Diag *diag)
                 vec_push(&plan->arena, &o->contributes_to, t);
         }
     }
-    for (size_t i = 0; i < plan->activities.n; i++) {
-        Activity *a = plan->activities.items[i];
-        for (NameRef *n = a->delivers; n; n = n->next) {
-            Outcome *t = (Outcome *)resolve(&c, n, K(ENT_OUTCOME), "outcome");
-            if (t)
-                vec_push(&plan->arena, &a->delivered, t);
-        }
-    }
+    for (size_t i = 0; i < plan->activities.n; i++)
+        check_activity(&c, plan->activities.items[i]);
     for (size_t i = 0; i < plan->indicators.n && !diag->stopped; i++)
         check_indicator(&c, plan->indicators.items[i]);
     check_formula_cycles(&c);

@@ -2,19 +2,20 @@
 #include "emit_c.h"
 #include "driver.h"
 #include "emit_c_escape.h"
+#include "emit_c_parts.h"
 #include "escape.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* A string of the plan as a C expression (emit_c_escape.c): any bytes, any length. */
-static void lit(FILE *out, const char *s)
+void emit_lit(FILE *out, const char *s)
 {
     c_string(out, s, "        ");
 }
 
 /* Doubles round-trip exactly with 17 significant digits. */
-static void num(FILE *out, double v)
+void emit_num(FILE *out, double v)
 {
     char buf[40];
     snprintf(buf, sizeof buf, "%.17g", v);
@@ -24,7 +25,7 @@ static void num(FILE *out, double v)
         fputs(".0", out);
 }
 
-static void period(FILE *out, prt_period p)
+void emit_period(FILE *out, prt_period p)
 {
     static const char *const kinds[] = {"PRT_YEAR", "PRT_HALF", "PRT_QUARTER", "PRT_MONTH"};
     fprintf(out, "{%d, %s, %d}", p.year, kinds[p.kind], p.index);
@@ -33,13 +34,13 @@ static void period(FILE *out, prt_period p)
 static void target(FILE *out, const prt_target *t)
 {
     fputs("{", out);
-    period(out, t->period);
+    emit_period(out, t->period);
     fprintf(out, ", %s, %s, ", prt_target_kind_c_names[t->kind], prt_cmp_c_names[t->op]);
-    num(out, t->value);
+    emit_num(out, t->value);
     fprintf(out, ", %d, %s, ", t->benchmark, t->has_tolerance ? "true" : "false");
-    num(out, t->tolerance);
+    emit_num(out, t->tolerance);
     fputs(", ", out);
-    lit(out, t->note);
+    emit_lit(out, t->note);
     fputs("}", out);
 }
 
@@ -74,7 +75,7 @@ static void formula_fn(FILE *out, int index, const prt_indicator *in)
         switch (op->op) {
         case PRT_OP_NUM:
             fprintf(out, "    double t%d = ", k);
-            num(out, op->num);
+            emit_num(out, op->num);
             fputs(";\n", out);
             break;
         case PRT_OP_INDICATOR:
@@ -149,9 +150,9 @@ static void prologue(FILE *out, const EmitOptions *opt)
 static void id_and_name(FILE *out, const char *id, const char *name)
 {
     fputs("    {", out);
-    lit(out, id);
+    emit_lit(out, id);
     fputs(", ", out);
-    lit(out, name);
+    emit_lit(out, name);
 }
 
 static void pillars_and_themes(FILE *out, const prt_plan *plan)
@@ -167,7 +168,7 @@ static void pillars_and_themes(FILE *out, const prt_plan *plan)
     for (int i = 0; i < plan->nthemes; i++) {
         id_and_name(out, plan->themes[i].id, plan->themes[i].name);
         fprintf(out, ", %d, %s, ", plan->themes[i].pillar, plan->themes[i].transformation ? "true" : "false");
-        lit(out, plan->themes[i].owner);
+        emit_lit(out, plan->themes[i].owner);
         fputs("},\n", out);
     }
     if (!plan->nthemes)
@@ -189,9 +190,9 @@ static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
         const prt_band *bd = &scheme->bands[b];
         id_and_name(out, bd->id, bd->label);
         fputs(", ", out);
-        lit(out, bd->abbrev);
+        emit_lit(out, bd->abbrev);
         fputs(", ", out);
-        num(out, bd->threshold);
+        emit_num(out, bd->threshold);
         fprintf(out, ", %s},\n", bd->otherwise ? "true" : "false");
     }
     if (!scheme->nbands)
@@ -245,13 +246,13 @@ static void amendments_array(FILE *out, int i, const prt_indicator *in)
     for (int k = 0; k < in->namendments; k++) {
         const prt_amendment *a = &in->amendments[k];
         fputs("    {", out);
-        period(out, a->period);
+        emit_period(out, a->period);
         fputs(", ", out);
         target(out, &a->to);
         fputs(", ", out);
-        period(out, a->from);
+        emit_period(out, a->from);
         fputs(", ", out);
-        lit(out, a->reason);
+        emit_lit(out, a->reason);
         fputs("},\n", out);
     }
     fputs("};\n", out);
@@ -262,9 +263,9 @@ static void revisions_array(FILE *out, int i, const prt_indicator *in)
     fprintf(out, "static const prt_revision ind%d_revisions[] = {\n", i);
     for (int k = 0; k < in->nrevisions; k++) {
         fputs("    {", out);
-        period(out, in->revisions[k].period);
+        emit_period(out, in->revisions[k].period);
         fputs(", ", out);
-        lit(out, in->revisions[k].reason);
+        emit_lit(out, in->revisions[k].reason);
         fputs("},\n", out);
     }
     fputs("};\n", out);
@@ -275,11 +276,11 @@ static void bench_array(FILE *out, int i, const prt_indicator *in)
     fprintf(out, "static const prt_bench_value ind%d_bench[] = {\n", i);
     for (int k = 0; k < in->nbench; k++) {
         fprintf(out, "    {%d, ", in->bench[k].benchmark);
-        period(out, in->bench[k].period);
+        emit_period(out, in->bench[k].period);
         fputs(", ", out);
-        num(out, in->bench[k].value);
+        emit_num(out, in->bench[k].value);
         fputs(", ", out);
-        lit(out, in->bench[k].note);
+        emit_lit(out, in->bench[k].note);
         fputs("},\n", out);
     }
     fputs("};\n", out);
@@ -291,15 +292,15 @@ static void results_array(FILE *out, int i, const prt_indicator *in)
     for (int k = 0; k < in->nresults; k++) {
         const prt_plan_result *r = &in->results[k];
         fputs("    {", out);
-        period(out, r->period);
+        emit_period(out, r->period);
         fprintf(out, ", %s, ", prt_result_status_c_names[r->status]);
-        num(out, r->value);
+        emit_num(out, r->value);
         fprintf(out, ", %s, ", r->restated ? "true" : "false");
-        num(out, r->original);
+        emit_num(out, r->original);
         fputs(", ", out);
-        lit(out, r->rated);
+        emit_lit(out, r->rated);
         fputs(", ", out);
-        lit(out, r->note);
+        emit_lit(out, r->note);
         fputs("},\n", out);
     }
     fputs("};\n", out);
@@ -312,7 +313,7 @@ static void formula_array(FILE *out, int i, const prt_indicator *in)
     fprintf(out, "static const prt_op ind%d_formula[] = {\n", i);
     for (int k = 0; k < in->nformula; k++) {
         fprintf(out, "    {%s, ", ops[in->formula[k].op]);
-        num(out, in->formula[k].num);
+        emit_num(out, in->formula[k].num);
         fprintf(out, ", %d},\n", in->formula[k].index);
     }
     fputs("};\n", out);
@@ -351,35 +352,35 @@ static void array_field(FILE *out, const char *lead, const char *field, int n, i
 static void indicator_fields(FILE *out, const prt_indicator *in)
 {
     fputs("    {\n        .id = ", out);
-    lit(out, in->id);
+    emit_lit(out, in->id);
     fputs(",\n        .ref = ", out);
-    lit(out, in->ref);
+    emit_lit(out, in->ref);
     fputs(",\n        .name = ", out);
-    lit(out, in->name);
+    emit_lit(out, in->name);
     fputs(",\n        .kind = ", out);
-    lit(out, in->kind);
+    emit_lit(out, in->kind);
     fprintf(out, ",\n        .theme = %d, .polarity = %s, .direction = %s, .unit = %s, .unit_per = ", in->theme,
             prt_polarity_c_names[in->polarity], prt_polarity_c_names[in->direction], prt_unit_c_names[in->unit]);
-    num(out, in->unit_per);
+    emit_num(out, in->unit_per);
     fputs(", .unit_custom = ", out);
-    lit(out, in->unit_custom);
+    emit_lit(out, in->unit_custom);
     fprintf(out, ",\n        .decimals = %d, .frequency = %s, .accumulates = %s, .arrears = %d, .scheme = %d,\n",
             in->decimals, prt_frequency_c_names[in->frequency], prt_accumulation_c_names[in->accumulates],
             in->arrears, in->scheme);
     fprintf(out, "        .has_tolerance = %s, .tolerance = ", in->has_tolerance ? "true" : "false");
-    num(out, in->tolerance);
+    emit_num(out, in->tolerance);
     fprintf(out, ", .has_baseline = %s, .baseline = ", in->has_baseline ? "true" : "false");
-    num(out, in->baseline);
+    emit_num(out, in->baseline);
     fputs(", .baseline_period = ", out);
-    period(out, in->baseline_period);
+    emit_period(out, in->baseline_period);
     fputs(",\n        .owner = ", out);
-    lit(out, in->owner);
+    emit_lit(out, in->owner);
     fputs(", .committee = ", out);
-    lit(out, in->committee);
+    emit_lit(out, in->committee);
     fputs(", .source = ", out);
-    lit(out, in->source);
+    emit_lit(out, in->source);
     fprintf(out, ",\n        .outcome = %d, .jump = ", in->outcome);
-    num(out, in->jump);
+    emit_num(out, in->jump);
     fputs(",\n", out);
 }
 
@@ -412,9 +413,9 @@ static void indicators(FILE *out, const prt_plan *plan)
 static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt, const char *p)
 {
     fprintf(out, "%sconst prt_plan %s_plan = {\n    .name = ", opt->library ? "" : "static ", p);
-    lit(out, plan->name);
+    emit_lit(out, plan->name);
     fputs(",\n    .organisation = ", out);
-    lit(out, plan->organisation);
+    emit_lit(out, plan->organisation);
     fprintf(out, ",\n    .first_year = %d, .last_year = %d, .default_scheme = %d,\n", plan->first_year, plan->last_year,
             plan->default_scheme);
     fprintf(out, "    .npillars = %d, .nthemes = %d, .nindicators = %d, .nschemes = %d, .nbenchmarks = %d, .ninputs = %d,\n",
@@ -424,13 +425,16 @@ static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt,
           "    .benchmarks = benchmarks, .inputs = inputs,\n",
           out);
     fprintf(out, "    .noutcomes = %d, .outcomes = outcomes,\n    .version = ", plan->noutcomes);
-    lit(out, plan->version);
+    emit_lit(out, plan->version);
     fputs(", .digest = ", out);
-    lit(out, plan->digest);
+    emit_lit(out, plan->digest);
     fprintf(out, ",\n    .dot_basis = %s, .forecast = %s, .jump = ", prt_dot_basis_c_names[plan->dot_basis],
             prt_forecast_rule_c_names[plan->forecast]);
-    num(out, plan->jump);
-    fprintf(out, ", .stale_years = %d,\n};\n\n", plan->stale_years);
+    emit_num(out, plan->jump);
+    fprintf(out, ", .stale_years = %d,\n", plan->stale_years);
+    fprintf(out, "    .ndelivery = %d, .default_delivery = %d, .nactivities = %d,\n"
+                 "    .delivery = delivery_schemes, .activities = activities,\n};\n\n",
+            plan->ndelivery, plan->default_delivery, plan->nactivities);
 }
 
 /* A library gets p_evaluate() and p_history(); a program gets main(). */
@@ -455,6 +459,7 @@ void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
     named_list(out, "benchmarks", plan->benchmarks, plan->nbenchmarks);
     named_list(out, "inputs", plan->inputs, plan->ninputs);
     indicators(out, plan);
+    emit_c_delivery(out, plan);
     plan_struct(out, plan, opt, p);
     entry_point(out, opt, p);
 }

@@ -219,6 +219,7 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         string(f, s->str);
         break;
     case ST_RATING_DECL:
+    case ST_DELIVERY_DECL:
     case ST_BENCHMARK_DECL:
     case ST_INPUT:
     case ST_PILLAR:
@@ -242,9 +243,62 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             string(f, s->str2);
         }
         break;
-    case ST_RATING_USE:
-    case ST_REPORTED:
     case ST_STATUS:
+        fprintf(o, "status %s", s->ident.name);
+        if (s->period.loc.file) {
+            fputs(" in ", o);
+            period(f, s->period);
+            if (s->value.present) {
+                fputs(" at ", o);
+                source(f, s->value.loc);
+            }
+            if (s->word2.name)
+                fprintf(o, " impact %s", s->word2.name);
+            if (s->rated.name)
+                fprintf(o, " rated %s", s->rated.name);
+            note(f, s->note);
+        }
+        break;
+    case ST_DUE:
+        fputs("due ", o);
+        source(f, s->when.loc);
+        break;
+    case ST_MILESTONE:
+        fprintf(o, "milestone %s ", s->ident.name);
+        string(f, s->str);
+        if (s->when2.present) {
+            fputs(" from ", o);
+            source(f, s->when2.loc);
+        }
+        fputs(" due ", o);
+        source(f, s->when.loc);
+        if (s->when3.present) {
+            fputs(" completed ", o);
+            source(f, s->when3.loc);
+        }
+        break;
+    case ST_OVERDUE:
+        if (s->word2.name)
+            fprintf(o, "overdue at %s", s->word2.name);
+        else
+            fprintf(o, "overdue %s", s->ident.name);
+        if (s->value.present) {
+            fputc(' ', o);
+            source(f, s->value.loc);
+        }
+        break;
+    case ST_TALLY:
+        fputs("progress ", o);
+        source(f, s->value.loc);
+        fputs(" of ", o);
+        source(f, s->value2.loc);
+        fputs(" in ", o);
+        period(f, s->period);
+        note(f, s->note);
+        break;
+    case ST_RATING_USE:
+    case ST_DELIVERY_USE:
+    case ST_REPORTED:
     case ST_KIND:
     case ST_POLARITY:
     case ST_FREQUENCY:
@@ -366,12 +420,24 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         }
         if (s->abbrev.name)
             fprintf(o, " (%s)", s->abbrev.name);
-        if (s->band == BAND_OTHERWISE)
+        if (s->band == BAND_OTHERWISE) {
             fputs(" otherwise", o);
-        else {
+        } else if (s->band == BAND_WHEN) {
+            fputs(" when", o);
+            if (s->names) {
+                fputc(' ', o);
+                names(f, s->names);
+            }
+            if (s->names2) {
+                fputs(" impact ", o);
+                names(f, s->names2);
+            }
+        } else if (s->band != BAND_JUDGED) {
             fputs(s->band == BAND_AT ? " at " : " within ", o);
             source(f, s->value.loc);
         }
+        if (s->word2.name)
+            fprintf(o, " colour %s", s->word2.name);
         break;
     case ST__COUNT: break;
     }

@@ -10,12 +10,12 @@
 
 typedef enum {
     IN_TOP, IN_PLAN, IN_RATING, IN_BENCHMARK, IN_INPUT, IN_PILLAR, IN_THEME, IN_OUTCOME, IN_ACTIVITY,
-    IN_INDICATOR, IN__COUNT
+    IN_DELIVERY, IN_INDICATOR, IN__COUNT
 } Context;
 
 static const char *const context_names[IN__COUNT] = {
     "the top level of a file", "a plan header", "a rating scheme", "a benchmark", "an input", "a pillar",
-    "a theme", "an outcome", "an activity", "an indicator",
+    "a theme", "an outcome", "an activity", "a delivery scheme", "an indicator",
 };
 
 /* Which statements each block accepts: a bit per Context. */
@@ -24,6 +24,12 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_INCLUDE] = B(IN_TOP),
     [ST_PLAN] = B(IN_TOP),
     [ST_RATING_DECL] = B(IN_TOP),
+    [ST_DELIVERY_DECL] = B(IN_TOP),
+    [ST_DELIVERY_USE] = B(IN_PLAN) | B(IN_THEME) | B(IN_ACTIVITY),
+    [ST_DUE] = B(IN_ACTIVITY),
+    [ST_MILESTONE] = B(IN_ACTIVITY),
+    [ST_TALLY] = B(IN_ACTIVITY),
+    [ST_OVERDUE] = B(IN_DELIVERY),
     [ST_BENCHMARK_DECL] = B(IN_TOP),
     [ST_INPUT] = B(IN_TOP),
     [ST_PILLAR] = B(IN_TOP),
@@ -36,7 +42,7 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_ORGANISATION] = B(IN_PLAN),
     [ST_COVERS] = B(IN_PLAN),
     [ST_REPORTED] = B(IN_PLAN),
-    [ST_DESCRIPTION] = B(IN_PLAN) | B(IN_RATING) | B(IN_BENCHMARK) | B(IN_INPUT) | B(IN_PILLAR) | B(IN_THEME) |
+    [ST_DESCRIPTION] = B(IN_PLAN) | B(IN_RATING) | B(IN_DELIVERY) | B(IN_BENCHMARK) | B(IN_INPUT) | B(IN_PILLAR) | B(IN_THEME) |
                        B(IN_OUTCOME) | B(IN_ACTIVITY) | B(IN_INDICATOR),
     [ST_PROGRESS] = B(IN_ACTIVITY),
     [ST_OWNER] = B(IN_PILLAR) | B(IN_THEME) | B(IN_ACTIVITY) | B(IN_INDICATOR),
@@ -67,7 +73,7 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_JUMP] = B(IN_PLAN) | B(IN_INDICATOR),
     [ST_STALE] = B(IN_PLAN),
     [ST_METHOD] = B(IN_RATING),
-    [ST_BAND] = B(IN_RATING),
+    [ST_BAND] = B(IN_RATING) | B(IN_DELIVERY),
 };
 #undef B
 
@@ -87,7 +93,8 @@ const char *stmt_keyword(StmtKind k)
         [ST_TOLERANCE] = "tolerance", [ST_BASELINE] = "baseline", [ST_TARGET] = "target",
         [ST_AMEND] = "amend", [ST_REVISED] = "revised", [ST_RESULT] = "result", [ST_FORMULA] = "formula", [ST_DIRECTION] = "direction",
         [ST_METHOD] = "method", [ST_BAND] = "band", [ST_VERSION] = "version", [ST_FORECAST] = "forecast",
-        [ST_JUMP] = "jump", [ST_STALE] = "stale",
+        [ST_JUMP] = "jump", [ST_STALE] = "stale", [ST_DELIVERY_DECL] = "delivery", [ST_DELIVERY_USE] = "delivery",
+        [ST_DUE] = "due", [ST_MILESTONE] = "milestone", [ST_OVERDUE] = "overdue", [ST_TALLY] = "progress",
     };
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
@@ -259,6 +266,14 @@ static Rating *open_rating(Lowerer *lw, const Stmt *decl)
     return r;
 }
 
+static Delivery *open_delivery(Lowerer *lw, const Stmt *decl)
+{
+    Delivery *d = new_entity(lw, sizeof *d, ENT_DELIVERY, decl, NULL);
+    declare(lw, &d->e);
+    vec_push(&lw->plan->arena, &lw->plan->deliveries, d);
+    return d;
+}
+
 static Outcome *open_outcome(Lowerer *lw, const Stmt *decl, Theme *theme)
 {
     Outcome *o = new_entity(lw, sizeof *o, ENT_OUTCOME, decl, &theme->e);
@@ -368,6 +383,12 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
         }
         break;
     case ST_BAND: {
+        if (s->band == BAND_WHEN || s->band == BAND_JUDGED || s->word2.name) {
+            diag_error(lw->diag, s->loc, "E046",
+                       "a band of a rating scheme has a threshold ('at N%%', 'within N pts' or 'otherwise'); "
+                       "'when', 'colour' and bands without a threshold belong to a delivery scheme");
+            break;
+        }
         Band *b = arena_alloc(&lw->plan->arena, sizeof *b);
         b->id = s->ident;
         b->label = s->str ? s->str : s->ident.name;
@@ -378,6 +399,65 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
         vec_push(&lw->plan->arena, &r->bands, b);
         break;
     }
+    case ST_DESCRIPTION:
+        once(lw, f, s);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The words of a list (states, impacts) as bits of their set; unknown words are reported. */
+static unsigned word_bits(Lowerer *lw, const NameRef *n, const char *const *words, size_t nwords, const char *what)
+{
+    unsigned bits = 0;
+    for (; n; n = n->next) {
+        int v = lookup_word(lw, (Ident){n->name, n->loc}, words, nwords, what);
+        if (v >= 0)
+            bits |= 1u << v;
+    }
+    return bits;
+}
+
+static void delivery_stmt(Lowerer *lw, Frame *f, Delivery *d, const Stmt *s)
+{
+    switch (s->kind) {
+    case ST_BAND: {
+        if (s->band == BAND_AT || s->band == BAND_WITHIN) {
+            diag_error(lw->diag, s->loc, "E046",
+                       "a band of a delivery scheme is chosen by state ('when on_track, complete'), is 'otherwise', "
+                       "or is given by judgement (nothing after its name); thresholds belong to a rating scheme");
+            break;
+        }
+        DeliveryBand *b = arena_alloc(&lw->plan->arena, sizeof *b);
+        b->id = s->ident;
+        b->label = s->str ? s->str : s->ident.name;
+        b->abbrev = s->abbrev;
+        b->how = s->band;
+        b->states = word_bits(lw, s->names, prt_delivery_state_words, PRT_N_DELIVERY_STATES, "delivery state");
+        b->impacts = word_bits(lw, s->names2, prt_impact_words, PRT_N_IMPACTS, "impact");
+        b->colour = s->word2;
+        if (s->word2.name) {
+            int v = LOOKUP(lw, s->word2, prt_colour_words, "colour");
+            b->colour_choice = v < 0 ? PRT_COLOUR_AUTO : (prt_colour_choice)v;
+        }
+        b->loc = s->loc;
+        vec_push(&lw->plan->arena, &d->bands, b);
+        break;
+    }
+    case ST_OVERDUE:
+        if (once(lw, f, s)) {
+            int v = LOOKUP(lw, s->ident, prt_overdue_rule_words, "overdue rule");
+            d->overdue = v < 0 ? PRT_OVERDUE_NONE : (prt_overdue_rule)v;
+            d->overdue_n = s->value.present ? s->value.num : 0;
+            d->overdue_band = s->word2;
+            d->overdue_loc = s->span;
+            if (v == PRT_OVERDUE_WORSENS && (!s->value.present || s->value.num < 1 || s->value.num != floor(s->value.num)))
+                diag_error(lw->diag, s->span, "E046", "write 'overdue worsens N' with N a whole number of bands, 1 or more");
+            else if (v != PRT_OVERDUE_WORSENS && s->value.present)
+                diag_error(lw->diag, s->value.loc, "E046", "only 'overdue worsens N' takes a number");
+        }
+        break;
     case ST_DESCRIPTION:
         once(lw, f, s);
         break;
@@ -400,13 +480,55 @@ static void activity_stmt(Lowerer *lw, Frame *f, Activity *a, const Stmt *s)
     case ST_DELIVERS:
         append_names(&a->delivers, s->names);
         break;
-    case ST_STATUS:
-        if (once(lw, f, s)) {
-            int v = LOOKUP(lw, s->ident, activity_status_words, "activity status");
-            a->status = v < 0 ? STATUS_NONE : (ActivityStatus)v;
-            a->status_loc = s->ident.loc;
+    case ST_STATUS: {
+        StatusLine *st = arena_alloc(&lw->plan->arena, sizeof *st);
+        st->word = s->ident;
+        st->period = s->period;
+        st->dated = s->period.loc.file != 0 || s->period.valid;
+        st->percent = s->value;
+        st->impact_word = s->word2;
+        st->rated = s->rated;
+        st->note = s->note;
+        st->loc = s->loc;
+        st->band = -1;
+        if (!st->dated && !once(lw, f, s))
+            break;
+        if (s->word2.name) {
+            int v = LOOKUP(lw, s->word2, prt_impact_words, "impact");
+            st->impact = v < 0 ? PRT_IMPACT_NONE : (prt_impact)v;
         }
+        vec_push(&lw->plan->arena, &a->statuses, st);
         break;
+    }
+    case ST_DELIVERY_USE:
+        if (once(lw, f, s))
+            a->delivery = s->ident;
+        break;
+    case ST_DUE:
+        if (once(lw, f, s))
+            a->due = s->when;
+        break;
+    case ST_MILESTONE: {
+        Milestone *m = arena_alloc(&lw->plan->arena, sizeof *m);
+        m->id = s->ident;
+        m->name = s->str;
+        m->start = s->when2;
+        m->due = s->when;
+        m->completed = s->when3;
+        m->loc = s->loc;
+        vec_push(&lw->plan->arena, &a->milestones, m);
+        break;
+    }
+    case ST_TALLY: {
+        Tally *t = arena_alloc(&lw->plan->arena, sizeof *t);
+        t->period = s->period;
+        t->done = s->value;
+        t->total = s->value2;
+        t->what = s->note;
+        t->loc = s->loc;
+        vec_push(&lw->plan->arena, &a->tallies, t);
+        break;
+    }
     case ST_PROGRESS:
         if (once(lw, f, s))
             a->progress = s->str;
@@ -690,6 +812,10 @@ static void theme_stmt(Lowerer *lw, Frame *f, Theme *t, const Stmt *s)
         if (once(lw, f, s))
             t->owner = s->str;
         break;
+    case ST_DELIVERY_USE:
+        if (once(lw, f, s))
+            t->delivery = s->ident;
+        break;
     case ST_DESCRIPTION:
         if (once(lw, f, s))
             t->description = s->str;
@@ -724,6 +850,7 @@ static void plan_stmt(Lowerer *lw, Frame *f, PlanHeader *h, const Stmt *s)
         break;
     }
     case ST_RATING_USE: h->rating = s->ident; break;
+    case ST_DELIVERY_USE: h->delivery = s->ident; break;
     case ST_DESCRIPTION: h->description = s->str; break;
     case ST_VERSION: h->version = s->str; break;
     case ST_DIRECTION: {
@@ -790,7 +917,7 @@ static bool is_declaration(StmtKind k)
 {
     switch (k) {
     case ST_PLAN: case ST_RATING_DECL: case ST_BENCHMARK_DECL: case ST_INPUT: case ST_PILLAR: case ST_THEME:
-    case ST_OUTCOME: case ST_ACTIVITY: case ST_INDICATOR:
+    case ST_OUTCOME: case ST_ACTIVITY: case ST_INDICATOR: case ST_DELIVERY_DECL:
         return true;
     default:
         return false;
@@ -805,6 +932,7 @@ static const bool single_line[ST__COUNT] = {
     [ST_PILLAR] = true, [ST_THEME] = true, [ST_OUTCOME] = true, [ST_ACTIVITY] = true,
     [ST_INDICATOR] = true, [ST_ORGANISATION] = true, [ST_OWNER] = true, [ST_COMMITTEE] = true,
     [ST_SOURCE] = true, [ST_UNIT] = true, [ST_BAND] = true, [ST_INCLUDE] = true, [ST_VERSION] = true,
+    [ST_DELIVERY_DECL] = true, [ST_MILESTONE] = true, [ST_TALLY] = true,
 };
 
 static void check_one_line(Lowerer *lw, const char *str, Loc loc)
@@ -841,6 +969,7 @@ void lower_open(Lowerer *lw, const Stmt *head)
         f->where = f->owner ? IN_PLAN : IN__COUNT;
         break;
     case ST_RATING_DECL: f->owner = open_rating(lw, head); f->where = IN_RATING; break;
+    case ST_DELIVERY_DECL: f->owner = open_delivery(lw, head); f->where = IN_DELIVERY; break;
     case ST_BENCHMARK_DECL: f->owner = open_benchmark(lw, head); f->where = IN_BENCHMARK; break;
     case ST_INPUT: f->owner = open_input(lw, head); f->where = IN_INPUT; break;
     case ST_PILLAR: f->owner = open_pillar(lw, head); f->where = IN_PILLAR; break;
@@ -877,6 +1006,7 @@ void lower_stmt(Lowerer *lw, const Stmt *s)
     case IN_TOP: top_stmt(lw, s); break;
     case IN_PLAN: plan_stmt(lw, f, f->owner, s); break;
     case IN_RATING: rating_stmt(lw, f, f->owner, s); break;
+    case IN_DELIVERY: delivery_stmt(lw, f, f->owner, s); break;
     case IN_BENCHMARK: benchmark_stmt(lw, f, f->owner, s); break;
     case IN_INPUT: input_stmt(lw, f, f->owner, s); break;
     case IN_PILLAR: pillar_stmt(lw, f, f->owner, s); break;

@@ -40,6 +40,16 @@ typedef struct PeriodLit {
     bool valid;                 /* false after a malformed period, already reported */
 } PeriodLit;
 
+/* A due or completion date: a period (due by its last day) or a day, `2023-11-30`. */
+typedef struct When {
+    PeriodLit period;           /* when !is_date */
+    int date;                   /* yyyymmdd, when is_date */
+    Loc loc;
+    bool is_date;
+    bool valid;                 /* false: absent, or malformed (already reported) */
+    bool present;
+} When;
+
 /* target kinds and comparisons are the runtime's prt_target_kind and prt_cmp (planrt_names.h) */
 
 typedef struct TargetSpec {
@@ -70,10 +80,13 @@ typedef enum {
     ST_POLARITY, ST_UNIT, ST_DECIMALS, ST_FREQUENCY, ST_ACCUMULATES, ST_ARREARS, ST_TOLERANCE,
     ST_BASELINE, ST_TARGET, ST_AMEND, ST_REVISED, ST_RESULT, ST_FORMULA, ST_METHOD, ST_BAND, ST_DIRECTION,
     ST_VERSION, ST_FORECAST, ST_JUMP, ST_STALE,
+    ST_DELIVERY_DECL, ST_DELIVERY_USE, ST_DUE, ST_MILESTONE, ST_OVERDUE, ST_TALLY,
     ST__COUNT
 } StmtKind;
 
-typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE } BandThreshold;
+/* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`; a delivery scheme's
+ * `when STATES [impact IMPACTS]`, `otherwise`, or nothing (a band given by judgement). */
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED } BandThreshold;
 
 typedef struct Stmt {
     StmtKind kind;
@@ -96,6 +109,9 @@ typedef struct Stmt {
     PeriodLit period, period2;  /* covers A to B; amend A ... from B */
     TargetSpec target;
     Ident rated;                /* result ... rated G */
+    Ident word2;                /* a band's colour; a status's impact; `overdue at BAND` */
+    NameRef *names2;            /* a delivery band's impacts */
+    When when, when2, when3;    /* due; a milestone's from and completed */
     Expr *expr;                 /* formula */
     bool has_block;
     struct Stmt *body;          /* block contents */

@@ -177,6 +177,85 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
 }
 
 /* Whether each indicator's reference and identifier lead to it and to no other (prt_plan). */
+/* ---- delivery ---- */
+
+static prt_when when_of(const When *w)
+{
+    prt_when r;
+    memset(&r, 0, sizeof r);
+    if (!w->present || !w->valid)
+        return r;
+    r.set = true;
+    if (w->is_date)
+        r.date = w->date;
+    else
+        r.period = w->period.p;
+    return r;
+}
+
+static const prt_delivery_scheme *delivery_tables(Builder *b)
+{
+    Plan *plan = b->plan;
+    prt_delivery_scheme *out = arena_alloc(b->a, plan->deliveries.n * sizeof *out);
+    for (size_t i = 0; i < plan->deliveries.n; i++) {
+        const Delivery *d = plan->deliveries.items[i];
+        prt_delivery_band *bands = arena_alloc(b->a, d->bands.n * sizeof *bands);
+        for (size_t k = 0; k < d->bands.n; k++) {
+            const DeliveryBand *x = d->bands.items[k];
+            bands[k] = (prt_delivery_band){x->id.name, x->label, x->abbrev.name, x->how == BAND_WHEN ? x->states : 0,
+                                           x->how == BAND_WHEN ? x->impacts : 0, x->how == BAND_OTHERWISE,
+                                           x->colour_choice};
+        }
+        out[i] = (prt_delivery_scheme){d->e.id.name, d->e.name, (int)d->bands.n, bands, d->overdue, d->overdue_index};
+    }
+    return out;
+}
+
+static void activity_table(Builder *b, const Activity *a, prt_activity *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = a->e.id.name;
+    out->name = a->e.name;
+    out->theme = index_of(b, a->e.parent);
+    out->outcome = a->delivered.n ? index_of(b, a->delivered.items[0]) : -1;
+    out->scheme = a->scheme ? index_of(b, a->scheme) : -1;
+    out->owner = a->owner;
+    out->description = a->description;
+    out->progress = a->progress;
+    out->due = when_of(&a->due);
+    prt_milestone *ms = arena_alloc(b->a, a->milestones.n * sizeof *ms);
+    for (size_t i = 0; i < a->milestones.n; i++) {
+        const Milestone *m = a->milestones.items[i];
+        ms[i] = (prt_milestone){m->id.name, m->name, when_of(&m->start), when_of(&m->due), when_of(&m->completed)};
+    }
+    prt_activity_status *sts = arena_alloc(b->a, a->statuses.n * sizeof *sts);
+    for (size_t i = 0; i < a->statuses.n; i++) {
+        const StatusLine *st = a->statuses.items[i];
+        prt_activity_status *o = &sts[i];
+        memset(o, 0, sizeof *o);
+        o->period = st->period.p;
+        o->dated = st->dated;
+        o->state = st->state;
+        o->impact = st->impact;
+        o->band = st->band;
+        o->has_percent = st->percent.present;
+        o->percent = st->percent.num;
+        o->rated = st->rated.name;
+        o->note = st->note;
+    }
+    prt_tally *ts = arena_alloc(b->a, a->tallies.n * sizeof *ts);
+    for (size_t i = 0; i < a->tallies.n; i++) {
+        const Tally *t = a->tallies.items[i];
+        ts[i] = (prt_tally){t->period.p, (int)t->done.num, (int)t->total.num, t->what};
+    }
+    out->nmilestones = (int)a->milestones.n;
+    out->milestones = ms;
+    out->nstatuses = (int)a->statuses.n;
+    out->statuses = sts;
+    out->ntallies = (int)a->tallies.n;
+    out->tallies = ts;
+}
+
 static bool names_distinct(const Plan *plan)
 {
     for (size_t i = 0; i < plan->indicators.n; i++) {
@@ -205,6 +284,7 @@ const prt_plan *plan_tables(Plan *plan)
     number(&b, &plan->benchmarks);
     number(&b, &plan->inputs);
     number(&b, &plan->outcomes);
+    number(&b, &plan->deliveries);
 
     prt_plan *p = arena_alloc(a, sizeof *p);
     p->name = plan->header.name;
@@ -219,6 +299,14 @@ const prt_plan *plan_tables(Plan *plan)
     p->forecast = plan->header.forecast;
     p->jump = plan->header.jump;
     p->stale_years = plan->header.stale_years;
+    p->default_delivery = named_index(&b, plan->header.delivery.name, ENT_DELIVERY);
+    p->ndelivery = (int)plan->deliveries.n;
+    p->delivery = delivery_tables(&b);
+    prt_activity *acts = arena_alloc(a, plan->activities.n * sizeof *acts);
+    for (size_t i = 0; i < plan->activities.n; i++)
+        activity_table(&b, plan->activities.items[i], &acts[i]);
+    p->nactivities = (int)plan->activities.n;
+    p->activities = acts;
 
     prt_pillar *pillars = arena_alloc(a, plan->pillars.n * sizeof *pillars);
     for (size_t i = 0; i < plan->pillars.n; i++) {

@@ -68,12 +68,14 @@ static Ident make_ident(const char *name, Loc loc);
     StmtList list;
     NameRef *names;
     Expr *expr;
+    When when;
 }
 
 %token END 0 "end of file"
 %token <str> IDENT "identifier" STRING "string"
 %token <num> NUMBER "number"
 %token <period> PERIOD "period"
+%token <when> DATE "date"
 %token <cmp> CMP "comparison"
 %token POUND "'£'"
 %token KW_ACCUMULATES "'accumulates'" KW_ACTIVITY "'activity'" KW_AMEND "'amend'"
@@ -92,6 +94,8 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_RESULT "'result'" KW_REVISED "'revised'" KW_SOURCE "'source'" KW_STALE "'stale'" KW_STATUS "'status'"
 %token KW_TARGET "'target'" KW_THEME "'theme'" KW_TO "'to'" KW_TOLERANCE "'tolerance'"
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
+%token KW_COLOUR "'colour'" KW_COMPLETED "'completed'" KW_DELIVERY "'delivery'" KW_DUE "'due'"
+%token KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
 
 %type <list> stmts block
 %type <stmt> stmt decl_head rating_head
@@ -100,7 +104,10 @@ static Ident make_ident(const char *name, Loc loc);
 %type <target> target
 %type <expr> expr term factor
 %type <str> opt_note
-%type <ident> opt_abbrev opt_rated word
+%type <ident> opt_abbrev opt_rated word opt_colour opt_impact
+%type <names> words
+%type <when> when opt_from opt_completed
+%type <value> opt_at
 
 
 %%
@@ -150,6 +157,7 @@ decl_head:
   | KW_THEME IDENT STRING               { $$ = new_stmt(ctx, ST_THEME, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_OUTCOME IDENT STRING             { $$ = new_stmt(ctx, ST_OUTCOME, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_ACTIVITY IDENT STRING            { $$ = new_stmt(ctx, ST_ACTIVITY, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
+  | KW_DELIVERY IDENT STRING            { $$ = new_stmt(ctx, ST_DELIVERY_DECL, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
   | KW_INDICATOR STRING                 { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->str = $2; $$->str_loc = @2; }
   | KW_INDICATOR STRING STRING          { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->str = $2; $$->str_loc = @2; $$->str2 = $3; $$->str2_loc = @3; }
   | KW_INDICATOR IDENT STRING           { $$ = new_stmt(ctx, ST_INDICATOR, @1, @$); $$->ident = make_ident($2, @2); $$->str = $3; $$->str_loc = @3; }
@@ -159,6 +167,7 @@ decl_head:
 /* `rating ID { ... }`: a scheme declared without a display name (`rating ID` alone selects one). */
 rating_head:
     KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_DECL, @1, @2); $$->ident = make_ident($2, @2); }
+  | KW_DELIVERY IDENT                   { $$ = new_stmt(ctx, ST_DELIVERY_DECL, @1, @2); $$->ident = make_ident($2, @2); }
     ;
 
 stmt:
@@ -167,6 +176,38 @@ stmt:
   | rating_head block                   { $$ = $1; $$->has_block = true; $$->body = $2.head; $$->close = $2.close; }
   | KW_INCLUDE STRING                   { $$ = new_stmt(ctx, ST_INCLUDE, @1, @$); $$->str = $2; $$->str_loc = @2; }
   | KW_RATING IDENT                     { $$ = new_stmt(ctx, ST_RATING_USE, @1, @$); $$->ident = make_ident($2, @2); }
+  | KW_DELIVERY IDENT                   { $$ = new_stmt(ctx, ST_DELIVERY_USE, @1, @$); $$->ident = make_ident($2, @2); }
+  | KW_DUE when                         { $$ = new_stmt(ctx, ST_DUE, @1, @$); $$->when = $2; }
+  | KW_MILESTONE IDENT STRING opt_from KW_DUE when opt_completed
+                                        {
+                                            $$ = new_stmt(ctx, ST_MILESTONE, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->when2 = $4;
+                                            $$->when = $6;
+                                            $$->when3 = $7;
+                                        }
+  | KW_OVERDUE word                     { $$ = new_stmt(ctx, ST_OVERDUE, @1, @$); $$->ident = $2; }
+  | KW_OVERDUE word number_value        { $$ = new_stmt(ctx, ST_OVERDUE, @1, @$); $$->ident = $2; $$->value = $3; }
+  | KW_OVERDUE KW_AT IDENT              { $$ = new_stmt(ctx, ST_OVERDUE, @1, @$); $$->ident = make_ident("at", @2); $$->word2 = make_ident($3, @3); }
+  | KW_PROGRESS number_value KW_OF number_value KW_IN PERIOD opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_TALLY, @1, @$);
+                                            $$->value = $2;
+                                            $$->value2 = $4;
+                                            $$->period = $6;
+                                            $$->note = $7; $$->note_loc = @7;
+                                        }
+  | KW_STATUS word KW_IN PERIOD opt_at opt_impact opt_rated opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_STATUS, @1, @$);
+                                            $$->ident = $2;
+                                            $$->period = $4;
+                                            $$->value = $5;
+                                            $$->word2 = $6;
+                                            $$->rated = $7;
+                                            $$->note = $8; $$->note_loc = @8;
+                                        }
   | KW_BENCHMARK IDENT value KW_IN PERIOD opt_note
                                         {
                                             $$ = new_stmt(ctx, ST_BENCHMARK_VALUE, @1, @$);
@@ -287,14 +328,97 @@ stmt:
                                             $$->band = BAND_WITHIN;
                                             $$->value = $6;
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE
+  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_colour
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_OTHERWISE;
+                                            $$->word2 = $6;
                                         }
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_WHEN;
+                                            $$->names = $6;
+                                            $$->word2 = $7;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_WHEN;
+                                            $$->names = $6;
+                                            $$->names2 = $8;
+                                            $$->word2 = $9;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_WHEN;
+                                            $$->names2 = $7;
+                                            $$->word2 = $8;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev opt_colour
+                                        {
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_JUDGED;
+                                            $$->word2 = $5;
+                                        }
+  ;
+
+/* A list of words (states, impacts): plain identifiers, which the lowerer checks against their set. */
+words:
+    IDENT                               { $$ = name_ident(ctx, $1, @1); }
+  | words ',' IDENT                     {
+                                            NameRef *n = $1;
+                                            while (n->next)
+                                                n = n->next;
+                                            n->next = name_ident(ctx, $3, @3);
+                                            $$ = $1;
+                                        }
+  ;
+
+opt_colour:
+    %empty                              { $$ = make_ident(NULL, @$); }
+  | KW_COLOUR IDENT                     { $$ = make_ident($2, @2); }
+  ;
+
+opt_impact:
+    %empty                              { $$ = make_ident(NULL, @$); }
+  | KW_IMPACT IDENT                     { $$ = make_ident($2, @2); }
+  ;
+
+opt_at:
+    %empty                              { $$ = make_value(0, PRT_SUFFIX_NONE, NULL, @$); $$.present = false; }
+  | KW_AT value                         { $$ = $2; }
+  ;
+
+when:
+    PERIOD                              { memset(&$$, 0, sizeof $$); $$.period = $1; $$.loc = @1; $$.valid = $1.valid; $$.present = true; }
+  | DATE                                { $$ = $1; }
+  ;
+
+opt_from:
+    %empty                              { memset(&$$, 0, sizeof $$); }
+  | KW_FROM when                        { $$ = $2; }
+  ;
+
+opt_completed:
+    %empty                              { memset(&$$, 0, sizeof $$); }
+  | KW_COMPLETED when                   { $$ = $2; }
   ;
 
 word:

@@ -16,6 +16,11 @@
 #define C_NAME_CMP(e, ...) "PRT_CMP_" #e,
 #define C_NAME_DOT_BASIS(e, ...) "PRT_DOT_BASIS_" #e,
 #define C_NAME_FORECAST(e, ...) "PRT_FORECAST_" #e,
+#define C_NAME_STATE(e, ...) "PRT_STATE_" #e,
+#define C_NAME_IMPACT(e, ...) "PRT_IMPACT_" #e,
+#define C_NAME_OVERDUE(e, ...) "PRT_OVERDUE_" #e,
+#define C_NAME_COLOUR(e, ...) "PRT_COLOUR_" #e,
+#define TEXT3(e, word, text) text,
 
 const char *const prt_polarity_words[] = {PRT_POLARITIES(WORD)};
 const char *const prt_polarity_c_names[] = {PRT_POLARITIES(C_NAME_POL)};
@@ -37,6 +42,16 @@ const char *const prt_dot_basis_words[] = {PRT_DOT_BASES(WORD)};
 const char *const prt_dot_basis_c_names[] = {PRT_DOT_BASES(C_NAME_DOT_BASIS)};
 const char *const prt_forecast_rule_words[] = {PRT_FORECAST_RULES(WORD)};
 const char *const prt_forecast_rule_c_names[] = {PRT_FORECAST_RULES(C_NAME_FORECAST)};
+const char *const prt_delivery_state_words[] = {PRT_DELIVERY_STATES(WORD)};
+const char *const prt_delivery_state_c_names[] = {PRT_DELIVERY_STATES(C_NAME_STATE)};
+const char *const prt_delivery_state_texts[] = {PRT_DELIVERY_STATES(TEXT3)};
+const char *const prt_impact_words[] = {PRT_IMPACTS(WORD)};
+const char *const prt_impact_c_names[] = {PRT_IMPACTS(C_NAME_IMPACT)};
+const char *const prt_impact_texts[] = {PRT_IMPACTS(TEXT3)};
+const char *const prt_overdue_rule_words[] = {PRT_OVERDUE_RULES(WORD)};
+const char *const prt_overdue_rule_c_names[] = {PRT_OVERDUE_RULES(C_NAME_OVERDUE)};
+const char *const prt_colour_words[] = {PRT_COLOURS(WORD)};
+const char *const prt_colour_c_names[] = {PRT_COLOURS(C_NAME_COLOUR)};
 
 #define QUALITY_CODE(e, code, text) code,
 #define QUALITY_TEXT(e, code, text) text,

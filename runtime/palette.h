@@ -14,6 +14,8 @@ typedef struct prt_colour {
 /* The colour of a band, by its position in the scheme: the first green, the last red, the ones
  * between amber shades, lightest first.  No scheme or band -1 (monitor, not rated): grey. */
 const prt_colour *prt_palette_band(const prt_scheme *s, int band);
+/* The colour of a delivery band: the one its `colour` names, else by position as for a rating scheme. */
+const prt_colour *prt_palette_delivery(const prt_delivery_scheme *s, int band);
 /* Not rated (monitor only, no result): grey. */
 const prt_colour *prt_palette_unrated(void);
 /* Every colour of the palette, in a fixed order (for a style sheet). */

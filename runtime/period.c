@@ -176,3 +176,97 @@ prt_period prt_period_back(prt_period p, int n)
     p.index = (unsigned char)(k - year * per_year + 1);
     return p;
 }
+
+/* ---- days ---- */
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+bool prt_date_parse(const char *s, size_t len, int *out, const char **why)
+{
+    const char *dummy;
+    if (!why)
+        why = &dummy;
+    while (len > 0 && is_blank(s[len - 1]))
+        len--;
+    while (len > 0 && is_blank(*s)) {
+        s++;
+        len--;
+    }
+    static const char shape[] = "dddd-dd-dd";
+    bool ok = len == 10;
+    for (size_t i = 0; ok && i < 10; i++)
+        ok = shape[i] == 'd' ? is_digit(s[i]) : s[i] == '-';
+    if (!ok) {
+        *why = "a date is written like 2023-11-30 (year, month, day)";
+        return false;
+    }
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1900 || y > 2199) {
+        *why = "the year is out of range (1900 to 2199)";
+        return false;
+    }
+    if (m < 1 || m > 12) {
+        *why = "there is no such month";
+        return false;
+    }
+    if (d < 1 || d > days_in(y, m)) {
+        *why = "there is no such day in that month";
+        return false;
+    }
+    *out = y * 10000 + m * 100 + d;
+    return true;
+}
+
+/* Financial-year month fm (1 = April) of year y as a calendar year and month. */
+static void calendar_month(int y, int fm, int *cy, int *cm)
+{
+    *cm = (fm + 2) % 12 + 1;
+    *cy = fm >= 10 ? y + 1 : y;
+}
+
+int prt_period_first_day(prt_period p)
+{
+    int first, last, cy, cm;
+    prt_period_months(p, &first, &last);
+    calendar_month(p.year, first, &cy, &cm);
+    return cy * 10000 + cm * 100 + 1;
+}
+
+int prt_period_last_day(prt_period p)
+{
+    int first, last, cy, cm;
+    prt_period_months(p, &first, &last);
+    calendar_month(p.year, last, &cy, &cm);
+    return cy * 10000 + cm * 100 + days_in(cy, cm);
+}
+
+prt_period prt_date_period(int date)
+{
+    int y = date / 10000, m = date / 100 % 100;
+    int fm = (m + 8) % 12 + 1;          /* April is 1 */
+    return (prt_period){(short)(m >= 4 ? y : y - 1), PRT_MONTH, (unsigned char)fm};
+}
+
+prt_date_str prt_date_iso(int date)
+{
+    prt_date_str r;
+    snprintf(r.s, sizeof r.s, "%04d-%02d-%02d", date / 10000 % 10000, date / 100 % 100, date % 100);
+    return r;
+}
+
+prt_date_str prt_date_text(int date)
+{
+    static const char *const names[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    prt_date_str r;
+    int m = date / 100 % 100;
+    snprintf(r.s, sizeof r.s, "%d %s %04d", date % 100, names[(m >= 1 && m <= 12 ? m : 1) - 1], date / 10000 % 10000);
+    return r;
+}

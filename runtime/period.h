@@ -43,4 +43,19 @@ prt_period prt_period_year_of(prt_period p);
  * 2023/24 Q1 is 2022/23 Q4.  A history of N periods up to p is prt_period_back(p, N-1) .. p. */
 prt_period prt_period_back(prt_period p, int n);
 
+/* Days, for due and completion dates: an int yyyymmdd (20231130), which orders as the days do. */
+/* Parses "2023-11-30" (ISO 8601, a real day from 1900 to 2199).  False with a reason otherwise. */
+bool prt_date_parse(const char *text, size_t len, int *out, const char **why);
+/* The first and the last day of a period. */
+int prt_period_first_day(prt_period p);
+int prt_period_last_day(prt_period p);
+/* The financial-year month that holds a day, as a period ("2023/24 Nov"). */
+prt_period prt_date_period(int date);
+/* "2023-11-30" and "30 Nov 2023". */
+typedef struct prt_date_str {
+    char s[24];
+} prt_date_str;
+prt_date_str prt_date_iso(int date);
+prt_date_str prt_date_text(int date);
+
 #endif

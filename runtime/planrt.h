@@ -164,6 +164,72 @@ typedef struct prt_named {
     const char *id, *name;
 } prt_named;
 
+
+/* ---- delivery: activities, milestones and the schemes that rate them ---- */
+
+/* When something is due or was done: a day (2023-11-30), or a period (due by its last day). */
+typedef struct prt_when {
+    int date;                          /* yyyymmdd; 0 when a period is meant */
+    prt_period period;                 /* when date is 0 and set */
+    bool set;
+} prt_when;
+
+/* A band of a delivery scheme: which states (and impacts) it takes.  A band with neither and not
+ * `otherwise` is given by judgement only (a return names it; no state leads to it). */
+typedef struct prt_delivery_band {
+    const char *id, *label, *abbrev;   /* abbrev may be NULL */
+    unsigned states;                   /* a bit per prt_delivery_state (1u << state); 0: any state */
+    unsigned impacts;                  /* a bit per prt_impact; 0: any impact (or none) */
+    bool otherwise;
+    prt_colour_choice colour;          /* AUTO: by position, as a rating scheme's bands */
+} prt_delivery_band;
+
+typedef struct prt_delivery_scheme {
+    const char *id, *name;
+    int nbands;
+    const prt_delivery_band *bands;    /* best first; the first is "completed or on target" */
+    prt_overdue_rule overdue;          /* what an overdue milestone does to a band found from a state */
+    int overdue_n;                     /* WORSENS: by how many bands; AT: the band it is at least */
+} prt_delivery_scheme;
+
+typedef struct prt_milestone {
+    const char *id, *name;
+    prt_when start, due, completed;    /* completed: as the plan records it */
+} prt_milestone;
+
+/* A status written in the plan: `status delayed in 2023/24 Q2 at 40% impact low rated A "..."`. */
+typedef struct prt_activity_status {
+    prt_period period;
+    bool dated;                        /* false: `status S` with no period (every period without another) */
+    prt_delivery_state state;          /* NONE when a band was named instead */
+    prt_impact impact;
+    int band;                          /* a band of the activity's scheme named by judgement, -1 */
+    bool has_percent;
+    double percent;                    /* complete, 0-100 */
+    const char *rated;                 /* the rating of record as published (a band), NULL */
+    const char *note;                  /* commentary */
+} prt_activity_status;
+
+/* A count the source states without naming the items: "30 of 33 actions completed or on target". */
+typedef struct prt_tally {
+    prt_period period;
+    int done, total;
+    const char *what;                  /* NULL: "actions" */
+} prt_tally;
+
+typedef struct prt_activity {
+    const char *id, *name;
+    int theme;                         /* index into plan->themes */
+    int outcome;                       /* the first outcome it delivers, -1 for none */
+    int scheme;                        /* index into plan->delivery, -1 for none */
+    const char *owner, *description, *progress;   /* NULL when not given */
+    prt_when due;
+    int nmilestones, nstatuses, ntallies;
+    const prt_milestone *milestones;
+    const prt_activity_status *statuses;   /* in the order written */
+    const prt_tally *tallies;
+} prt_activity;
+
 typedef struct prt_plan {
     const char *name, *organisation;
     int first_year, last_year;         /* covers first_year/.. to last_year/.. (0: not given) */
@@ -188,6 +254,10 @@ typedef struct prt_plan {
     prt_forecast_rule forecast;        /* `forecast`: how a year-end figure is forecast in-year */
     double jump;                       /* `jump N`: Q002 flags a change over N times the usual change (0: 3) */
     int stale_years;                   /* `stale N` as N + 1: Q004 flags a benchmark more than N years old; 0: not given (1 year) */
+    /* delivery: the schemes, the plan's default (-1 none) and the activities in plan order */
+    int ndelivery, default_delivery, nactivities;
+    const prt_delivery_scheme *delivery;
+    const prt_activity *activities;
 } prt_plan;
 
 /* ---- results ---- */
@@ -237,6 +307,29 @@ prt_results *prt_results_read_history(const prt_plan *plan, const char *const *p
                                       int n, prt_diag *diag);
 void prt_results_free(prt_results *r);
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period);
+
+/* A return's row for an activity (its ref is the activity's identifier) or one of its milestones
+ * ("activity.milestone").  The value column is the percentage complete, and may be empty. */
+typedef struct prt_delivery_row {
+    int activity;
+    int milestone;                     /* -1: the activity's own row */
+    prt_period period;
+    prt_delivery_state state;          /* the `status` column, when it names a state */
+    prt_impact impact;
+    int band;                          /* the `status` column, when it names a band of the scheme; -1 */
+    int override;                      /* the `override` column: a band, -1 */
+    const char *reason;                /* why overridden */
+    const char *rating;                /* the rating of record, as published */
+    const char *comment;
+    bool has_percent;
+    double percent;
+    int completed;                     /* the `completed` column: yyyymmdd, 0 */
+    bool provisional;
+    unsigned line;
+    prt_pos at;                        /* the row's place */
+} prt_delivery_row;
+/* Every delivery row kept, in the order read; a row a later restatement replaced has activity -1. */
+const prt_delivery_row *prt_results_delivery_rows(const prt_results *r, size_t *n);
 /* A whole file, NUL-terminated (malloc'd; NULL if it cannot be read). */
 char *prt_read_file(const char *path, size_t *len);
 /* The value of a declared input (a row whose ref is the input's identifier). */
@@ -306,6 +399,53 @@ typedef struct prt_counts {
     int band[PRT_MAX_BANDS];           /* by band index; schemes have at most PRT_MAX_BANDS (E044) */
 } prt_counts;
 
+
+/* A milestone as it stands at the end of the period rated. */
+typedef struct prt_milestone_status {
+    prt_delivery_state state;          /* the latest return's, at or before the period; NONE */
+    bool complete;
+    int completed;                     /* yyyymmdd when known, else 0 */
+    bool overdue;                      /* due by the end of the period and not complete */
+    const char *comment;               /* the period's return's */
+} prt_milestone_status;
+
+/* An activity's delivery rating for one period. */
+typedef struct prt_delivery {
+    int activity;
+    prt_period period;
+    bool has_status;                   /* a return, a dated status or the undated one */
+    bool undated;                      /* the plan's undated `status` */
+    bool from_return;                  /* the results file's row */
+    prt_delivery_state state;
+    prt_impact impact;
+    int band;                          /* index into the scheme's bands; -1 not rated */
+    int state_band;                    /* the band the state leads to, before overdue and override; -1 */
+    bool judged;                       /* the band was named, not found from a state */
+    bool overridden;
+    const char *override_reason;
+    bool overdue;                      /* a milestone, or the activity, past due and not complete */
+    bool overdue_moved;                /* ... and the scheme's `overdue` rule moved the band */
+    int noverdue;                      /* milestones overdue */
+    bool on_target;                    /* the scheme's first band (no scheme: complete or on track) */
+    bool exception;                    /* not on target, or overdue */
+    bool has_percent;
+    double percent;
+    int completed;                     /* yyyymmdd, 0 */
+    bool provisional;
+    const char *comment;               /* the period's commentary (else the plan's progress), NULL */
+    const char *published;             /* the rating of record, NULL */
+    const char *explanation;           /* never NULL */
+    const prt_delivery_row *row;       /* the return rated, NULL */
+    const prt_tally *tally;            /* the tally stated for the period, NULL */
+    prt_milestone_status *milestones;  /* one per milestone of the activity */
+} prt_delivery;
+
+typedef struct prt_delivery_counts {
+    int activities, with_status, on_target, exceptions, overdue, complete;
+    int band[PRT_MAX_BANDS];           /* by band of the plan's default delivery scheme */
+    int state[PRT_N_DELIVERY_STATES];
+} prt_delivery_counts;
+
 typedef struct prt_evaluation {
     const prt_plan *plan;
     prt_period period;
@@ -315,9 +455,16 @@ typedef struct prt_evaluation {
     prt_counts total;
     int band_scheme;                   /* the scheme whose bands the summaries count (-1 none) */
     prt_pool strings;                  /* the ratings' explanations */
+    prt_delivery *delivery;            /* one per activity, in plan order */
+    prt_delivery_counts *pillar_delivery, *theme_delivery, delivery_total;
+    prt_milestone_status *milestone_status;   /* the storage the deliveries point into */
 } prt_evaluation;
 
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);
+/* The band of delivery scheme d that a state and impact fall in (the first that takes them), -1. */
+int prt_delivery_band_for(const prt_delivery_scheme *d, prt_delivery_state s, prt_impact im);
+/* Whether any band of d is found from a state (else every band is given by judgement). */
+bool prt_delivery_maps_states(const prt_delivery_scheme *d);
 void prt_evaluation_free(prt_evaluation *ev);
 
 /* A report over time: the n periods of p's kind up to p, oldest first, each rated with the target in

@@ -112,6 +112,34 @@
     X(STALE_BENCHMARK, "Q004", "a benchmark older than the period by more than the plan allows")          \
     X(REPEATED_OVERRIDE, "Q005", "a rating overridden in two consecutive periods")
 
+/* Delivery: the state an activity or milestone is in (a plan's `status`, a return's `status` column),
+ * the impact a delay has, what an overdue milestone does to a delivery scheme's band, and the report
+ * colour a delivery band asks for (auto: by its position, as a rating scheme's bands).
+ * X(ENUM, word, report text) */
+#define PRT_DELIVERY_STATES(X)                                                                              \
+    X(NONE, NULL, "No status")                                                                            \
+    X(NOT_STARTED, "not_started", "Not started")                                                          \
+    X(ON_TRACK, "on_track", "On track")                                                                   \
+    X(AT_RISK, "at_risk", "At risk")                                                                      \
+    X(OFF_TRACK, "off_track", "Off track")                                                                \
+    X(DELAYED, "delayed", "Delayed")                                                                      \
+    X(COMPLETE, "complete", "Complete")
+#define PRT_IMPACTS(X)                                                                                      \
+    X(NONE, NULL, "")                                                                                     \
+    X(LOW, "low", "low impact")                                                                           \
+    X(MEDIUM, "medium", "medium impact")                                                                  \
+    X(HIGH, "high", "high impact")
+/* X(ENUM, word) */
+#define PRT_OVERDUE_RULES(X)                                                                                \
+    X(NONE, "none")                                                                                       \
+    X(WORSENS, "worsens")                                                                                 \
+    X(AT, "at")
+#define PRT_COLOURS(X)                                                                                      \
+    X(AUTO, NULL)                                                                                         \
+    X(GREEN, "green")                                                                                     \
+    X(AMBER, "amber")                                                                                     \
+    X(RED, "red")                                                                                         \
+    X(GREY, "grey")
 /* Every member has its enumerator and at least one more column, so `...` is never empty (which
  * ISO C would not allow, and generated code is compiled with -pedantic). */
 #define PRT_NAMES_ENUM_POL(e, ...) PRT_POL_##e,
@@ -126,6 +154,10 @@
 #define PRT_NAMES_ENUM_DOT_BASIS(e, ...) PRT_DOT_BASIS_##e,
 #define PRT_NAMES_ENUM_FORECAST(e, ...) PRT_FORECAST_##e,
 #define PRT_NAMES_ENUM_QUALITY(e, ...) PRT_QUALITY_##e,
+#define PRT_NAMES_ENUM_STATE(e, ...) PRT_STATE_##e,
+#define PRT_NAMES_ENUM_IMPACT(e, ...) PRT_IMPACT_##e,
+#define PRT_NAMES_ENUM_OVERDUE(e, ...) PRT_OVERDUE_##e,
+#define PRT_NAMES_ENUM_COLOUR(e, ...) PRT_COLOUR_##e,
 #define PRT_NAMES_ONE(e, ...) +1
 
 typedef enum { PRT_POLARITIES(PRT_NAMES_ENUM_POL) } prt_polarity;
@@ -140,6 +172,10 @@ typedef enum { PRT_SUFFIXES(PRT_NAMES_ENUM_SUFFIX) } prt_suffix;
 typedef enum { PRT_DOT_BASES(PRT_NAMES_ENUM_DOT_BASIS) } prt_dot_basis;
 typedef enum { PRT_FORECAST_RULES(PRT_NAMES_ENUM_FORECAST) } prt_forecast_rule;
 typedef enum { PRT_QUALITY_FLAGS(PRT_NAMES_ENUM_QUALITY) } prt_quality_flag;
+typedef enum { PRT_DELIVERY_STATES(PRT_NAMES_ENUM_STATE) } prt_delivery_state;
+typedef enum { PRT_IMPACTS(PRT_NAMES_ENUM_IMPACT) } prt_impact;
+typedef enum { PRT_OVERDUE_RULES(PRT_NAMES_ENUM_OVERDUE) } prt_overdue_rule;
+typedef enum { PRT_COLOURS(PRT_NAMES_ENUM_COLOUR) } prt_colour_choice;
 
 /* How many members each set has: macros, not enumerators, so that a switch need not name them, and
  * named PRT_N_... so that no member (PRT_UNIT_COUNT is the unit `count`) can collide with them. */
@@ -155,6 +191,10 @@ typedef enum { PRT_QUALITY_FLAGS(PRT_NAMES_ENUM_QUALITY) } prt_quality_flag;
 #define PRT_N_DOT_BASES (0 PRT_DOT_BASES(PRT_NAMES_ONE))
 #define PRT_N_FORECAST_RULES (0 PRT_FORECAST_RULES(PRT_NAMES_ONE))
 #define PRT_N_QUALITY_FLAGS (0 PRT_QUALITY_FLAGS(PRT_NAMES_ONE))
+#define PRT_N_DELIVERY_STATES (0 PRT_DELIVERY_STATES(PRT_NAMES_ONE))
+#define PRT_N_IMPACTS (0 PRT_IMPACTS(PRT_NAMES_ONE))
+#define PRT_N_OVERDUE_RULES (0 PRT_OVERDUE_RULES(PRT_NAMES_ONE))
+#define PRT_N_COLOURS (0 PRT_COLOURS(PRT_NAMES_ONE))
 
 /* Every set has its words and its C enumerators ("PRT_UNIT_PERCENT"), indexed by the enum. */
 extern const char *const prt_polarity_words[PRT_N_POLARITIES], *const prt_polarity_c_names[PRT_N_POLARITIES];
@@ -167,6 +207,12 @@ extern const char *const prt_target_kind_words[PRT_N_TARGET_KINDS], *const prt_t
 extern const char *const prt_cmp_words[PRT_N_CMPS], *const prt_cmp_c_names[PRT_N_CMPS];
 extern const char *const prt_dot_basis_words[PRT_N_DOT_BASES], *const prt_dot_basis_c_names[PRT_N_DOT_BASES];
 extern const char *const prt_forecast_rule_words[PRT_N_FORECAST_RULES], *const prt_forecast_rule_c_names[PRT_N_FORECAST_RULES];
+extern const char *const prt_delivery_state_words[PRT_N_DELIVERY_STATES], *const prt_delivery_state_c_names[PRT_N_DELIVERY_STATES];
+extern const char *const prt_delivery_state_texts[PRT_N_DELIVERY_STATES];   /* "On track" */
+extern const char *const prt_impact_words[PRT_N_IMPACTS], *const prt_impact_c_names[PRT_N_IMPACTS];
+extern const char *const prt_impact_texts[PRT_N_IMPACTS];                   /* "low impact" */
+extern const char *const prt_overdue_rule_words[PRT_N_OVERDUE_RULES], *const prt_overdue_rule_c_names[PRT_N_OVERDUE_RULES];
+extern const char *const prt_colour_words[PRT_N_COLOURS], *const prt_colour_c_names[PRT_N_COLOURS];
 /* The data-quality flags' codes ("Q001") and what each means. */
 extern const char *const prt_quality_codes[PRT_N_QUALITY_FLAGS], *const prt_quality_texts[PRT_N_QUALITY_FLAGS];
 

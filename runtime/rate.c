@@ -821,6 +821,7 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
         rate_indicator(ev, &c, i);
         count_rating(ev, &ev->ratings[i]);
     }
+    prt_delivery_evaluate(ev, res);
     free(c.found);
     free(c.values);
     free(c.has);
@@ -870,5 +871,6 @@ void prt_evaluation_free(prt_evaluation *ev)
     prt_pool_free(&ev->strings);
     free(ev->pillar_counts);
     free(ev->theme_counts);
+    prt_delivery_free(ev);
     free(ev);
 }

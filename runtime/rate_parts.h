@@ -32,4 +32,8 @@ void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int 
 void prt_quality_check(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res,
                       prt_period report_period);
 
+/* The delivery ratings and counts of ev's period (delivery.c); prt_delivery_free releases them. */
+void prt_delivery_evaluate(prt_evaluation *ev, const prt_results *res);
+void prt_delivery_free(prt_evaluation *ev);
+
 #endif

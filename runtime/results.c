@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include "results_delivery.h"
+
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -54,6 +56,12 @@ struct prt_results {
     size_t slots_per_indicator;
     FileRec *files;             /* the files read so far, in order; freed once the reading ends */
     size_t nfiles, files_cap;
+    /* delivery rows (activities and milestones): all kept, whatever the period, being few, and a
+     * milestone's completion years ago still counting today */
+    prt_delivery_row *drows;
+    size_t nd, dcap;
+    prt_delivery_names *dnames; /* built on the first reference that is not an indicator's */
+    prt_delivery_seen *dseen;
 };
 
 
@@ -594,11 +602,11 @@ static bool valid_utf8(const unsigned char *s)
  * and ignored when it comes back */
 enum {
     COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL_RESTATED,
-    COL_PROVISIONAL, COL_INDICATOR, COL_UNIT, COL_TARGET, COL__FIXED
+    COL_PROVISIONAL, COL_STATUS, COL_IMPACT, COL_COMPLETED, COL_INDICATOR, COL_UNIT, COL_TARGET, COL__FIXED
 };
 static const char *const column_names[COL__FIXED] = {
     "ref", "period", "value", "rating", "override", "reason", "comment", "dot", "restated", "provisional",
-    "indicator", "unit", "target",
+    "status", "impact", "completed", "indicator", "unit", "target",
 };
 
 static bool dot_word(const char *s)
@@ -710,7 +718,8 @@ static bool header_column(Reader *rd, size_t i)
     }
     prt_diag_error_at(rd->diag, field_pos(rd, i), "R002",
                       "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
-                      "comment, dot, restated, provisional, benchmark:ID, and indicator, unit and target (ignored)",
+                      "comment, dot, restated, provisional, status, impact, completed, benchmark:ID, and "
+                      "indicator, unit and target (ignored)",
                       name);
     return false;
 }
@@ -769,7 +778,28 @@ static bool row_shape(Reader *rd)
     return true;
 }
 
-/* The indicator or input the row's reference names. */
+static bool read_delivery_row(Reader *rd, const char *ref, int activity, int milestone);
+
+/* The reference names no indicator or input: an activity or a milestone, read as a delivery row
+ * (true, done), or nothing the plan defines (false, said). */
+static bool delivery_ref(Reader *rd, const char *ref, size_t ref_len, prt_pos at)
+{
+    prt_results *r = rd->r;
+    if (!r->dnames)
+        r->dnames = prt_delivery_names_new(rd->plan);
+    int a, m;
+    if (prt_delivery_names_find(r->dnames, ref, ref_len, &a, &m))
+        return read_delivery_row(rd, ref, a, m);
+    const char *near = prt_delivery_names_closest(r->dnames, ref);
+    if (near)
+        prt_diag_error_at(rd->diag, at, "R004", "unknown reference '%s'; did you mean '%s'?", ref, near);
+    else
+        prt_diag_error_at(rd->diag, at, "R004", "unknown indicator reference '%s'", ref);
+    return false;
+}
+
+/* The indicator or input the row's reference names (an activity's or milestone's row is read here
+ * whole, and false returned: nothing more to do with it). */
 static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
 {
     size_t ref_len;
@@ -782,7 +812,7 @@ static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
     }
     if (!index_find(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who) &&
         !guarded_ref(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who)) {
-        prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "unknown indicator reference '%s'", ref);
+        delivery_ref(rd, ref, ref_len, field_pos(rd, c));
         return false;
     }
     rd->last_indicator = who.input ? -1 : who.index;
@@ -1076,6 +1106,232 @@ static void keep_row_of(prt_results *r, const prt_result_row *row)
     store_row(r, row);
 }
 
+/* ---- delivery rows ---- */
+
+/* The `status` column of a delivery row: a state, or a band of the activity's scheme (an activity's
+ * row only; a milestone has a state, never a band). */
+static bool delivery_status(Reader *rd, prt_delivery_row *d, const prt_delivery_scheme *scheme)
+{
+    char *v = optional_field(rd, rd->col[COL_STATUS]);
+    if (!v)
+        return true;
+    d->state = prt_delivery_state_parse(v);
+    if (d->state != PRT_STATE_NONE && d->milestone < 0 && scheme && !prt_delivery_maps_states(scheme)) {
+        prt_buf words = {0};
+        for (int i = 0; i < scheme->nbands; i++)
+            prt_buf_printf(&words, "%s%s", i ? ", " : "", scheme->bands[i].id);
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_STATUS]), "R019",
+                          "delivery scheme '%s' rates by judgement: write one of its bands (%s), not a state",
+                          scheme->id, prt_buf_str(&words));
+        prt_buf_free(&words);
+        return false;
+    }
+    if (d->state != PRT_STATE_NONE)
+        return true;
+    if (d->milestone < 0 && (d->band = prt_delivery_band_find(scheme, v)) >= 0)
+        return true;
+    const char *cands[PRT_N_DELIVERY_STATES + 2 * PRT_MAX_BANDS];
+    size_t n = 0;
+    prt_buf words = {0};
+    for (int i = 1; i < PRT_N_DELIVERY_STATES; i++) {
+        cands[n++] = prt_delivery_state_words[i];
+        prt_buf_printf(&words, "%s%s", i > 1 ? ", " : "", prt_delivery_state_words[i]);
+    }
+    for (int i = 0; scheme && d->milestone < 0 && i < scheme->nbands && i < PRT_MAX_BANDS; i++) {
+        cands[n++] = scheme->bands[i].id;
+        prt_buf_printf(&words, ", %s", scheme->bands[i].id);
+        if (scheme->bands[i].abbrev)
+            cands[n++] = scheme->bands[i].abbrev;
+    }
+    const char *near = prt_closest_word(v, cands, n);
+    prt_pos at = field_pos(rd, (size_t)rd->col[COL_STATUS]);
+    if (near)
+        prt_diag_error_at(rd->diag, at, "R019", "unknown status '%s'; did you mean '%s'?", v, near);
+    else
+        prt_diag_error_at(rd->diag, at, "R019", "unknown status '%s'; write one of %s", v, prt_buf_str(&words));
+    prt_buf_free(&words);
+    return false;
+}
+
+/* The value column of a delivery row: an activity's percentage complete (or empty); a milestone's
+ * is empty. */
+static bool delivery_value(Reader *rd, prt_delivery_row *d)
+{
+    size_t len, c = (size_t)rd->col[COL_VALUE];
+    char *text = field(rd->csv, c, &len);
+    prt_suffix suf = PRT_SUFFIX_NONE;
+    if (!*text)
+        return true;
+    if (d->milestone >= 0) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R019",
+                          "a milestone's row takes no value: its 'status' and 'completed' columns say how it stands");
+        return false;
+    }
+    if (!plain_number(text, len, &d->percent) && (!parse_number(text, &d->percent, &suf) ||
+                                                   (suf != PRT_SUFFIX_NONE && suf != PRT_SUFFIX_PERCENT))) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R006",
+                          "an activity's value is its percentage complete: '%s' is not one (leave it empty if none)",
+                          text);
+        return false;
+    }
+    if (d->percent < 0 || d->percent > 100) {
+        prt_diag_error_at(rd->diag, field_pos(rd, c), "R007", "a percentage complete of %g is outside 0-100", d->percent);
+        return false;
+    }
+    d->has_percent = true;
+    return true;
+}
+
+/* The impact and completion date of a delivery row. */
+static bool delivery_impact_completed(Reader *rd, prt_delivery_row *d)
+{
+    bool ok = true;
+    char *v = optional_field(rd, rd->col[COL_IMPACT]);
+    if (v && (d->impact = prt_impact_parse(v)) == PRT_IMPACT_NONE) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_IMPACT]), "R020",
+                          "unknown impact '%s'; write low, medium or high", v);
+        ok = false;
+    } else if (v && d->band >= 0) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_IMPACT]), "R020",
+                          "an impact goes with a state (delayed, at_risk ...), not with a band");
+        ok = false;
+    }
+    v = optional_field(rd, rd->col[COL_COMPLETED]);
+    const char *why = NULL;
+    if (!v)
+        return ok;
+    prt_pos at = field_pos(rd, (size_t)rd->col[COL_COMPLETED]);
+    if (!prt_date_parse(v, strlen(v), &d->completed, &why)) {
+        prt_diag_error_at(rd->diag, at, "R021", "invalid completion date '%s': %s", v, why);
+        return false;
+    }
+    if (d->completed > prt_period_last_day(d->period)) {
+        prt_diag_error_at(rd->diag, at, "R021", "completed on %s, after the end of %s, the period the row reports",
+                          prt_date_text(d->completed).s, prt_period_text(d->period).s);
+        return false;
+    }
+    const prt_activity *a = &rd->plan->activities[d->activity];
+    const prt_when *start = d->milestone >= 0 ? &a->milestones[d->milestone].start : NULL;
+    int first = !start || !start->set ? 0 : start->date ? start->date : prt_period_first_day(start->period);
+    if (first && d->completed < first) {
+        prt_diag_error_at(rd->diag, at, "R021", "milestone '%s' completed on %s, before it started (%s)",
+                          a->milestones[d->milestone].id, prt_date_text(d->completed).s,
+                          start->date ? prt_date_text(start->date).s : prt_period_text(start->period).s);
+        return false;
+    }
+    return ok;
+}
+
+/* The rating of record and override of a delivery row: bands of the activity's delivery scheme. */
+static bool delivery_bands(Reader *rd, prt_delivery_row *d, const prt_delivery_scheme *scheme, const char *ref)
+{
+    bool ok = true;
+    static const int cols[2] = {COL_RATING, COL_OVERRIDE};
+    for (int k = 0; k < 2; k++) {
+        char *v = optional_field(rd, rd->col[cols[k]]);
+        if (!v)
+            continue;
+        prt_pos at = field_pos(rd, (size_t)rd->col[cols[k]]);
+        int band = d->milestone < 0 ? prt_delivery_band_find(scheme, v) : -1;
+        if (band < 0) {
+            if (d->milestone >= 0)
+                prt_diag_error_at(rd->diag, at, "R008", "%s '%s' given for a milestone, which is not rated", column_names[cols[k]], v);
+            else if (!scheme)
+                prt_diag_error_at(rd->diag, at, "R008", "%s '%s' given, but '%s' has no delivery scheme", column_names[cols[k]], v, ref);
+            else
+                prt_diag_error_at(rd->diag, at, "R008", "delivery scheme '%s' has no band '%s'", scheme->id, v);
+            ok = false;
+        } else if (k == 0) {
+            d->rating = keep(rd->r, v);
+        } else {
+            d->override = band;
+        }
+    }
+    char *reason = optional_field(rd, rd->col[COL_REASON]);
+    if (d->override >= 0 && !reason) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_OVERRIDE]), "R009",
+                          "a rating override needs its reason in the 'reason' column");
+        ok = false;
+    }
+    d->reason = reason ? keep(rd->r, reason) : NULL;
+    return ok;
+}
+
+/* A row for an activity or a milestone: checked, and kept unless a repeat (R011) or wrong. */
+static bool read_delivery_row(Reader *rd, const char *ref, int activity, int milestone)
+{
+    prt_results *r = rd->r;
+    prt_result_row period_row;
+    bool keep_row;
+    memset(&period_row, 0, sizeof period_row);
+    if (!row_period(rd, &period_row, &keep_row))
+        return true;
+    prt_delivery_row d;
+    memset(&d, 0, sizeof d);
+    d.activity = activity;
+    d.milestone = milestone;
+    d.period = period_row.period;
+    d.band = d.override = -1;
+    d.line = rd->line;
+    d.at = field_pos(rd, (size_t)rd->col[COL_REF]);
+    const prt_activity *a = &rd->plan->activities[activity];
+    const prt_delivery_scheme *scheme = a->scheme >= 0 ? &rd->plan->delivery[a->scheme] : NULL;
+    bool ok = delivery_status(rd, &d, scheme);
+    ok &= delivery_value(rd, &d);
+    ok &= delivery_impact_completed(rd, &d);
+    ok &= delivery_bands(rd, &d, scheme, ref);
+    prt_result_row flags;
+    memset(&flags, 0, sizeof flags);
+    ok &= row_provisional(rd, &flags);
+    if (!ok)
+        return true;
+    d.provisional = flags.provisional;
+    char *comment = optional_field(rd, rd->col[COL_COMMENT]);
+    d.comment = comment ? keep(r, comment) : NULL;
+    if (!r->dseen)
+        r->dseen = prt_delivery_seen_new();
+    size_t before = prt_delivery_seen_swap(r->dseen, activity, milestone, d.period, r->nd + 1);
+    if (before && !optional_field(rd, rd->col[COL_RESTATED])) {
+        const prt_period_str period = prt_period_text(d.period);
+        prt_diag_error_at(rd->diag, d.at, "R011", "a second row for '%s' in %s", ref, period.s);
+        prt_diag_note_at(rd->diag, r->drows[before - 1].at, "the first row for '%s' in %s is here", ref, period.s);
+        prt_delivery_seen_swap(r->dseen, activity, milestone, d.period, before);
+        return true;
+    }
+    if (before)
+        r->drows[before - 1].activity = -1;     /* restated: the earlier row is dead */
+    if (r->nd == r->dcap) {
+        r->dcap = r->dcap ? r->dcap * 2 : 64;
+        r->drows = prt_xrealloc(r->drows, r->dcap * sizeof *r->drows);
+    }
+    r->drows[r->nd++] = d;
+    return true;
+}
+
+const prt_delivery_row *prt_results_delivery_rows(const prt_results *r, size_t *n)
+{
+    *n = r ? r->nd : 0;
+    return r ? r->drows : NULL;
+}
+
+/* The delivery columns on an indicator's row: there they mean nothing, so they are an error. */
+static bool no_delivery_columns(Reader *rd)
+{
+    static const struct {
+        int col;
+        const char *code;
+    } cols[] = {{COL_STATUS, "R019"}, {COL_IMPACT, "R020"}, {COL_COMPLETED, "R021"}};
+    bool ok = true;
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+        if (optional_field(rd, rd->col[cols[i].col])) {
+            prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[cols[i].col]), cols[i].code,
+                              "the '%s' column is for activities and milestones, not indicators",
+                              column_names[cols[i].col]);
+            ok = false;
+        }
+    return ok;
+}
+
 /* Reads the record just read as a row: stored, or reported and left out. */
 static void read_row(Reader *rd)
 {
@@ -1090,6 +1346,7 @@ static void read_row(Reader *rd)
     /* every row is checked; only the rows of the periods rated are kept */
     size_t bench_first = r->nbench;
     bool ok = row_texts(rd, &row, ref, keep_row);
+    ok &= no_delivery_columns(rd);
     ok &= row_benchmarks(rd, &row, keep_row);
     ok &= row_provisional(rd, &row);
     if (!ok || !row_history(rd, &row, ref, keep_row)) {
@@ -1471,6 +1728,9 @@ void prt_results_free(prt_results *r)
         return;
     free(r->rows);
     free(r->slots);
+    free(r->drows);
+    prt_delivery_names_free(r->dnames);
+    prt_delivery_seen_free(r->dseen);
     prt_pool_free(&r->strings);
     free(r->bench_index);
     free(r->bench_value);

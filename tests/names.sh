@@ -29,6 +29,17 @@ AT_BANDS='    band g "G" at 100%
 WITHIN_BANDS='    band g "G" within 0 pts
     band r "R" otherwise'
 
+# names_delivery_plan FILE SCHEME_LINES ACTIVITY_LINES: a plan with a delivery scheme and one activity
+names_delivery_plan() {
+    {
+        printf 'plan "Names" {\n    covers 2023/24 to 2024/25\n    delivery d\n}\n'
+        printf 'delivery d "D" {\n%s\n}\n' "$2"
+        printf 'pillar p "P" {\n    theme t "T" {\n        activity a "A" {\n%s\n        }\n    }\n}\n' "$3"
+    } >"$1"
+}
+DELIVERY_BANDS='    band g "G" when on_track, complete
+    band r "R" otherwise'
+
 # names_plan_for SET WORD FILE: a plan that uses the word where its set belongs
 names_plan_for() {
     local nset=$1 w=$2 file=$3
@@ -51,6 +62,16 @@ names_plan_for() {
         [ "$w" = points ] && bands=$WITHIN_BANDS
         names_plan "$file" "$w" "$bands" "polarity bigger" "unit percent" "baseline 5 in 2022/23" "target 10 in 2023/24" ;;
     result) names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "target 10 in 2023/24" "result $w in 2023/24" ;;
+    state) names_delivery_plan "$file" "$DELIVERY_BANDS" "            status $w in 2023/24 Q2" ;;
+    impact) names_delivery_plan "$file" "$DELIVERY_BANDS" "            status delayed in 2023/24 Q2 impact $w" ;;
+    overdue)
+        local rule="overdue $w"
+        [ "$w" = worsens ] && rule="overdue worsens 1"
+        [ "$w" = at ] && rule="overdue at r"
+        names_delivery_plan "$file" "$DELIVERY_BANDS
+    $rule" "            status on_track in 2023/24 Q2" ;;
+    colour) names_delivery_plan "$file" "    band g \"G\" colour $w
+    band r \"R\"" "            status g in 2023/24 Q2" ;;
     direction | forecast)
         NAMES_HEADER="$nset $w" names_plan "$file" achievement "$AT_BANDS" "polarity bigger" "target 10 in 2023/24" ;;
     *) return 1 ;;
@@ -91,7 +112,8 @@ else
     # each set's table in docs/language.md: the first column's words, under the set's heading
     for npair in "polarity:Polarities" "unit:Units" "frequency:Frequencies" "accumulates:Accumulations" \
                 "method:Rating methods" "result:Result statuses" "direction:Direction of travel" \
-                "forecast:Forecast rules"; do
+                "forecast:Forecast rules" "state:Delivery states" "impact:Impacts" "overdue:Overdue rules" \
+                "colour:Colours"; do
         nset=${npair%%:*} nheading=${npair#*:}
         awk -v h="### $nheading" '$0 == h { on = 1; next } /^#/ { on = 0 } on && /^\| `[^`]*` \|/ {
                  sub(/^\| `/, ""); sub(/`.*/, ""); print }' docs/language.md | sort >"$NM/docs"

@@ -21,5 +21,9 @@ int main(void)
     list("result", prt_result_status_words, PRT_N_RESULT_STATUSES);
     list("direction", prt_dot_basis_words, PRT_N_DOT_BASES);
     list("forecast", prt_forecast_rule_words, PRT_N_FORECAST_RULES);
+    list("state", prt_delivery_state_words, PRT_N_DELIVERY_STATES);
+    list("impact", prt_impact_words, PRT_N_IMPACTS);
+    list("overdue", prt_overdue_rule_words, PRT_N_OVERDUE_RULES);
+    list("colour", prt_colour_words, PRT_N_COLOURS);
     return 0;
 }

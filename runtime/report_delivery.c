@@ -1,0 +1,195 @@
+/* The delivery texts the report formats share (report_delivery.h).  Each is plain text; the format
+ * that prints it escapes it for its own language. */
+#include "report_delivery.h"
+#include "report_cells.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const prt_delivery_scheme *scheme_of(const prt_plan *plan, const prt_delivery *d)
+{
+    int s = plan->activities[d->activity].scheme;
+    return s >= 0 ? &plan->delivery[s] : NULL;
+}
+
+static void state_words(prt_buf *b, const prt_delivery *d)
+{
+    prt_buf_printf(b, "%s", prt_delivery_state_texts[d->state]);
+    if (d->impact != PRT_IMPACT_NONE)
+        prt_buf_printf(b, ", %s", prt_impact_texts[d->impact]);
+}
+
+const char *rpt_delivery_rating_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    const prt_delivery_scheme *s = scheme_of(plan, d);
+    prt_buf_clear(b);
+    if (!d->has_status)
+        prt_buf_printf(b, "No status");
+    else if (s && d->band >= 0 && s->bands[d->band].abbrev)
+        prt_buf_printf(b, "%s (%s)", s->bands[d->band].label, s->bands[d->band].abbrev);
+    else if (s && d->band >= 0)
+        prt_buf_printf(b, "%s", s->bands[d->band].label);
+    else
+        state_words(b, d);
+    return prt_buf_str(b);
+}
+
+const char *rpt_delivery_short_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    const prt_delivery_scheme *s = scheme_of(plan, d);
+    prt_buf_clear(b);
+    if (!d->has_status)
+        return "";
+    if (s && d->band >= 0)
+        prt_buf_printf(b, "%s", s->bands[d->band].abbrev ? s->bands[d->band].abbrev : s->bands[d->band].label);
+    else
+        state_words(b, d);
+    return prt_buf_str(b);
+}
+
+static void when_into(prt_buf *b, prt_when w)
+{
+    if (w.set && w.date)
+        prt_buf_printf(b, "%s", prt_date_text(w.date).s);
+    else if (w.set)
+        prt_buf_printf(b, "%s", prt_period_text(w.period).s);
+}
+
+const char *rpt_when_text(prt_when w, prt_buf *b)
+{
+    prt_buf_clear(b);
+    when_into(b, w);
+    return prt_buf_str(b);
+}
+
+const char *rpt_milestones_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    const prt_activity *a = &plan->activities[d->activity];
+    prt_buf_clear(b);
+    for (int m = 0; m < a->nmilestones; m++) {
+        const prt_milestone *ms = &a->milestones[m];
+        const prt_milestone_status *st = &d->milestones[m];
+        prt_buf_printf(b, "%s%s", m ? "; " : "", ms->name ? ms->name : ms->id);
+        if (ms->due.set) {
+            prt_buf_printf(b, " (due ");
+            when_into(b, ms->due);
+            prt_buf_printf(b, ")");
+        }
+        if (st->complete && st->completed)
+            prt_buf_printf(b, ": complete %s", prt_date_text(st->completed).s);
+        else if (st->complete)
+            prt_buf_printf(b, ": complete");
+        else if (st->overdue)
+            prt_buf_printf(b, ": overdue");
+        else if (st->state != PRT_STATE_NONE)
+            prt_buf_printf(b, ": %s", prt_delivery_state_texts[st->state]);
+    }
+    return prt_buf_str(b);
+}
+
+const char *rpt_delivery_exception_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    prt_buf_clear(b);
+    if (!d->exception)
+        return "";
+    if (!d->has_status)
+        prt_buf_printf(b, "no status");
+    else if (!d->on_target) {
+        const prt_delivery_scheme *s = scheme_of(plan, d);
+        if (s && d->band >= 0)
+            prt_buf_printf(b, "%s", s->bands[d->band].label);
+        if (d->state != PRT_STATE_NONE) {
+            prt_buf_printf(b, "%s", s && d->band >= 0 ? " (" : "");
+            state_words(b, d);
+            prt_buf_printf(b, "%s", s && d->band >= 0 ? ")" : "");
+        }
+    }
+    if (d->overdue) {
+        const prt_activity *a = &plan->activities[d->activity];
+        prt_buf_printf(b, "%soverdue", b->len ? "; " : "");
+        if (d->noverdue == 1)
+            for (int m = 0; m < a->nmilestones; m++)
+                if (d->milestones[m].overdue) {
+                    prt_buf_printf(b, ": %s was due ", a->milestones[m].name ? a->milestones[m].name : a->milestones[m].id);
+                    when_into(b, a->milestones[m].due);
+                }
+        if (d->noverdue > 1)
+            prt_buf_printf(b, ": %d milestones", d->noverdue);
+        if (!d->noverdue) {
+            prt_buf_printf(b, ": due ");
+            when_into(b, a->due);
+        }
+    }
+    return prt_buf_str(b);
+}
+
+const char *rpt_delivery_line(const prt_plan *plan, const prt_delivery_counts *k, prt_buf *b)
+{
+    prt_buf_clear(b);
+    if (!k->activities)
+        return "";
+    const prt_delivery_scheme *s = plan->default_delivery >= 0 ? &plan->delivery[plan->default_delivery] : NULL;
+    prt_buf_printf(b, "%d of %d activit%s ", k->on_target, k->activities, k->activities == 1 ? "y" : "ies");
+    if (s)
+        prt_buf_printf(b, "%s", s->bands[0].label);
+    else
+        prt_buf_printf(b, "complete or on track");
+    prt_buf_printf(b, " (%d%%)", rpt_pct(k->on_target, k->activities));
+    if (k->overdue)
+        prt_buf_printf(b, "; %d overdue", k->overdue);
+    if (k->with_status < k->activities)
+        prt_buf_printf(b, "; %d without a status", k->activities - k->with_status);
+    return prt_buf_str(b);
+}
+
+const char *rpt_tally_text(const prt_tally *t, prt_buf *b)
+{
+    prt_buf_clear(b);
+    if (!t)
+        return "";
+    prt_buf_printf(b, "%d of %d %s (%d%%)", t->done, t->total, t->what ? t->what : "actions completed or on target",
+                   rpt_pct(t->done, t->total));
+    return prt_buf_str(b);
+}
+
+void rpt_activities_make(RptActivities *g, const prt_plan *plan)
+{
+    int nt = plan->nthemes;
+    g->theme_first = prt_xcalloc((size_t)nt + 2, sizeof *g->theme_first);
+    g->order = prt_xcalloc((size_t)plan->nactivities + 1, sizeof *g->order);
+    for (int i = 0; i < plan->nactivities; i++) {
+        int t = plan->activities[i].theme;
+        if (t >= 0 && t < nt)
+            g->theme_first[t + 1]++;
+    }
+    for (int t = 0; t < nt; t++)
+        g->theme_first[t + 1] += g->theme_first[t];
+    int *next = prt_xcalloc((size_t)nt + 1, sizeof *next);
+    memcpy(next, g->theme_first, (size_t)nt * sizeof *next);
+    for (int i = 0; i < plan->nactivities; i++) {
+        int t = plan->activities[i].theme;
+        if (t >= 0 && t < nt)
+            g->order[next[t]++] = i;
+    }
+    free(next);
+}
+
+void rpt_activities_free(RptActivities *g)
+{
+    free(g->order);
+    free(g->theme_first);
+}
+
+int rpt_theme_activities(const RptActivities *g, int th, const int **out)
+{
+    *out = g->order + g->theme_first[th];
+    return g->theme_first[th + 1] - g->theme_first[th];
+}
+
+bool rpt_history_has_delivery(const prt_history *h)
+{
+    for (int k = 0; k < h->n; k++)
+        if (h->ev[k]->delivery_total.with_status)
+            return true;
+    return false;
+}

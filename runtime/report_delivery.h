@@ -1,0 +1,41 @@
+/* The delivery pieces every report format shares (report_delivery.c): the texts of an activity's
+ * rating, due date, milestones and exception, the summary line of delivery counts, and which themes
+ * have activities.  Internal to the runtime's reports. */
+#ifndef PLANRT_REPORT_DELIVERY_H
+#define PLANRT_REPORT_DELIVERY_H
+
+#include "escape.h"
+#include "planrt.h"
+
+/* The rating as a report prints it: "Delayed: low impact (A)"; without a scheme the state
+ * ("Delayed, low impact"); "No status". */
+const char *rpt_delivery_rating_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* The band's abbreviation, else its label; the state without a scheme; "" with no status. */
+const char *rpt_delivery_short_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* "2023/24 Q3", "30 Nov 2023"; "" when not set. */
+const char *rpt_when_text(prt_when w, prt_buf *b);
+/* The activity's milestones as they stand: "Cabinet decision (due 30 Nov 2023): complete 10 Jan 2024;
+ * Service opens (due 2024/25 Q1): overdue"; "" when it has none. */
+const char *rpt_milestones_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* Why the activity is an exception: "delayed, low impact; overdue: milestone 'X' was due ..."; "" when
+ * it is not one. */
+const char *rpt_delivery_exception_text(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* "12 of 14 activities completed or on target (86%); 2 overdue" ("" with no activity).  With the
+ * plan's default delivery scheme the on-target band's label names what counts. */
+const char *rpt_delivery_line(const prt_plan *plan, const prt_delivery_counts *k, prt_buf *b);
+/* "30 of 33 actions of the implementation plan completed or on target (91%)", "" when none. */
+const char *rpt_tally_text(const prt_tally *t, prt_buf *b);
+/* The plan's activities grouped by theme (plan order within each), built once per report in time
+ * linear in the plan, so that no format scans every activity for every theme. */
+typedef struct RptActivities {
+    int *order;                  /* activity indices, theme after theme */
+    int *theme_first;            /* per theme: where its activities start in order (nthemes + 1 entries) */
+} RptActivities;
+void rpt_activities_make(RptActivities *g, const prt_plan *plan);
+void rpt_activities_free(RptActivities *g);
+/* Theme th's activities (*out) and how many. */
+int rpt_theme_activities(const RptActivities *g, int th, const int **out);
+/* Whether the plan has an activity with a status, in any period of the history. */
+bool rpt_history_has_delivery(const prt_history *h);
+
+#endif
