@@ -1773,6 +1773,9 @@ static const prt_diag_code results_codes[] = {
     {"R016", "the same file named twice (given and inside a given directory, or by two names): it is read once"},
     {"R017", "a restatement (the restated column) of a figure no earlier row nor the plan gives"},
     {"R018", "a provisional column that is not yes, y, true, 1, provisional, no, n, false, 0 or empty"},
+    {"R019", "a status that is neither a delivery state nor a band of the activity's scheme, a state where the scheme rates by judgement, a value on a milestone's row, or a status on an indicator's row"},
+    {"R020", "an impact that is not low, medium or high, one given with a band, or one on an indicator's row"},
+    {"R021", "a completion date that is not a day, after the period the row reports, before the milestone starts, or on an indicator's row"},
 };
 
 const prt_diag_code *prt_results_codes(size_t *n)
