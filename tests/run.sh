@@ -128,6 +128,7 @@ done
 . tests/history_reports.sh
 # --- reports over time of the bundled Barnet plans (seed 002's years, seed 004's returns) ---
 . tests/history_plans.sh
+. tests/delivery_lang.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

@@ -434,6 +434,8 @@ declare -A sd_seen19=()
 sd_n19=0
 while IFS=, read -r r period value rest; do
     [ "$period" = 2019/20 ] || continue
+    # a commitment's row is its progress assessment (delivery), checked in section 3b
+    case $r in *_commitment) continue ;; esac
     # rating is the 4th column, dot the last (comments may be quoted and hold commas)
     rating=${rest%%,*}
     dot=${rest##*,}
