@@ -32,8 +32,8 @@ golden: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
 	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names tests/run.sh --update
 
 # the unit tests: one binary per file in tests/unit, linked with everything but planc's main()
-$(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating
-	printf '#!/bin/sh\n"$$(dirname "$$0")/test_basics"; a=$$?\n"$$(dirname "$$0")/test_rating"; b=$$?\n[ $$a = 0 ] && [ $$b = 0 ]\n' >$@
+$(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating $(BUILD)/test_delivery
+	printf '#!/bin/sh\n"$$(dirname "$$0")/test_basics"; a=$$?\n"$$(dirname "$$0")/test_rating"; b=$$?\n"$$(dirname "$$0")/test_delivery"; c=$$?\n[ $$a = 0 ] && [ $$b = 0 ] && [ $$c = 0 ]\n' >$@
 	chmod +x $@
 $(BUILD)/gen_random: tests/unit/gen_random.c
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
@@ -43,6 +43,8 @@ $(BUILD)/list_names: tests/unit/list_names.c $(BUILD)/runtime/names.o
 $(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
 $(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
+$(BUILD)/test_delivery: tests/unit/test_delivery.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
 
 planc: $(BUILD)/planc
