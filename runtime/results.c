@@ -1290,16 +1290,23 @@ static bool read_delivery_row(Reader *rd, const char *ref, int activity, int mil
     d.comment = comment ? keep(r, comment) : NULL;
     if (!r->dseen)
         r->dseen = prt_delivery_seen_new();
-    size_t before = prt_delivery_seen_swap(r->dseen, activity, milestone, d.period, r->nd + 1);
-    if (before && !optional_field(rd, rd->col[COL_RESTATED])) {
+    bool restates = optional_field(rd, rd->col[COL_RESTATED]) != NULL;
+    size_t before = prt_delivery_seen_get(r->dseen, activity, milestone, d.period);
+    if (!before && restates) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_RESTATED]), "R017",
+                          "the row restates a status for '%s' in %s that no earlier row gives", ref,
+                          prt_period_text(d.period).s);
+        return true;
+    }
+    if (before && !restates) {
         const prt_period_str period = prt_period_text(d.period);
         prt_diag_error_at(rd->diag, d.at, "R011", "a second row for '%s' in %s", ref, period.s);
         prt_diag_note_at(rd->diag, r->drows[before - 1].at, "the first row for '%s' in %s is here", ref, period.s);
-        prt_delivery_seen_swap(r->dseen, activity, milestone, d.period, before);
         return true;
     }
     if (before)
         r->drows[before - 1].activity = -1;     /* restated: the earlier row is dead */
+    prt_delivery_seen_set(r->dseen, activity, milestone, d.period, r->nd + 1);
     if (r->nd == r->dcap) {
         r->dcap = r->dcap ? r->dcap * 2 : 64;
         r->drows = prt_xrealloc(r->drows, r->dcap * sizeof *r->drows);

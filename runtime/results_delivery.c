@@ -134,7 +134,12 @@ static SeenSlot *slot_for(prt_delivery_seen *s, int a, int m, prt_period p)
     }
 }
 
-size_t prt_delivery_seen_swap(prt_delivery_seen *s, int a, int m, prt_period p, size_t index_plus_1)
+size_t prt_delivery_seen_get(prt_delivery_seen *s, int a, int m, prt_period p)
+{
+    return slot_for(s, a, m, p)->row_plus_1;
+}
+
+void prt_delivery_seen_set(prt_delivery_seen *s, int a, int m, prt_period p, size_t index_plus_1)
 {
     if (2 * (s->n + 1) > s->cap) {
         SeenSlot *old = s->slots;
@@ -147,11 +152,9 @@ size_t prt_delivery_seen_swap(prt_delivery_seen *s, int a, int m, prt_period p, 
         free(old);
     }
     SeenSlot *x = slot_for(s, a, m, p);
-    size_t before = x->row_plus_1;
-    if (!before)
+    if (!x->row_plus_1)
         s->n++;
     *x = (SeenSlot){index_plus_1, a, m, p};
-    return before;
 }
 
 /* ---- words ---- */

@@ -20,8 +20,10 @@ const char *prt_delivery_names_closest(const prt_delivery_names *t, const char *
 typedef struct prt_delivery_seen prt_delivery_seen;
 prt_delivery_seen *prt_delivery_seen_new(void);
 void prt_delivery_seen_free(prt_delivery_seen *s);
-/* The row given before for the key, + 1, or 0; then records index for it. */
-size_t prt_delivery_seen_swap(prt_delivery_seen *s, int activity, int milestone, prt_period p, size_t index_plus_1);
+/* The row kept for the key, + 1, or 0 when none. */
+size_t prt_delivery_seen_get(prt_delivery_seen *s, int activity, int milestone, prt_period p);
+/* Records the row (index + 1, never 0) kept for the key. */
+void prt_delivery_seen_set(prt_delivery_seen *s, int activity, int milestone, prt_period p, size_t index_plus_1);
 
 /* A delivery state as a return writes it: the plan's word, any case, with spaces or hyphens for the
  * underscores ("On track", "not-started").  PRT_STATE_NONE when it is not one. */

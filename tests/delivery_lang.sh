@@ -47,3 +47,7 @@ if "$PLANC" build "$DP" -o "$DL/council-eval" >"$DL/build.out" 2>&1; then
 else
     bad "delivery: planc build" "$(head -3 "$DL/build.out")"
 fi
+# a delivery row may restate an earlier one (the `restated` column); restating nothing is R017, a
+# second row that does not say it restates is R011 with a note at the row it repeats
+golden_cmd "delivery: restated delivery rows" tests/eval/delivery_restated.expected eval "$DP" \
+    --results tests/eval/delivery_restated.csv --period "2023/24 Q2" --color=never
