@@ -844,6 +844,8 @@ prt_history *prt_history_evaluate(const prt_plan *plan, const prt_results *res, 
         h->ev[k] = prt_evaluate(plan, res, prt_period_back(p, n - 1 - k));
         for (int i = 0; i < plan->nindicators; i++)
             h->provisional |= h->ev[k]->ratings[i].provisional;
+        for (int a = 0; a < plan->nactivities; a++)
+            h->provisional |= h->ev[k]->delivery[a].provisional;
     }
     return h;
 }
