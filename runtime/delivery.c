@@ -209,7 +209,7 @@ static void rate_activity(prt_evaluation *ev, const Gathered *g, int ai)
     prt_period p = ev->period;
     d->activity = ai;
     d->period = p;
-    d->band = d->state_band = -1;
+    d->band = d->state_band = d->computed_band = -1;
     const prt_delivery_row *row = g->act[ai];
     const prt_activity_status *st = plan_status(a, p);
     bool row_says = row && (row->state != PRT_STATE_NONE || row->band >= 0);
@@ -253,6 +253,7 @@ static void rate_activity(prt_evaluation *ev, const Gathered *g, int ai)
     } else if (s) {
         d->state_band = d->band;
     }
+    d->computed_band = d->band;
     if (s && row && row->override >= 0) {
         d->overridden = true;
         d->override_reason = row->reason;

@@ -420,6 +420,7 @@ typedef struct prt_delivery {
     prt_impact impact;
     int band;                          /* index into the scheme's bands; -1 not rated */
     int state_band;                    /* the band the state leads to, before overdue and override; -1 */
+    int computed_band;                 /* the band found, before an override (the audit's); -1 */
     bool judged;                       /* the band was named, not found from a state */
     bool overridden;
     const char *override_reason;

@@ -1,6 +1,7 @@
 /* The report formats: a text report that mirrors the council's tables, CSV and JSON for machines,
  * and Markdown for pasting into a committee paper (the HTML pack is report_html.c, the audit report_audit.c). */
 #include "report_cells.h"
+#include "report_delivery.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ typedef struct Layout {
     bool forecast, quality;
     int ncols;
     RptGroups groups;                  /* each theme's indicators by outcome */
+    RptActivities acts;                /* each theme's activities */
 } Layout;
 
 /* The builders one indicator row needs; reused from row to row. */
@@ -67,6 +69,7 @@ static Layout layout_make(const prt_history *h)
     L.quality = period_has_quality(prt_history_last(h));
     L.ncols = 5 + (L.nseries ? L.nseries : 1) + 1 + L.ndot + L.forecast + L.quality + 1;
     rpt_groups_make(&L.groups, h->plan);
+    rpt_activities_make(&L.acts, h->plan);
     return L;
 }
 
@@ -74,6 +77,14 @@ static void layout_free(Layout *L)
 {
     free(L->series_head);
     rpt_groups_free(&L->groups);
+    rpt_activities_free(&L->acts);
+}
+
+/* Whether a theme is in the report: it has indicators or activities. */
+static bool theme_shown(const Layout *L, int th)
+{
+    const int *acts;
+    return rpt_theme_has_indicators(&L->groups, th) || rpt_theme_activities(&L->acts, th, &acts) > 0;
 }
 
 static void rowbufs_init(RowBufs *rb, const Layout *L)
@@ -314,6 +325,8 @@ static void table_print(FILE *out, Table *t, const char *indent)
     table_free(t);
 }
 
+static void text_delivery_summary(FILE *out, const prt_evaluation *ev);
+
 static void text_summary(FILE *out, const prt_history *h)
 {
     const prt_evaluation *ev = prt_history_last(h);
@@ -341,6 +354,10 @@ static void text_summary(FILE *out, const prt_history *h)
         prt_buf_puts(&b, ".\n");
         prt_buf_flush(&b, out);
         prt_buf_free(&b);
+    }
+    if (plan->nactivities) {
+        fputc('\n', out);
+        text_delivery_summary(out, ev);
     }
 }
 
@@ -555,6 +572,184 @@ static void text_exceptions(FILE *out, const prt_evaluation *ev)
     prt_buf_free(&why);
 }
 
+/* ---- delivery: the activities of a theme (text and Markdown) ---- */
+
+/* The builders an activity row needs; reused from row to row. */
+typedef struct ActBufs {
+    prt_buf rating, due, milestones, scratch;
+    prt_buf *series;                   /* nseries */
+    int nseries;
+    char percent[64];
+} ActBufs;
+
+static void actbufs_init(ActBufs *ab, const Layout *L)
+{
+    *ab = (ActBufs){.nseries = L->nseries};
+    ab->series = prt_xcalloc((size_t)(L->nseries ? L->nseries : 1), sizeof *ab->series);
+}
+
+static void actbufs_free(ActBufs *ab)
+{
+    prt_buf_free(&ab->rating);
+    prt_buf_free(&ab->due);
+    prt_buf_free(&ab->milestones);
+    prt_buf_free(&ab->scratch);
+    for (int k = 0; k < ab->nseries; k++)
+        prt_buf_free(&ab->series[k]);
+    free(ab->series);
+}
+
+/* An activity table's columns: Activity, the rating (or one column per period of the history),
+ * Owner, Due, Complete; Markdown adds Milestones and Comment (the text report gives them as notes). */
+static int activity_ncols(const Layout *L, bool markdown)
+{
+    return 4 + (L->nseries ? L->nseries : 1) + (markdown ? 2 : 0);
+}
+
+static void activity_header(const Layout *L, bool markdown, const char **cells)
+{
+    int c = 0;
+    cells[c++] = "Activity";
+    if (!L->nseries)
+        cells[c++] = "Rating";
+    for (int k = 0; k < L->nseries; k++)
+        cells[c++] = L->series_head[k].s;
+    cells[c++] = "Owner";
+    cells[c++] = "Due";
+    cells[c++] = "Complete";
+    if (markdown) {
+        cells[c++] = "Milestones";
+        cells[c++] = "Comment";
+    }
+}
+
+/* The cells of activity ai's row (texts in ab, valid until its next use). */
+static void activity_cells(const Layout *L, int ai, bool markdown, ActBufs *ab, const char **cells)
+{
+    const prt_plan *plan = L->h->plan;
+    const prt_activity *a = &plan->activities[ai];
+    const prt_delivery *d = &prt_history_last(L->h)->delivery[ai];
+    int c = 0;
+    cells[c++] = a->name ? a->name : a->id;
+    if (!L->nseries)
+        cells[c++] = rpt_delivery_rating_cell(plan, d, &ab->rating);
+    for (int k = 0; k < L->nseries; k++)
+        cells[c++] = rpt_delivery_series_cell(plan, &L->h->ev[k]->delivery[ai], &ab->series[k]);
+    cells[c++] = a->owner ? a->owner : "";
+    cells[c++] = rpt_when_text(a->due, &ab->due);
+    cells[c++] = rpt_percent_complete(d, ab->percent, sizeof ab->percent);
+    if (markdown) {
+        cells[c++] = rpt_milestones_text(plan, d, &ab->milestones);
+        cells[c++] = d->comment ? d->comment : "";
+    }
+}
+
+/* The notes under an activity's row, one line each: the rating's explanation, the milestones and the
+ * comment (text only: Markdown has columns for them), the count stated for the period. */
+static void activity_notes(const Layout *L, int ai, bool markdown, prt_buf *b, ActBufs *ab)
+{
+    const prt_plan *plan = L->h->plan;
+    const prt_delivery *d = &prt_history_last(L->h)->delivery[ai];
+    size_t at = b->len;
+    prt_buf_puts(b, d->explanation);
+    note_end(b, at);
+    if (!markdown && rpt_milestones_text(plan, d, &ab->milestones)[0]) {
+        at = b->len;
+        prt_buf_printf(b, "Milestones: %s", prt_buf_str(&ab->milestones));
+        note_end(b, at);
+    }
+    if (!markdown && d->comment) {
+        at = b->len;
+        comment_note(b, d->comment);
+        note_end(b, at);
+    }
+    if (d->tally) {
+        at = b->len;
+        prt_buf_printf(b, "Progress: %s", rpt_tally_text(d->tally, &ab->scratch));
+        note_end(b, at);
+    }
+}
+
+/* A theme's activities: the delivery line, then a table with a row (and notes) per activity; a blank
+ * line first when the theme's indicator table came before it. */
+static void text_theme_delivery(FILE *out, const Layout *L, int th, bool after_table)
+{
+    const prt_plan *plan = L->h->plan;
+    const prt_evaluation *ev = prt_history_last(L->h);
+    const int *acts;
+    int n = rpt_theme_activities(&L->acts, th, &acts);
+    if (!n)
+        return;
+    ActBufs ab;
+    actbufs_init(&ab, L);
+    prt_buf line = {0};
+    prt_buf_puts(&line, after_table ? "\n  Delivery: " : "  Delivery: ");
+    prt_esc_terminal(&line, rpt_delivery_line(plan, &ev->theme_delivery[th], &ab.scratch));
+    prt_buf_putc(&line, '\n');
+    prt_buf_flush(&line, out);
+    int nc = activity_ncols(L, false);
+    Table t = table_make(nc);
+    t.max_width[0] = 48;
+    const char **cells = prt_xcalloc((size_t)nc, sizeof *cells);
+    activity_header(L, false, cells);
+    table_add(&t, cells, NULL);
+    for (int k = 0; k < n; k++) {
+        activity_cells(L, acts[k], false, &ab, cells);
+        prt_buf_clear(&line);
+        activity_notes(L, acts[k], false, &line, &ab);
+        table_add(&t, cells, prt_buf_str(&line));
+    }
+    table_print(out, &t, "  ");
+    free(cells);
+    prt_buf_free(&line);
+    actbufs_free(&ab);
+}
+
+/* The delivery summary of the report's period: a row per pillar and the total, the count in each
+ * band of the plan's default delivery scheme and the delivery line. */
+static void text_delivery_summary(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    const char *head[RPT_DELIVERY_COLS];
+    Table t = table_make(rpt_delivery_summary_header(plan, head));
+    table_add(&t, head, NULL);
+    RptDeliveryRow row = {0};
+    for (int p = 0; p <= plan->npillars; p++) {
+        rpt_delivery_summary_row(plan, p < plan->npillars ? plan->pillars[p].name : "Total",
+                                 p < plan->npillars ? &ev->pillar_delivery[p] : &ev->delivery_total, &row);
+        table_add(&t, row.cell, NULL);
+    }
+    prt_buf_free(&row.line);
+    table_print(out, &t, "");
+}
+
+/* The activities that are exceptions in the report's period, with why (or "None."). */
+static void text_delivery_exceptions(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    Table t = table_make(3);
+    const char *head[] = {"Ref", "Activity", "Why"};
+    table_add(&t, head, NULL);
+    t.max_width[1] = 48;
+    prt_buf why = {0};
+    for (int a = 0; a < plan->nactivities; a++) {
+        const prt_delivery *d = &ev->delivery[a];
+        if (!d->exception)
+            continue;
+        const prt_activity *act = &plan->activities[a];
+        const char *cells[] = {act->id, act->name ? act->name : act->id, rpt_delivery_exception_text(plan, d, &why)};
+        table_add(&t, cells, NULL);
+    }
+    fputs("\nDelivery exceptions\n\n", out);
+    if (t.nrows > 1)
+        table_print(out, &t, "  ");
+    else {
+        fputs("  None.\n", out);
+        table_free(&t);
+    }
+    prt_buf_free(&why);
+}
+
 static void text_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
 {
     const prt_theme *theme = &L->h->plan->themes[th];
@@ -570,8 +765,11 @@ static void text_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
     }
     prt_buf_flush(&line, out);
     prt_buf_free(&line);
-    theme_line(out, ev, &ev->theme_counts[th], "  ", prt_esc_terminal);
-    text_theme_table(out, L, th, rb);
+    if (rpt_theme_has_indicators(&L->groups, th)) {
+        theme_line(out, ev, &ev->theme_counts[th], "  ", prt_esc_terminal);
+        text_theme_table(out, L, th, rb);
+    }
+    text_theme_delivery(out, L, th, rpt_theme_has_indicators(&L->groups, th));
 }
 
 static void text_report(FILE *out, const prt_history *h)
@@ -589,10 +787,12 @@ static void text_report(FILE *out, const prt_history *h)
         prt_buf_puts(&line, "\n");
         prt_buf_flush(&line, out);
         for (int th = 0; th < plan->nthemes; th++)
-            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(&L.groups, th))
+            if (plan->themes[th].pillar == p && theme_shown(&L, th))
                 text_theme(out, &L, th, &rb);
     }
     text_exceptions(out, prt_history_last(h));
+    if (plan->nactivities)
+        text_delivery_exceptions(out, prt_history_last(h));
     prt_buf_free(&line);
     rowbufs_free(&rb, &L);
     layout_free(&L);
@@ -697,7 +897,7 @@ static void csv_value(prt_buf *row, const prt_indicator *in, bool has, double v)
 }
 
 /* The columns of issue 14. */
-static void csv_history_cells(prt_buf *row, const prt_evaluation *ev, const prt_rating *r, RowBufs *rb)
+static void csv_history_cells(prt_buf *row, const prt_evaluation *ev, const prt_rating *r, RowBufs *rb, bool last)
 {
     const prt_plan *plan = ev->plan;
     const prt_indicator *in = &plan->indicators[r->indicator];
@@ -724,10 +924,107 @@ static void csv_history_cells(prt_buf *row, const prt_evaluation *ev, const prt_
     row_cell(row, plan->themes[in->theme].owner, false);
     bool has_outcome = in->outcome >= 0 && in->outcome < plan->noutcomes;
     row_cell(row, has_outcome ? plan->outcomes[in->outcome].id : "", false);
-    row_cell(row, has_outcome ? plan->outcomes[in->outcome].name : "", true);
+    row_cell(row, has_outcome ? plan->outcomes[in->outcome].name : "", last);
 }
 
-/* One row per indicator and period of the history, the periods of an indicator together, oldest first. */
+/* ---- CSV: the activities ---- */
+
+/* A plan with activities: the report stays one table, one header.  The delivery columns follow the
+ * indicator columns (which keep their places), "record" says what a row is ("indicator" or
+ * "activity"), and an activity's row fills the indicator columns that mean the same for it (ref, id,
+ * pillar, theme, period, explanation, exception, comment, report_period, provisional, owner,
+ * theme_owner, outcome_id, outcome) and leaves the others empty. */
+static const char *const csv_delivery_head[] = {
+    "record", "activity", "state", "impact", "band", "band_label", "on_target", "overdue", "percent_complete",
+    "due", "completed", "published", "milestones", "tally", "undated"};
+enum { CSV_NHEAD = sizeof csv_head / sizeof csv_head[0],
+       CSV_NDELIVERY = sizeof csv_delivery_head / sizeof csv_delivery_head[0] };
+
+/* An indicator's row's delivery columns: its kind, the others empty. */
+static void csv_indicator_delivery_cells(prt_buf *row)
+{
+    row_cell(row, "indicator", false);
+    for (size_t c = 1; c < CSV_NDELIVERY; c++)
+        row_cell(row, "", c + 1 == CSV_NDELIVERY);
+}
+
+/* Puts value in the indicator column called name. */
+static void csv_set(const char **v, const char *name, const char *value)
+{
+    for (size_t c = 0; c < CSV_NHEAD; c++)
+        if (strcmp(csv_head[c], name) == 0)
+            v[c] = value;
+}
+
+/* The builders an activity's CSV row needs. */
+typedef struct CsvActBufs {
+    prt_buf exception, milestones, tally;
+    char percent[64], due[64], completed[16];
+} CsvActBufs;
+
+static void csv_activity_row(prt_buf *row, const prt_history *h, int k, int ai, CsvActBufs *cb)
+{
+    const prt_plan *plan = h->plan;
+    const prt_evaluation *ev = h->ev[k];
+    const prt_activity *a = &plan->activities[ai];
+    const prt_delivery *d = &ev->delivery[ai];
+    const prt_theme *th = &plan->themes[a->theme];
+    const prt_delivery_band *band = rpt_delivery_band(plan, d);
+    bool has_outcome = a->outcome >= 0 && a->outcome < plan->noutcomes;
+    prt_period_str period = prt_period_text(d->period), report_period = prt_period_text(prt_history_last(h)->period);
+    const char *v[CSV_NHEAD] = {0};
+    csv_set(v, "ref", a->id);
+    csv_set(v, "id", a->id);
+    csv_set(v, "pillar", plan->pillars[th->pillar].name);
+    csv_set(v, "theme", th->name);
+    csv_set(v, "period", period.s);
+    csv_set(v, "explanation", d->explanation);
+    csv_set(v, "exception", rpt_delivery_exception_text(plan, d, &cb->exception));
+    csv_set(v, "comment", d->comment);
+    csv_set(v, "report_period", report_period.s);
+    csv_set(v, "provisional", yes_no(d->provisional));
+    csv_set(v, "owner", a->owner);
+    csv_set(v, "theme_owner", th->owner);
+    csv_set(v, "outcome_id", has_outcome ? plan->outcomes[a->outcome].id : NULL);
+    csv_set(v, "outcome", has_outcome ? plan->outcomes[a->outcome].name : NULL);
+    for (size_t c = 0; c < CSV_NHEAD; c++)
+        row_cell(row, v[c], false);
+    cb->percent[0] = '\0';
+    if (d->has_percent)
+        rpt_number(d->percent, -1, cb->percent, sizeof cb->percent);
+    row_cell(row, "activity", false);
+    row_cell(row, a->name, false);
+    row_cell(row, prt_delivery_state_words[d->state], false);
+    row_cell(row, prt_impact_words[d->impact], false);
+    row_cell(row, band ? band->id : "", false);
+    row_cell(row, band ? band->label : "", false);
+    row_cell(row, d->has_status ? yes_no(d->on_target) : "", false);
+    row_cell(row, yes_no(d->overdue), false);
+    row_cell(row, cb->percent, false);
+    row_cell(row, rpt_when_iso(a->due, cb->due, sizeof cb->due), false);
+    row_cell(row, rpt_iso_date(d->completed, cb->completed, sizeof cb->completed), false);
+    row_cell(row, d->published, false);
+    row_cell(row, rpt_milestones_text(plan, d, &cb->milestones), false);
+    row_cell(row, rpt_tally_text(d->tally, &cb->tally), false);
+    row_cell(row, yes_no(d->undated), true);
+}
+
+/* One row per activity and period, after the indicators' rows, the periods of an activity together. */
+static void csv_activities(FILE *out, const prt_history *h, prt_buf *row)
+{
+    CsvActBufs cb = {0};
+    for (int ai = 0; ai < h->plan->nactivities; ai++)
+        for (int k = 0; k < h->n; k++) {
+            csv_activity_row(row, h, k, ai, &cb);
+            prt_buf_flush(row, out);
+        }
+    prt_buf_free(&cb.exception);
+    prt_buf_free(&cb.milestones);
+    prt_buf_free(&cb.tally);
+}
+
+/* One row per indicator and period of the history, the periods of an indicator together, oldest first;
+ * then, when the plan has activities, one per activity and period (csv_delivery_head). */
 static void csv_report(FILE *out, const prt_history *h)
 {
     const prt_plan *plan = h->plan;
@@ -736,15 +1033,22 @@ static void csv_report(FILE *out, const prt_history *h)
     Layout L = {.h = h};
     RowBufs rb;
     rowbufs_init(&rb, &L);
+    bool delivery = plan->nactivities > 0;
     for (size_t i = 0; i < nh; i++)
-        row_cell(&row, csv_head[i], i + 1 == nh);
+        row_cell(&row, csv_head[i], i + 1 == nh && !delivery);
+    for (size_t i = 0; delivery && i < CSV_NDELIVERY; i++)
+        row_cell(&row, csv_delivery_head[i], i + 1 == CSV_NDELIVERY);
     prt_buf_flush(&row, out);
     for (int i = 0; i < plan->nindicators; i++)
         for (int k = 0; k < h->n; k++) {
             csv_rating_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb);
-            csv_history_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb);
+            csv_history_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb, !delivery);
+            if (delivery)
+                csv_indicator_delivery_cells(&row);
             prt_buf_flush(&row, out);
         }
+    if (delivery)
+        csv_activities(out, h, &row);
     prt_buf_free(&row);
     rowbufs_free(&rb, &L);
 }
@@ -984,6 +1288,191 @@ static void json_indicator(FILE *out, const prt_history *h, int i, RowBufs *rb)
     fputc(']', out);
 }
 
+/* ---- JSON: the activities ---- */
+
+/* A delivery count: every prt_delivery_counts field, the bands of the plan's default delivery
+ * scheme keyed by band id, the states keyed by word, and the summary line. */
+static void json_delivery_counts(FILE *out, const prt_plan *plan, const prt_delivery_counts *k, prt_buf *scratch)
+{
+    const prt_delivery_scheme *s = rpt_delivery_summary_scheme(plan);
+    fprintf(out, "{\"activities\": %d, \"with_status\": %d, \"on_target\": %d, \"exceptions\": %d, \"overdue\": %d, "
+                 "\"complete\": %d, \"bands\": {",
+            k->activities, k->with_status, k->on_target, k->exceptions, k->overdue, k->complete);
+    for (int b = 0; s && b < s->nbands && b < PRT_MAX_BANDS; b++) {
+        fputs(b ? ", " : "", out);
+        json_str(out, s->bands[b].id);
+        fprintf(out, ": %d", k->band[b]);
+    }
+    fputs("}, \"states\": {", out);
+    for (int st = 1; st < PRT_N_DELIVERY_STATES; st++) {
+        fputs(st > 1 ? ", " : "", out);
+        json_str(out, prt_delivery_state_words[st]);
+        fprintf(out, ": %d", k->state[st]);
+    }
+    fputs("}, \"line\": ", out);
+    json_str(out, rpt_delivery_line(plan, k, scratch));
+    fputc('}', out);
+}
+
+/* A band of the activity's scheme by index: its id, or null. */
+static void json_delivery_band_id(FILE *out, const prt_plan *plan, const prt_delivery *d, int band)
+{
+    int s = plan->activities[d->activity].scheme;
+    json_str(out, s >= 0 && band >= 0 ? plan->delivery[s].bands[band].id : NULL);
+}
+
+static void json_milestones(FILE *out, const prt_plan *plan, const prt_delivery *d)
+{
+    const prt_activity *a = &plan->activities[d->activity];
+    char when[64], done[16];
+    fputc('[', out);
+    for (int m = 0; m < a->nmilestones; m++) {
+        const prt_milestone_status *st = &d->milestones[m];
+        fputs(m ? ", {\"id\": " : "{\"id\": ", out);
+        json_str(out, a->milestones[m].id);
+        fputs(", \"name\": ", out);
+        json_str(out, a->milestones[m].name);
+        fputs(", \"start\": ", out);
+        json_str(out, a->milestones[m].start.set ? rpt_when_iso(a->milestones[m].start, when, sizeof when) : NULL);
+        fputs(", \"due\": ", out);
+        json_str(out, a->milestones[m].due.set ? rpt_when_iso(a->milestones[m].due, when, sizeof when) : NULL);
+        fputs(", \"state\": ", out);
+        json_str(out, prt_delivery_state_words[st->state]);
+        fprintf(out, ", \"complete\": %s, \"completed\": ", json_bool(st->complete));
+        json_str(out, st->completed ? rpt_iso_date(st->completed, done, sizeof done) : NULL);
+        fprintf(out, ", \"overdue\": %s, \"comment\": ", json_bool(st->overdue));
+        json_str(out, st->comment);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+/* Every field of an activity's rating for one period. */
+static void json_delivery_fields(FILE *out, const prt_plan *plan, const prt_delivery *d, prt_buf *scratch)
+{
+    const prt_delivery_band *band = rpt_delivery_band(plan, d);
+    char done[16];
+    fputs("\"period\": ", out);
+    json_str(out, prt_period_text(d->period).s);
+    fprintf(out, ", \"has_status\": %s, \"undated\": %s, \"from_return\": %s, \"state\": ", json_bool(d->has_status),
+            json_bool(d->undated), json_bool(d->from_return));
+    json_str(out, prt_delivery_state_words[d->state]);
+    fputs(", \"impact\": ", out);
+    json_str(out, prt_impact_words[d->impact]);
+    fputs(", \"band\": ", out);
+    json_str(out, band ? band->id : NULL);
+    fputs(", \"band_label\": ", out);
+    json_str(out, band ? band->label : NULL);
+    fputs(", \"rating\": ", out);
+    json_str(out, rpt_delivery_rating_text(plan, d, scratch));
+    fputs(", \"state_band\": ", out);
+    json_delivery_band_id(out, plan, d, d->state_band);
+    fputs(", \"computed_band\": ", out);
+    json_delivery_band_id(out, plan, d, d->computed_band);
+    fprintf(out, ", \"judged\": %s, \"overridden\": %s, \"override_reason\": ", json_bool(d->judged),
+            json_bool(d->overridden));
+    json_str(out, d->overridden ? d->override_reason : NULL);
+    fprintf(out, ", \"overdue\": %s, \"overdue_moved\": %s, \"milestones_overdue\": %d, \"on_target\": %s, "
+                 "\"exception\": %s, \"exception_reason\": ",
+            json_bool(d->overdue), json_bool(d->overdue_moved), d->noverdue, json_bool(d->on_target),
+            json_bool(d->exception));
+    json_str(out, d->exception ? rpt_delivery_exception_text(plan, d, scratch) : NULL);
+    fputs(", \"percent_complete\": ", out);
+    json_opt_num(out, d->has_percent, d->percent);
+    fputs(", \"completed\": ", out);
+    json_str(out, d->completed ? rpt_iso_date(d->completed, done, sizeof done) : NULL);
+    fprintf(out, ", \"provisional\": %s, \"comment\": ", json_bool(d->provisional));
+    json_str(out, d->comment);
+    fputs(", \"published\": ", out);
+    json_str(out, d->published);
+    fputs(", \"explanation\": ", out);
+    json_str(out, d->explanation);
+    fputs(", \"tally\": ", out);
+    if (d->tally) {
+        fprintf(out, "{\"done\": %d, \"total\": %d, \"what\": ", d->tally->done, d->tally->total);
+        json_str(out, d->tally->what);
+        fputs(", \"text\": ", out);
+        json_str(out, rpt_tally_text(d->tally, scratch));
+        fputc('}', out);
+    } else {
+        fputs("null", out);
+    }
+    fputs(", \"milestones\": ", out);
+    json_milestones(out, plan, d);
+}
+
+/* An activity: what the plan says of it (its theme, as an indicator's, names the pillar: the summary's
+ * themes give it), its rating in the report's period, and a history entry per period with every field. */
+static void json_activity(FILE *out, const prt_history *h, int ai, prt_buf *scratch)
+{
+    const prt_plan *plan = h->plan;
+    const prt_activity *a = &plan->activities[ai];
+    const prt_theme *th = &plan->themes[a->theme];
+    bool has_outcome = a->outcome >= 0 && a->outcome < plan->noutcomes;
+    char when[64];
+    fputs("\"id\": ", out);
+    json_str(out, a->id);
+    fputs(", \"name\": ", out);
+    json_str(out, a->name);
+    fputs(", \"theme\": ", out);
+    json_str(out, th->id);
+    fputs(", \"outcome\": ", out);
+    json_str(out, has_outcome ? plan->outcomes[a->outcome].id : NULL);
+    fputs(", \"scheme\": ", out);
+    json_str(out, a->scheme >= 0 ? plan->delivery[a->scheme].id : NULL);
+    fputs(", \"owner\": ", out);
+    json_str(out, a->owner);
+    fputs(", \"description\": ", out);
+    json_str(out, a->description);
+    fputs(", \"due\": ", out);
+    json_str(out, a->due.set ? rpt_when_iso(a->due, when, sizeof when) : NULL);
+    fputs(", ", out);
+    json_delivery_fields(out, plan, &prt_history_last(h)->delivery[ai], scratch);
+    fputs(", \"history\": [", out);
+    for (int k = 0; k < h->n; k++) {
+        fputs(k ? ", {" : "{", out);
+        json_delivery_fields(out, plan, &h->ev[k]->delivery[ai], scratch);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+static void json_activities(FILE *out, const prt_history *h, prt_buf *scratch)
+{
+    fputs(",\n  \"activities\": [", out);
+    for (int ai = 0; ai < h->plan->nactivities; ai++) {
+        fputs(ai ? ",\n    {" : "\n    {", out);
+        json_activity(out, h, ai, scratch);
+        fputc('}', out);
+    }
+    fputs("\n  ]", out);
+}
+
+/* The activities that are exceptions in the report's period: [{id, name, theme, period, reason}]. */
+static void json_delivery_exceptions(FILE *out, const prt_evaluation *ev, prt_buf *scratch)
+{
+    const prt_plan *plan = ev->plan;
+    int shown = 0;
+    fputs(",\n  \"delivery_exceptions\": [", out);
+    for (int ai = 0; ai < plan->nactivities; ai++) {
+        const prt_delivery *d = &ev->delivery[ai];
+        if (!d->exception)
+            continue;
+        fputs(shown++ ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
+        json_str(out, plan->activities[ai].id);
+        fputs(", \"name\": ", out);
+        json_str(out, plan->activities[ai].name);
+        fputs(", \"theme\": ", out);
+        json_str(out, plan->themes[plan->activities[ai].theme].id);
+        fputs(", \"period\": ", out);
+        json_str(out, prt_period_text(d->period).s);
+        fputs(", \"reason\": ", out);
+        json_str(out, rpt_delivery_exception_text(plan, d, scratch));
+        fputc('}', out);
+    }
+    fputs(shown ? "\n  ]" : "]", out);
+}
+
 /* The report's header: plan, period, when produced, from which plan. */
 static void json_header(FILE *out, const prt_history *h)
 {
@@ -1011,8 +1500,14 @@ static void json_header(FILE *out, const prt_history *h)
 static void json_summary(FILE *out, const prt_evaluation *ev)
 {
     const prt_plan *plan = ev->plan;
+    bool delivery = plan->nactivities > 0;
+    prt_buf scratch = {0};
     fputs(",\n  \"summary\": {\n    \"total\": ", out);
     json_counts(out, ev, &ev->total);
+    if (delivery) {
+        fputs(",\n    \"delivery\": ", out);
+        json_delivery_counts(out, plan, &ev->delivery_total, &scratch);
+    }
     fputs(",\n    \"pillars\": [", out);
     for (int p = 0; p < plan->npillars; p++) {
         fputs(p ? ",\n      {\"id\": " : "\n      {\"id\": ", out);
@@ -1021,6 +1516,10 @@ static void json_summary(FILE *out, const prt_evaluation *ev)
         json_str(out, plan->pillars[p].name);
         fputs(", \"counts\": ", out);
         json_counts(out, ev, &ev->pillar_counts[p]);
+        if (delivery) {
+            fputs(", \"delivery\": ", out);
+            json_delivery_counts(out, plan, &ev->pillar_delivery[p], &scratch);
+        }
         fputc('}', out);
     }
     fputs("\n    ],\n    \"themes\": [", out);
@@ -1035,13 +1534,18 @@ static void json_summary(FILE *out, const prt_evaluation *ev)
         json_str(out, plan->themes[t].owner);
         fputs(", \"counts\": ", out);
         json_counts(out, ev, &ev->theme_counts[t]);
+        if (delivery) {
+            fputs(", \"delivery\": ", out);
+            json_delivery_counts(out, plan, &ev->theme_delivery[t], &scratch);
+        }
         fputc('}', out);
     }
     fputs("\n    ]\n  }", out);
+    prt_buf_free(&scratch);
 }
 
 /* The totals of every period of the history, oldest first. */
-static void json_summary_history(FILE *out, const prt_history *h)
+static void json_summary_history(FILE *out, const prt_history *h, prt_buf *scratch)
 {
     fputs(",\n  \"summary_history\": [", out);
     for (int k = 0; k < h->n; k++) {
@@ -1049,6 +1553,10 @@ static void json_summary_history(FILE *out, const prt_history *h)
         json_str(out, prt_period_text(h->ev[k]->period).s);
         fputs(", \"total\": ", out);
         json_counts(out, h->ev[k], &h->ev[k]->total);
+        if (h->plan->nactivities) {
+            fputs(", \"delivery\": ", out);
+            json_delivery_counts(out, h->plan, &h->ev[k]->delivery_total, scratch);
+        }
         fputc('}', out);
     }
     fputs("\n  ]", out);
@@ -1090,7 +1598,7 @@ static void json_report(FILE *out, const prt_history *h)
     rowbufs_init(&rb, &L);
     json_header(out, h);
     json_summary(out, ev);
-    json_summary_history(out, h);
+    json_summary_history(out, h, &rb.scratch);
     fputs(",\n  \"indicators\": [", out);
     for (int i = 0; i < plan->nindicators; i++) {
         fputs(i ? ",\n    {" : "\n    {", out);
@@ -1098,7 +1606,11 @@ static void json_report(FILE *out, const prt_history *h)
         fputc('}', out);
     }
     fputs("\n  ]", out);
+    if (plan->nactivities)
+        json_activities(out, h, &rb.scratch);
     json_exceptions(out, ev, &rb.scratch);
+    if (plan->nactivities)
+        json_delivery_exceptions(out, ev, &rb.scratch);
     fputs("\n}\n", out);
     rowbufs_free(&rb, &L);
 }
@@ -1147,6 +1659,107 @@ static void md_title(FILE *out, const prt_history *h)
     prt_buf_free(&b);
 }
 
+/* A Markdown table's header row and its rule; columns from first_number to last_number right-aligned. */
+static void md_table_rule(FILE *out, const char *const *cells, int nc, int first_number, int last_number)
+{
+    for (int c = 0; c < nc; c++)
+        md_cell(out, cells[c]);
+    fputs("|\n", out);
+    for (int c = 0; c < nc; c++)
+        fputs(c >= first_number && c <= last_number ? "|---:" : "|---", out);
+    fputs("|\n", out);
+}
+
+/* The delivery summary: a row per pillar and the total (as the text report's). */
+static void md_delivery_summary(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    const char *head[RPT_DELIVERY_COLS];
+    int nc = rpt_delivery_summary_header(plan, head);
+    fputc('\n', out);
+    md_table_rule(out, head, nc, 1, nc - 2);
+    RptDeliveryRow row = {0};
+    for (int p = 0; p <= plan->npillars; p++) {
+        rpt_delivery_summary_row(plan, p < plan->npillars ? plan->pillars[p].name : NULL,
+                                 p < plan->npillars ? &ev->pillar_delivery[p] : &ev->delivery_total, &row);
+        if (p < plan->npillars)
+            md_cell(out, row.cell[0]);
+        else
+            fputs("| **Total** ", out);
+        for (int c = 1; c < nc; c++)
+            md_cell(out, row.cell[c]);
+        fputs("|\n", out);
+    }
+    prt_buf_free(&row.line);
+}
+
+/* A theme's activities: the delivery line, a table, then the notes as a list ("- **Name**: ..."); a
+ * blank line first when the theme's indicator tables came before it. */
+static void md_theme_delivery(FILE *out, const Layout *L, int th, bool after_table)
+{
+    const prt_plan *plan = L->h->plan;
+    const prt_evaluation *ev = prt_history_last(L->h);
+    const int *acts;
+    int n = rpt_theme_activities(&L->acts, th, &acts);
+    if (!n)
+        return;
+    ActBufs ab;
+    actbufs_init(&ab, L);
+    md_heading(out, after_table ? "\n#### Delivery\n\n" : "#### Delivery\n\n", rpt_delivery_line(plan, &ev->theme_delivery[th], &ab.scratch), "\n\n");
+    int nc = activity_ncols(L, true);
+    const char **cells = prt_xcalloc((size_t)nc, sizeof *cells);
+    activity_header(L, true, cells);
+    int complete_col = nc - 3;
+    md_table_rule(out, cells, nc, complete_col, complete_col);
+    for (int k = 0; k < n; k++) {
+        activity_cells(L, acts[k], true, &ab, cells);
+        for (int c = 0; c < nc; c++)
+            md_cell(out, cells[c]);
+        fputs("|\n", out);
+    }
+    prt_buf notes = {0}, b = {0};
+    for (int k = 0; k < n; k++) {
+        const prt_activity *a = &plan->activities[acts[k]];
+        prt_buf_clear(&notes);
+        activity_notes(L, acts[k], true, &notes, &ab);
+        for (const char *p = prt_buf_str(&notes), *nl; (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+            prt_buf_puts(&b, b.len ? "- **" : "\n- **");
+            prt_esc_md(&b, a->name ? a->name : a->id);
+            prt_buf_puts(&b, "**: ");
+            char *line = prt_xstrdup(p);
+            line[nl - p] = '\0';
+            prt_esc_md(&b, line);
+            free(line);
+            prt_buf_putc(&b, '\n');
+        }
+    }
+    prt_buf_flush(&b, out);
+    prt_buf_free(&b);
+    prt_buf_free(&notes);
+    free(cells);
+    actbufs_free(&ab);
+}
+
+static void md_delivery_exceptions(FILE *out, const prt_evaluation *ev, prt_buf *why)
+{
+    const prt_plan *plan = ev->plan;
+    int shown = 0;
+    fputs("\n## Delivery exceptions\n\n", out);
+    for (int a = 0; a < plan->nactivities; a++) {
+        const prt_activity *act = &plan->activities[a];
+        if (!ev->delivery[a].exception)
+            continue;
+        if (!shown++)
+            fputs("| Ref | Activity | Why |\n|---|---|---|\n", out);
+        md_cell(out, act->id);
+        md_cell(out, act->name ? act->name : act->id);
+        md_cell(out, rpt_delivery_exception_text(plan, &ev->delivery[a], why));
+        fputs("|\n", out);
+    }
+    if (!shown)
+        fputs("None.\n", out);
+}
+
 static void md_summary(FILE *out, const prt_history *h)
 {
     const prt_evaluation *ev = prt_history_last(h);
@@ -1179,6 +1792,8 @@ static void md_summary(FILE *out, const prt_history *h)
         prt_buf_flush(&b, out);
         prt_buf_free(&b);
     }
+    if (plan->nactivities)
+        md_delivery_summary(out, ev);
 }
 
 /* The table's header: the layout's columns and Comment; the numbers right-aligned. */
@@ -1246,10 +1861,11 @@ static void md_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
     md_heading(out, "\n### ", plan->themes[th].name, "\n\n");
     if (plan->themes[th].owner)
         md_heading(out, "Owner: ", plan->themes[th].owner, "\n\n");
-    theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
-    const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
     const RptGroup *groups;
     int ng = rpt_theme_groups(&L->groups, th, &groups);
+    if (ng)
+        theme_line(out, ev, &ev->theme_counts[th], "", prt_esc_md);
+    const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
     for (int g = 0; g < ng; g++) {
         const char *name = rpt_group_name(plan, ng, &groups[g]);
         if (name)
@@ -1261,6 +1877,7 @@ static void md_theme(FILE *out, const Layout *L, int th, RowBufs *rb)
         md_notes(out, L, &groups[g], rb);
     }
     free(cells);
+    md_theme_delivery(out, L, th, ng > 0);
 }
 
 static void md_exceptions(FILE *out, const prt_evaluation *ev, prt_buf *why)
@@ -1294,10 +1911,12 @@ static void md_report(FILE *out, const prt_history *h)
     for (int p = 0; p < plan->npillars; p++) {
         md_heading(out, "\n## ", plan->pillars[p].name, "\n");
         for (int th = 0; th < plan->nthemes; th++)
-            if (plan->themes[th].pillar == p && rpt_theme_has_indicators(&L.groups, th))
+            if (plan->themes[th].pillar == p && theme_shown(&L, th))
                 md_theme(out, &L, th, &rb);
     }
     md_exceptions(out, prt_history_last(h), &rb.scratch);
+    if (plan->nactivities)
+        md_delivery_exceptions(out, prt_history_last(h), &rb.scratch);
     rowbufs_free(&rb, &L);
     layout_free(&L);
 }

@@ -1,6 +1,7 @@
 /* The audit: the ratings and directions of travel of record that the plan's declared method does not
  * reproduce, with the computation. */
 #include "report_cells.h"
+#include "report_delivery.h"
 
 #include <string.h>
 
@@ -13,6 +14,50 @@ static bool same_text(const char *a, const char *b)
             return false;
     }
     return *a == *b;
+}
+
+/* The activities' ratings of record (a return's `rating`, a plan's `status ... rated X`) against the
+ * band the activity's scheme finds before any override: a line per mismatch, then the count (none when
+ * no activity has a rating of record). */
+static void audit_delivery(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    int published = 0, agree = 0;
+    prt_buf line = {0};
+    for (int ai = 0; ai < plan->nactivities; ai++) {
+        const prt_activity *a = &plan->activities[ai];
+        const prt_delivery *d = &ev->delivery[ai];
+        int found;
+        if (!rpt_delivery_audited(plan, d))
+            continue;
+        published++;
+        if (rpt_delivery_reproduced(plan, d, &found)) {
+            agree++;
+            continue;
+        }
+        const prt_delivery_band *b = found >= 0 ? &plan->delivery[a->scheme].bands[found] : NULL;
+        prt_buf_puts(&line, "  ");
+        prt_esc_terminal(&line, a->name ? a->name : a->id);
+        prt_buf_puts(&line, " (");
+        prt_esc_terminal(&line, a->id);
+        prt_buf_puts(&line, "): published ");
+        prt_esc_terminal(&line, d->published);
+        prt_buf_puts(&line, ", the delivery scheme gives ");
+        prt_esc_terminal(&line, b ? b->label : "no rating");
+        if (b && b->abbrev) {
+            prt_buf_puts(&line, " (");
+            prt_esc_terminal(&line, b->abbrev);
+            prt_buf_puts(&line, ")");
+        }
+        prt_buf_puts(&line, ": ");
+        prt_esc_terminal(&line, d->explanation);
+        prt_buf_puts(&line, "\n");
+        prt_buf_flush(&line, out);
+    }
+    prt_buf_free(&line);
+    if (!published)
+        return;   /* no rating of record to audit: the audit reads as it did before activities */
+    fprintf(out, "%d of %d delivery ratings of record reproduced by the delivery schemes.\n", agree, published);
 }
 
 void prt_audit(FILE *out, const prt_evaluation *ev)
@@ -66,4 +111,6 @@ void prt_audit(FILE *out, const prt_evaluation *ev)
     if (dots)
         fprintf(out, "; %d of %d published directions of travel reproduced", dots_agree, dots);
     fputs(".\n", out);
+    if (plan->nactivities)
+        audit_delivery(out, ev);
 }

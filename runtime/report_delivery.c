@@ -193,3 +193,106 @@ bool rpt_history_has_delivery(const prt_history *h)
             return true;
     return false;
 }
+
+/* ---- reports (text, md, csv, json) ---- */
+
+#include "results_delivery.h"
+
+#include <stdio.h>
+
+const prt_delivery_scheme *rpt_delivery_summary_scheme(const prt_plan *plan)
+{
+    return plan->default_delivery >= 0 ? &plan->delivery[plan->default_delivery] : NULL;
+}
+
+const prt_delivery_band *rpt_delivery_band(const prt_plan *plan, const prt_delivery *d)
+{
+    const prt_delivery_scheme *s = scheme_of(plan, d);
+    return s && d->band >= 0 ? &s->bands[d->band] : NULL;
+}
+
+const char *rpt_delivery_rating_cell(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    rpt_delivery_rating_text(plan, d, b);
+    if (d->undated)
+        prt_buf_puts(b, " (undated)");
+    if (d->provisional)
+        prt_buf_puts(b, " (provisional)");
+    return prt_buf_str(b);
+}
+
+const char *rpt_delivery_series_cell(const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    rpt_delivery_short_text(plan, d, b);
+    if (d->provisional && d->has_status)
+        prt_buf_puts(b, " p");
+    return prt_buf_str(b);
+}
+
+char *rpt_percent_complete(const prt_delivery *d, char *buf, size_t size)
+{
+    char num[64];
+    buf[0] = '\0';
+    if (d->has_percent)
+        snprintf(buf, size, "%s%%", rpt_number(d->percent, -1, num, sizeof num));
+    return buf;
+}
+
+char *rpt_iso_date(int yyyymmdd, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (yyyymmdd > 0)
+        snprintf(buf, size, "%04d-%02d-%02d", yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
+    return buf;
+}
+
+char *rpt_when_iso(prt_when w, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (w.set && w.date)
+        return rpt_iso_date(w.date, buf, size);
+    if (w.set)
+        snprintf(buf, size, "%s", prt_period_text(w.period).s);
+    return buf;
+}
+
+int rpt_delivery_summary_header(const prt_plan *plan, const char *cells[RPT_DELIVERY_COLS])
+{
+    const prt_delivery_scheme *s = rpt_delivery_summary_scheme(plan);
+    int c = 0;
+    cells[c++] = "Pillar";
+    for (int b = 0; s && b < s->nbands && b < PRT_MAX_BANDS; b++)
+        cells[c++] = s->bands[b].label;
+    cells[c++] = "Delivery";
+    return c;
+}
+
+int rpt_delivery_summary_row(const prt_plan *plan, const char *name, const prt_delivery_counts *k,
+                             RptDeliveryRow *row)
+{
+    const prt_delivery_scheme *s = rpt_delivery_summary_scheme(plan);
+    int c = 0;
+    row->cell[c++] = name;
+    for (int b = 0; s && b < s->nbands && b < PRT_MAX_BANDS; b++) {
+        snprintf(row->num[b], sizeof row->num[b], "%d", k->band[b]);
+        row->cell[c++] = row->num[b];
+    }
+    /* a pillar without activities says so, rather than leaving its row blank */
+    row->cell[c++] = k->activities ? rpt_delivery_line(plan, k, &row->line) : "no activities";
+    return c;
+}
+
+bool rpt_delivery_audited(const prt_plan *plan, const prt_delivery *d)
+{
+    return d->published && scheme_of(plan, d);
+}
+
+bool rpt_delivery_reproduced(const prt_plan *plan, const prt_delivery *d, int *found)
+{
+    const prt_delivery_scheme *s = scheme_of(plan, d);
+    *found = d->computed_band;
+    if (!s || !d->published)
+        return false;
+    int named = prt_delivery_band_find(s, d->published);
+    return named >= 0 && named == d->computed_band;
+}

@@ -38,4 +38,38 @@ int rpt_theme_activities(const RptActivities *g, int th, const int **out);
 /* Whether the plan has an activity with a status, in any period of the history. */
 bool rpt_history_has_delivery(const prt_history *h);
 
+/* ---- reports (text, md, csv, json) ---- */
+
+/* The plan's default delivery scheme, whose bands the summaries count; NULL when it has none. */
+const prt_delivery_scheme *rpt_delivery_summary_scheme(const prt_plan *plan);
+/* The band the activity is rated in for the period, NULL when it has none (no status, no scheme). */
+const prt_delivery_band *rpt_delivery_band(const prt_plan *plan, const prt_delivery *d);
+/* The rating cell of a one-period table: the rating text, then "(undated)" for the plan's standing
+ * status and "(provisional)" for a return that may still change. */
+const char *rpt_delivery_rating_cell(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* A cell of the history's series: the short text, "p" after it when provisional ("RA p"). */
+const char *rpt_delivery_series_cell(const prt_plan *plan, const prt_delivery *d, prt_buf *b);
+/* The percentage complete, "60%"; "" when not given (bounded: a small buffer holds it). */
+char *rpt_percent_complete(const prt_delivery *d, char *buf, size_t size);
+/* A day as ISO 8601 ("2024-01-18"), "" for 0; a `when` as its day, or its period ("2024/25 Q1"). */
+char *rpt_iso_date(int yyyymmdd, char *buf, size_t size);
+char *rpt_when_iso(prt_when w, char *buf, size_t size);
+
+/* The delivery summary (text and Markdown): Pillar, a count per band of the default scheme, then the
+ * delivery line.  Returns the number of columns. */
+enum { RPT_DELIVERY_COLS = 2 + PRT_MAX_BANDS };
+int rpt_delivery_summary_header(const prt_plan *plan, const char *cells[RPT_DELIVERY_COLS]);
+typedef struct RptDeliveryRow {
+    const char *cell[RPT_DELIVERY_COLS];
+    char num[PRT_MAX_BANDS][32];
+    prt_buf line;                      /* the caller frees it */
+} RptDeliveryRow;
+int rpt_delivery_summary_row(const prt_plan *plan, const char *name, const prt_delivery_counts *k,
+                             RptDeliveryRow *row);
+
+/* The audit of a rating of record: whether the activity has one that can be compared (a published
+ * rating and a scheme), and if so whether it names the band found before any override (*found). */
+bool rpt_delivery_audited(const prt_plan *plan, const prt_delivery *d);
+bool rpt_delivery_reproduced(const prt_plan *plan, const prt_delivery *d, int *found);
+
 #endif

@@ -129,6 +129,8 @@ done
 # --- reports over time of the bundled Barnet plans (seed 002's years, seed 004's returns) ---
 . tests/history_plans.sh
 . tests/delivery_lang.sh
+# --- delivery in the text, Markdown, CSV and JSON reports and the audit (issue 15) ---
+. tests/delivery_reports.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
