@@ -131,7 +131,7 @@ const char *rpt_delivery_line(const prt_plan *plan, const prt_delivery_counts *k
     const prt_delivery_scheme *s = plan->default_delivery >= 0 ? &plan->delivery[plan->default_delivery] : NULL;
     prt_buf_printf(b, "%d of %d activit%s ", k->on_target, k->activities, k->activities == 1 ? "y" : "ies");
     if (s)
-        prt_buf_printf(b, "%s", s->bands[0].label);
+        prt_buf_printf(b, "rated %s", s->bands[0].label);
     else
         prt_buf_printf(b, "complete or on track");
     prt_buf_printf(b, " (%d%%)", rpt_pct(k->on_target, k->activities));

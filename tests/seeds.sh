@@ -513,6 +513,60 @@ sd_audit19=$OUT/seeds-audit-2019-20.actual
 "$PLANC" eval $sd_p19.plan --results $sd_p19.results.csv --period 2019/20 --audit >"$sd_audit19" 2>&1
 sd_eq "seed 000 audit: 43 of 43 published ratings and 56 of 62 published directions of travel reproduced" \
     "43 of 43 published ratings reproduced by the declared method; 56 of 62 published directions of travel reproduced." \
+    "$(grep 'published ratings reproduced' "$sd_audit19")"
+
+########################################################################################################
+# 3b. Seed 000's commitments: the progress assessment published beside each (delivery)
+########################################################################################################
+
+# The seed prints "Good progress" or "Satisfactory progress" for each of its 18 commitments, nothing
+# more (no state, no rule): the return records each as its status and its rating of record, and the
+# audit confirms planc rates every one as published.
+sd_eq "seed 000 audit: the 18 published progress assessments are reproduced" \
+    "18 of 18 delivery ratings of record reproduced by the delivery schemes." \
     "$(tail -n 1 "$sd_audit19")"
+sd_got=$(python3 - "$sd_j19" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+acts = d["activities"]
+good = sorted(a["id"] for a in acts if a["band"] == "good")
+fair = sorted(a["id"] for a in acts if a["band"] == "satisfactory")
+print(len(acts), len(good), len(fair), " ".join(fair))
+print(d["summary"]["delivery"]["line"])
+PY
+)
+sd_eq "seed 000: 18 commitments, 13 Good and 5 Satisfactory progress, the five the seed prints as Satisfactory" \
+    "18 13 5 children_and_young_people_commitment decent_quality_housing_commitment getting_barnet_clean_commitment health_and_social_care_commitment keeping_borough_moving_commitment" \
+    "$(echo "$sd_got" | head -1)"
+sd_eq "seed 000: the summary counts the commitments rated Good progress" \
+    "13 of 18 activities rated Good progress (72%)" "$(echo "$sd_got" | tail -1)"
+
+########################################################################################################
+# 4. Seed 004: the key activities of Our Plan for Barnet and their Q2 2023-24 states
+########################################################################################################
+
+# The report states each key activity's progress in words (97 activities: 81 on track, 15 completed,
+# the Borough of Sanctuary application delayed), dates a few milestones, and counts the Health and
+# Wellbeing Strategy's 33 Phase 2 actions without naming them (30 completed or on target, para 1.10).
+sd_j23=$OUT/seeds-2023-24-q2.json
+"$PLANC" eval plans/our-plan-for-barnet-2023-26.plan --results plans/our-plan-for-barnet-2023-26.returns \
+    --period "2023/24 Q2" --format json >"$sd_j23" 2>/dev/null
+sd_got=$(python3 - "$sd_j23" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+k = d["summary"]["delivery"]
+print(k["activities"], k["states"]["on_track"], k["states"]["complete"], k["states"]["delayed"])
+print(" ".join(e["id"] for e in d["delivery_exceptions"]))
+print(" ".join(a["tally"]["text"] for a in d["activities"] if a["tally"]))
+print(sum(len(a["milestones"]) for a in d["activities"]), sum(a["overdue"] for a in d["activities"]))
+print(k["line"])
+PY
+)
+sd_eq "seed 004: 97 key activities in Q2, 81 on track, 15 completed, 1 delayed" "97 81 15 1" "$(echo "$sd_got" | sed -n 1p)"
+sd_eq "seed 004: the one delivery exception is the delayed Borough of Sanctuary application" "borough_of_sanctuary" "$(echo "$sd_got" | sed -n 2p)"
+sd_eq "seed 004: para 1.10's count of the Phase 2 actions, as stated" \
+    "30 of 33 actions of the Phase 2 Implementation Plan completed or on target (91%)" "$(echo "$sd_got" | sed -n 3p)"
+sd_eq "seed 004: the 12 milestones the report dates, none overdue at the end of Q2" "12 0" "$(echo "$sd_got" | sed -n 4p)"
+sd_eq "seed 004: the summary's delivery line" "96 of 97 activities complete or on track (99%)" "$(echo "$sd_got" | sed -n 5p)"
 
 unset sd_theme_pillar sd_ref_pillar sd_line16 sd_pub sd_mdcell sd_rowdot sd_comp sd_line19 sd_seen19 sd_cells
