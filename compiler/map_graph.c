@@ -24,12 +24,13 @@ static void set(void *obj, const char *attr, const char *value)
     agsafeset(obj, (char *)attr, (char *)value, "");
 }
 
-/* Wraps text at about `width` characters on spaces into b (emptied first), each word escaped for a
- * Graphviz label (prt_esc_dot), lines broken with the label escape "\n".  Returns b's text. */
-static const char *wrap(prt_buf *b, const char *text, size_t width)
+/* Wraps text at about `width` characters on spaces onto b, each word escaped with esc, lines broken
+ * with brk; at most `most` characters are kept (then "…"). */
+static void wrap_onto(prt_buf *b, const char *text, size_t width, size_t most, void (*esc)(prt_buf *, const char *),
+                      const char *brk)
 {
-    prt_buf_clear(b);
     prt_buf word = {0};
+    size_t total = 0;
     size_t col = 0;
     const char *p = text ? text : "";
     while (*p) {
@@ -46,8 +47,12 @@ static const char *wrap(prt_buf *b, const char *text, size_t width)
                 chars++;
             e++;
         }
+        if (total + chars > most) {
+            prt_buf_puts(b, " \xE2\x80\xA6");
+            break;
+        }
         if (col > 0 && col + 1 + chars > width) {
-            prt_buf_puts(b, "\\n");
+            prt_buf_puts(b, brk);
             col = 0;
         } else if (col > 0) {
             prt_buf_putc(b, ' ');
@@ -55,11 +60,20 @@ static const char *wrap(prt_buf *b, const char *text, size_t width)
         }
         prt_buf_clear(&word);
         prt_buf_add(&word, w, (size_t)(e - w));
-        prt_esc_dot(b, prt_buf_str(&word));
+        esc(b, prt_buf_str(&word));
         col += chars;
+        total += chars;
         p = e;
     }
     prt_buf_free(&word);
+}
+
+/* Wraps text at about `width` characters on spaces into b (emptied first), each word escaped for a
+ * Graphviz label (prt_esc_dot), lines broken with the label escape "\n".  Returns b's text. */
+static const char *wrap(prt_buf *b, const char *text, size_t width)
+{
+    prt_buf_clear(b);
+    wrap_onto(b, text, width, SIZE_MAX, prt_esc_dot, "\\n");
     return prt_buf_str(b);
 }
 
@@ -145,14 +159,22 @@ typedef struct Drawing {
 
 /* The key is the graph's own label, under the title: an HTML-like table (so that it takes no place in
  * the layout's ranks), a row per kind of thing it explains, each box drawn as the map draws what it
- * stands for.  Text in it is escaped as markup. */
+ * stands for.  Text in it is escaped as markup and cut short (KEY_TEXT characters, the title
+ * KEY_TITLE): Graphviz reads no HTML label longer than 16384 bytes back from a DOT file, so a label
+ * that would still be longer than KEY_MOST falls back to the title alone. */
+enum { KEY_TEXT = 100, KEY_TITLE = 400, KEY_MOST = 16000 };
+
+static void key_text(prt_buf *html, const char *s)
+{
+    wrap_onto(html, s, SIZE_MAX, KEY_TEXT, prt_esc_markup, "");
+}
 
 /* A row of the key: its heading, then its cells (key_cell), then key_row_end. */
 static void key_row(prt_buf *html, const char *heading)
 {
     prt_buf_puts(html, "<tr><td border=\"0\"><table border=\"0\" cellborder=\"1\" cellspacing=\"4\" cellpadding=\"6\"><tr>"
                        "<td border=\"0\"><font point-size=\"14\">");
-    prt_esc_markup(html, heading);
+    key_text(html, heading);
     prt_buf_puts(html, "</font></td>");
 }
 
@@ -162,32 +184,28 @@ static void key_row_end(prt_buf *html)
 }
 
 /* A cell: `attrs` are the cell's own (bgcolor, style, border, colour; trusted text), ink the text's
- * colour or NULL; text and its optional prefix are escaped. */
-static void key_cell(prt_buf *html, const char *attrs, const char *ink, const char *prefix, const char *text)
+ * colour or NULL; text is escaped. */
+static void key_cell(prt_buf *html, const char *attrs, const char *ink, const char *text)
 {
     prt_buf_printf(html, "<td %s><font point-size=\"14\"", attrs);
     if (ink)
         prt_buf_printf(html, " color=\"%s\"", ink);
     prt_buf_puts(html, ">");
-    if (prefix)
-        prt_esc_markup(html, prefix);
-    prt_esc_markup(html, text);
+    key_text(html, text);
     prt_buf_puts(html, "</font></td>");
 }
 
 /* A band's cell: "(A) Amber", filled in its colour; `style` draws its border as the boxes it fills. */
 static void key_band(prt_buf *html, const prt_colour *c, const char *style, const char *abbrev, const char *label)
 {
-    prt_buf attrs = {0}, prefix = {0};
+    prt_buf attrs = {0}, text = {0};
     prt_buf_printf(&attrs, "bgcolor=\"%s\"%s%s%s", c->fill, style ? " style=\"" : "", style ? style : "", style ? "\"" : "");
-    if (abbrev) {
-        prt_buf_puts(&prefix, "(");
-        prt_buf_puts(&prefix, abbrev);
-        prt_buf_puts(&prefix, ") ");
-    }
-    key_cell(html, attrs.data, c->text, abbrev ? prefix.data : NULL, label);
+    if (abbrev)
+        prt_buf_printf(&text, "(%s) ", abbrev);
+    prt_buf_puts(&text, label);
+    key_cell(html, attrs.data, c->text, text.data);
     prt_buf_free(&attrs);
-    prt_buf_free(&prefix);
+    prt_buf_free(&text);
 }
 
 static void key_boxes(prt_buf *html, const Drawn *w)
@@ -196,15 +214,15 @@ static void key_boxes(prt_buf *html, const Drawn *w)
         return;
     key_row(html, "Boxes:");
     if (w->outcomes)
-        key_cell(html, "bgcolor=\"" OUTCOME_FILL "\" style=\"rounded\"", NULL, NULL, "outcome");
+        key_cell(html, "bgcolor=\"" OUTCOME_FILL "\" style=\"rounded\"", NULL, "outcome");
     if (w->indicators)
-        key_cell(html, "bgcolor=\"" NO_RESULTS_FILL "\"", NULL, NULL,
+        key_cell(html, "bgcolor=\"" NO_RESULTS_FILL "\"", NULL,
                  w->rated_indicators ? "indicator (filled by its rating)" : "indicator");
     if (w->activities)
-        key_cell(html, "style=\"dashed\"", NULL, NULL,
+        key_cell(html, "style=\"dashed\"", NULL,
                  w->rated_activities ? "activity, dashed (filled by its delivery)" : "activity, dashed");
     if (w->transformation)
-        key_cell(html, "border=\"3\" color=\"#0072B2\"", NULL, NULL, "transformation workstream (a theme)");
+        key_cell(html, "border=\"3\" color=\"#0072B2\"", NULL, "transformation workstream (a theme)");
     key_row_end(html);
 }
 
@@ -252,11 +270,11 @@ static void key_lines(prt_buf *html, const Drawn *w)
         return;
     key_row(html, "Lines:");
     if (w->measures)
-        key_cell(html, "border=\"0\"", "#666666", NULL, "\xE2\x80\x94\xE2\x96\xB8 measures (grey, indicator to outcome)");
+        key_cell(html, "border=\"0\"", "#666666", "\xE2\x80\x94\xE2\x96\xB8 measures (grey, indicator to outcome)");
     if (w->delivers)
-        key_cell(html, "border=\"0\"", "#666666", NULL, "- - \xE2\x96\xB8 delivers (dashed, activity to outcome)");
+        key_cell(html, "border=\"0\"", "#666666", "- - \xE2\x96\xB8 delivers (dashed, activity to outcome)");
     if (w->contributes)
-        key_cell(html, "border=\"0\"", "#0072B2", NULL, "\xE2\x80\x94\xE2\x96\xB8 contributes to (blue, outcome to outcome)");
+        key_cell(html, "border=\"0\"", "#0072B2", "\xE2\x80\x94\xE2\x96\xB8 contributes to (blue, outcome to outcome)");
     key_row_end(html);
 }
 
@@ -276,17 +294,20 @@ static void title_and_key(Drawing *d, const char *title)
     if (ev && w->rated_indicators)
         prt_buf_puts(&html, "<tr><td border=\"0\"><font point-size=\"14\">Direction of travel: \xE2\x86\x91 improving, "
                             "\xE2\x86\x92 same, \xE2\x86\x93 worsening, new, n/c not comparable</font></td></tr>");
-    if (html.len) {
-        prt_buf all = {0};
-        prt_buf_puts(&all, "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
-                           "<tr><td><font point-size=\"28\">");
-        prt_esc_markup(&all, title);
-        prt_buf_puts(&all, "</font></td></tr>");
-        prt_buf_add(&all, html.data, html.len);
-        prt_buf_puts(&all, "</table>");
-        agsafeset(d->g, "label", agstrdup_html(d->g, all.data), "");
-        prt_buf_free(&all);
+    if (!html.len) {
+        prt_buf_free(&html);
+        return;   /* the plain title open_graph gave stays */
     }
+    prt_buf all = {0};
+    prt_buf_puts(&all, "<table border=\"0\" cellborder=\"0\" cellspacing=\"2\" cellpadding=\"2\">"
+                       "<tr><td><font point-size=\"28\">");
+    wrap_onto(&all, title, 80, KEY_TITLE, prt_esc_markup, "<br/>");
+    prt_buf_puts(&all, "</font></td></tr>");
+    prt_buf_add(&all, html.data, html.len);
+    prt_buf_puts(&all, "</table>");
+    if (all.len < KEY_MOST)
+        agsafeset(d->g, "label", agstrdup_html(d->g, all.data), "");
+    prt_buf_free(&all);
     prt_buf_free(&html);
 }
 
