@@ -43,17 +43,24 @@ const prt_colour *prt_palette_band(const prt_scheme *s, int band)
     return &colours[amber_for(band, s->nbands - 2)];
 }
 
+const prt_colour *prt_palette_named(prt_colour_choice c)
+{
+    switch (c) {
+    case PRT_COLOUR_GREEN: return &colours[GREEN];
+    case PRT_COLOUR_AMBER: return &colours[AMBER_FIRST + 2];
+    case PRT_COLOUR_RED: return &colours[RED];
+    case PRT_COLOUR_GREY:
+    case PRT_COLOUR_AUTO: break;
+    }
+    return &colours[GREY];
+}
+
 const prt_colour *prt_palette_delivery(const prt_delivery_scheme *s, int band)
 {
     if (!s || band < 0 || band >= s->nbands)
         return &colours[GREY];
-    switch (s->bands[band].colour) {
-    case PRT_COLOUR_GREEN: return &colours[GREEN];
-    case PRT_COLOUR_AMBER: return &colours[AMBER_FIRST + 2];
-    case PRT_COLOUR_RED: return &colours[RED];
-    case PRT_COLOUR_GREY: return &colours[GREY];
-    case PRT_COLOUR_AUTO: break;
-    }
+    if (s->bands[band].colour != PRT_COLOUR_AUTO)
+        return prt_palette_named(s->bands[band].colour);
     if (band == 0)
         return &colours[GREEN];
     if (band == s->nbands - 1)

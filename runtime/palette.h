@@ -16,6 +16,8 @@ typedef struct prt_colour {
 const prt_colour *prt_palette_band(const prt_scheme *s, int band);
 /* The colour of a delivery band: the one its `colour` names, else by position as for a rating scheme. */
 const prt_colour *prt_palette_delivery(const prt_delivery_scheme *s, int band);
+/* The colour a `colour` word names (green, the middle amber, red); AUTO and grey: grey. */
+const prt_colour *prt_palette_named(prt_colour_choice c);
 /* Not rated (monitor only, no result): grey. */
 const prt_colour *prt_palette_unrated(void);
 /* Every colour of the palette, in a fixed order (for a style sheet). */

@@ -296,3 +296,50 @@ bool rpt_delivery_reproduced(const prt_plan *plan, const prt_delivery *d, int *f
     int named = prt_delivery_band_find(s, d->published);
     return named >= 0 && named == d->computed_band;
 }
+
+/* ---- pack and map ---- */
+
+RptColourKind rpt_delivery_colour_kind(const prt_plan *plan, const prt_delivery *d)
+{
+    if (!d->has_status)
+        return RPT_COLOUR_NO_STATUS;
+    if (scheme_of(plan, d) && d->band >= 0)
+        return RPT_COLOUR_BAND;
+    if (d->on_target)
+        return RPT_COLOUR_ON;
+    if (d->state == PRT_STATE_AT_RISK || d->state == PRT_STATE_OFF_TRACK || d->impact == PRT_IMPACT_HIGH)
+        return RPT_COLOUR_AT_RISK;
+    return RPT_COLOUR_SLIPPING;
+}
+
+const prt_colour *rpt_colour_kind_colour(RptColourKind k)
+{
+    switch (k) {
+    case RPT_COLOUR_ON: return prt_palette_named(PRT_COLOUR_GREEN);
+    case RPT_COLOUR_SLIPPING: return prt_palette_named(PRT_COLOUR_AMBER);
+    case RPT_COLOUR_AT_RISK: return prt_palette_named(PRT_COLOUR_RED);
+    case RPT_COLOUR_BAND:
+    case RPT_COLOUR_NO_STATUS:
+    case RPT_N_COLOUR_KINDS: break;
+    }
+    return prt_palette_unrated();
+}
+
+const char *rpt_colour_kind_text(RptColourKind k)
+{
+    switch (k) {
+    case RPT_COLOUR_NO_STATUS: return "no status";
+    case RPT_COLOUR_ON: return "complete or on track (no delivery scheme)";
+    case RPT_COLOUR_SLIPPING: return "not started, delayed or overdue (no delivery scheme)";
+    case RPT_COLOUR_AT_RISK: return "at risk, off track or high impact (no delivery scheme)";
+    case RPT_COLOUR_BAND:
+    case RPT_N_COLOUR_KINDS: break;
+    }
+    return "";
+}
+
+const prt_colour *rpt_delivery_colour(const prt_plan *plan, const prt_delivery *d)
+{
+    RptColourKind k = rpt_delivery_colour_kind(plan, d);
+    return k == RPT_COLOUR_BAND ? prt_palette_delivery(scheme_of(plan, d), d->band) : rpt_colour_kind_colour(k);
+}

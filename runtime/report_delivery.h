@@ -5,6 +5,7 @@
 #define PLANRT_REPORT_DELIVERY_H
 
 #include "escape.h"
+#include "palette.h"
 #include "planrt.h"
 
 /* The rating as a report prints it: "Delayed: low impact (A)"; without a scheme the state
@@ -71,5 +72,22 @@ int rpt_delivery_summary_row(const prt_plan *plan, const char *name, const prt_d
  * rating and a scheme), and if so whether it names the band found before any override (*found). */
 bool rpt_delivery_audited(const prt_plan *plan, const prt_delivery *d);
 bool rpt_delivery_reproduced(const prt_plan *plan, const prt_delivery *d, int *found);
+
+/* ---- pack and map ---- */
+
+/* How the HTML pack and the map colour an activity: by its band (prt_palette_delivery); grey with no
+ * status; and with a status but no band (no scheme, or a scheme that takes no state) by its state:
+ * green complete or on track, amber not started, delayed or overdue, red at risk, off track or with
+ * a high impact. */
+typedef enum {
+    RPT_COLOUR_BAND, RPT_COLOUR_NO_STATUS, RPT_COLOUR_ON, RPT_COLOUR_SLIPPING, RPT_COLOUR_AT_RISK, RPT_N_COLOUR_KINDS
+} RptColourKind;
+RptColourKind rpt_delivery_colour_kind(const prt_plan *plan, const prt_delivery *d);
+/* The colour of the activity, as above. */
+const prt_colour *rpt_delivery_colour(const prt_plan *plan, const prt_delivery *d);
+/* The colour and the key's words for a kind other than RPT_COLOUR_BAND ("no status", "complete or on
+ * track (no delivery scheme)" ...). */
+const prt_colour *rpt_colour_kind_colour(RptColourKind k);
+const char *rpt_colour_kind_text(RptColourKind k);
 
 #endif

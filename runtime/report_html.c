@@ -1,13 +1,14 @@
 /* The HTML report: the committee pack a performance team sends to Cabinet.  A front page (the plan,
  * the period, when it was produced, headline counts with their change since the period before, the
  * bands of each pillar across the history, the summary), the outcome map when given, a section per
- * pillar (a theme's indicators grouped by outcome, each with its trend over the history) and the
- * exceptions.  Colours come from the one palette (palette.h), charts from chart.c; every text from
+ * pillar (a theme's indicators grouped by outcome, each with its trend over the history, then its
+ * activities' delivery) and the exceptions, of indicators and of delivery.  Colours come from the one palette (palette.h), charts from chart.c; every text from
  * the plan or the results goes through prt_esc_markup; no script.  Printed, it is A4 landscape with a
  * page per pillar. */
 #include "chart.h"
 #include "palette.h"
 #include "report_cells.h"
+#include "report_delivery.h"
 
 #include <string.h>
 
@@ -66,6 +67,13 @@ static const char style[] =
     "section.map,section.pillar,section.exceptions{break-before:page}\n"
     "table,tr,figure,svg{break-inside:avoid}h2,h3,h4{break-after:avoid}}\n";
 
+/* The delivery tables' own rules, written only for a plan with activities (a pack without any stays
+ * as it was): band counts as small coloured chips, milestones as a short list, the strip of bands. */
+static const char delivery_style[] =
+    ".chip{display:inline-block;padding:.1em .4em;margin:0 .3em .2em 0;border:1px solid #999}\n"
+    "ul.milestones{margin:0;padding-left:1.1em}ul.milestones li{margin:0}\n"
+    ".ms-overdue{font-weight:bold}.strip span{display:inline-block;padding:.1em .4em;margin:0 .2em .1em 0}\n";
+
 /* The style sheet, with a class per colour of the palette (band-green, band-amber3, band-none...). */
 static void head(FILE *out, const prt_history *h)
 {
@@ -77,6 +85,8 @@ static void head(FILE *out, const prt_history *h)
     const prt_colour *c = prt_palette_all(&n);
     for (size_t i = 0; i < n; i++)
         fprintf(out, ".band-%s{background:%s;color:%s}\n", c[i].name, c[i].fill, c[i].text);
+    if (plan->nactivities)
+        fputs(delivery_style, out);
     fputs("</style>\n</head>\n<body>\n", out);
 }
 
@@ -185,6 +195,39 @@ static void summary(FILE *out, const prt_evaluation *ev)
     fputs("</tbody>\n</table>\n", out);
 }
 
+/* ---- delivery: the summaries ---- */
+
+static const prt_delivery_scheme *default_delivery(const prt_plan *plan)
+{
+    return plan->default_delivery >= 0 ? &plan->delivery[plan->default_delivery] : NULL;
+}
+
+/* The plan's, a pillar's or a theme's delivery line (after a heading, when given), and with the plan's
+ * default scheme its band counts as chips in the bands' colours; nothing without activities.  Two
+ * lines, so that the front page still fits on one printed page. */
+static void delivery_counts(FILE *out, const prt_plan *plan, const prt_delivery_counts *k, const char *heading)
+{
+    if (!k->activities)
+        return;
+    const prt_delivery_scheme *s = default_delivery(plan);
+    prt_buf b = {0};
+    fputs("<p class=\"delivery-line\">", out);
+    if (heading)
+        fprintf(out, "<strong>%s</strong> ", heading);
+    html_text(out, rpt_delivery_line(plan, k, &b));
+    fputs("</p>\n", out);
+    if (s) {
+        fputs("<p class=\"delivery-bands\">", out);
+        for (int c = 0; c < s->nbands; c++) {
+            fprintf(out, "<span class=\"chip band-%s\">", prt_palette_delivery(s, c)->name);
+            html_text(out, s->bands[c].label);
+            fprintf(out, ": %d</span>", k->band[c]);
+        }
+        fputs("</p>\n", out);
+    }
+    prt_buf_free(&b);
+}
+
 static void front_page(FILE *out, const prt_history *h)
 {
     const prt_plan *plan = h->plan;
@@ -198,6 +241,7 @@ static void front_page(FILE *out, const prt_history *h)
     headline(out, h);
     band_charts(out, h);
     summary(out, prt_history_last(h));
+    delivery_counts(out, plan, &prt_history_last(h)->delivery_total, "Delivery:");
     fputs("</section>\n", out);
 }
 
@@ -378,7 +422,123 @@ static void indicator_group(FILE *out, const prt_history *h, const RptGroup *gro
     fputs("</div>\n", out);
 }
 
-static void theme_section(FILE *out, const prt_history *h, const RptGroups *groups, int th)
+/* ---- delivery: a theme's activities ---- */
+
+static const char *const delivery_columns[] = {
+    "Activity", "Rating", "Owner", "Due", "Complete", "Milestones", "Commentary", "Count stated",
+};
+enum { N_DELIVERY_COLUMNS = sizeof delivery_columns / sizeof delivery_columns[0] };
+
+/* The rating in its colour, in words (the colour is never alone), its markers and why. */
+static void delivery_rating_cell(FILE *out, const prt_plan *plan, const prt_delivery *d, prt_buf *b)
+{
+    fprintf(out, "<td class=\"band-%s\">", rpt_delivery_colour(plan, d)->name);
+    html_text(out, rpt_delivery_rating_text(plan, d, b));
+    if (d->overdue)
+        fputs(" <span class=\"marker\">(overdue)</span>", out);
+    if (d->undated)
+        fputs(" <span class=\"marker\">(undated)</span>", out);
+    if (d->provisional)
+        fputs(" <span class=\"marker\">(provisional)</span>", out);
+    if (d->has_status)
+        html_explain(out, d->explanation);
+    fputs("</td>", out);
+}
+
+/* The percentage complete and the day it was completed. */
+static void complete_cell(FILE *out, const prt_delivery *d)
+{
+    fputs("<td class=\"num\">", out);
+    if (d->has_percent)
+        fprintf(out, "%.4g%%", d->percent);
+    if (d->completed)
+        fprintf(out, "<div class=\"explain\">completed %s</div>", prt_date_text(d->completed).s);
+    fputs("</td>", out);
+}
+
+/* The milestones as a short list: done (and when), overdue, or due (and the state last returned). */
+static void milestones_cell(FILE *out, const prt_activity *a, const prt_delivery *d, prt_buf *b)
+{
+    fputs("<td>", out);
+    if (a->nmilestones)
+        fputs("<ul class=\"milestones\">", out);
+    for (int m = 0; m < a->nmilestones; m++) {
+        const prt_milestone *ms = &a->milestones[m];
+        const prt_milestone_status *st = &d->milestones[m];
+        const char *kind = st->complete ? "done" : st->overdue ? "overdue" : "due";
+        fprintf(out, "<li class=\"ms-%s\">", kind);
+        html_text(out, ms->name ? ms->name : ms->id);
+        fprintf(out, ": %s", kind);
+        if (st->complete && st->completed)
+            fprintf(out, " %s", prt_date_text(st->completed).s);
+        if (!st->complete && ms->due.set) {
+            fputs(st->overdue ? " (due " : " ", out);
+            html_text(out, rpt_when_text(ms->due, b));
+            fputs(st->overdue ? ")" : "", out);
+        }
+        if (!st->complete && !st->overdue && st->state != PRT_STATE_NONE)
+            fprintf(out, "; %s", prt_delivery_state_texts[st->state]);
+        fputs("</li>", out);
+    }
+    if (a->nmilestones)
+        fputs("</ul>", out);
+    fputs("</td>", out);
+}
+
+/* With a history, the band of each period in its colour, oldest first, under the activity's row. */
+static void delivery_strip(FILE *out, const prt_history *h, int i, prt_buf *b)
+{
+    fprintf(out, "<tr class=\"strip\"><td colspan=\"%d\"><div class=\"strip\">", (int)N_DELIVERY_COLUMNS);
+    for (int k = 0; k < h->n; k++) {
+        const prt_delivery *d = &h->ev[k]->delivery[i];
+        fprintf(out, "<span class=\"band-%s\">%s: ", rpt_delivery_colour(h->plan, d)->name,
+                prt_period_text(h->ev[k]->period).s);
+        html_text(out, d->has_status ? rpt_delivery_short_text(h->plan, d, b) : "no status");
+        fputs("</span>", out);
+    }
+    fputs("</div></td></tr>\n", out);
+}
+
+static void activity_row(FILE *out, const prt_history *h, int i, prt_buf *b)
+{
+    const prt_plan *plan = h->plan;
+    const prt_activity *a = &plan->activities[i];
+    const prt_delivery *d = &prt_history_last(h)->delivery[i];
+    fprintf(out, "<tr class=\"activity\" id=\"activity-%d\">", i);
+    html_cell(out, "th", NULL, a->name);
+    delivery_rating_cell(out, plan, d, b);
+    html_cell(out, "td", NULL, a->owner ? a->owner : "");
+    html_cell(out, "td", NULL, rpt_when_text(a->due, b));
+    complete_cell(out, d);
+    milestones_cell(out, a, d, b);
+    html_cell(out, "td", NULL, d->comment ? d->comment : "");
+    html_cell(out, "td", NULL, rpt_tally_text(d->tally, b));
+    fputs("</tr>\n", out);
+    if (h->n > 1)
+        delivery_strip(out, h, i, b);
+}
+
+/* Theme th's activities: its delivery line and band counts, then a row each. */
+static void delivery_table(FILE *out, const prt_history *h, const RptActivities *acts, int th)
+{
+    const int *idx;
+    int n = rpt_theme_activities(acts, th, &idx);
+    if (n == 0)
+        return;
+    fputs("<h4 class=\"delivery\">Delivery</h4>\n", out);
+    delivery_counts(out, h->plan, &prt_history_last(h)->theme_delivery[th], NULL);
+    fprintf(out, "<table class=\"delivery\" id=\"delivery-theme-%d\">\n<thead><tr>", th);
+    for (int c = 0; c < N_DELIVERY_COLUMNS; c++)
+        fprintf(out, "<th scope=\"col\">%s</th>", delivery_columns[c]);
+    fputs("</tr></thead>\n<tbody>\n", out);
+    prt_buf b = {0};
+    for (int k = 0; k < n; k++)
+        activity_row(out, h, idx[k], &b);
+    prt_buf_free(&b);
+    fputs("</tbody>\n</table>\n", out);
+}
+
+static void theme_section(FILE *out, const prt_history *h, const RptGroups *groups, const RptActivities *acts, int th)
 {
     const prt_plan *plan = h->plan;
     const prt_theme *t = &plan->themes[th];
@@ -391,17 +551,22 @@ static void theme_section(FILE *out, const prt_history *h, const RptGroups *grou
     /* indicators that measure no outcome: under their own heading only when others were grouped */
     for (int k = 0; k < ng; k++)
         indicator_group(out, h, &g[k], rpt_group_name(plan, ng, &g[k]));
+    delivery_table(out, h, acts, th);
 }
 
-static void pillar_section(FILE *out, const prt_history *h, const RptGroups *groups, int p)
+/* A pillar: its delivery counts, then each theme with indicators or activities. */
+static void pillar_section(FILE *out, const prt_history *h, const RptGroups *groups, const RptActivities *acts, int p)
 {
     const prt_plan *plan = h->plan;
     fprintf(out, "<section class=\"pillar\" id=\"pillar-%d\">\n<h2>", p);
     html_text(out, plan->pillars[p].name);
     fputs("</h2>\n", out);
+    delivery_counts(out, plan, &prt_history_last(h)->pillar_delivery[p], NULL);
+    const int *idx;
     for (int th = 0; th < plan->nthemes; th++)
-        if (plan->themes[th].pillar == p && rpt_theme_has_indicators(groups, th))
-            theme_section(out, h, groups, th);
+        if (plan->themes[th].pillar == p &&
+            (rpt_theme_has_indicators(groups, th) || rpt_theme_activities(acts, th, &idx) > 0))
+            theme_section(out, h, groups, acts, th);
     fputs("</section>\n", out);
 }
 
@@ -485,11 +650,41 @@ static void exception_list(FILE *out, const prt_evaluation *ev, exception_kind k
     fputs("</ul>\n", out);
 }
 
+/* The activities that are exceptions (not on target, or overdue): why, and their commentary. */
+static void delivery_exceptions(FILE *out, const prt_evaluation *ev)
+{
+    const prt_plan *plan = ev->plan;
+    int n = 0;
+    for (int i = 0; i < plan->nactivities; i++)
+        n += ev->delivery[i].exception;
+    fprintf(out, "<h3>Delivery exceptions</h3>\n<p>%d activit%s.</p>\n", n, n == 1 ? "y" : "ies");
+    if (n == 0)
+        return;
+    prt_buf b = {0};
+    fputs("<ul class=\"exceptions\" id=\"delivery-exceptions\">\n", out);
+    for (int i = 0; i < plan->nactivities; i++) {
+        const prt_delivery *d = &ev->delivery[i];
+        if (!d->exception)
+            continue;
+        fputs("<li><strong>", out);
+        html_text(out, plan->activities[i].name);
+        fputs("</strong>: ", out);
+        html_text(out, rpt_delivery_exception_text(plan, d, &b));
+        fputs(". ", out);
+        html_text(out, d->comment ? d->comment : "No commentary was given.");
+        fputs("</li>\n", out);
+    }
+    fputs("</ul>\n", out);
+    prt_buf_free(&b);
+}
+
 static void exceptions_section(FILE *out, const prt_evaluation *ev)
 {
     fputs("<section class=\"exceptions\" id=\"exceptions\">\n<h2>Exceptions</h2>\n", out);
     for (int k = 0; k < N_EXC; k++)
         exception_list(out, ev, (exception_kind)k);
+    if (ev->plan->nactivities)
+        delivery_exceptions(out, ev);
     fputs("</section>\n", out);
 }
 
@@ -500,9 +695,12 @@ void prt_report_html(FILE *out, const prt_history *h, const char *map_svg)
     if (map_svg)
         map_section(out, map_svg);
     RptGroups groups;
+    RptActivities acts;
     rpt_groups_make(&groups, h->plan);
+    rpt_activities_make(&acts, h->plan);
     for (int p = 0; p < h->plan->npillars; p++)
-        pillar_section(out, h, &groups, p);
+        pillar_section(out, h, &groups, &acts, p);
+    rpt_activities_free(&acts);
     rpt_groups_free(&groups);
     exceptions_section(out, prt_history_last(h));
     fputs("</body>\n</html>\n", out);

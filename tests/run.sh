@@ -84,6 +84,7 @@ done
 # --- the HTML report ---
 . tests/html.sh
 . tests/pack.sh
+. tests/delivery_pack.sh
 
 # --- the outcome maps ---
 . tests/map.sh
