@@ -4,7 +4,7 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 GVC_CFLAGS := $(shell pkg-config --cflags libgvc 2>/dev/null)
 GVC_LIBS   := $(shell pkg-config --libs libgvc 2>/dev/null || echo -lgvc -lcgraph -lcdt)
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -I$(BUILD)
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -Iruntime/report -I$(BUILD)
 FLEX    ?= flex
 BISON   ?= bison
 BUILD   ?= build
@@ -12,7 +12,7 @@ BUILD   ?= build
 RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"'
 
 COMPILER_SRC := $(wildcard compiler/*.c)
-RUNTIME_SRC  := $(wildcard runtime/*.c)
+RUNTIME_SRC  := $(wildcard runtime/*.c runtime/report/*.c)
 GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)

@@ -149,7 +149,7 @@ else
 fi
 
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
-codes=$(grep -ohE '"[EWRQ][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c runtime/planrt_names.h | tr -d '"' | sort -u)
+codes=$(grep -ohE '"[EWRQ][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c runtime/report/*.c runtime/planrt_names.h | tr -d '"' | sort -u)
 for code in $codes; do
     if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
