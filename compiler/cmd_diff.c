@@ -1,10 +1,10 @@
 /* planc diff OLD.plan NEW.plan: what changed between two versions of a plan, in committee terms —
  * indicators added, retired or renamed; targets, polarity, units, tolerance and rating schemes
  * changed; pillars, themes and outcomes added or removed; the header's version, direction of travel,
- * forecast, jump and stale changed.  Indicators are matched by their printed
- * reference, else by their identifier. */
-#include "driver.h"
-#include "escape.h"
+ * forecast, jump and stale changed; delivery schemes and activities (diff_delivery.c).  Indicators
+ * are matched by their printed reference, else by their identifier. */
+#include "diag.h"
+#include "diff.h"
 #include "plan_load.h"
 
 #include <math.h>
@@ -12,16 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct Out {
-    FILE *f;
-    bool md;
-    int changes;
-    const char *section;        /* printed before the first line of a section */
-    prt_pool text;              /* the escaped texts of the lines (E) */
-} Out;
-
-/* A name or text of a plan as the output shows it: escaped for Markdown or for the terminal. */
-static const char *E(Out *o, const char *s)
+const char *diff_esc(Out *o, const char *s)
 {
     prt_buf b = {0};
     if (o->md)
@@ -33,8 +24,7 @@ static const char *E(Out *o, const char *s)
     return t;
 }
 
-static void line(Out *o, const char *fmt, ...) PLANC_PRINTF(2, 3);
-static void line(Out *o, const char *fmt, ...)
+void diff_line(Out *o, const char *fmt, ...)
 {
     if (o->section) {
         fprintf(o->f, o->md ? "\n## %s\n\n" : "\n%s\n", o->section);
@@ -51,8 +41,7 @@ static void line(Out *o, const char *fmt, ...)
 
 static const char *key_of(const Indicator *in) { return in->ref ? in->ref : in->e.id.name; }
 
-/* A name of one plan as the other plan's table key (its tables are keyed by its own interned strings). */
-static const char *key_in(Plan *p, const char *name)
+const char *diff_key_in(Plan *p, const char *name)
 {
     return name ? arena_intern(&p->arena, name, strlen(name)) : NULL;
 }
@@ -62,8 +51,8 @@ static const char *key_in(Plan *p, const char *name)
 static Indicator *find_indicator(Plan *p, const Indicator *like)
 {
     if (like->ref)
-        return plan_lookup_ref(p, key_in(p, like->ref));
-    Entity *e = plan_lookup(p, key_in(p, like->e.id.name));
+        return plan_lookup_ref(p, diff_key_in(p, like->ref));
+    Entity *e = plan_lookup(p, diff_key_in(p, like->e.id.name));
     return e && e->kind == ENT_INDICATOR && !((Indicator *)e)->ref ? (Indicator *)e : NULL;
 }
 
@@ -87,7 +76,7 @@ static const char *target_text(Out *o, const LoadedPlan *lp, const Target *t)
         if (sf)
             prt_buf_add(&b, sf->text + t->spec.value.loc.begin, t->spec.value.loc.end - t->spec.value.loc.begin);
     }
-    const char *text = E(o, prt_buf_str(&b));
+    const char *text = diff_esc(o, prt_buf_str(&b));
     prt_buf_free(&b);
     return text;
 }
@@ -115,17 +104,16 @@ static void compare_jump(Out *o, const char *who, double x, double y, const char
 {
     char t1[32], t2[32];
     if (x != y)
-        line(o, "%sjump: %s -> %s", who, setting_text(t1, sizeof t1, x > 0, x, unset),
+        diff_line(o, "%sjump: %s -> %s", who, setting_text(t1, sizeof t1, x > 0, x, unset),
              setting_text(t2, sizeof t2, y > 0, y, unset));
 }
 
-/* A text of the plan in quotes (escaped, in o's pool), or none. */
-static const char *quoted_or_none(Out *o, const char *s)
+const char *diff_quoted(Out *o, const char *s)
 {
     if (!s)
         return "none";
     prt_buf b = {0};
-    prt_buf_printf(&b, "\"%s\"", E(o, s));
+    prt_buf_printf(&b, "\"%s\"", diff_esc(o, s));
     const char *t = prt_pool_add(&o->text, prt_buf_str(&b), b.len);
     prt_buf_free(&b);
     return t;
@@ -135,15 +123,15 @@ static const char *quoted_or_none(Out *o, const char *s)
 static void compare_header(Out *o, const PlanHeader *x, const PlanHeader *y)
 {
     if ((x->version == NULL) != (y->version == NULL) || (x->version && strcmp(x->version, y->version) != 0))
-        line(o, "version: %s -> %s", quoted_or_none(o, x->version), quoted_or_none(o, y->version));
+        diff_line(o, "version: %s -> %s", diff_quoted(o, x->version), diff_quoted(o, y->version));
     if (x->dot_basis != y->dot_basis)
-        line(o, "direction of travel: %s -> %s", prt_dot_basis_words[x->dot_basis], prt_dot_basis_words[y->dot_basis]);
+        diff_line(o, "direction of travel: %s -> %s", prt_dot_basis_words[x->dot_basis], prt_dot_basis_words[y->dot_basis]);
     if (x->forecast != y->forecast)
-        line(o, "forecast: %s -> %s", prt_forecast_rule_words[x->forecast], prt_forecast_rule_words[y->forecast]);
+        diff_line(o, "forecast: %s -> %s", prt_forecast_rule_words[x->forecast], prt_forecast_rule_words[y->forecast]);
     compare_jump(o, "", x->jump, y->jump, "default");
     if (x->stale_years != y->stale_years) {
         char t1[32], t2[32];
-        line(o, "stale: %s -> %s", setting_text(t1, sizeof t1, x->stale_years > 0, x->stale_years - 1, "default"),
+        diff_line(o, "stale: %s -> %s", setting_text(t1, sizeof t1, x->stale_years > 0, x->stale_years - 1, "default"),
              setting_text(t2, sizeof t2, y->stale_years > 0, y->stale_years - 1, "default"));
     }
 }
@@ -152,26 +140,26 @@ static const char *scheme_of(const Indicator *in) { return in->scheme ? in->sche
 
 static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, const Indicator *x, const Indicator *y)
 {
-    const char *k = E(o, key_of(y));
+    const char *k = diff_esc(o, key_of(y));
     if (strcmp(x->e.name, y->e.name) != 0)
-        line(o, "%s renamed: \"%s\" -> \"%s\"", k, E(o, x->e.name), E(o, y->e.name));
+        diff_line(o, "%s renamed: \"%s\" -> \"%s\"", k, diff_esc(o, x->e.name), diff_esc(o, y->e.name));
     if (x->polarity != y->polarity)
-        line(o, "%s polarity: %s -> %s", k, polarity_name(x->polarity), polarity_name(y->polarity));
+        diff_line(o, "%s polarity: %s -> %s", k, polarity_name(x->polarity), polarity_name(y->polarity));
     if (x->unit.kind != y->unit.kind || x->unit.per != y->unit.per ||
         (x->unit.custom && y->unit.custom && strcmp(x->unit.custom, y->unit.custom) != 0))
-        line(o, "%s unit changed", k);
+        diff_line(o, "%s unit changed", k);
     if ((x->tolerance != NULL) != (y->tolerance != NULL) || (x->tolerance && x->tolerance->num != y->tolerance->num)) {
         char t1[32] = "none", t2[32] = "none";
         if (x->tolerance)
             snprintf(t1, sizeof t1, "%g", x->tolerance->num);
         if (y->tolerance)
             snprintf(t2, sizeof t2, "%g", y->tolerance->num);
-        line(o, "%s tolerance: %s -> %s", k, t1, t2);
+        diff_line(o, "%s tolerance: %s -> %s", k, t1, t2);
     }
     if (strcmp(scheme_of(x), scheme_of(y)) != 0)
-        line(o, "%s rating scheme: %s -> %s", k, E(o, scheme_of(x)), E(o, scheme_of(y)));
+        diff_line(o, "%s rating scheme: %s -> %s", k, diff_esc(o, scheme_of(x)), diff_esc(o, scheme_of(y)));
     if (x->frequency != y->frequency)
-        line(o, "%s frequency changed", k);
+        diff_line(o, "%s frequency changed", k);
     prt_buf who = {0};
     prt_buf_printf(&who, "%s ", k);
     compare_jump(o, prt_buf_str(&who), x->jump, y->jump, "the plan's");
@@ -184,25 +172,25 @@ static void compare_indicator(Out *o, const LoadedPlan *a, const LoadedPlan *b, 
         const char *t2 = target_text(o, b, ty);
         const prt_period_str p = prt_period_text(ty->period.p);
         if (!tx)
-            line(o, "%s target for %s added: %s", k, p.s, t2);
+            diff_line(o, "%s target for %s added: %s", k, p.s, t2);
         else if (!same_target(tx, ty))
-            line(o, "%s target for %s: %s -> %s", k, p.s, target_text(o, a, tx), t2);
+            diff_line(o, "%s target for %s: %s -> %s", k, p.s, target_text(o, a, tx), t2);
     }
     for (size_t i = 0; i < x->targets.n; i++) {
         const Target *tx = x->targets.items[i];
         if (tx->period.valid && !indicator_target(y, tx->period.p)) {
-            line(o, "%s target for %s removed (was %s)", k, prt_period_text(tx->period.p).s,
+            diff_line(o, "%s target for %s removed (was %s)", k, prt_period_text(tx->period.p).s,
                  target_text(o, a, tx));
         }
     }
     if (y->amendments.n > x->amendments.n)
-        line(o, "%s: %zu amendment(s) of targets added", k, (size_t)(y->amendments.n - x->amendments.n));
+        diff_line(o, "%s: %zu amendment(s) of targets added", k, (size_t)(y->amendments.n - x->amendments.n));
 }
 
 /* Whether plan p has an entity of e's kind named as e is. */
 static bool has_named(Plan *p, const Entity *e)
 {
-    const Entity *x = plan_lookup(p, key_in(p, e->id.name));
+    const Entity *x = plan_lookup(p, diff_key_in(p, e->id.name));
     return x && x->kind == e->kind;
 }
 
@@ -212,12 +200,12 @@ static void compare_names(Out *o, Plan *a, Plan *b, const PtrVec *old, const Ptr
     for (size_t i = 0; i < new_->n; i++) {
         const Entity *e = new_->items[i];
         if (!has_named(a, e))
-            line(o, "%s added: %s \"%s\"", what, E(o, e->id.name), E(o, e->name));
+            diff_line(o, "%s added: %s \"%s\"", what, diff_esc(o, e->id.name), diff_esc(o, e->name));
     }
     for (size_t j = 0; j < old->n; j++) {
         const Entity *e = old->items[j];
         if (!has_named(b, e))
-            line(o, "%s removed: %s \"%s\"", what, E(o, e->id.name), E(o, e->name));
+            diff_line(o, "%s removed: %s \"%s\"", what, diff_esc(o, e->id.name), diff_esc(o, e->name));
     }
 }
 
@@ -232,7 +220,7 @@ static int diff_with(const char *const paths[2], bool md, const IncludeDirs *dir
         return EXIT_USAGE;
     }
     Out o = {stdout, md, 0, NULL, {0}};
-    fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", E(&o, paths[0]), E(&o, paths[1]));
+    fprintf(o.f, md ? "# Changes from %s to %s\n" : "Changes from %s to %s\n", diff_esc(&o, paths[0]), diff_esc(&o, paths[1]));
     o.section = "Plan header";
     compare_header(&o, &a.plan.header, &b.plan.header);
     o.section = "Structure";
@@ -243,12 +231,12 @@ static int diff_with(const char *const paths[2], bool md, const IncludeDirs *dir
     for (size_t i = 0; i < b.plan.indicators.n; i++) {
         const Indicator *y = b.plan.indicators.items[i];
         if (!find_indicator(&a.plan, y))
-            line(&o, "added: %s \"%s\"", E(&o, key_of(y)), E(&o, y->e.name));
+            diff_line(&o, "added: %s \"%s\"", diff_esc(&o, key_of(y)), diff_esc(&o, y->e.name));
     }
     for (size_t i = 0; i < a.plan.indicators.n; i++) {
         const Indicator *x = a.plan.indicators.items[i];
         if (!find_indicator(&b.plan, x))
-            line(&o, "retired: %s \"%s\"", E(&o, key_of(x)), E(&o, x->e.name));
+            diff_line(&o, "retired: %s \"%s\"", diff_esc(&o, key_of(x)), diff_esc(&o, x->e.name));
     }
     o.section = "Indicators changed";
     for (size_t i = 0; i < b.plan.indicators.n; i++) {
@@ -257,6 +245,7 @@ static int diff_with(const char *const paths[2], bool md, const IncludeDirs *dir
         if (x)
             compare_indicator(&o, &a, &b, x, y);
     }
+    diff_delivery(&o, &a.plan, &b.plan);
     if (o.changes == 0)
         fputs(md ? "\nNo changes.\n" : "  no changes\n", o.f);
     prt_pool_free(&o.text);
@@ -280,7 +269,8 @@ int cmd_diff(int argc, char **argv)
         .synopsis = "OLD.plan NEW.plan [OPTIONS]",
         .description = "What changed between two versions of a plan: indicators added, retired or renamed; targets,\n"
                        "polarity, units, tolerance and rating schemes changed; pillars, themes and outcomes added or\n"
-                       "removed.\n",
+                       "removed; delivery schemes and activities added, removed or changed (names, owners, schemes,\n"
+                       "due dates, milestones, statuses and progress counts).\n",
         .exit_status = "0 no change, 1 changes, 2 usage or a plan with errors.",
         .options = options,
         .noptions = sizeof options / sizeof options[0],

@@ -1,10 +1,12 @@
 /* planc template PLAN --period P [-o FILE]: the data return for a period, as a results CSV skeleton
- * with a row for every indicator due, so that services fill in the values and the same file goes back
- * into `planc eval`. */
+ * with a row for every indicator due and, in a plan with activities, a row for every activity and
+ * milestone (with the status, impact and completed columns), so that services fill in the values and
+ * the same file goes back into `planc eval`. */
 #include "driver.h"
 #include "escape.h"
 #include "output.h"
 #include "plan_load.h"
+#include "report_delivery.h"
 #include "tables.h"
 
 #include <stdio.h>
@@ -40,12 +42,49 @@ static const char *target_text(const prt_plan *plan, const prt_indicator *in, pr
     return prt_buf_str(b);
 }
 
+/* A row of the return: the cells before the value, then empty cells to fill in (the delivery columns
+ * only when the plan has activities). */
+static void write_row(FILE *out, const char *const lead[5], bool delivery)
+{
+    for (int i = 0; i < 5; i++)
+        prt_csv_field(out, lead[i], false);
+    for (int i = 0; i < (delivery ? 4 : 1); i++)
+        prt_csv_field(out, "", false);
+    prt_csv_field(out, "", true);
+}
+
+/* A row per activity (its percentage complete, status, impact; the target column its due date) and a
+ * row per milestone ("activity.milestone": its status and completion date). */
+static void write_delivery_rows(FILE *out, const prt_plan *plan, prt_period period)
+{
+    const char *p = prt_period_text(period).s;
+    prt_buf due = {0}, ref = {0};
+    for (int i = 0; i < plan->nactivities; i++) {
+        const prt_activity *a = &plan->activities[i];
+        write_row(out, (const char *const[5]){a->id, a->name, p, "percentage complete", rpt_when_text(a->due, &due)},
+                  true);
+        for (int m = 0; m < a->nmilestones; m++) {
+            const prt_milestone *ms = &a->milestones[m];
+            prt_buf_clear(&ref);
+            prt_buf_printf(&ref, "%s.%s", a->id, ms->id);
+            write_row(out, (const char *const[5]){prt_buf_str(&ref), ms->name, p, "", rpt_when_text(ms->due, &due)},
+                      true);
+        }
+    }
+    prt_buf_free(&due);
+    prt_buf_free(&ref);
+}
+
 /* Every cell goes through prt_csv_field: quoted as it must be, and guarded against formulas. */
 static void write_template(FILE *out, const prt_plan *plan, prt_period period)
 {
-    static const char *const head[] = {"ref", "indicator", "period", "unit", "target", "value", "comment"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        prt_csv_field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
+    static const char *const head[] = {"ref", "indicator", "period", "unit", "target", "value",
+                                       "status", "impact", "completed", "comment"};
+    bool delivery = plan->nactivities > 0;
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+        if (delivery || i < 6 || i + 1 == sizeof head / sizeof head[0])
+            prt_csv_field(out, head[i], i + 1 == sizeof head / sizeof head[0]);
+    }
     prt_buf unit = {0}, target = {0};
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
@@ -53,26 +92,17 @@ static void write_template(FILE *out, const prt_plan *plan, prt_period period)
         if (in->nformula || !prt_indicator_due(in, period))
             continue;
         prt_period p = prt_result_period(in, period);
-        prt_csv_field(out, in->ref ? in->ref : in->id, false);
-        prt_csv_field(out, in->name, false);
-        prt_csv_field(out, prt_period_text(p).s, false);
-        prt_csv_field(out, unit_text(in, &unit), false);
-        prt_csv_field(out, target_text(plan, in, p, &target), false);
-        prt_csv_field(out, "", false);
-        prt_csv_field(out, "", true);
+        write_row(out, (const char *const[5]){in->ref ? in->ref : in->id, in->name, prt_period_text(p).s,
+                                              unit_text(in, &unit), target_text(plan, in, p, &target)},
+                  delivery);
     }
     prt_buf_free(&unit);
     prt_buf_free(&target);
     /* the inputs formulas read */
-    for (int k = 0; k < plan->ninputs; k++) {
-        prt_csv_field(out, plan->inputs[k].id, false);
-        prt_csv_field(out, plan->inputs[k].name, false);
-        prt_csv_field(out, prt_period_text(period).s, false);
-        prt_csv_field(out, "", false);
-        prt_csv_field(out, "", false);
-        prt_csv_field(out, "", false);
-        prt_csv_field(out, "", true);
-    }
+    for (int k = 0; k < plan->ninputs; k++)
+        write_row(out, (const char *const[5]){plan->inputs[k].id, plan->inputs[k].name, prt_period_text(period).s, "", ""},
+                  delivery);
+    write_delivery_rows(out, plan, period);
 }
 
 /* What the command line asked for. */
@@ -98,7 +128,9 @@ static int template_parse(TemplateArgs *a, IncludeDirs *dirs, int argc, char **a
         .synopsis = "PLAN --period P [-o FILE] [OPTIONS]",
         .description = "Writes the data return for period P: a results CSV with a row for every indicator due (by its\n"
                        "frequency, and in arrears where it is reported so), with its reference, name, unit and target\n"
-                       "and an empty value to fill in.  The filled-in file goes back into planc eval as it is.\n",
+                       "and an empty value to fill in; in a plan with activities, a row for every activity (its due\n"
+                       "date as the target) and milestone (ACTIVITY.MILESTONE), with empty status, impact and\n"
+                       "completed columns.  The filled-in file goes back into planc eval as it is.\n",
         .exit_status = "0 written, 1 errors in the plan, 2 usage or I/O failure.",
         .options = options,
         .noptions = sizeof options / sizeof options[0],

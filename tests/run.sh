@@ -124,6 +124,7 @@ done
 # --- results problems in every diagnostics format, one results pipeline ---
 . tests/results_diag.sh
 . tests/results_history.sh
+. tests/delivery_diff.sh
 
 # --- the report formats over time: history, grouping, ownership, exceptions (issue 14) ---
 . tests/history_reports.sh
@@ -151,7 +152,7 @@ fi
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
 codes=$(grep -ohE '"[EWRQ][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c runtime/report/*.c runtime/planrt_names.h | tr -d '"' | sort -u)
 for code in $codes; do
-    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected tests/delivery/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
     else
         bad "diagnostic $code is tested" "no golden file shows [$code]"

@@ -17,11 +17,14 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char plan_text[] =
-    "plan \"Fuzz\" { covers 2019/20 to 2020/21; rating imp }\n"
+    "plan \"Fuzz\" { covers 2019/20 to 2020/21; rating imp; delivery four }\n"
     "rating imp \"I\" { method improvement; band green (G) at 100%; band ga (GA) at 80%; band red (R) otherwise }\n"
     "rating ach \"A\" { method achievement; band green (G) at 100%; band amber (A) at 90%; band red (R) otherwise }\n"
     "rating pp \"P\" { method points; band green (G) within 0 pts; band amber (A) within 5 pts; band red (R) otherwise }\n"
     "benchmark eng \"England\"\ninput pop \"Population\" { unit count }\n"
+    "delivery four \"D\" { band met (G) when not_started, on_track, complete colour green;\n"
+    "  band low (A) when delayed impact low; band mid (RA) when impact medium; band high (R) otherwise; overdue worsens 1 }\n"
+    "delivery judged \"J\" { band good \"Good\" colour green; band poor \"Poor\" }\n"
     "pillar p \"P\" { theme t \"T\" { outcome o \"O\"\n"
     " indicator a \"A\" \"Percent\" { measures o; polarity bigger; unit percent; frequency quarterly; tolerance 2 pts;\n"
     "   baseline 50% in 2018/19; target 60% in 2019/20; target benchmark eng in 2020/21 }\n"
@@ -33,6 +36,13 @@ static const char plan_text[] =
     " indicator d \"D\" \"Rate\" { measures o; polarity smaller; unit rate per 100000; formula b / pop * 100000;\n"
     "   target 500 in 2019/20 }\n"
     " indicator e \"E\" \"Monitor\" { measures o; polarity monitor }\n"
+    /* activities, so that delivery rows (ref = activity or activity.milestone; status, impact,
+     * completed) reach the delivery reader and rating: a scheme with every rule and overdue, a judged one */
+    " activity act \"Act\" { delivers o; delivery four; due 2020/21 Q2;\n"
+    "   milestone m1 \"M1\" from 2019/20 Q1 due 2019/20 Q3 completed 2019-12-02; milestone m2 \"M2\" due 2020-06-30;\n"
+    "   status on_track in 2019/20 Q1 at 10% \"n\"; progress 3 of 5 in 2019/20 \"w\" }\n"
+    " activity jud \"Jud\" { delivers o; delivery judged; status good in 2019/20 }\n"
+    " activity und \"Und\" { delivers o; status delayed }\n"
     /* a reference planc's CSV outputs guard with an apostrophe, and a name every writer must escape */
     " indicator f \"=1+2\" \"</script> \\\" ]]> */ {{x}} \xe2\x80\xae | # [a](b)\" { measures o; polarity bigger; unit count;\n"
     "   target 3 in 2019/20 }\n} }\n";

@@ -226,7 +226,7 @@ class Case:
         q = lambda field, kind: self.s(field, kind, j)[0]
         self.use("KW_RATING IDENT STRING")
         self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_colour")
         L.append("rating rag_%d %s {" % (j, q("rating.name", NAME)))
         L.append("    method achievement")
         L.append("    band green_%d %s (G) at 100%%" % (j, q("band.label", NAME)))
@@ -243,6 +243,7 @@ class Case:
         self.use("KW_BENCHMARK IDENT STRING")
         self.use("KW_SOURCE STRING")
         L.append("benchmark eng_%d %s { source %s }" % (j, q("benchmark.name", NAME), q("benchmark.source", NAME)))
+        L.extend(self.delivery_schemes_text(j))
         self.use("KW_INPUT IDENT STRING")
         L.append("input pop_%d %s { unit count; source %s; description %s }"
                  % (j, q("input.name", NAME), q("input.source", NAME), q("input.description", TEXT)))
@@ -269,6 +270,7 @@ class Case:
         L.append("            progress %s" % q("activity.progress", TEXT))
         L.append("            owner %s" % q("activity.owner", NAME))
         L.append("        }")
+        L.extend(self.activities_text(j))
         ref_lit, ref = self.s("indicator.ref", REF, j)
         ref2_lit, ref2 = self.s("indicator.ref.2", REF, j)
         self.refs.append((j, ref, ref2))
@@ -339,6 +341,51 @@ class Case:
         L.append("}")
         return L
 
+    def delivery_schemes_text(self, j):
+        """Two delivery schemes: one whose bands take states (every form of band rule), one of bands
+        given by judgement only."""
+        q = lambda field, kind: self.s(field, kind, j)[0]
+        self.use("KW_DELIVERY IDENT STRING")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev opt_colour")
+        return ["delivery ds_%d %s {" % (j, q("delivery.name", NAME)),
+                "    band met_%d %s (G) when not_started, on_track, complete colour green" % (j, q("delivery.band.label", NAME)),
+                "    band low_%d %s (A) when delayed impact low" % (j, q("delivery.band.label.2", NAME)),
+                "    band mid_%d %s (RA) when impact medium" % (j, q("delivery.band.label.3", NAME)),
+                "    band high_%d %s (R) otherwise colour red" % (j, q("delivery.band.label.4", NAME)),
+                "    overdue worsens 1",
+                "}",
+                "delivery dj_%d %s {" % (j, q("delivery.name.judged", NAME)),
+                "    band good_%d %s colour green" % (j, q("delivery.band.label.judged", NAME)),
+                "    band poor_%d %s" % (j, q("delivery.band.label.judged.2", NAME)),
+                "}"]
+
+    def activities_text(self, j):
+        """Two activities of the theme: one with milestones, dated statuses and a count stated without
+        its items; one rated by judgement."""
+        q = lambda field, kind: self.s(field, kind, j)[0]
+        self.use("KW_MILESTONE IDENT STRING opt_from KW_DUE when opt_completed")
+        self.use("KW_STATUS word KW_IN PERIOD opt_at opt_impact opt_rated opt_note")
+        self.use("KW_PROGRESS number_value KW_OF number_value KW_IN PERIOD opt_note")
+        return ["        activity da_%d %s {" % (j, q("activity.name.delivery", NAME)),
+                "            delivers o_%d" % j,
+                "            delivery ds_%d" % j,
+                "            description %s" % q("activity.description", TEXT),
+                "            due 2020/21 Q4",
+                "            milestone m1_%d %s from 2019/20 Q1 due 2019/20 Q3 completed 2019-12-02" % (j, q("milestone.name", NAME)),
+                "            milestone m2_%d %s due 2020-06-30" % (j, q("milestone.name.2", NAME)),
+                "            status on_track in 2019/20 Q1 at 10%% %s" % q("status.note", TEXT),
+                "            status delayed in 2019/20 at 40%% impact low rated A %s" % q("status.note.2", TEXT),
+                "            progress 3 of 5 in 2019/20 %s" % q("progress.what", TEXT),
+                "        }",
+                "        activity dj_act_%d %s {" % (j, q("activity.name.judged", NAME)),
+                "            delivers o2_%d" % j,
+                "            delivery dj_%d" % j,
+                "            status good_%d in 2019/20 %s" % (j, q("status.note.judged", TEXT)),
+                "        }"]
+
     def plan_text(self, include, errors=False):
         self.refs = []
         self.use("KW_INCLUDE STRING")
@@ -366,9 +413,33 @@ class Case:
     # -- the results files --
 
     COLUMNS = ["ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit",
-               "target", "benchmark:eng_0", "restated", "provisional"]
+               "target", "benchmark:eng_0", "restated", "provisional", "status", "impact", "completed"]
     # the hostile values a column takes in the good file (ref is the indicator's own reference)
     FREE = ("ctl", "nl", "long")
+
+    def row(self, **cells):
+        """A results row: the cells given by column name (benchmark for benchmark:eng_0), the rest empty."""
+        names = [c.split(":")[0] for c in self.COLUMNS]
+        return b",".join(cells.get(name, b"") for name in names)
+
+    def delivery_rows_good(self, j):
+        """The activities' returns: states, impacts and a completion date as the reader takes them, the
+        commentary and the reasons hostile."""
+        free = lambda col: csv_field(self.raw("results." + col, j, self.FREE))
+        return [self.row(ref=b"da_%d" % j, period=b"2019/20 Q3", value=b"55%", status=b"delayed", impact=b"medium",
+                         rating=b"RA", override=b"R", reason=free("reason.delivery"), comment=free("comment.delivery")),
+                self.row(ref=b"da_%d.m2_%d" % (j, j), period=b"2019/20 Q3", status=b"complete", completed=b"2019-11-30",
+                         comment=free("comment.milestone")),
+                self.row(ref=b"dj_act_%d" % j, period=b"2019/20 Q3", status=b"poor_%d" % j,
+                         comment=free("comment.judged"))]
+
+    def delivery_rows_bad(self, j, bad):
+        """Activity rows each wrong in one hostile delivery column."""
+        rows = []
+        for col in ("status", "impact", "completed"):
+            cells = {"ref": b"da_%d" % j, "period": b"2019/20 Q%d" % (1 + j % 4), "status": b"delayed", col: bad(col)}
+            rows.append(self.row(**cells))
+        return rows
 
     def results_good(self):
         """Every row valid: the free-text columns hostile (raw controls and line breaks included), the
@@ -377,16 +448,16 @@ class Case:
         for j, ref, ref2 in self.refs:
             free = lambda col: csv_field(self.raw("results." + col, j, self.FREE))
             by = lambda r, ident: csv_field(r.encode() if r.strip() == r and j % 2 == 0 else ident.encode())
-            rows.append(b",".join([by(ref, "i_%d" % j), b"2019/20", b"79.5%", b"G", b"A", free("reason"),
-                                   free("comment"), b"improving", free("indicator"), free("unit"), free("target"),
-                                   b"76" if j == 0 else b"", b"", b"yes" if j % 2 == 0 else b""]))
-            rows.append(b",".join([csv_field(ref2.encode()), b"2019/20", b"900",
-                                   b"", b"", b"", free("comment.2"), b"", b"", b"", b"", b"", b"", b""]))
-            rows.append(b",".join([b"pop_%d" % j, b"2019/20", b"45000", b"", b"", b"", b"", b"", b"", b"", b"", b"",
-                                   b"", b""]))
+            rows.append(self.row(ref=by(ref, "i_%d" % j), period=b"2019/20", value=b"79.5%", rating=b"G", override=b"A",
+                                 reason=free("reason"), comment=free("comment"), dot=b"improving",
+                                 indicator=free("indicator"), unit=free("unit"), target=free("target"),
+                                 benchmark=b"76" if j == 0 else b"", provisional=b"yes" if j % 2 == 0 else b""))
+            rows.append(self.row(ref=csv_field(ref2.encode()), period=b"2019/20", value=b"900", comment=free("comment.2")))
+            rows.append(self.row(ref=b"pop_%d" % j, period=b"2019/20", value=b"45000"))
             # a restatement of the row above, its reason hostile
-            rows.append(b",".join([csv_field(ref2.encode()), b"2019/20", b"901", b"", b"", b"", b"", b"", b"", b"",
-                                   b"", b"", free("restated"), b"n"]))
+            rows.append(self.row(ref=csv_field(ref2.encode()), period=b"2019/20", value=b"901",
+                                 restated=free("restated"), provisional=b"n"))
+            rows.extend(self.delivery_rows_good(j))
         return b"\r\n".join(rows) + b"\r\n"
 
     def results_bad(self):
@@ -396,13 +467,12 @@ class Case:
         anyb = ("ctl", "nl", "long", "bytes")
         for j, ref, ref2 in self.refs:
             bad = lambda col: csv_field(self.raw("results.bad." + col, j, anyb if col != "ref" else self.FREE))
-            cells = [b"i_%d" % j, b"2019/20", b"79.5%", b"", b"", b"", b"", b"", b"", b"", b"", b"", b"", b""]
             for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0", "provisional"):
-                row = list(cells)
-                row[self.COLUMNS.index(col)] = bad(col)
+                cells = {"ref": b"i_%d" % j, "period": b"2019/20", "value": b"79.5%", col.split(":")[0]: bad(col)}
                 if col == "ref":
-                    row[1] = b"2019/20 Q%d" % (1 + j % 4)
-                rows.append(b",".join(row))
+                    cells["period"] = b"2019/20 Q%d" % (1 + j % 4)
+                rows.append(self.row(**cells))
+            rows.extend(self.delivery_rows_bad(j, bad))
         return b"\n".join(rows) + b"\n"
 
     def results_nul(self):
