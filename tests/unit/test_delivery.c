@@ -1,17 +1,8 @@
 /* The delivery rules, case by case (docs/rating.md, "Delivery"): each case is an activity in a small
  * plan with two delivery schemes, and a return, rated for a period, with the band, whether it is
  * overdue, on target and an exception.  Prints PASS/FAIL lines. */
-#include "ast.h"
-#include "check.h"
-#include "diag.h"
-#include "load.h"
-#include "planrt.h"
-#include "tables.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "case_plan.h"
+#include "strbuf.h"
 
 static int failures;
 
@@ -83,46 +74,25 @@ static const char *band_id(const prt_plan *t, const prt_delivery *d)
 
 static void run_case(const Case *c)
 {
-    char path[] = "/tmp/planc-delivery-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        printf("FAIL delivery: %s (cannot make a temporary file)\n", c->name);
-        failures++;
-        return;
-    }
-    FILE *f = fdopen(fd, "w");
-    fprintf(f, "%sactivity x \"X\" { %s }\n} }\n", header, c->activity);
-    fclose(f);
-    SourceSet sources;
-    sources_init(&sources);
-    Diag diag;
-    diag_init(&diag, &sources);
-    Plan plan;
-    plan_model_init(&plan);
-    load_plan(&plan, &sources, &diag, path, NULL);
-    check_plan(&plan, &diag);
-    unlink(path);
-    bool ok = diag.errors == 0;
+    prt_buf text = {0};
+    prt_buf_printf(&text, "%sactivity x \"X\" { %s }\n} }\n", header, c->activity);
+    CasePlan cp;
+    bool ok = case_plan_load(&cp, prt_buf_str(&text));
+    prt_buf_free(&text);
     char detail[1024] = "";
-    if (!ok) {
-        snprintf(detail, sizeof detail, "the plan has errors: %s", diag.n ? diag.items[0].message : "?");
-    } else {
-        const prt_plan *t = plan_tables(&plan);
+    prt_evaluation *ev = NULL;
+    if (ok) {
         char csv[2048];
         snprintf(csv, sizeof csv, "ref,period,value,status,impact,completed,override,reason\n%s\n", c->results);
-        prt_source_set rsources;
-        prt_diag err;
-        prt_sources_init(&rsources);
-        prt_diag_init(&err, &rsources);
-        prt_results *res = prt_results_parse(t, "case.csv", csv, strlen(csv), &err);
-        prt_period p;
-        prt_period_parse(c->period, strlen(c->period), &p, NULL);
-        prt_evaluation *ev = prt_evaluate(t, res, p);
+        ev = case_plan_evaluate(&cp, csv, c->period);
+        ok = ev != NULL;
+    }
+    if (!ok) {
+        snprintf(detail, sizeof detail, "%s", cp.error);
+    } else {
+        const prt_plan *t = cp.tables;
         const prt_delivery *d = &ev->delivery[0];
-        if (err.errors) {
-            ok = false;
-            snprintf(detail, sizeof detail, "results error: %s", err.items[0].message);
-        } else if (strcmp(band_id(t, d), c->band) != 0) {
+        if (strcmp(band_id(t, d), c->band) != 0) {
             ok = false;
             snprintf(detail, sizeof detail, "band %s, expected %s (%s)", band_id(t, d), c->band, d->explanation);
         } else if (d->overdue != (c->overdue == 1) || d->on_target != (c->on_target == 1) ||
@@ -134,16 +104,11 @@ static void run_case(const Case *c)
             ok = false;
             snprintf(detail, sizeof detail, "explanation '%s' does not say '%s'", d->explanation, c->explains);
         }
-        prt_evaluation_free(ev);
-        prt_results_free(res);
-        prt_diag_free(&err);
-        prt_sources_free(&rsources);
     }
+    prt_evaluation_free(ev);
     printf("%s delivery: %s%s%s\n", ok ? "PASS" : "FAIL", c->name, ok ? "" : ": ", detail);
     failures += !ok;
-    plan_model_free(&plan);
-    diag_free(&diag);
-    sources_free(&sources);
+    case_plan_free(&cp);
 }
 
 int main(void)

@@ -1,16 +1,7 @@
 /* The rating engine, case by case: each case is a small plan and a results file, evaluated for a
  * period, with the band, direction of travel and flags it must give.  Prints PASS/FAIL lines. */
-#include "ast.h"
-#include "check.h"
-#include "diag.h"
-#include "load.h"
-#include "planrt.h"
-#include "tables.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "case_plan.h"
+#include "strbuf.h"
 
 static int failures;
 
@@ -291,48 +282,29 @@ static const char *quality_codes(const prt_rating *r, char *buf, size_t size)
 
 static void run_case(const Case *c)
 {
-    char path[] = "/tmp/planc-case-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        printf("FAIL %s (cannot make a temporary file)\n", c->name);
-        failures++;
-        return;
-    }
-    FILE *f = fdopen(fd, "w");
+    prt_buf text = {0};
     if (c->plan_extra) {
         /* the header's plan statement, with more statements in it */
         const char *close = strchr(header, '}');
-        fprintf(f, "%.*s; %s %s%s\n} }\n", (int)(close - header), header, c->plan_extra, close, c->indicators);
+        prt_buf_printf(&text, "%.*s; %s %s%s\n} }\n", (int)(close - header), header, c->plan_extra, close, c->indicators);
     } else {
-        fprintf(f, "%s%s\n} }\n", header, c->indicators);
+        prt_buf_printf(&text, "%s%s\n} }\n", header, c->indicators);
     }
-    fclose(f);
-
-    SourceSet sources;
-    sources_init(&sources);
-    Diag diag;
-    diag_init(&diag, &sources);
-    Plan plan;
-    plan_model_init(&plan);
-    load_plan(&plan, &sources, &diag, path, NULL);
-    check_plan(&plan, &diag);
-    unlink(path);
-    bool ok = diag.errors == 0;
+    CasePlan cp;
+    bool ok = case_plan_load(&cp, prt_buf_str(&text));
+    prt_buf_free(&text);
     char detail[512] = "";
-    if (!ok) {
-        snprintf(detail, sizeof detail, "the plan has errors: %s", diag.n ? diag.items[0].message : "?");
-    } else {
-        const prt_plan *t = plan_tables(&plan);
+    prt_evaluation *ev = NULL;
+    if (ok) {
         char csv[2048];
         snprintf(csv, sizeof csv, "%s\n%s\n", c->columns ? c->columns : "ref,period,value", c->results);
-        prt_source_set rsources;
-        prt_diag err;
-        prt_sources_init(&rsources);
-        prt_diag_init(&err, &rsources);
-        prt_results *res = prt_results_parse(t, "case.csv", csv, strlen(csv), &err);
-        prt_period p;
-        prt_period_parse(c->period, strlen(c->period), &p, NULL);
-        prt_evaluation *ev = prt_evaluate(t, res, p);
+        ev = case_plan_evaluate(&cp, csv, c->period);
+        ok = ev != NULL;
+    }
+    if (!ok) {
+        snprintf(detail, sizeof detail, "%s", cp.error);
+    } else {
+        const prt_plan *t = cp.tables;
         int xi = -1;
         for (int i = 0; i < t->nindicators; i++)
             if (t->indicators[i].id && strcmp(t->indicators[i].id, "x") == 0)
@@ -341,10 +313,7 @@ static void run_case(const Case *c)
         const prt_scheme *s = t->indicators[xi].scheme >= 0 ? &t->schemes[t->indicators[xi].scheme] : NULL;
         const char *band = r->band >= 0 ? s->bands[r->band].id : "-";
         char codes[64];
-        if (err.errors) {
-            ok = false;
-            snprintf(detail, sizeof detail, "results error: %s", err.items[0].message);
-        } else if (strcmp(band, c->band) != 0) {
+        if (strcmp(band, c->band) != 0) {
             ok = false;
             snprintf(detail, sizeof detail, "band %s, expected %s (%s)", band, c->band, r->explanation);
         } else if (c->dot && strcmp(prt_dot_name(r->dot), c->dot) != 0) {
@@ -365,16 +334,11 @@ static void run_case(const Case *c)
             snprintf(detail, sizeof detail, "forecast %s, expected %s (%s)",
                      !r->has_forecast ? "none" : r->forecast_miss ? "miss" : "meet", c->forecast, r->forecast_explanation);
         }
-        prt_evaluation_free(ev);
-        prt_results_free(res);
-        prt_diag_free(&err);
-        prt_sources_free(&rsources);
     }
+    prt_evaluation_free(ev);
     printf("%s rating: %s%s%s\n", ok ? "PASS" : "FAIL", c->name, ok ? "" : ": ", detail);
     failures += !ok;
-    plan_model_free(&plan);
-    diag_free(&diag);
-    sources_free(&sources);
+    case_plan_free(&cp);
 }
 
 /* What a call printed on standard error (at most size - 1 bytes), through a temporary file. */
