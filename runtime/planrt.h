@@ -569,7 +569,7 @@ bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *
 /* ---- helpers shared with planc ---- */
 const char *prt_band_name(const prt_scheme *s, int band);      /* label */
 const char *prt_band_short(const prt_scheme *s, int band);     /* abbreviation, else id */
-int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation; -1 */
+int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation, else by label, any case; -1 */
 const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);

@@ -908,7 +908,21 @@ static bool row_band(Reader *rd, const prt_result_row *row, int column, const ch
         return false;
     }
     if (prt_scheme_find_band(scheme, v) < 0) {
-        prt_diag_error_at(rd->diag, at, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
+        const char *cands[3 * PRT_MAX_BANDS];
+        size_t n = 0;
+        for (int b = 0; b < scheme->nbands && b < PRT_MAX_BANDS; b++) {
+            cands[n++] = scheme->bands[b].id;
+            if (scheme->bands[b].abbrev)
+                cands[n++] = scheme->bands[b].abbrev;
+            if (scheme->bands[b].label)
+                cands[n++] = scheme->bands[b].label;
+        }
+        const char *near = prt_closest_word(v, cands, n);
+        if (near)
+            prt_diag_error_at(rd->diag, at, "R008", "rating scheme '%s' has no band '%s'; did you mean '%s'?", scheme->id,
+                              v, near);
+        else
+            prt_diag_error_at(rd->diag, at, "R008", "rating scheme '%s' has no band '%s'", scheme->id, v);
         return false;
     }
     if (keep_row)

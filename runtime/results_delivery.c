@@ -199,7 +199,8 @@ static bool same_nocase(const char *a, const char *b)
 int prt_delivery_band_find(const prt_delivery_scheme *d, const char *s)
 {
     for (int i = 0; d && i < d->nbands; i++)
-        if (same_nocase(s, d->bands[i].id) || (d->bands[i].abbrev && same_nocase(s, d->bands[i].abbrev)))
+        if (same_nocase(s, d->bands[i].id) || (d->bands[i].abbrev && same_nocase(s, d->bands[i].abbrev)) ||
+            (d->bands[i].label && same_nocase(s, d->bands[i].label)))
             return i;
     return -1;
 }
@@ -237,7 +238,10 @@ static size_t distance(const char *a, const char *b, size_t limit)
 
 const char *prt_closest_word(const char *word, const char *const *cands, size_t n)
 {
-    size_t len = strlen(word), limit = len < 4 ? 1 : len < 9 ? 2 : 3;
+    /* a word of one or two letters is an abbreviation: one letter off is another band ('GA' is not 'G') */
+    size_t len = strlen(word), limit = len <= 2 ? 0 : len < 4 ? 1 : len < 9 ? 2 : 3;
+    if (limit == 0)
+        return NULL;
     const char *best = NULL;
     size_t best_d = limit + 1;
     for (size_t i = 0; i < n; i++) {

@@ -29,7 +29,7 @@ void prt_delivery_seen_set(prt_delivery_seen *s, int activity, int milestone, pr
  * underscores ("On track", "not-started").  PRT_STATE_NONE when it is not one. */
 prt_delivery_state prt_delivery_state_parse(const char *s);
 prt_impact prt_impact_parse(const char *s);
-/* The band of the scheme that s names (identifier or abbreviation, any case), -1. */
+/* The band of the scheme that s names (identifier, abbreviation or label, any case), -1. */
 int prt_delivery_band_find(const prt_delivery_scheme *d, const char *s);
 /* The closest of cands to word within a small edit distance, or NULL. */
 const char *prt_closest_word(const char *word, const char *const *cands, size_t n);
