@@ -17,8 +17,13 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
         transformation += ((const Theme *)plan->themes.items[i])->transformation;
     for (size_t i = 0; i < plan->indicators.n; i++) {
         const Indicator *in = plan->indicators.items[i];
-        targeted += in->targets.n > 0 && in->polarity != PRT_POL_MONITOR;
-        monitor += in->polarity == PRT_POL_MONITOR;
+        /* a `target monitor` is no target to rate against: an indicator with only those is monitored */
+        size_t rated = 0;
+        for (size_t t = 0; t < in->targets.n; t++)
+            rated += ((const Target *)in->targets.items[t])->spec.kind != PRT_TARGET_MONITOR;
+        bool monitored = in->polarity == PRT_POL_MONITOR || (in->targets.n > 0 && rated == 0);
+        targeted += rated > 0 && !monitored;
+        monitor += monitored;
         derived += in->formula != NULL;
     }
     prt_buf line = {0};
@@ -33,8 +38,8 @@ static void print_summary(FILE *out, const char *path, const Plan *plan)
             (size_t)plan->activities.n);
     fprintf(out, "  %zu indicators: %zu with targets, %zu monitor only, %zu derived\n", (size_t)plan->indicators.n, targeted,
             monitor, derived);
-    fprintf(out, "  rating schemes: %zu, benchmarks: %zu, inputs: %zu\n", (size_t)plan->ratings.n,
-            (size_t)plan->benchmarks.n, (size_t)plan->inputs.n);
+    fprintf(out, "  rating schemes: %zu, delivery schemes: %zu, benchmarks: %zu, inputs: %zu\n", (size_t)plan->ratings.n,
+            (size_t)plan->deliveries.n, (size_t)plan->benchmarks.n, (size_t)plan->inputs.n);
 }
 
 /* What the command line asked for. */

@@ -33,6 +33,8 @@ golden check_bad_max_errors check --max-errors=many x.plan
 golden missing_file check tests/no-such-file.plan
 golden directory_input check tests
 golden summary check --summary --color=never tests/check/ok_full_language.plan
+# seed 000's "Monitor" targets (`target monitor in 2019/20` with a polarity) are monitored, not targeted
+golden summary_monitor_targets check --summary --color=never plans/barnet-corporate-plan-2019-20.plan
 expect_status version 0 '^planc [0-9]+\.[0-9]+\.[0-9]+$' --version
 expect_status quiet 1 '' check -q tests/check/e021_missing_polarity.plan
 [ -s "$OUT/cli.out" ] && bad "cli quiet prints nothing" || ok "cli quiet prints nothing"
