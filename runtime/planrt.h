@@ -574,6 +574,10 @@ const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id 
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
 const char *prt_dot_name(prt_dot d);
+/* A direction of travel as a results file's `dot` column writes it (any case): improving, same,
+ * worsening, new, not comparable; "N/A" (na, not applicable, none) for none; "New method" for not
+ * comparable.  False for anything else. */
+bool prt_dot_parse(const char *s, prt_dot *out);
 /* Writes one CSV field (quoted when it must be), then a comma, or CRLF after the last of a row. */
 void prt_csv_field(FILE *out, const char *s, bool last);
 

@@ -59,6 +59,26 @@ int prt_scheme_find_band(const prt_scheme *s, const char *name)
     return -1;
 }
 
+bool prt_dot_parse(const char *s, prt_dot *out)
+{
+    static const struct {
+        const char *word;
+        prt_dot dot;
+    } words[] = {
+        {"improving", PRT_DOT_IMPROVING}, {"same", PRT_DOT_SAME}, {"worsening", PRT_DOT_WORSENING},
+        {"new", PRT_DOT_NEW}, {"not comparable", PRT_DOT_NOT_COMPARABLE},
+        /* as reports print them: no direction, or a method new this year (nothing to compare with) */
+        {"n/a", PRT_DOT_NONE}, {"na", PRT_DOT_NONE}, {"not applicable", PRT_DOT_NONE}, {"none", PRT_DOT_NONE},
+        {"new method", PRT_DOT_NOT_COMPARABLE},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (same_nocase(s, words[i].word)) {
+            *out = words[i].dot;
+            return true;
+        }
+    return false;
+}
+
 const char *prt_dot_name(prt_dot d)
 {
     switch (d) {

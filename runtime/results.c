@@ -611,11 +611,8 @@ static const char *const column_names[COL__FIXED] = {
 
 static bool dot_word(const char *s)
 {
-    static const char *const words[] = {"improving", "same", "worsening", "new", "not comparable", ""};
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (same_word(s, words[i]))
-            return true;
-    return false;
+    prt_dot d;
+    return !*s || prt_dot_parse(s, &d);
 }
 
 /* ---- one read ---- */
@@ -947,7 +944,8 @@ static bool row_texts(Reader *rd, prt_result_row *row, const char *ref, bool kee
     char *dot = optional_field(rd, rd->col[COL_DOT]);
     if (dot && !dot_word(dot)) {
         prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_DOT]), "R010",
-                          "unknown direction of travel '%s'; write improving, same, worsening, new or not comparable",
+                          "unknown direction of travel '%s'; write improving, same, worsening, new, not comparable, "
+                          "n/a or new method",
                           dot);
         ok = false;
     }

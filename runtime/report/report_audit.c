@@ -5,17 +5,6 @@
 
 #include <string.h>
 
-static bool same_text(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
-}
-
 /* The activities' ratings of record (a return's `rating`, a plan's `status ... rated X`) against the
  * band the activity's scheme finds before any override: a line per mismatch, then the count (none when
  * no activity has a rating of record). */
@@ -92,7 +81,8 @@ void prt_audit(FILE *out, const prt_evaluation *ev)
         }
         if (r->published_dot && r->published_dot[0]) {
             dots++;
-            if (same_text(r->published_dot, prt_dot_name(r->dot))) {
+            prt_dot pd;
+            if (prt_dot_parse(r->published_dot, &pd) && pd == r->dot) {
                 dots_agree++;
             } else {
                 prt_buf_puts(&line, "  ");
