@@ -11,6 +11,7 @@ static const char *const month_names[12] = {
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 static bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+/* The year is written 2023/24, or 2023-24 as council reports write it (the same year). */
 bool prt_period_parse(const char *s, size_t len, prt_period *out, const char **why)
 {
     const char *dummy;
@@ -20,7 +21,7 @@ bool prt_period_parse(const char *s, size_t len, prt_period *out, const char **w
     while (i < len && is_blank(s[i]))
         i++;
     if (len - i < 7 || !is_digit(s[i]) || !is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3]) ||
-        s[i + 4] != '/' || !is_digit(s[i + 5]) || !is_digit(s[i + 6])) {
+        (s[i + 4] != '/' && s[i + 4] != '-') || !is_digit(s[i + 5]) || !is_digit(s[i + 6])) {
         *why = "a period is written like 2023/24, 2023/24 Q2, 2023/24 H1 or 2023/24 Jun";
         return false;
     }

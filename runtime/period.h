@@ -15,7 +15,8 @@ typedef struct prt_period {
     unsigned char index;        /* 1-based: Q1..Q4, H1..H2, months 1 (Apr) .. 12 (Mar); 0 for a year */
 } prt_period;
 
-/* Parses "2023/24", "2023/24 Q2", "2023/24 H1", "2023/24 Jun" (spaces or tabs between the parts).
+/* Parses "2023/24", "2023/24 Q2", "2023/24 H1", "2023/24 Jun" (spaces or tabs between the parts);
+ * "2023-24" is the same year, as council reports write it.
  * Returns false with a reason in *why when the text is not a valid period. */
 bool prt_period_parse(const char *text, size_t len, prt_period *out, const char **why);
 /* Writes the canonical form ("2023/24 Q2") into buf; returns buf. */

@@ -21,6 +21,9 @@ golden_cmd "eval: ratings of record written as labels" tests/eval/rating_labels.
 # directions of travel of record as reports print them: any case, "N/A" (none), "New method" (not comparable)
 golden_cmd "eval: directions of travel of record as printed" tests/eval/dot_words.expected eval tests/eval/small.plan \
     --results tests/eval/dot_words.csv --period 2019/20 --audit
+# periods as council reports write them (2019-20): the same as 2019/20, in a return and on the command line
+golden_cmd "eval: periods written 2019-20" tests/eval/period_dashes.expected eval tests/eval/small.plan \
+    --results tests/eval/period_dashes.csv --period 2019-20 --format csv
 golden_cmd "eval: results file missing" tests/eval/missing_results.expected eval tests/eval/small.plan --results tests/eval/none.csv --period 2019/20
 golden_cmd "eval: results is a directory with no .csv file" tests/eval/directory_results.expected eval tests/eval/small.plan --results tests/include --period 2019/20
 golden_cmd "eval: period outside the plan" tests/eval/period_outside.expected eval tests/eval/small.plan --results tests/eval/good.csv --period 2025/26
