@@ -114,7 +114,7 @@ void check_delivery_scheme(Plan *plan, Diag *diag, Delivery *d)
     d->overdue_index = 0;
     if (d->overdue == PRT_OVERDUE_WORSENS) {
         d->overdue_index = (int)fmin(d->overdue_n, (double)PRT_MAX_BANDS);
-    } else if (d->overdue == PRT_OVERDUE_AT && d->overdue_band.name) {
+    } else if (d->overdue == PRT_OVERDUE_AT) {   /* the grammar gives `overdue at` its band */
         int k = delivery_band_index(d, d->overdue_band.name);
         if (k < 0) {
             prt_buf list = {0};
@@ -125,9 +125,6 @@ void check_delivery_scheme(Plan *plan, Diag *diag, Delivery *d)
             d->overdue = PRT_OVERDUE_NONE;
         }
         d->overdue_index = k < 0 ? 0 : k;
-    } else if (d->overdue == PRT_OVERDUE_AT) {
-        diag_error(diag, d->overdue_loc, "E046", "write 'overdue at BAND', naming a band of the scheme");
-        d->overdue = PRT_OVERDUE_NONE;
     }
 }
 

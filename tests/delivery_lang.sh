@@ -51,3 +51,6 @@ fi
 # second row that does not say it restates is R011 with a note at the row it repeats
 golden_cmd "delivery: restated delivery rows" tests/eval/delivery_restated.expected eval "$DP" \
     --results tests/eval/delivery_restated.csv --period "2023/24 Q2" --color=never
+# a rating of record for an activity with no delivery scheme (R008)
+golden_cmd "delivery: a rating where there is no delivery scheme" tests/eval/delivery_rows_no_scheme.expected eval \
+    tests/delivery/reports/hostile.plan --results tests/eval/delivery_rows_no_scheme.csv --period "2023/24 Q3" --color=never
