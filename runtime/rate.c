@@ -34,17 +34,6 @@ const char *prt_band_short(const prt_scheme *s, int band)
     return s->bands[band].abbrev ? s->bands[band].abbrev : s->bands[band].id;
 }
 
-/* Whether a and b are the same but for case (ASCII letters only: labels are compared as typed). */
-static bool same_nocase(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++) {
-        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
-            return false;
-    }
-    return !*a && !*b;
-}
-
 /* A band by its identifier or abbreviation as written; else, as published reports write it, by its
  * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
 int prt_scheme_find_band(const prt_scheme *s, const char *name)
@@ -53,8 +42,8 @@ int prt_scheme_find_band(const prt_scheme *s, const char *name)
         if (strcmp(s->bands[i].id, name) == 0 || (s->bands[i].abbrev && strcmp(s->bands[i].abbrev, name) == 0))
             return i;
     for (int i = 0; s && i < s->nbands; i++)
-        if (same_nocase(s->bands[i].id, name) || (s->bands[i].abbrev && same_nocase(s->bands[i].abbrev, name)) ||
-            (s->bands[i].label && same_nocase(s->bands[i].label, name)))
+        if (prt_same_nocase(s->bands[i].id, name) || (s->bands[i].abbrev && prt_same_nocase(s->bands[i].abbrev, name)) ||
+            (s->bands[i].label && prt_same_nocase(s->bands[i].label, name)))
             return i;
     return -1;
 }
@@ -72,7 +61,7 @@ bool prt_dot_parse(const char *s, prt_dot *out)
         {"new method", PRT_DOT_NOT_COMPARABLE},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (same_nocase(s, words[i].word)) {
+        if (prt_same_nocase(s, words[i].word)) {
             *out = words[i].dot;
             return true;
         }

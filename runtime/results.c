@@ -471,13 +471,6 @@ static inline char *field(prt_csv *c, size_t i, size_t *len)
     return s;
 }
 
-static bool same_word(const char *a, const char *b)
-{
-    while (*a && *b && tolower((unsigned char)*a) == tolower((unsigned char)*b))
-        a++, b++;
-    return *a == '\0' && *b == '\0';
-}
-
 /* Parses "72.5", "72.5%", "7.2pts", "£191,000", "-3", "1,798"; false if it is not a number. */
 static bool parse_number(const char *s, double *out, prt_suffix *suffix)
 {
@@ -684,7 +677,7 @@ static bool column_repeated(Reader *rd, size_t i, const char *name, bool (*same)
 
 static bool same_fixed(const Reader *rd, size_t i, size_t j)
 {
-    return same_word(field(rd->csv, i, NULL), field(rd->csv, j, NULL));
+    return prt_same_nocase(field(rd->csv, i, NULL), field(rd->csv, j, NULL));
 }
 
 static bool same_benchmark(const Reader *rd, size_t i, size_t j) { return rd->bench_col[i] == rd->bench_col[j]; }
@@ -695,7 +688,7 @@ static bool header_column(Reader *rd, size_t i)
     char *name = field(rd->csv, i, NULL);
     rd->bench_col[i] = -1;
     for (int k = 0; k < COL__FIXED; k++)
-        if (same_word(name, column_names[k])) {
+        if (prt_same_nocase(name, column_names[k])) {
             if (column_repeated(rd, i, column_names[k], same_fixed))
                 return false;
             rd->col[k] = (int)i;
@@ -862,10 +855,10 @@ static bool row_value(Reader *rd, prt_result_row *row)
     prt_suffix suf = PRT_SUFFIX_NONE;
     if (plain_number(text, len, &row->value)) {
         row->status = PRT_RESULT_VALUE;
-    } else if (same_word(text, "not available") || same_word(text, "n/a")) {
+    } else if (prt_same_nocase(text, "not available") || prt_same_nocase(text, "n/a")) {
         row->status = PRT_RESULT_NOT_AVAILABLE;
         return true;
-    } else if (same_word(text, "not yet available") || same_word(text, "nya")) {
+    } else if (prt_same_nocase(text, "not yet available") || prt_same_nocase(text, "nya")) {
         row->status = PRT_RESULT_NOT_YET_AVAILABLE;
         return true;
     } else if (!*text) {
@@ -997,10 +990,10 @@ static bool row_provisional(Reader *rd, prt_result_row *row)
     if (!v)
         return true;
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
-        if (same_word(v, yes[i]))
+        if (prt_same_nocase(v, yes[i]))
             return row->provisional = true;
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
-        if (same_word(v, no[i]))
+        if (prt_same_nocase(v, no[i]))
             return true;
     prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[COL_PROVISIONAL]), "R018",
                       "'%s' does not say whether the figure is provisional; write yes, y, true, 1 or provisional, "
@@ -1611,7 +1604,7 @@ static void read_file(Reading *rg, const char *path)
 static bool csv_name(const char *name)
 {
     size_t n = strlen(name);
-    return name[0] != '.' && n > 4 && same_word(name + n - 4, ".csv");
+    return name[0] != '.' && n > 4 && prt_same_nocase(name + n - 4, ".csv");
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }

@@ -188,19 +188,11 @@ prt_impact prt_impact_parse(const char *s)
     return PRT_IMPACT_NONE;
 }
 
-static bool same_nocase(const char *a, const char *b)
-{
-    for (; *a && *b; a++, b++)
-        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
-            return false;
-    return !*a && !*b;
-}
-
 int prt_delivery_band_find(const prt_delivery_scheme *d, const char *s)
 {
     for (int i = 0; d && i < d->nbands; i++)
-        if (same_nocase(s, d->bands[i].id) || (d->bands[i].abbrev && same_nocase(s, d->bands[i].abbrev)) ||
-            (d->bands[i].label && same_nocase(s, d->bands[i].label)))
+        if (prt_same_nocase(s, d->bands[i].id) || (d->bands[i].abbrev && prt_same_nocase(s, d->bands[i].abbrev)) ||
+            (d->bands[i].label && prt_same_nocase(s, d->bands[i].label)))
             return i;
     return -1;
 }

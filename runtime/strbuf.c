@@ -5,6 +5,16 @@
 #include <string.h>
 #include <unistd.h>
 
+bool prt_same_nocase(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y))
+            return false;
+    }
+    return !*a && !*b;
+}
+
 _Noreturn void prt_out_of_memory(void)
 {
     static const char msg[] = "planrt: fatal error: out of memory\n";

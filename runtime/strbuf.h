@@ -1,9 +1,11 @@
 /* Growable text: the one string builder of planc and its runtime, and the one allocation helper
- * that ends the program when memory runs out.  No text planc writes is cut to a fixed size. */
+ * that ends the program when memory runs out.  No text planc writes is cut to a fixed size.  And the
+ * one comparison of words as people type them, case aside. */
 #ifndef PLANRT_STRBUF_H
 #define PLANRT_STRBUF_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -15,6 +17,9 @@
 
 /* Reports that memory ran out on standard error and exits with status 2. */
 _Noreturn void prt_out_of_memory(void);
+/* Whether a and b are the same text but for the case of ASCII letters ("Green Amber", "green amber"). */
+bool prt_same_nocase(const char *a, const char *b);
+
 void *prt_xmalloc(size_t n);
 void *prt_xcalloc(size_t n, size_t size);
 void *prt_xrealloc(void *p, size_t n);
