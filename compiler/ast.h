@@ -107,6 +107,7 @@ typedef struct Delivery {
     Ident overdue_band;         /* at BAND */
     Loc overdue_loc;
     int overdue_index;          /* resolved by the checker: N, or the band's index */
+    bool maps_states;           /* found by the checker: some band is chosen by state (not all by judgement) */
 } Delivery;
 
 typedef struct Milestone {

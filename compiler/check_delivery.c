@@ -6,9 +6,11 @@
 #include "strbuf.h"
 #include "suggest.h"
 #include "symtab.h"
+#include "tables.h"
 #include "xalloc.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 int delivery_band_index(const Delivery *d, const char *id)
@@ -19,29 +21,6 @@ int delivery_band_index(const Delivery *d, const char *id)
             return (int)i;
     }
     return -1;
-}
-
-/* The band a state and impact fall in, best first: the runtime's rule (delivery.c), -1 for none. */
-static int band_for(const Delivery *d, int state, int impact)
-{
-    for (size_t i = 0; i < d->bands.n; i++) {
-        const DeliveryBand *b = d->bands.items[i];
-        if (b->how == BAND_OTHERWISE)
-            return (int)i;
-        if (b->how != BAND_WHEN)
-            continue;
-        if ((!b->states || (b->states >> state & 1u)) && (!b->impacts || (b->impacts >> impact & 1u)))
-            return (int)i;
-    }
-    return -1;
-}
-
-static bool maps_states(const Delivery *d)
-{
-    for (size_t i = 0; i < d->bands.n; i++)
-        if (((const DeliveryBand *)d->bands.items[i])->how != BAND_JUDGED)
-            return true;
-    return false;
 }
 
 /* "a, b or c": the scheme's band identifiers */
@@ -78,22 +57,38 @@ static void check_bands(Diag *diag, Delivery *d)
     symtab_free(&seen);
 }
 
-/* Every state, with every impact or none, must fall in a band once any band takes states. */
-static void check_total(Diag *diag, const Delivery *d)
+/* The first state and impact (impact 0: none given) that no band takes; false when every one falls in
+ * a band.  Asked of the runtime's own rule (delivery.c), so the checker and the rating agree. */
+static bool first_gap(const prt_delivery_scheme *table, int *state, int *impact)
 {
-    if (!maps_states(d))
-        return;
     for (int s = 1; s < PRT_N_DELIVERY_STATES; s++)
-        for (int im = 0; im < PRT_N_IMPACTS; im++) {
-            if (band_for(d, s, im) >= 0)
-                continue;
-            diag_error(diag, d->e.id.loc, "E046",
-                       "in delivery scheme '%s', state '%s' %s%s falls in no band: name it in a band's 'when', "
-                       "or end the scheme with a band 'otherwise'",
-                       d->e.id.name, prt_delivery_state_words[s], im ? "with impact " : "with no impact given",
-                       im ? prt_impact_words[im] : "");
-            return;   /* one is enough to show what is missing */
-        }
+        for (int im = 0; im < PRT_N_IMPACTS; im++)
+            if (prt_delivery_band_for(table, (prt_delivery_state)s, (prt_impact)im) < 0) {
+                *state = s;
+                *impact = im;
+                return true;
+            }
+    return false;
+}
+
+/* Every state, with every impact or none, must fall in a band once any band takes states, on the bands
+ * as the tables will hold them.  Notes in d->maps_states whether the scheme takes states at all, for
+ * its activities' statuses. */
+static void check_total(Diag *diag, Delivery *d)
+{
+    prt_delivery_band *bands = xcalloc(d->bands.n, sizeof *bands);
+    for (size_t i = 0; i < d->bands.n; i++)
+        bands[i] = delivery_band_table(d->bands.items[i]);
+    prt_delivery_scheme table = {.id = d->e.id.name, .nbands = (int)d->bands.n, .bands = bands};
+    d->maps_states = prt_delivery_maps_states(&table);
+    int s, im;
+    if (d->maps_states && first_gap(&table, &s, &im))   /* one is enough to show what is missing */
+        diag_error(diag, d->e.id.loc, "E046",
+                   "in delivery scheme '%s', state '%s' %s%s falls in no band: name it in a band's 'when', "
+                   "or end the scheme with a band 'otherwise'",
+                   d->e.id.name, prt_delivery_state_words[s], im ? "with impact " : "with no impact given",
+                   im ? prt_impact_words[im] : "");
+    free(bands);
 }
 
 void check_delivery_scheme(Plan *plan, Diag *diag, Delivery *d)
@@ -221,7 +216,7 @@ static void check_status_word(Diag *diag, StatusLine *st, const Activity *a)
     for (int s = 1; s < PRT_N_DELIVERY_STATES; s++)
         if (strcmp(st->word.name, prt_delivery_state_words[s]) == 0) {
             st->state = (prt_delivery_state)s;
-            if (d && d->bands.n && !maps_states(d) && st->dated)
+            if (d && d->bands.n && !d->maps_states && st->dated)
                 diag_error(diag, st->word.loc, "E047",
                            "delivery scheme '%s' rates by judgement: name one of its bands, not a state",
                            d->e.id.name);

@@ -193,6 +193,12 @@ static prt_when when_of(const When *w)
     return r;
 }
 
+prt_delivery_band delivery_band_table(const DeliveryBand *x)
+{
+    return (prt_delivery_band){x->id.name, x->label, x->abbrev.name, x->how == BAND_WHEN ? x->states : 0,
+                               x->how == BAND_WHEN ? x->impacts : 0, x->how == BAND_OTHERWISE, x->colour_choice};
+}
+
 static const prt_delivery_scheme *delivery_tables(Builder *b)
 {
     Plan *plan = b->plan;
@@ -201,10 +207,7 @@ static const prt_delivery_scheme *delivery_tables(Builder *b)
         const Delivery *d = plan->deliveries.items[i];
         prt_delivery_band *bands = arena_alloc(b->a, d->bands.n * sizeof *bands);
         for (size_t k = 0; k < d->bands.n; k++) {
-            const DeliveryBand *x = d->bands.items[k];
-            bands[k] = (prt_delivery_band){x->id.name, x->label, x->abbrev.name, x->how == BAND_WHEN ? x->states : 0,
-                                           x->how == BAND_WHEN ? x->impacts : 0, x->how == BAND_OTHERWISE,
-                                           x->colour_choice};
+            bands[k] = delivery_band_table(d->bands.items[k]);
         }
         out[i] = (prt_delivery_scheme){d->e.id.name, d->e.name, (int)d->bands.n, bands, d->overdue, d->overdue_index};
     }
