@@ -16,6 +16,7 @@ typedef struct NameSlot {
 } NameSlot;
 
 struct prt_delivery_names {
+    size_t suggest_budget;      /* work left for "did you mean" over the whole reading (see below) */
     NameSlot *slots;
     size_t cap;
     prt_pool keys;              /* the milestone paths */
@@ -39,6 +40,10 @@ static void put(prt_delivery_names *t, const char *key, int a, int m)
 prt_delivery_names *prt_delivery_names_new(const prt_plan *plan)
 {
     prt_delivery_names *t = prt_xcalloc(1, sizeof *t);
+    /* "Did you mean" for unknown references costs the names compared: past this (~0.3 s of work) a
+     * file of many unknown references gets them reported without a suggestion, in linear time, as
+     * the checker does for unknown names (check.c) */
+    t->suggest_budget = (size_t)1 << 27;
     size_t need = 16;
     for (int a = 0; a < plan->nactivities; a++)
         need += 1 + (size_t)plan->activities[a].nmilestones;
@@ -84,9 +89,9 @@ bool prt_delivery_names_find(const prt_delivery_names *t, const char *ref, size_
     return false;
 }
 
-const char *prt_delivery_names_closest(const prt_delivery_names *t, const char *ref)
+const char *prt_delivery_names_closest(prt_delivery_names *t, const char *ref)
 {
-    return prt_closest_word(ref, t->all, t->n);
+    return prt_closest_word_within(ref, t->all, t->n, &t->suggest_budget);
 }
 
 /* ---- rows seen ---- */
@@ -197,18 +202,20 @@ int prt_delivery_band_find(const prt_delivery_scheme *d, const char *s)
     return -1;
 }
 
-/* Levenshtein distance, giving up past limit (returns limit + 1); words longer than 64 bytes are
- * never close. */
-static size_t distance(const char *a, const char *b, size_t limit)
+/* Levenshtein distance of a (la bytes) and b, giving up past limit (returns limit + 1); words longer
+ * than 64 bytes are never close.  *cells grows by the work done. */
+static size_t distance(const char *a, size_t la, const char *b, size_t limit, size_t *cells)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > limit)
+    size_t lb = strnlen(b, 65);
+    *cells += lb + 1;
+    if (lb > 64 || (la > lb ? la - lb : lb - la) > limit)
         return limit + 1;
     size_t row[65];
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
         size_t diag = row[0], best = row[0] = i;
+        *cells += lb;
         for (size_t j = 1; j <= lb; j++) {
             size_t up = row[j];
             size_t cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
@@ -228,20 +235,32 @@ static size_t distance(const char *a, const char *b, size_t limit)
     return row[lb];
 }
 
-const char *prt_closest_word(const char *word, const char *const *cands, size_t n)
+const char *prt_closest_word_within(const char *word, const char *const *cands, size_t n, size_t *budget)
 {
-    /* a word of one or two letters is an abbreviation: one letter off is another band ('GA' is not 'G') */
-    size_t len = strlen(word), limit = len <= 2 ? 0 : len < 4 ? 1 : len < 9 ? 2 : 3;
+    /* a word of one or two letters is an abbreviation: one letter off is another band ('GA' is not 'G');
+     * one over 64 bytes is close to nothing (and a huge field is not measured again per candidate) */
+    size_t len = strnlen(word, 65), limit = len <= 2 || len > 64 ? 0 : len < 4 ? 1 : len < 9 ? 2 : 3;
     if (limit == 0)
         return NULL;
     const char *best = NULL;
-    size_t best_d = limit + 1;
-    for (size_t i = 0; i < n; i++) {
-        size_t d = distance(word, cands[i], limit);
+    size_t best_d = limit + 1, cells = 0;
+    for (size_t i = 0; i < n && (!budget || cells < *budget); i++) {
+        size_t d = distance(word, len, cands[i], limit, &cells);
         if (d < best_d) {
             best_d = d;
             best = cands[i];
         }
     }
+    if (budget) {
+        bool spent = cells >= *budget;
+        *budget = spent ? 0 : *budget - cells;
+        if (spent)
+            return NULL;   /* not every candidate was seen: no suggestion rather than a poor one */
+    }
     return best;
+}
+
+const char *prt_closest_word(const char *word, const char *const *cands, size_t n)
+{
+    return prt_closest_word_within(word, cands, n, NULL);
 }

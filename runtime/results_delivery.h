@@ -12,8 +12,9 @@ prt_delivery_names *prt_delivery_names_new(const prt_plan *plan);
 void prt_delivery_names_free(prt_delivery_names *t);
 /* The activity (and milestone, -1 for the activity itself) the n bytes at ref name. */
 bool prt_delivery_names_find(const prt_delivery_names *t, const char *ref, size_t n, int *activity, int *milestone);
-/* The closest activity identifier or milestone path to ref, or NULL. */
-const char *prt_delivery_names_closest(const prt_delivery_names *t, const char *ref);
+/* The closest activity identifier or milestone path to ref, or NULL (also once the table's budget
+ * for suggestions is spent). */
+const char *prt_delivery_names_closest(prt_delivery_names *t, const char *ref);
 
 /* Rows by (activity, milestone, period): the index + 1 of the row kept, so a repeat is found in
  * constant time. */
@@ -33,5 +34,7 @@ prt_impact prt_impact_parse(const char *s);
 int prt_delivery_band_find(const prt_delivery_scheme *d, const char *s);
 /* The closest of cands to word within a small edit distance, or NULL. */
 const char *prt_closest_word(const char *word, const char *const *cands, size_t n);
+/* The same, spending at most *budget units of work (taken from it); NULL once it is spent. */
+const char *prt_closest_word_within(const char *word, const char *const *cands, size_t n, size_t *budget);
 
 #endif

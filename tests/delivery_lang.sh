@@ -54,3 +54,31 @@ golden_cmd "delivery: restated delivery rows" tests/eval/delivery_restated.expec
 # a rating of record for an activity with no delivery scheme (R008)
 golden_cmd "delivery: a rating where there is no delivery scheme" tests/eval/delivery_rows_no_scheme.expected eval \
     tests/delivery/reports/hostile.plan --results tests/eval/delivery_rows_no_scheme.csv --period "2023/24 Q3" --color=never
+
+# "did you mean" over activity names stays linear: a return of 20,000 unknown references against 5,000
+# activities (3 minutes at 50,000 against 20,000 before the suggestions had a budget), and one reference
+# of 15 MB (measured again for every activity before), each reported within a generous bound
+python3 - "$DL" <<'PY'
+import sys
+d = sys.argv[1]
+with open(d + "/many.plan", "w") as f:
+    f.write('plan "Many" {\n    covers 2023/24\n}\npillar p "P" {\n    theme t "T" {\n')
+    for i in range(5000):
+        f.write('        activity activity_number_%d "Activity %d"\n' % (i, i))
+    f.write("    }\n}\n")
+with open(d + "/unknown.csv", "w") as f:
+    f.write("ref,period,value,status\n")
+    for i in range(20000):
+        f.write("activity_numbr_%d,2023/24 Q1,,on_track\n" % i)
+with open(d + "/huge_ref.csv", "w") as f:
+    f.write("ref,period,value,status\n" + "x" * (15 << 20) + ",2023/24 Q1,,on_track\n")
+PY
+for dl_csv in unknown huge_ref; do
+    timeout 20 "$PLANC" eval "$DL/many.plan" --results "$DL/$dl_csv.csv" --period "2023/24 Q1" -o "$DL/$dl_csv.txt" \
+        >"$DL/$dl_csv.err" 2>&1
+    dl_status=$?
+    [ $dl_status = 1 ] && grep -q "R004" "$DL/$dl_csv.err" && ok "delivery: unknown references in $dl_csv.csv are reported in linear time" ||
+        bad "delivery: unknown references in $dl_csv.csv are reported in linear time" "exit $dl_status (124: over 20 s)"
+done
+grep -q "did you mean 'activity_number_0'" "$DL/unknown.err" && ok "delivery: the first unknown references still get a suggestion" ||
+    bad "delivery: the first unknown references still get a suggestion"
