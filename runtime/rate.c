@@ -512,16 +512,19 @@ static prt_dot direction_against(prt_pool *pool, const prt_rating *r, const prt_
         *explanation = "no direction of travel for a monitor-only indicator";
         return PRT_DOT_NONE;
     }
-    if (!c->has) {
-        *explanation = prt_pool_printf(pool, "no result for %s (%s)", what, prt_period_text(c->period).s);
-        return PRT_DOT_NEW;
-    }
+    /* a change of method comes before a missing figure: with or without last year's figure the
+     * result cannot be compared with it, and seed 001 prints such an indicator (AC/S9, revised in
+     * 2016/17, no 2015/16 figure) "New method", not "New" */
     for (int i = 0; i < in->nrevisions; i++) {
         const prt_revision *rv = &in->revisions[i];
         if (prt_period_compare(rv->period, c->period) > 0 && prt_period_compare(rv->period, r->period) <= 0) {
             *explanation = prt_pool_printf(pool, "not comparable: %s", rv->reason ? rv->reason : "the method changed");
             return PRT_DOT_NOT_COMPARABLE;
         }
+    }
+    if (!c->has) {
+        *explanation = prt_pool_printf(pool, "no result for %s (%s)", what, prt_period_text(c->period).s);
+        return PRT_DOT_NEW;
     }
     double sign = pol == PRT_POL_SMALLER ? -1 : 1;
     double d = sign * (prt_as_printed(in, r->value) - prt_as_printed(in, c->value));

@@ -260,12 +260,14 @@ for r in "${!sd_line16[@]}"; do
     [ "$r" = "FS/S17 (Annual)" ] && continue # checked below
     case ${sd_rowdot[$r]:-} in
     Improving | Same | Worsening) [ "$d" = "${sd_rowdot[$r]:-}" ] || sd_dotdiff+=" $r" ;;
-    "New for 2016/17" | "New method 2016/17") [ "$d" = New ] || sd_dotdiff+=" $r" ;;
+    "New for 2016/17") [ "$d" = New ] || sd_dotdiff+=" $r" ;;
+    # revised in 2016/17 with no 2015/16 figure: the change of method comes first (docs/rating.md)
+    "New method 2016/17") [ "$d" = "Not comparable" ] || sd_dotdiff+=" $r" ;;
     Monitor | "Unable to provide DOT") [ "$d" = null ] || sd_dotdiff+=" $r" ;;
     *) sd_dotdiff+=" $r" ;;
     esac
 done
-sd_eq "seed 001: planc's DOT is the printed DOT of the other 76 rows (New for 'New for 2016/17'; none for 'Monitor', 'Unable to provide DOT')" "" "$sd_dotdiff"
+sd_eq "seed 001: planc's DOT is the printed DOT of the other 76 rows (New for 'New for 2016/17', Not comparable for 'New method 2016/17'; none for 'Monitor', 'Unable to provide DOT')" "" "$sd_dotdiff"
 l=${sd_line16["FS/S17 (Annual)"]:-}
 sd_eq "seed 001 difference: FS/S17 (Annual) DOT printed 'New for 2016/17' with the result 'Not available'; planc has no DOT without a result (counted by neither)" \
     "New for 2016/17 Not available null" "${sd_rowdot["FS/S17 (Annual)"]:-} $(sd_json "$l" status) $(sd_json "$l" dot)"
