@@ -131,6 +131,10 @@ static int take_long(const prt_command *cmd, int argc, char **argv, int *i)
         prt_options_help(cmd, stdout);
         return 0;
     }
+    if (n == 12 && strncmp(name, "list-options", 12) == 0 && !eq) {
+        prt_options_list(cmd, stdout);
+        return 0;
+    }
     for (size_t k = 0; k < cmd->noptions; k++) {
         const prt_option *o = &cmd->options[k];
         if (o->name && strlen(o->name) == n && strncmp(o->name, name, n) == 0)
@@ -287,6 +291,25 @@ void prt_options_help(const prt_command *cmd, FILE *out)
     prt_buf_free(&label);
     if (cmd->exit_status)
         fprintf(out, "\nExit status: %s\n", cmd->exit_status);
+}
+
+void prt_options_list(const prt_command *cmd, FILE *out)
+{
+    for (size_t k = 0; k < cmd->noptions; k++) {
+        const prt_option *o = &cmd->options[k];
+        if (o->name)
+            fprintf(out, "--%s", o->name);
+        else
+            fputc('-', out);
+        if (o->short_name)
+            fprintf(out, " -%c", o->short_name);
+        else
+            fputs(" -", out);
+        fputs(o->kind == PRT_OPT_FLAG ? " flag" : " value", out);
+        for (size_t i = 0; o->choices && o->choices[i]; i++)
+            fprintf(out, " %s", o->choices[i]);
+        fputc('\n', out);
+    }
 }
 
 void prt_command_free(prt_command *cmd)

@@ -7,7 +7,8 @@
  * the options, "-" as a positional argument (standard input or output), options and positional
  * arguments in any order.  Every mistake is one line and a hint, with exit status 2:
  *     planc eval: error: unknown option '--x'
- *     Try 'planc eval --help'. */
+ *     Try 'planc eval --help'.
+ * --help and -h print the help; --list-options (undocumented) prints the table for tests. */
 #ifndef PLANRT_OPTIONS_H
 #define PLANRT_OPTIONS_H
 
@@ -55,11 +56,16 @@ typedef struct prt_command {
 } prt_command;
 
 /* Parses argv[first..argc) by cmd's table, storing each option through its dest and the positional
- * arguments into cmd->arg.  Returns -1 to go on; 0 after printing --help (or -h) to standard
- * output; 2 after an error message on standard error.  Call prt_command_free in every case. */
+ * arguments into cmd->arg.  Returns -1 to go on; 0 after printing --help (or -h, or --list-options)
+ * to standard output; 2 after an error message on standard error.  Call prt_command_free in every case. */
 int prt_options_parse(prt_command *cmd, int argc, char **argv, int first);
 /* --help: the usage line, the description, the aligned options and the exit statuses. */
 void prt_options_help(const prt_command *cmd, FILE *out);
+/* The table as data, one line an option: "--NAME" (or "-"), "-X" (or "-"), "flag" or "value", then the
+ * choices, separated by spaces.  Printed by the undocumented --list-options, which every command and
+ * evaluator accepts like --help, so that tests/help.sh can hold --help, the bash completion and the
+ * man page to the options each command really parses. */
+void prt_options_list(const prt_command *cmd, FILE *out);
 /* Frees what parsing allocated: cmd->arg and every PRT_OPT_LIST of the table. */
 void prt_command_free(prt_command *cmd);
 

@@ -111,6 +111,7 @@ done
 
 # --- the one option parser: --help, --name=value, the same messages everywhere, the man page ---
 . tests/options.sh
+. tests/help.sh
 
 # --- every word of each set of names accepted, and listed in docs/language.md ---
 . tests/names.sh
