@@ -1,7 +1,8 @@
 /* planc diff, the delivery part: delivery schemes added, removed and changed (name, bands with their
  * rule, label, abbreviation and colour, the overdue rule), activities added and removed, and for each
- * activity of both plans (matched by identifier) its name, owner, description, resolved scheme, due
- * date, milestones, statuses and progress counts, each as old -> new. */
+ * activity of both plans (matched by identifier) its name, theme, outcomes delivered, owner, progress
+ * text, description, resolved scheme, due date, milestones, statuses and progress counts, each as
+ * old -> new.  The rows of diff_props.h marked H name what this file compares. */
 #include "diff.h"
 #include "report_delivery.h"
 #include "tables.h"
@@ -419,13 +420,46 @@ static const char *scheme_name(const Activity *a)
     return a->scheme ? a->scheme->e.id.name : "none";
 }
 
+/* "theme care": the theme of an activity (escaped, in o's pool). */
+static const char *parent_text(Out *o, const Entity *e)
+{
+    if (!e->parent || !e->parent->id.name)
+        return "none";
+    prt_buf b = {0};
+    prt_buf_printf(&b, "%s %s", entity_kind_name(e->parent->kind), e->parent->id.name);
+    const char *t = diff_esc(o, prt_buf_str(&b));
+    prt_buf_free(&b);
+    return t;
+}
+
+/* "independence, wellbeing": the outcomes an activity delivers, as listed (escaped, in o's pool). */
+static const char *delivers_text(Out *o, const NameRef *n)
+{
+    if (!n)
+        return "none";
+    prt_buf b = {0};
+    for (; n; n = n->next)
+        prt_buf_printf(&b, "%s%s", b.len ? ", " : "", n->name);
+    const char *t = diff_esc(o, prt_buf_str(&b));
+    prt_buf_free(&b);
+    return t;
+}
+
 static void compare_activity(Out *o, const Pair *p, const Activity *x, const Activity *y)
 {
     const char *k = diff_esc(o, y->e.id.name);
     if (!same_text(x->e.name, y->e.name))
         diff_line(o, "%s renamed: %s -> %s", k, diff_quoted(o, x->e.name), diff_quoted(o, y->e.name));
+    const char *tx = parent_text(o, &x->e), *ty = parent_text(o, &y->e);
+    if (strcmp(tx, ty) != 0)
+        diff_line(o, "%s moved: %s -> %s", k, tx, ty);
+    const char *dx = delivers_text(o, x->delivers), *dy = delivers_text(o, y->delivers);
+    if (strcmp(dx, dy) != 0)
+        diff_line(o, "%s delivers: %s -> %s", k, dx, dy);
     if (!same_text(x->owner, y->owner))
         diff_line(o, "%s owner: %s -> %s", k, diff_quoted(o, x->owner), diff_quoted(o, y->owner));
+    if (!same_text(x->progress, y->progress))
+        diff_line(o, "%s progress: %s -> %s", k, diff_quoted(o, x->progress), diff_quoted(o, y->progress));
     if (!same_text(x->description, y->description))
         diff_line(o, "%s description: %s -> %s", k, diff_quoted(o, x->description), diff_quoted(o, y->description));
     if (!same_text(scheme_name(x), scheme_name(y)))

@@ -126,6 +126,7 @@ done
 . tests/results_diag.sh
 . tests/results_history.sh
 . tests/delivery_diff.sh
+. tests/diff_props.sh
 
 # --- the report formats over time: history, grouping, ownership, exceptions (issue 14) ---
 . tests/history_reports.sh
