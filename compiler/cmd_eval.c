@@ -36,10 +36,10 @@ int cmd_eval(int argc, char **argv)
     prt_run_options opt;
     memset(&opt, 0, sizeof opt);
     opt.progname = "planc eval";
-    const char *format = NULL;
+    const char *format = NULL, *ratings = NULL;
     prt_opt_list include = {0}, results = {0};
     prt_option options[PRT_RUN_NOPTIONS + 1];
-    size_t n = prt_run_option_table(options, &opt, &format, &results);
+    size_t n = prt_run_option_table(options, &opt, &format, &ratings, &results);
     options[n++] = (prt_option)INCLUDE_DIR_OPTION(&include);
     prt_command cmd = {
         .prog = "planc eval",
@@ -47,7 +47,9 @@ int cmd_eval(int argc, char **argv)
         .description = "Rates every indicator of PLAN for period P from the results CSV files (one per period, or a\n"
                        "directory of them), exactly as the evaluator 'planc build' makes would.  --history N reports\n"
                        "the N periods up to P.  --audit lists the published ratings that the plan's declared method\n"
-                       "does not reproduce.\n",
+                       "does not reproduce, in any --format.  --ratings record reports the ratings of record (the\n"
+                       "published rating where the results or the plan give one, else the method's), the method's\n"
+                       "band beside each.\n",
         .exit_status = "0 rated, 1 errors in the plan or the results, 2 usage or I/O failure.",
         .options = options,
         .noptions = n,
@@ -61,7 +63,7 @@ int cmd_eval(int argc, char **argv)
         status = include_dirs_resolve(&dirs, "eval", &include);
     if (status < 0) {
         opt.positional = cmd.arg[0];
-        prt_run_take(&opt, format, &results);
+        prt_run_take(&opt, format, ratings, &results);
         status = eval_run(&opt, &dirs);
     }
     prt_run_options_free(&opt);

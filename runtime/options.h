@@ -81,15 +81,17 @@ extern const char *const prt_color_whens[];           /* auto, always, never */
     {.name = "color", .kind = PRT_OPT_STRING, .metavar = "WHEN", .choices = prt_color_whens, .dest = (where), \
      .help = "colour diagnostics: auto (default), always, never"}
 
-/* The generated evaluator's options (--results, --period, --format, --map, --audit, -o, and the
- * diagnostics options) as table entries storing into opt, and --format's word into *format (for
- * prt_run_format).  planc eval's table starts with the same entries.  Returns how many were
- * written into table, which has room for PRT_RUN_NOPTIONS. */
-enum { PRT_RUN_NOPTIONS = 10 };
+/* The generated evaluator's options (--results, --period, --format, --map, --audit, --ratings, -o, and
+ * the diagnostics options) as table entries storing into opt, --format's word into *format and
+ * --ratings' into *ratings (for prt_run_take).  planc eval's table starts with the same entries.
+ * Returns how many were written into table, which has room for PRT_RUN_NOPTIONS. */
+enum { PRT_RUN_NOPTIONS = 11 };
 struct prt_run_options;
-size_t prt_run_option_table(prt_option *table, struct prt_run_options *opt, const char **format, prt_opt_list *results);
-/* After parsing: sets opt->format from --format's word (NULL: text), which the table's choices have
- * checked, and moves the --results list into opt (freed by prt_run_options_free). */
-void prt_run_take(struct prt_run_options *opt, const char *format, prt_opt_list *results);
+size_t prt_run_option_table(prt_option *table, struct prt_run_options *opt, const char **format, const char **ratings,
+                            prt_opt_list *results);
+/* After parsing: sets opt->format from --format's word (NULL: text) and opt->ratings from --ratings'
+ * (NULL: computed), which the table's choices have checked, and moves the --results list into opt
+ * (freed by prt_run_options_free). */
+void prt_run_take(struct prt_run_options *opt, const char *format, const char *ratings, prt_opt_list *results);
 
 #endif

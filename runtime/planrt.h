@@ -362,6 +362,8 @@ typedef struct prt_rating {
     const char *dot_explanation;       /* never NULL ("" when there is none) */
     const char *comment;
     const char *published_rating;      /* rating of record, from the results or the plan */
+    bool of_record;                    /* band is the rating of record (--ratings record), not the method's */
+    const char *method_explanation;    /* never NULL: the method's explanation, before an override or the record */
     const char *published_dot;
     bool exception;                    /* below target and no commentary */
     double benchmark_value;
@@ -447,9 +449,14 @@ typedef struct prt_delivery_counts {
     int state[PRT_N_DELIVERY_STATES];
 } prt_delivery_counts;
 
+/* Which band a report gives an indicator: the one its plan's method computes (an override applied),
+ * or its rating of record where the results or the plan publish one (--ratings record). */
+typedef enum { PRT_RATINGS_COMPUTED, PRT_RATINGS_RECORD } prt_ratings_basis;
+
 typedef struct prt_evaluation {
     const prt_plan *plan;
     prt_period period;
+    prt_ratings_basis basis;
     prt_rating *ratings;               /* one per indicator, in plan order */
     prt_counts *pillar_counts;         /* one per pillar */
     prt_counts *theme_counts;          /* one per theme */
@@ -462,6 +469,9 @@ typedef struct prt_evaluation {
 } prt_evaluation;
 
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *results, prt_period period);
+/* The same on a basis: PRT_RATINGS_RECORD gives each indicator its rating of record where there is one. */
+prt_evaluation *prt_evaluate_on(const prt_plan *plan, const prt_results *results, prt_period period,
+                                prt_ratings_basis basis);
 /* The band of delivery scheme d that a state and impact fall in (the first that takes them), -1. */
 int prt_delivery_band_for(const prt_delivery_scheme *d, prt_delivery_state s, prt_impact im);
 /* Whether any band of d is found from a state (else every band is given by judgement). */
@@ -475,10 +485,13 @@ typedef struct prt_history {
     int n;
     prt_evaluation **ev;               /* ev[n-1] is the report's period */
     const char *produced;              /* the date the report was produced ("2026-11-30"), or NULL */
+    prt_ratings_basis basis;           /* the basis every period was rated on */
     bool provisional;                  /* some figure in it is provisional */
 } prt_history;
 
 prt_history *prt_history_evaluate(const prt_plan *plan, const prt_results *results, prt_period p, int n);
+prt_history *prt_history_evaluate_on(const prt_plan *plan, const prt_results *results, prt_period p, int n,
+                                     prt_ratings_basis basis);
 void prt_history_free(prt_history *h);
 /* The report's own period: h->ev[h->n - 1]. */
 const prt_evaluation *prt_history_last(const prt_history *h);
@@ -489,8 +502,12 @@ void prt_report(FILE *out, const prt_history *h, prt_format format);
 /* The HTML report (the committee pack), with an SVG map (the text of `planc map -T svg`) embedded when
  * map_svg is not NULL. */
 void prt_report_html(FILE *out, const prt_history *h, const char *map_svg);
-/* The ratings of record that differ from what the declared method computes. */
+/* The ratings of record that differ from what the declared method computes, as text. */
 void prt_audit(FILE *out, const prt_evaluation *ev);
+/* The same in a report format: text, Markdown, CSV (a row per mismatch), JSON or an HTML page. */
+void prt_audit_report(FILE *out, const prt_evaluation *ev, prt_format format);
+/* The line a report prints under its title to say which ratings it gives ("Ratings: ..."). */
+const char *prt_ratings_basis_text(prt_ratings_basis basis);
 
 typedef struct prt_run_options {
     const char *progname;
@@ -503,6 +520,7 @@ typedef struct prt_run_options {
     const char *map;                   /* --map: an SVG to embed in the HTML report */
     prt_format format;
     bool audit;
+    prt_ratings_basis ratings;         /* --ratings computed|record */
     const char *positional;            /* planc eval's PLAN argument */
     /* --diagnostics-format (text, json, sarif, github) and --color (auto, always, never) for the
      * problems found in the results; NULL means text and auto */
@@ -551,7 +569,8 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt);
 void prt_run_options_free(prt_run_options *opt);
 
 /* The whole command line of a generated evaluator:
- *   plan_eval --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit] [-o FILE]
+ *   plan_eval --results FILE --period P [--format text|csv|json|md|html] [--map FILE.svg] [--audit]
+ *             [--ratings computed|record] [-o FILE]
  *             [--diagnostics-format FORMAT] [--color WHEN] */
 int prt_main(const prt_plan *plan, int argc, char **argv);
 

@@ -739,6 +739,29 @@ static void apply_override(prt_evaluation *ev, prt_rating *r, const prt_indicato
                                      row->reason ? row->reason : "", was[0] ? "; computed " : "", was);
 }
 
+/* Under --ratings record, a rating of record that names a band of the indicator's scheme is its band:
+ * the method's band stays in computed_band and its explanation beside it ("Green Amber (of record; the
+ * method gives Red Amber: ...)").  It comes before an override, which is not applied: what the council
+ * published already is its judgement.  False when there is no such rating (the method's band stands). */
+static bool apply_record(prt_evaluation *ev, prt_rating *r, const prt_indicator *in, const prt_result_row *row)
+{
+    if (ev->basis != PRT_RATINGS_RECORD || !r->published_rating || in->scheme < 0)
+        return false;
+    const prt_scheme *s = &ev->plan->schemes[in->scheme];
+    int b = prt_scheme_find_band(s, r->published_rating);
+    if (b < 0)
+        return false;
+    int ob = row && row->override ? prt_scheme_find_band(s, row->override) : -1;
+    r->band = b;
+    r->of_record = true;
+    r->explanation = prt_pool_printf(&ev->strings, "%s (of record; the method gives %s%s%s%s%s%s%s)", s->bands[b].label,
+                                     r->computed_band >= 0 ? "" : "no rating: ", r->method_explanation,
+                                     ob >= 0 ? "; the override " : "", ob >= 0 ? s->bands[ob].label : "",
+                                     ob >= 0 ? " (" : "", ob >= 0 && row->reason ? row->reason : "",
+                                     ob >= 0 ? ") gives way to it" : "");
+    return true;
+}
+
 /* The rating of indicator i: its result, last year's, the target, the band, the direction of travel. */
 static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
 {
@@ -747,7 +770,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     prt_rating *r = &ev->ratings[i];
     const Found *f = &c->found[i];
     r->indicator = i;
-    r->explanation = r->dot_explanation = r->dot_short_explanation = r->forecast_explanation = "";
+    r->explanation = r->method_explanation = r->dot_explanation = r->dot_short_explanation = r->forecast_explanation = "";
     r->row = f->row;
     if (f->row) {
         r->provisional = f->row->provisional;
@@ -792,7 +815,8 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
         r->explanation = not_rated;
     else
         rate_against_target(ev, r, in);
-    if (f->row && f->row->override && in->scheme >= 0)
+    r->method_explanation = r->explanation;
+    if (!apply_record(ev, r, in, f->row) && f->row && f->row->override && in->scheme >= 0)
         apply_override(ev, r, in, f->row);
     r->below_target = r->band > 0;
     r->exception = r->below_target && (!r->comment || !r->comment[0]);
@@ -827,10 +851,17 @@ static void count_rating(prt_evaluation *ev, const prt_rating *r)
 
 prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_period period)
 {
+    return prt_evaluate_on(plan, res, period, PRT_RATINGS_COMPUTED);
+}
+
+prt_evaluation *prt_evaluate_on(const prt_plan *plan, const prt_results *res, prt_period period,
+                                prt_ratings_basis basis)
+{
     int n = plan->nindicators;
     prt_evaluation *ev = zalloc(sizeof *ev);
     ev->plan = plan;
     ev->period = period;
+    ev->basis = basis;
     ev->ratings = zalloc((size_t)n * sizeof *ev->ratings);
     ev->pillar_counts = zalloc((size_t)plan->npillars * sizeof *ev->pillar_counts);
     ev->theme_counts = zalloc((size_t)plan->nthemes * sizeof *ev->theme_counts);
@@ -863,14 +894,21 @@ prt_evaluation *prt_evaluate(const prt_plan *plan, const prt_results *res, prt_p
 
 prt_history *prt_history_evaluate(const prt_plan *plan, const prt_results *res, prt_period p, int n)
 {
+    return prt_history_evaluate_on(plan, res, p, n, PRT_RATINGS_COMPUTED);
+}
+
+prt_history *prt_history_evaluate_on(const prt_plan *plan, const prt_results *res, prt_period p, int n,
+                                     prt_ratings_basis basis)
+{
     if (n < 1)
         n = 1;
     prt_history *h = zalloc(sizeof *h);
     h->plan = plan;
     h->n = n;
+    h->basis = basis;
     h->ev = zalloc((size_t)n * sizeof *h->ev);
     for (int k = 0; k < n; k++) {
-        h->ev[k] = prt_evaluate(plan, res, prt_period_back(p, n - 1 - k));
+        h->ev[k] = prt_evaluate_on(plan, res, prt_period_back(p, n - 1 - k), basis);
         for (int i = 0; i < plan->nindicators; i++)
             h->provisional |= h->ev[k]->ratings[i].provisional;
         for (int i = 0; i < plan->nactivities; i++)

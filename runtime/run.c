@@ -147,7 +147,7 @@ int prt_session_rate(prt_session *s)
     s->results = prt_results_read_history(s->plan, s->opt->results, s->opt->nresults, s->period, n, &diag);
     int status = !s->results ? 2 : diag.errors ? 1 : 0;
     if (status == 0) {
-        s->history = prt_history_evaluate(s->plan, s->results, s->period, n);
+        s->history = prt_history_evaluate_on(s->plan, s->results, s->period, n, s->opt->ratings);
         s->history->produced = s->produced;
         s->evaluation = s->history->ev[s->history->n - 1];
         quality_warnings(&diag, s->history);
@@ -192,7 +192,7 @@ static int rate_into(FILE *out, prt_session *s)
         return 2;
     }
     if (opt->audit)
-        prt_audit(out, s->evaluation);
+        prt_audit_report(out, s->evaluation, opt->format);
     else if (opt->format == PRT_FORMAT_HTML)
         prt_report_html(out, s->history, map_svg);
     else
@@ -230,8 +230,11 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
 }
 
 static const char *const report_formats[] = {"text", "csv", "json", "md", "html", NULL};
+/* --ratings, in prt_ratings_basis order */
+static const char *const ratings_bases[] = {"computed", "record", NULL};
 
-size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char **format, prt_opt_list *results)
+size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char **format, const char **ratings,
+                            prt_opt_list *results)
 {
     const prt_option entries[PRT_RUN_NOPTIONS] = {
         {.name = "results", .kind = PRT_OPT_LIST, .metavar = "FILE", .required = true, .dest = results,
@@ -247,7 +250,9 @@ size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char 
         {.name = "map", .kind = PRT_OPT_STRING, .metavar = "FILE.svg", .dest = &opt->map,
          .help = "with --format html: embed this map (from planc map -T svg)"},
         {.name = "audit", .kind = PRT_OPT_FLAG, .dest = &opt->audit,
-         .help = "list published ratings that differ from the plan's method instead"},
+         .help = "list published ratings that differ from the plan's method instead (in --format's format)"},
+        {.name = "ratings", .kind = PRT_OPT_STRING, .metavar = "BASIS", .choices = ratings_bases, .dest = ratings,
+         .help = "computed (default): bands by the plan's method; record: the published rating where there is one"},
         {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = "FILE", .dest = &opt->output,
          .help = "write to FILE (atomically) instead of standard output"},
         PRT_DIAGNOSTICS_FORMAT_OPTION(&opt->diagnostics_format),
@@ -257,10 +262,12 @@ size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char 
     return PRT_RUN_NOPTIONS;
 }
 
-void prt_run_take(prt_run_options *opt, const char *format, prt_opt_list *results)
+void prt_run_take(prt_run_options *opt, const char *format, const char *ratings, prt_opt_list *results)
 {
     if (!format || !prt_format_parse(format, &opt->format))
         opt->format = PRT_FORMAT_TEXT;
+    opt->ratings = ratings && strcmp(ratings, ratings_bases[PRT_RATINGS_RECORD]) == 0 ? PRT_RATINGS_RECORD
+                                                                                      : PRT_RATINGS_COMPUTED;
     opt->results = results->items;
     opt->nresults = results->n;
     opt->results_owned = results->items;
@@ -280,7 +287,7 @@ void prt_run_options_free(prt_run_options *opt)
 int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
 {
     prt_option table[PRT_RUN_NOPTIONS];
-    const char *format = NULL;
+    const char *format = NULL, *ratings = NULL;
     prt_opt_list results = {0};
     prt_command cmd = {
         .prog = opt->progname,
@@ -289,12 +296,12 @@ int prt_parse_options(int argc, char **argv, int first, prt_run_options *opt)
                        "(one per period, or a directory of them); --history N reports the N periods up to P.\n",
         .exit_status = "0 rated, 1 errors in the results, 2 usage or I/O failure.",
         .options = table,
-        .noptions = prt_run_option_table(table, opt, &format, &results),
+        .noptions = prt_run_option_table(table, opt, &format, &ratings, &results),
         .args = "",
         .max_args = 0,
     };
     int status = prt_options_parse(&cmd, argc, argv, first);
-    prt_run_take(opt, format, &results);
+    prt_run_take(opt, format, ratings, &results);
     prt_command_free(&cmd);
     return status;
 }

@@ -2,6 +2,7 @@
 # Every figure the seed reports print is asserted against what planc computes from the transcribed plans:
 #   1. seed 001 (Corporate Plan, Q4 / End of Year 2016/17): the per-priority summary table and the sentences
 #      under it; where the printed table contradicts its own rows, a named check holds both numbers;
+#      with --ratings record, planc's own summary prints the published table (bands, RAG rated, Monitor/NYA);
 #   2. seed 001: the audit of the published ratings (count and golden file tests/seeds/audit-2016-17.expected);
 #   3. seed 000 (Corporate Plan, End of Year 2019/20): rating and direction of travel of every indicator, with
 #      the differences that are expected named one by one.
@@ -209,6 +210,25 @@ while IFS=$'\t' read -r sd_id sd_name r_rep r_rated c_g c_ga c_ra c_r r_mon r_do
         sd_eq "seed 001 table: $sd_name worsened $c_wor ($sd_where)" "$c_wor" "${sd_mdcell[$sd_id:worsened]:-}"
     fi
 done <<<"$sd_table"
+
+# The published table from planc itself (issue 16): with --ratings record each indicator's band is its
+# published rating, so planc's own summary is the council's table - Reported, RAG rated, the four bands as
+# printed ("63% (41)") and Monitor/NYA - for every priority and the total, not a tally of the results CSV.
+sd_mdr=$OUT/seeds-2016-17-record.md
+"$PLANC" eval $sd_p16.plan --results $sd_p16.results.csv --period 2016/17 --ratings record --format md >"$sd_mdr" 2>&1
+sd_eq "seed 001: planc eval --ratings record exits 0" 0 $?
+sd_i=1
+while IFS=$'\t' read -r sd_id sd_name r_rep r_rated c_g c_ga c_ra c_r r_mon r_dot c_imp c_wor; do
+    sd_i=$((sd_i + 1))
+    IFS='|' read -r -a sd_cells <<<"$(grep '^| ' "$sd_mdr" | sed -n "${sd_i}p")"
+    sd_got=""
+    for c in 2 3 4 5 6 7 8; do v=${sd_cells[$c]:-}; v=${v# }; sd_got+="${v% }$sd_tab"; done
+    sd_eq "seed 001 table of record: planc --ratings record prints $sd_name as published ($sd_where)" \
+        "$r_rep$sd_tab$r_rated$sd_tab$c_g$sd_tab$c_ga$sd_tab$c_ra$sd_tab$c_r$sd_tab$r_mon$sd_tab" "$sd_got"
+done <<<"$sd_table"
+grep -qxF "Ratings: of record where published, else computed by the plan's method" "$sd_mdr" &&
+    ok "seed 001 table of record: the report says its ratings are of record" ||
+    bad "seed 001 table of record: the report says its ratings are of record"
 
 # the sentences under each priority's heading (and the opening paragraph for the total)
 sd_known_sentence=" growth_regeneration:dot managing_demand:dot customer_services_transparency:below total:dot "

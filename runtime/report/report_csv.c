@@ -67,7 +67,7 @@ static void csv_rating_cells(prt_buf *row, const prt_evaluation *ev, const prt_r
     val[0] = pc[0] = '\0';
     if (r->status == PRT_RESULT_VALUE)
         rpt_number(r->value, -1, val, sizeof val);
-    if (r->band >= 0 && !r->overridden)
+    if (r->computed_band >= 0 && !r->overridden)   /* the method's figure: none for a rating it did not give */
         rpt_number(r->percent, 1, pc, sizeof pc);
     row_cell(row, in->ref, false);
     row_cell(row, in->id, false);
@@ -150,7 +150,7 @@ static void csv_indicator_delivery_cells(prt_buf *row)
 {
     row_cell(row, "indicator", false);
     for (size_t c = 1; c < CSV_NDELIVERY; c++)
-        row_cell(row, "", c + 1 == CSV_NDELIVERY);
+        row_cell(row, "", false);
 }
 
 /* Puts value in the indicator column called name. */
@@ -211,7 +211,9 @@ static void csv_activity_row(prt_buf *row, const prt_history *h, int k, int ai, 
     row_cell(row, d->published, false);
     row_cell(row, rpt_milestones_text(plan, d, &cb->milestones), false);
     row_cell(row, rpt_tally_text(d->tally, &cb->tally), false);
-    row_cell(row, yes_no(d->undated), true);
+    row_cell(row, yes_no(d->undated), false);
+    row_cell(row, "", false);   /* basis and computed_rating: an activity's band is its scheme's */
+    row_cell(row, "", true);
 }
 
 /* One row per activity and period, after the indicators' rows, the periods of an activity together. */
@@ -228,6 +230,19 @@ static void csv_activities(FILE *out, const prt_history *h, prt_buf *row)
     prt_buf_free(&cb.tally);
 }
 
+/* The last two columns, after every other (which keep their places): the basis of the ratings
+ * (--ratings: "computed" or "record") and the band the plan's method gives, which under "record" may
+ * differ from the rating (the rating of record). */
+static const char *const csv_basis_head[] = {"basis", "computed_rating"};
+
+static void csv_basis_cells(prt_buf *row, const prt_evaluation *ev, const prt_rating *r)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    bool computed = r->computed_band >= 0 && in->scheme >= 0;
+    row_cell(row, ev->basis == PRT_RATINGS_RECORD ? "record" : "computed", false);
+    row_cell(row, computed ? ev->plan->schemes[in->scheme].bands[r->computed_band].id : "", true);
+}
+
 /* One row per indicator and period of the history, the periods of an indicator together, oldest first;
  * then, when the plan has activities, one per activity and period (csv_delivery_head). */
 void rpt_csv_report(FILE *out, const prt_history *h)
@@ -240,16 +255,19 @@ void rpt_csv_report(FILE *out, const prt_history *h)
     rpt_rowbufs_init(&rb, &L);
     bool delivery = plan->nactivities > 0;
     for (size_t i = 0; i < nh; i++)
-        row_cell(&row, csv_head[i], i + 1 == nh && !delivery);
+        row_cell(&row, csv_head[i], false);
     for (size_t i = 0; delivery && i < CSV_NDELIVERY; i++)
-        row_cell(&row, csv_delivery_head[i], i + 1 == CSV_NDELIVERY);
+        row_cell(&row, csv_delivery_head[i], false);
+    row_cell(&row, csv_basis_head[0], false);
+    row_cell(&row, csv_basis_head[1], true);
     prt_buf_flush(&row, out);
     for (int i = 0; i < plan->nindicators; i++)
         for (int k = 0; k < h->n; k++) {
             csv_rating_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb);
-            csv_history_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb, !delivery);
+            csv_history_cells(&row, h->ev[k], &h->ev[k]->ratings[i], &rb, false);
             if (delivery)
                 csv_indicator_delivery_cells(&row);
+            csv_basis_cells(&row, h->ev[k], &h->ev[k]->ratings[i]);
             prt_buf_flush(&row, out);
         }
     if (delivery)

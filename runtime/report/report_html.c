@@ -237,6 +237,7 @@ static void front_page(FILE *out, const prt_history *h)
     html_line(out, "p", "organisation", "", plan->organisation);
     fprintf(out, "<p>Performance for <strong>%s</strong>. Ratings are given as text and as colour.</p>\n",
             prt_period_text(prt_history_last(h)->period).s);
+    html_line(out, "p", "basis", "", prt_ratings_basis_text(h->basis));
     about(out, h);
     headline(out, h);
     band_charts(out, h);

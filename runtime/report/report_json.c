@@ -155,7 +155,13 @@ static void json_rating_fields(FILE *out, const prt_evaluation *ev, const prt_ra
     fputs(", \"rating_label\": ", out);
     json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
     fputs(", \"percent\": ", out);
-    json_opt_num(out, r->band >= 0 && !r->overridden, r->percent);
+    json_opt_num(out, r->computed_band >= 0 && !r->overridden, r->percent);   /* the method's figure */
+    if (ev->basis == PRT_RATINGS_RECORD) {
+        /* the ratings of record: the band the method gives beside the one reported */
+        fputs(", \"computed_rating\": ", out);
+        json_str(out, r->computed_band >= 0 ? s->bands[r->computed_band].id : NULL);
+        fprintf(out, ", \"of_record\": %s", json_bool(r->of_record));
+    }
     fputs(", \"explanation\": ", out);
     json_str(out, r->explanation);
     fputs(", \"last_year\": ", out);
@@ -445,6 +451,7 @@ static void json_header(FILE *out, const prt_history *h)
     fputs(",\n  \"digest\": ", out);
     json_str(out, plan->digest);
     fprintf(out, ",\n  \"provisional\": %s", json_bool(h->provisional));
+    fprintf(out, ",\n  \"ratings_basis\": \"%s\"", h->basis == PRT_RATINGS_RECORD ? "record" : "computed");
 }
 
 static void json_summary(FILE *out, const prt_evaluation *ev)

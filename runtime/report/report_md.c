@@ -35,6 +35,8 @@ static void md_title(FILE *out, const prt_history *h)
     prt_buf_puts(&b, ": performance for ");
     rpt_period_line(&b, h);
     prt_buf_puts(&b, "\n\n");
+    prt_esc_md(&b, prt_ratings_basis_text(h->basis));
+    prt_buf_puts(&b, "\n\n");
     prt_buf lines = {0};
     rpt_header_lines(&lines, h, prt_esc_md);
     for (const char *p = prt_buf_str(&lines); *p; p++) {

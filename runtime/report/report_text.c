@@ -221,6 +221,8 @@ static void text_title(FILE *out, const prt_history *h)
     prt_buf_puts(&line, "\nPerformance for ");
     rpt_period_line(&line, h);
     prt_buf_putc(&line, '\n');
+    prt_esc_terminal(&line, prt_ratings_basis_text(h->basis));
+    prt_buf_putc(&line, '\n');
     rpt_header_lines(&line, h, prt_esc_terminal);
     prt_buf_putc(&line, '\n');
     prt_buf_flush(&line, out);
