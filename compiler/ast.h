@@ -158,6 +158,8 @@ typedef struct Target {
     const Value *tolerance;     /* `within`, NULL when not given (most targets: a pointer, not a Value) */
     const char *note;
     Loc loc;
+    Loc interval_loc;           /* `within confidence interval`, when within_interval */
+    bool within_interval;       /* met when the result's confidence interval holds the target */
 } Target;
 
 typedef struct Amendment {
@@ -188,6 +190,7 @@ typedef struct ResultRec {
     PeriodLit period;
     Ident rated;
     Value original;             /* present when the result was restated */
+    Value lower, upper;         /* `interval LOWER to UPPER`: the survey's confidence interval, when present */
     const char *reason, *note;
     Loc loc;
 } ResultRec;

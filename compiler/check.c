@@ -617,6 +617,9 @@ static bool check_targets(Checker *c, Indicator *in)
         }
         if (t->spec.kind != PRT_TARGET_MONITOR)
             rated_target = true;
+        else if (t->within_interval)
+            diag_error(c->diag, t->interval_loc, "E049",
+                       "a 'monitor' target is not rated, so it cannot be met within a confidence interval");
         check_target_spec(c, in, &t->spec, "the target");
         if (t->tolerance && t->tolerance->num < 0)
             diag_error(c->diag, t->tolerance->loc, "E023", "a tolerance cannot be negative");
@@ -676,6 +679,20 @@ static void check_benchmark_values(Checker *c, Indicator *in)
     }
 }
 
+/* A result's confidence interval: bounds in the indicator's unit, around the result (E049). */
+static void check_result_interval(Checker *c, const Indicator *in, const ResultRec *r)
+{
+    if (!r->lower.present)
+        return;
+    check_value(c, in, &r->lower, "the interval's lower bound");
+    check_value(c, in, &r->upper, "the interval's upper bound");
+    if (r->lower.num > r->value.num || r->value.num > r->upper.num)
+        diag_error(c->diag, (Loc){r->lower.loc.file, r->lower.loc.begin, r->upper.loc.end}, "E049",
+                   "the interval %g to %g does not hold the result %g: write the lower bound first, and the "
+                   "result between the two",
+                   r->lower.num, r->upper.num, r->value.num);
+}
+
 /* Results written in the plan: values that fit the unit, ratings of record the scheme has, one per period. */
 static void check_plan_results(Checker *c, Indicator *in)
 {
@@ -683,6 +700,7 @@ static void check_plan_results(Checker *c, Indicator *in)
         ResultRec *r = in->results.items[i];
         check_value(c, in, &r->value, "the result");
         check_value(c, in, &r->original, "the original result");
+        check_result_interval(c, in, r);
         if (r->rated.name) {
             if (!in->scheme)
                 diag_error(c->diag, r->rated.loc, "E029", "result is rated '%s', but '%s' has no rating scheme",

@@ -53,6 +53,7 @@ static const DiagCode codes[] = {
     {"E046", "a delivery scheme with no band, 'otherwise' not last, a state that falls in no band, a threshold on a delivery band (or 'when' on a rating band), an overdue rule naming no band of the scheme"},
     {"E047", "an activity's status that is neither a delivery state nor a band of its scheme, two statuses for one period, a status outside the plan, a percentage complete outside 0-100%, a progress count that is not whole or counts more done than there are"},
     {"E048", "a due or completion date outside the plan's years, a milestone due or completed before it starts"},
+    {"E049", "'within confidence interval' on a 'monitor' target, or a result's interval that does not hold the result"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},

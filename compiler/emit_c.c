@@ -41,6 +41,7 @@ static void target(FILE *out, const prt_target *t)
     emit_num(out, t->tolerance);
     fputs(", ", out);
     emit_lit(out, t->note);
+    fprintf(out, ", %s", t->within_interval ? "true" : "false");
     fputs("}", out);
 }
 
@@ -301,6 +302,10 @@ static void results_array(FILE *out, int i, const prt_indicator *in)
         emit_lit(out, r->rated);
         fputs(", ", out);
         emit_lit(out, r->note);
+        fprintf(out, ", %s, ", r->has_interval ? "true" : "false");
+        emit_num(out, r->lower);
+        fputs(", ", out);
+        emit_num(out, r->upper);
         fputs("},\n", out);
     }
     fputs("};\n", out);

@@ -371,6 +371,8 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             fputs(" within ", o);
             source(f, s->value2.loc);
         }
+        if (s->interval)
+            fputs(" within confidence interval", o);
         note(f, s->note);
         break;
     case ST_AMEND:
@@ -397,6 +399,12 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             fputs(s->ident.name, o);
         fputs(" in ", o);
         period(f, s->period);
+        if (s->lower.present) {
+            fputs(" interval ", o);
+            source(f, s->lower.loc);
+            fputs(" to ", o);
+            source(f, s->upper.loc);
+        }
         if (s->rated.name)
             fprintf(o, " rated %s", s->rated.name);
         if (s->value2.present) {

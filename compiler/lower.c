@@ -724,6 +724,8 @@ static void lower_target(Arena *ar, Indicator *in, const Stmt *s)
     t->tolerance = s->value2.present ? copy_value(ar, &s->value2) : NULL;
     t->note = s->note;
     t->loc = s->span;
+    t->within_interval = s->interval;
+    t->interval_loc = s->interval_loc;
     vec_push(ar, &in->targets, t);
 }
 
@@ -771,6 +773,8 @@ static void lower_result(Lowerer *lw, Indicator *in, const Stmt *s)
     r->period = s->period;
     r->rated = s->rated;
     r->original = s->value2;
+    r->lower = s->lower;
+    r->upper = s->upper;
     r->reason = s->value2.present ? s->note : NULL;
     r->note = s->value2.present ? NULL : s->note;
     r->loc = s->span;

@@ -106,6 +106,9 @@ typedef struct Stmt {
     NameRef *names;             /* measures / delivers / contributes to */
     Value value;                /* numeric argument */
     Value value2;               /* restated from / within tolerance */
+    Value lower, upper;         /* result ... interval LOWER to UPPER: a survey's confidence interval */
+    Loc interval_loc;           /* target ... within confidence interval: those three words */
+    bool interval;              /* ... given */
     PeriodLit period, period2;  /* covers A to B; amend A ... from B */
     TargetSpec target;
     Ident rated;                /* result ... rated G */

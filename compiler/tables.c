@@ -112,6 +112,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
         targets[i].has_tolerance = t->tolerance != NULL;
         targets[i].tolerance = t->tolerance ? t->tolerance->num : 0;
         targets[i].note = t->note;
+        targets[i].within_interval = t->within_interval;
     }
     out->targets = targets;
     out->ntargets = (int)in->targets.n;
@@ -123,11 +124,12 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
         am[i].to = target_of(b, &x->to, x->period.p);
         am[i].from = x->from.p;
         am[i].reason = x->reason;
-        /* an amended target keeps the tolerance of the target it replaces */
+        /* an amended target keeps the tolerance (and the confidence interval) of the target it replaces */
         for (int k = 0; k < out->ntargets; k++)
             if (prt_period_equal(targets[k].period, x->period.p)) {
                 am[i].to.has_tolerance = targets[k].has_tolerance;
                 am[i].to.tolerance = targets[k].tolerance;
+                am[i].to.within_interval = targets[k].within_interval;
             }
     }
     out->amendments = am;
@@ -163,6 +165,9 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
         rs[i].original = x->original.num;
         rs[i].rated = x->rated.name;
         rs[i].note = x->note ? x->note : x->reason;
+        rs[i].has_interval = x->lower.present && x->upper.present;
+        rs[i].lower = x->lower.num;
+        rs[i].upper = x->upper.num;
     }
     out->results = rs;
     out->nresults = (int)in->results.n;

@@ -81,6 +81,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_ACCUMULATES "'accumulates'" KW_ACTIVITY "'activity'" KW_AMEND "'amend'"
 %token KW_ARREARS "'arrears'" KW_AT "'at'" KW_BAND "'band'" KW_BASELINE "'baseline'"
 %token KW_BECAUSE "'because'" KW_BENCHMARK "'benchmark'" KW_COMMITTEE "'committee'"
+%token KW_CONFIDENCE "'confidence'" KW_INTERVAL "'interval'"
 %token KW_CONTRIBUTES "'contributes'" KW_COVERS "'covers'" KW_DECIMALS "'decimals'"
 %token KW_DELIVERS "'delivers'" KW_DESCRIPTION "'description'" KW_DIRECTION "'direction'"
 %token KW_FORECAST "'forecast'" KW_FORMULA "'formula'"
@@ -262,6 +263,16 @@ stmt:
                                             $$->value2 = $5;
                                             $$->note = $6; $$->note_loc = @6;
                                         }
+  | KW_TARGET target KW_IN PERIOD KW_WITHIN KW_CONFIDENCE KW_INTERVAL opt_note
+                                        {
+                                            /* met when the result's confidence interval holds the target (docs/rating.md) */
+                                            $$ = new_stmt(ctx, ST_TARGET, @1, @$);
+                                            $$->target = $2;
+                                            $$->period = $4;
+                                            $$->interval = true;
+                                            $$->interval_loc = (Loc){@5.file, @5.begin, @7.end};
+                                            $$->note = $8; $$->note_loc = @8;
+                                        }
   | KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING
                                         {
                                             $$ = new_stmt(ctx, ST_AMEND, @1, @$);
@@ -283,6 +294,17 @@ stmt:
                                             $$->period = $4;
                                             $$->rated = $5;
                                             $$->note = $6; $$->note_loc = @6;
+                                        }
+  | KW_RESULT value KW_IN PERIOD KW_INTERVAL value KW_TO value opt_rated opt_note
+                                        {
+                                            /* the survey's confidence interval around the result */
+                                            $$ = new_stmt(ctx, ST_RESULT, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->lower = $6;
+                                            $$->upper = $8;
+                                            $$->rated = $9;
+                                            $$->note = $10; $$->note_loc = @10;
                                         }
   | KW_RESULT value KW_IN PERIOD opt_rated KW_RESTATED KW_FROM value KW_BECAUSE STRING
                                         {

@@ -45,6 +45,7 @@ typedef struct prt_target {
     bool has_tolerance;
     double tolerance;
     const char *note;
+    bool within_interval;              /* met when the result's confidence interval holds it (rate.c) */
 } prt_target;
 
 typedef struct prt_amendment {
@@ -74,6 +75,8 @@ typedef struct prt_plan_result {       /* a result written in the plan itself */
     double original;
     const char *rated;                 /* rating of record (band id or abbreviation) or NULL */
     const char *note;
+    bool has_interval;                 /* `interval LOWER to UPPER`: the survey's confidence interval */
+    double lower, upper;
 } prt_plan_result;
 
 /* Formulas as reverse Polish code, so the interpreter needs no compiler.  Generated code also gets
@@ -283,6 +286,8 @@ typedef struct prt_result_row {
     int nbench;
     int *bench_index;
     double *bench_value;
+    bool has_interval;                 /* the `lower` and `upper` columns: the survey's confidence interval */
+    double lower, upper;
 } prt_result_row;
 
 typedef struct prt_results prt_results;
@@ -336,6 +341,12 @@ char *prt_read_file(const char *path, size_t *len);
 bool prt_results_input(const prt_results *r, int input, prt_period p, double *out);
 
 /* ---- evaluation ---- */
+
+/* What a target met "within confidence interval" made of the result's interval: no such target (NONE),
+ * the interval holds the target (met), it does not (rated by the method), or no bounds were given. */
+typedef enum { PRT_INTERVAL_NONE, PRT_INTERVAL_CONTAINS, PRT_INTERVAL_EXCLUDES, PRT_INTERVAL_NOT_GIVEN } prt_interval_use;
+/* "contains target", "excludes target", "not given"; "" for NONE: the reports' word for it. */
+const char *prt_interval_name(prt_interval_use u);
 
 typedef enum { PRT_DOT_NONE, PRT_DOT_IMPROVING, PRT_DOT_SAME, PRT_DOT_WORSENING, PRT_DOT_NEW, PRT_DOT_NOT_COMPARABLE } prt_dot;
 
@@ -394,6 +405,11 @@ typedef struct prt_rating {
     double original;
     const char *restate_reason;
     const prt_result_row *row;         /* the results row rated, or NULL (plan result, derived, none) */
+    /* the result's confidence interval (results' lower and upper, or the plan's `interval`), and what
+     * a target "within confidence interval" made of it */
+    bool has_interval;
+    double lower, upper;
+    prt_interval_use interval;
 } prt_rating;
 
 typedef struct prt_counts {

@@ -710,6 +710,72 @@ static const char *not_rated_because(prt_pool *pool, const prt_rating *r, const 
     return NULL;
 }
 
+/* ---- a target met within a survey's confidence interval ---- */
+
+const char *prt_interval_name(prt_interval_use u)
+{
+    switch (u) {
+    case PRT_INTERVAL_CONTAINS: return "contains target";
+    case PRT_INTERVAL_EXCLUDES: return "excludes target";
+    case PRT_INTERVAL_NOT_GIVEN: return "not given";
+    case PRT_INTERVAL_NONE: break;
+    }
+    return "";
+}
+
+/* The result's confidence interval: the results row's when the row is rated, else the plan's own
+ * result's. */
+static void find_interval(prt_rating *r, const Found *f)
+{
+    if (f->row ? f->row->has_interval : f->rec && f->rec->has_interval) {
+        r->has_interval = true;
+        r->lower = f->row ? f->row->lower : f->rec->lower;
+        r->upper = f->row ? f->row->upper : f->rec->upper;
+    }
+}
+
+/* A target "within confidence interval" is met (the first band) when the result's interval holds it,
+ * bounds included, whichever way is better (docs/rating.md).  True when that decided the rating;
+ * otherwise r->interval says why not, and the method rates the value. */
+static bool interval_met(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in)
+{
+    if (!r->target->within_interval)
+        return false;
+    if (!r->has_interval) {
+        r->interval = PRT_INTERVAL_NOT_GIVEN;
+        return false;
+    }
+    double target = settle(r->target_value);
+    if (target < settle(r->lower) || target > settle(r->upper)) {
+        r->interval = PRT_INTERVAL_EXCLUDES;
+        return false;
+    }
+    char v[64], lo[64], up[64], t[64];
+    r->interval = PRT_INTERVAL_CONTAINS;
+    r->band = 0;
+    r->percent = 100;
+    r->explanation = prt_pool_printf(pool, "%s: %s (interval %s-%s) contains the target %s",
+                                     plan->schemes[in->scheme].bands[0].label,
+                                     prt_format_value(in, r->value, v, sizeof v),
+                                     prt_format_value(in, r->lower, lo, sizeof lo),
+                                     prt_format_value(in, r->upper, up, sizeof up),
+                                     prt_format_value(in, r->target_value, t, sizeof t));
+    return true;
+}
+
+/* What the method's explanation adds when the interval did not decide the rating. */
+static void explain_interval(prt_pool *pool, prt_rating *r, const prt_indicator *in)
+{
+    char lo[64], up[64], t[64];
+    if (r->interval == PRT_INTERVAL_NOT_GIVEN)
+        r->explanation = prt_pool_printf(pool, "%s; interval not given: rated on the value alone", r->explanation);
+    else if (r->interval == PRT_INTERVAL_EXCLUDES)
+        r->explanation = prt_pool_printf(pool, "%s; the interval %s-%s does not contain the target %s", r->explanation,
+                                         prt_format_value(in, r->lower, lo, sizeof lo),
+                                         prt_format_value(in, r->upper, up, sizeof up),
+                                         prt_format_value(in, r->target_value, t, sizeof t));
+}
+
 /* Rates the result against its target: improvement and achievement measure from the baseline (when
  * it is older than the period) or last year's result. */
 static void rate_against_target(prt_evaluation *ev, prt_rating *r, const prt_indicator *in)
@@ -723,7 +789,10 @@ static void rate_against_target(prt_evaluation *ev, prt_rating *r, const prt_ind
         base = r->previous;
         has_base = true;
     }
-    rate(&ev->strings, r, ev->plan, in, base, has_base);
+    if (!interval_met(&ev->strings, r, ev->plan, in)) {
+        rate(&ev->strings, r, ev->plan, in, base, has_base);
+        explain_interval(&ev->strings, r, in);
+    }
     r->computed_band = r->band;
 }
 
@@ -784,6 +853,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     r->comment = f->row ? f->row->comment : NULL;
     r->published_rating = f->row && f->row->rating ? f->row->rating : f->rec ? f->rec->rated : NULL;
     r->published_dot = f->row ? f->row->dot : NULL;
+    find_interval(r, f);
 
     r->previous_period = prt_period_last_year(r->period);
     Found prev = find_result(in, i, c->res, r->previous_period);

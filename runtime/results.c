@@ -595,11 +595,12 @@ static bool valid_utf8(const unsigned char *s)
  * and ignored when it comes back */
 enum {
     COL_REF, COL_PERIOD, COL_VALUE, COL_RATING, COL_OVERRIDE, COL_REASON, COL_COMMENT, COL_DOT, COL_RESTATED,
-    COL_PROVISIONAL, COL_STATUS, COL_IMPACT, COL_COMPLETED, COL_INDICATOR, COL_UNIT, COL_TARGET, COL__FIXED
+    COL_PROVISIONAL, COL_STATUS, COL_IMPACT, COL_COMPLETED, COL_LOWER, COL_UPPER, COL_INDICATOR, COL_UNIT,
+    COL_TARGET, COL__FIXED
 };
 static const char *const column_names[COL__FIXED] = {
     "ref", "period", "value", "rating", "override", "reason", "comment", "dot", "restated", "provisional",
-    "status", "impact", "completed", "indicator", "unit", "target",
+    "status", "impact", "completed", "lower", "upper", "indicator", "unit", "target",
 };
 
 static bool dot_word(const char *s)
@@ -637,12 +638,14 @@ static prt_pos row_pos(const Reader *rd) { return csv_row_pos(rd->csv, rd->file,
 static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->file, line, 0, 0}; }
 static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
 
-/* Whether a value suits its indicator's unit; reports it (at the value) when not. */
-static bool number_fits(const Reader *rd, const prt_indicator *in, double value, const char *vtext, prt_suffix suf)
+/* Whether a value (in column col: the value, or an interval's bound) suits its indicator's unit;
+ * reports it (at the field) when not. */
+static bool number_fits(const Reader *rd, int col, const prt_indicator *in, double value, const char *vtext,
+                        prt_suffix suf)
 {
     if (!in)
         return true;
-    prt_pos at = field_pos(rd, (size_t)rd->col[COL_VALUE]);
+    prt_pos at = field_pos(rd, (size_t)rd->col[col]);
     if (!prt_suffix_fits_unit(suf, in->unit)) {
         prt_diag_error_at(rd->diag, at, "R007", "'%s' is written %s, but the unit of '%s' is %s", vtext,
                           prt_suffix_texts[suf], prt_indicator_label(in),
@@ -706,11 +709,15 @@ static bool header_column(Reader *rd, size_t i)
         /* a benchmark's column twice is as ambiguous as any other column twice */
         return !column_repeated(rd, i, name, same_benchmark);
     }
-    prt_diag_error_at(rd->diag, field_pos(rd, i), "R002",
-                      "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
-                      "comment, dot, restated, provisional, status, impact, completed, benchmark:ID, and "
-                      "indicator, unit and target (ignored)",
-                      name);
+    const char *near = prt_closest_word(name, column_names, COL__FIXED);
+    if (near)
+        prt_diag_error_at(rd->diag, field_pos(rd, i), "R002", "unknown column '%s'; did you mean '%s'?", name, near);
+    else
+        prt_diag_error_at(rd->diag, field_pos(rd, i), "R002",
+                          "unknown column '%s'; the columns are ref, period, value, rating, override, reason, "
+                          "comment, dot, restated, provisional, status, impact, completed, lower, upper, "
+                          "benchmark:ID, and indicator, unit and target (ignored)",
+                          name);
     return false;
 }
 
@@ -871,7 +878,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     } else {
         row->status = PRT_RESULT_VALUE;
     }
-    return number_fits(rd, in, row->value, text, suf);
+    return number_fits(rd, COL_VALUE, in, row->value, text, suf);
 }
 
 /* Field c of the row when the header has the column and the field is not empty, else NULL. */
@@ -879,6 +886,58 @@ static char *optional_field(Reader *rd, int c)
 {
     char *v = c >= 0 ? field(rd->csv, (size_t)c, NULL) : NULL;
     return v && *v ? v : NULL;
+}
+
+/* ---- the confidence interval: the lower and upper columns ---- */
+
+/* One bound, text in column col: a number in the indicator's unit (R006, R007). */
+static bool interval_bound(Reader *rd, int col, const char *text, const prt_indicator *in, double *out)
+{
+    prt_suffix suf = PRT_SUFFIX_NONE;
+    if (!plain_number(text, strlen(text), out) && !parse_number(text, out, &suf)) {
+        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[col]), "R006",
+                          "'%s' in the '%s' column is not a number", text, column_names[col]);
+        return false;
+    }
+    return number_fits(rd, col, in, *out, text, suf);
+}
+
+/* The interval a survey gives around the value: both bounds or neither, for an indicator's value,
+ * lower <= value <= upper (R022). */
+static bool row_interval(Reader *rd, prt_result_row *row)
+{
+    char *lower = optional_field(rd, rd->col[COL_LOWER]), *upper = optional_field(rd, rd->col[COL_UPPER]);
+    if (!lower && !upper)
+        return true;
+    int given = lower ? COL_LOWER : COL_UPPER;
+    prt_pos at = field_pos(rd, (size_t)rd->col[given]);
+    if (!lower || !upper) {
+        prt_diag_error_at(rd->diag, at, "R022", "'%s' is given without '%s': an interval needs both bounds",
+                          column_names[given], column_names[lower ? COL_UPPER : COL_LOWER]);
+        return false;
+    }
+    if (row->indicator < 0 || row->status != PRT_RESULT_VALUE) {
+        prt_diag_error_at(rd->diag, at, "R022", "an interval is given, but the row has no %s",
+                          row->indicator < 0 ? "indicator (an input's value has none)" : "value for it to hold");
+        return false;
+    }
+    const prt_indicator *in = &rd->plan->indicators[row->indicator];
+    double lo, up;
+    if (!interval_bound(rd, COL_LOWER, lower, in, &lo) || !interval_bound(rd, COL_UPPER, upper, in, &up))
+        return false;
+    if (lo > row->value || row->value > up) {
+        char a[64], b[64], v[64];
+        prt_diag_error_at(rd->diag, at, "R022",
+                          "the interval %s to %s does not hold the value %s: the lower bound comes first, and the "
+                          "value lies between the two",
+                          prt_format_value(in, lo, a, sizeof a), prt_format_value(in, up, b, sizeof b),
+                          prt_format_value(in, row->value, v, sizeof v));
+        return false;
+    }
+    row->has_interval = true;
+    row->lower = lo;
+    row->upper = up;
+    return true;
 }
 
 /* A rating or override: a band of the indicator's scheme.  Kept (in *kept) when the row is. */
@@ -1262,6 +1321,20 @@ static bool delivery_bands(Reader *rd, prt_delivery_row *d, const prt_delivery_s
     return ok;
 }
 
+/* The interval's columns on an activity's or a milestone's row: there they mean nothing (R022). */
+static bool no_interval_columns(Reader *rd)
+{
+    bool ok = true;
+    for (int c = COL_LOWER; c <= COL_UPPER; c++)
+        if (optional_field(rd, rd->col[c])) {
+            prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[c]), "R022",
+                              "the '%s' column is for an indicator's confidence interval, not activities and milestones",
+                              column_names[c]);
+            ok = false;
+        }
+    return ok;
+}
+
 /* A row for an activity or a milestone: checked, and kept unless a repeat (R011) or wrong. */
 static bool read_delivery_row(Reader *rd, const char *ref, int activity, int milestone)
 {
@@ -1285,6 +1358,7 @@ static bool read_delivery_row(Reader *rd, const char *ref, int activity, int mil
     ok &= delivery_value(rd, &d);
     ok &= delivery_impact_completed(rd, &d);
     ok &= delivery_bands(rd, &d, scheme, ref);
+    ok &= no_interval_columns(rd);
     prt_result_row flags;
     memset(&flags, 0, sizeof flags);
     ok &= row_provisional(rd, &flags);
@@ -1359,6 +1433,7 @@ static void read_row(Reader *rd)
     size_t bench_first = r->nbench;
     bool ok = row_texts(rd, &row, ref, keep_row);
     ok &= no_delivery_columns(rd);
+    ok &= row_interval(rd, &row);
     ok &= row_benchmarks(rd, &row, keep_row);
     ok &= row_provisional(rd, &row);
     if (!ok || !row_history(rd, &row, ref, keep_row)) {
@@ -1788,6 +1863,7 @@ static const prt_diag_code results_codes[] = {
     {"R019", "a status that is neither a delivery state nor a band of the activity's scheme, a state where the scheme rates by judgement, a value on a milestone's row, or a status on an indicator's row"},
     {"R020", "an impact that is not low, medium or high, one given with a band, or one on an indicator's row"},
     {"R021", "a completion date that is not a day, after the period the row reports, before the milestone starts, or on an indicator's row"},
+    {"R022", "a confidence interval's lower or upper bound without the other, that does not hold the value, on a row with no value, or on an activity's row"},
 };
 
 const prt_diag_code *prt_results_codes(size_t *n)

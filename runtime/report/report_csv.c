@@ -49,7 +49,9 @@ static const char *const csv_head[] = {
     "report_period", "previous_is_baseline", "dot_short", "dot_short_explanation", "prior", "prior_period",
     "prior_is_baseline", "forecast", "annual_target", "forecast_miss", "forecast_explanation", "quality",
     "quality_explanation", "provisional", "restated", "original", "restate_reason", "owner", "committee",
-    "source", "theme_owner", "outcome_id", "outcome"};
+    "source", "theme_owner", "outcome_id", "outcome",
+    /* issue 16: the result's confidence interval, and what a target "within confidence interval" made of it */
+    "lower", "upper", "interval"};
 
 static const char *yes_no(bool b)
 {
@@ -129,7 +131,10 @@ static void csv_history_cells(prt_buf *row, const prt_evaluation *ev, const prt_
     row_cell(row, plan->themes[in->theme].owner, false);
     bool has_outcome = in->outcome >= 0 && in->outcome < plan->noutcomes;
     row_cell(row, has_outcome ? plan->outcomes[in->outcome].id : "", false);
-    row_cell(row, has_outcome ? plan->outcomes[in->outcome].name : "", last);
+    row_cell(row, has_outcome ? plan->outcomes[in->outcome].name : "", false);
+    csv_value(row, in, r->has_interval, r->lower);
+    csv_value(row, in, r->has_interval, r->upper);
+    row_cell(row, prt_interval_name(r->interval), last);
 }
 
 /* ---- CSV: the activities ---- */

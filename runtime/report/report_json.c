@@ -177,6 +177,18 @@ static void json_rating_fields(FILE *out, const prt_evaluation *ev, const prt_ra
     json_str(out, r->comment);
 }
 
+/* The result's confidence interval (null bounds when not given) and what a target "within confidence
+ * interval" made of it: "contains target", "excludes target", "not given", or null for no such target. */
+static void json_interval(FILE *out, const prt_rating *r)
+{
+    fputs(", \"lower\": ", out);
+    json_opt_num(out, r->has_interval, r->lower);
+    fputs(", \"upper\": ", out);
+    json_opt_num(out, r->has_interval, r->upper);
+    fputs(", \"interval\": ", out);
+    json_str(out, r->interval != PRT_INTERVAL_NONE ? prt_interval_name(r->interval) : NULL);
+}
+
 /* Issue 14's fields: both directions, the forecast, quality, restatement. */
 static void json_time_fields(FILE *out, const prt_rating *r)
 {
@@ -207,6 +219,7 @@ static void json_time_fields(FILE *out, const prt_rating *r)
     json_opt_num(out, r->restated, r->original);
     fputs(", \"restate_reason\": ", out);
     json_str(out, r->restated ? r->restate_reason : NULL);
+    json_interval(out, r);
 }
 
 /* Who owns the indicator, and the outcome it measures. */

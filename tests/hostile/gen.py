@@ -279,10 +279,12 @@ class Case:
         self.use("KW_COMMITTEE STRING")
         self.use("KW_BASELINE value KW_IN PERIOD opt_note")
         self.use("KW_TARGET target KW_IN PERIOD opt_within opt_note")
+        self.use("KW_TARGET target KW_IN PERIOD KW_WITHIN KW_CONFIDENCE KW_INTERVAL opt_note")
         self.use("KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING")
         self.use("KW_REVISED KW_IN PERIOD KW_BECAUSE STRING")
         self.use("KW_BENCHMARK IDENT value KW_IN PERIOD opt_note")
         self.use("KW_RESULT value KW_IN PERIOD opt_rated opt_note")
+        self.use("KW_RESULT value KW_IN PERIOD KW_INTERVAL value KW_TO value opt_rated opt_note")
         self.use("KW_RESULT value KW_IN PERIOD opt_rated KW_RESTATED KW_FROM value KW_BECAUSE STRING")
         self.use("KW_RESULT word KW_IN PERIOD opt_rated opt_note")
         L.append("        indicator i_%d %s %s {" % (j, ref_lit, q("indicator.name", NAME)))
@@ -300,11 +302,13 @@ class Case:
         L.append("            baseline 70%% in 2018/19 %s" % q("baseline.note", TEXT))
         L.append("            target 80%% in 2019/20 %s" % q("target.note", TEXT))
         L.append("            target >= 82%% in 2020/21 within 1 pts %s" % q("target.note.within", TEXT))
+        L.append("            target 81%% in 2019/20 Q2 within confidence interval %s" % q("target.note.interval", TEXT))
         L.append("            amend 2020/21 to 83%% from 2020/21 Q2 because %s" % q("amend.reason", TEXT))
         L.append("            revised in 2020/21 because %s" % q("revised.reason", TEXT))
         L.append("            benchmark eng_%d 76.2%% in 2019/20 %s" % (j, q("benchmark.note", TEXT)))
         L.append("            result 74%% in 2018/19 rated amber_%d %s" % (j, q("result.note", TEXT)))
         L.append("            result 75%% in 2018/19 Q4 restated from 71%% because %s" % q("restated.reason", TEXT))
+        L.append("            result 79%% in 2019/20 Q2 interval 77%% to 82%% rated amber_%d %s" % (j, q("result.note.interval", TEXT)))
         L.append("            result not_available in 2019/20 Q1 %s" % q("result.note.not_available", TEXT))
         L.append("        }")
         self.use("KW_INDICATOR STRING STRING")
@@ -413,7 +417,7 @@ class Case:
     # -- the results files --
 
     COLUMNS = ["ref", "period", "value", "rating", "override", "reason", "comment", "dot", "indicator", "unit",
-               "target", "benchmark:eng_0", "restated", "provisional", "status", "impact", "completed"]
+               "target", "benchmark:eng_0", "restated", "provisional", "status", "impact", "completed", "lower", "upper"]
     # the hostile values a column takes in the good file (ref is the indicator's own reference)
     FREE = ("ctl", "nl", "long")
 
@@ -451,7 +455,8 @@ class Case:
             rows.append(self.row(ref=by(ref, "i_%d" % j), period=b"2019/20", value=b"79.5%", rating=b"G", override=b"A",
                                  reason=free("reason"), comment=free("comment"), dot=b"improving",
                                  indicator=free("indicator"), unit=free("unit"), target=free("target"),
-                                 benchmark=b"76" if j == 0 else b"", provisional=b"yes" if j % 2 == 0 else b""))
+                                 benchmark=b"76" if j == 0 else b"", provisional=b"yes" if j % 2 == 0 else b"",
+                                 lower=b"77%", upper=b"82%"))
             rows.append(self.row(ref=csv_field(ref2.encode()), period=b"2019/20", value=b"900", comment=free("comment.2")))
             rows.append(self.row(ref=b"pop_%d" % j, period=b"2019/20", value=b"45000"))
             # a restatement of the row above, its reason hostile
@@ -467,8 +472,10 @@ class Case:
         anyb = ("ctl", "nl", "long", "bytes")
         for j, ref, ref2 in self.refs:
             bad = lambda col: csv_field(self.raw("results.bad." + col, j, anyb if col != "ref" else self.FREE))
-            for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0", "provisional"):
-                cells = {"ref": b"i_%d" % j, "period": b"2019/20", "value": b"79.5%", col.split(":")[0]: bad(col)}
+            for col in ("ref", "period", "value", "rating", "override", "dot", "benchmark:eng_0", "provisional",
+                        "lower", "upper"):
+                cells = {"ref": b"i_%d" % j, "period": b"2019/20", "value": b"79.5%", "lower": b"77%", "upper": b"82%"}
+                cells[col.split(":")[0]] = bad(col)
                 if col == "ref":
                     cells["period"] = b"2019/20 Q%d" % (1 + j % 4)
                 rows.append(self.row(**cells))

@@ -404,7 +404,7 @@ static void test_history_report(void)
     text = report_text(&h, PRT_FORMAT_CSV);
     check(count_of(text, "\r\n") == 1 + 3 * 2 && count_of(text, "\r\nX/1,") == 2,
           "history report: CSV has a row per indicator and period");
-    check(strstr(text, ",\"'=HYPERLINK(1)\",Scrutiny,Survey,Theme *owner*,b,Outcome B,computed,") != NULL,
+    check(strstr(text, ",\"'=HYPERLINK(1)\",Scrutiny,Survey,Theme *owner*,b,Outcome B,,,,computed,") != NULL,
           "history report: CSV has the owner fields, formula-guarded, and the outcome");
     check(strstr(text, ",Worsening,") && strstr(text, ",Improving,") && strstr(text, ",Q001 Q003,"),
           "history report: CSV has both directions and the quality codes");
