@@ -41,6 +41,8 @@ static void target(FILE *out, const prt_target *t)
     emit_num(out, t->tolerance);
     fputs(", ", out);
     emit_lit(out, t->note);
+    fputs(", ", out);
+    emit_lit(out, t->reason);
     fputs("}", out);
 }
 

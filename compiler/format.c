@@ -372,6 +372,10 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             source(f, s->value2.loc);
         }
         note(f, s->note);
+        if (s->str) {
+            fputs(" because ", o);
+            string(f, s->str);
+        }
         break;
     case ST_AMEND:
         fputs("amend ", o);

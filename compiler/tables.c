@@ -112,6 +112,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
         targets[i].has_tolerance = t->tolerance != NULL;
         targets[i].tolerance = t->tolerance ? t->tolerance->num : 0;
         targets[i].note = t->note;
+        targets[i].reason = t->reason;
     }
     out->targets = targets;
     out->ntargets = (int)in->targets.n;

@@ -45,6 +45,7 @@ typedef struct prt_target {
     bool has_tolerance;
     double tolerance;
     const char *note;
+    const char *reason;                /* `because "..."`: why it asks for less than before; NULL */
 } prt_target;
 
 typedef struct prt_amendment {

@@ -133,6 +133,7 @@ done
 . tests/delivery_lang.sh
 # --- delivery in the text, Markdown, CSV and JSON reports and the audit (issue 15) ---
 . tests/delivery_reports.sh
+. tests/numbers.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
