@@ -157,6 +157,7 @@ typedef struct Target {
     PeriodLit period;
     const Value *tolerance;     /* `within`, NULL when not given (most targets: a pointer, not a Value) */
     const char *note;
+    const char *reason;         /* `because "..."`: why the target is lower than before (W004 then silent) */
     Loc loc;
     Loc interval_loc;           /* `within confidence interval`, when within_interval */
     bool within_interval;       /* met when the result's confidence interval holds the target */

@@ -588,19 +588,37 @@ static const Value *target_base(const Indicator *in, const Target *t, const char
     return base;
 }
 
-/* A target that asks for less than what was already achieved (W004). */
+/* Whether the indicator's method was revised after `from` and by `to` (`revised in P`): a figure
+ * measured before the revision is no yardstick for a target after it. */
+static bool revised_between(const Indicator *in, prt_period from, prt_period to)
+{
+    for (size_t i = 0; i < in->revisions.n; i++) {
+        const Revision *r = in->revisions.items[i];
+        if (r->period.valid && prt_period_compare(from, r->period.p) < 0 && prt_period_compare(r->period.p, to) <= 0)
+            return true;
+    }
+    return false;
+}
+
+/* A target that asks for less than what was already achieved (W004), unless it says why
+ * (`because "..."`) or the method was revised in between. */
 static void check_target_ambition(Checker *c, Indicator *in, const Target *t)
 {
     if (t->spec.kind != PRT_TARGET_VALUE || (in->polarity != PRT_POL_BIGGER && in->polarity != PRT_POL_SMALLER))
         return;
+    if (t->reason)
+        return;
     const char *base_what;
     prt_period base_period;
     const Value *base = target_base(in, t, &base_what, &base_period);
-    if (base && !target_better(in->polarity, t->spec.value.num, base->num))
-        diag_warning(c->diag, t->spec.value.loc, "W004",
-                     "the target %g for %s is worse than the %s %g in %s (%s is better)", t->spec.value.num,
-                     prt_period_text(t->period.p).s, base_what, base->num, prt_period_text(base_period).s,
-                     prt_polarity_words[in->polarity]);
+    if (!base || revised_between(in, base_period, t->period.p) || target_better(in->polarity, t->spec.value.num, base->num))
+        return;
+    /* %.15g: a sum of money such as 61200000 is not written 6.12e+07 */
+    diag_warning(c->diag, t->spec.value.loc, "W004", "the target %.15g for %s is worse than the %s %.15g in %s (%s is better)",
+                 t->spec.value.num, prt_period_text(t->period.p).s, base_what, base->num,
+                 prt_period_text(base_period).s, prt_polarity_words[in->polarity]);
+    diag_note(c->diag, t->loc, "if the target is meant to ask for less, say why: 'target ... in %s because \"...\"'",
+              prt_period_text(t->period.p).s);
 }
 
 /* Every target; returns whether any is rated (not `target monitor`). */

@@ -57,7 +57,7 @@ static const DiagCode codes[] = {
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},
-    {"W004", "a target worse than the baseline for the polarity (or, with no baseline, worse than last year's result): seed 001's adoptions, target 10 against 12"},
+    {"W004", "a target worse than the baseline for the polarity (or, with no baseline, worse than last year's result): seed 001's adoptions, target 10 against 12; not given when the target states its reason (`because \"...\"`) or the method was `revised` after the figure compared with"},
     {"W005", "a cumulative (year-to-date) profile that falls from one quarter to the next, or whose Q4 differs from the annual target"},
     {"W006", "a benchmark value three or more years older than the baseline"},
     {"W007", "a pillar with no theme"},

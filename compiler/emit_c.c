@@ -42,6 +42,8 @@ static void target(FILE *out, const prt_target *t)
     fputs(", ", out);
     emit_lit(out, t->note);
     fprintf(out, ", %s", t->within_interval ? "true" : "false");
+    fputs(", ", out);
+    emit_lit(out, t->reason);
     fputs("}", out);
 }
 

@@ -374,6 +374,10 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         if (s->interval)
             fputs(" within confidence interval", o);
         note(f, s->note);
+        if (s->str) {
+            fputs(" because ", o);
+            string(f, s->str);
+        }
         break;
     case ST_AMEND:
         fputs("amend ", o);

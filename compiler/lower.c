@@ -723,6 +723,7 @@ static void lower_target(Arena *ar, Indicator *in, const Stmt *s)
     t->period = s->period;
     t->tolerance = s->value2.present ? copy_value(ar, &s->value2) : NULL;
     t->note = s->note;
+    t->reason = s->str;
     t->loc = s->span;
     t->within_interval = s->interval;
     t->interval_loc = s->interval_loc;

@@ -113,6 +113,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
         targets[i].tolerance = t->tolerance ? t->tolerance->num : 0;
         targets[i].note = t->note;
         targets[i].within_interval = t->within_interval;
+        targets[i].reason = t->reason;
     }
     out->targets = targets;
     out->ntargets = (int)in->targets.n;

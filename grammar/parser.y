@@ -78,6 +78,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token <when> DATE "date"
 %token <cmp> CMP "comparison"
 %token POUND "'£'"
+%token <num> MONEY "sum of money"
 %token KW_ACCUMULATES "'accumulates'" KW_ACTIVITY "'activity'" KW_AMEND "'amend'"
 %token KW_ARREARS "'arrears'" KW_AT "'at'" KW_BAND "'band'" KW_BASELINE "'baseline'"
 %token KW_BECAUSE "'because'" KW_BENCHMARK "'benchmark'" KW_COMMITTEE "'committee'"
@@ -104,7 +105,7 @@ static Ident make_ident(const char *name, Loc loc);
 %type <value> value number_value opt_within
 %type <target> target
 %type <expr> expr term factor
-%type <str> opt_note
+%type <str> opt_note opt_because
 %type <ident> opt_abbrev opt_rated word opt_colour opt_impact
 %type <names> words
 %type <when> when opt_from opt_completed
@@ -255,13 +256,14 @@ stmt:
                                             $$->period = $4;
                                             $$->note = $5; $$->note_loc = @5;
                                         }
-  | KW_TARGET target KW_IN PERIOD opt_within opt_note
+  | KW_TARGET target KW_IN PERIOD opt_within opt_note opt_because
                                         {
                                             $$ = new_stmt(ctx, ST_TARGET, @1, @$);
                                             $$->target = $2;
                                             $$->period = $4;
                                             $$->value2 = $5;
                                             $$->note = $6; $$->note_loc = @6;
+                                            $$->str = $7; $$->str_loc = @7;   /* why the target is what it is */
                                         }
   | KW_TARGET target KW_IN PERIOD KW_WITHIN KW_CONFIDENCE KW_INTERVAL opt_note
                                         {
@@ -468,6 +470,12 @@ opt_note:
   | STRING                              { $$ = $1; }
   ;
 
+/* a target's stated reason: `target 40% in 2018/19 because "..."` (a lower target on purpose) */
+opt_because:
+    %empty                              { $$ = NULL; }
+  | KW_BECAUSE STRING                   { $$ = $2; }
+  ;
+
 opt_abbrev:
     %empty                              { $$ = make_ident(NULL, @$); }
   | '(' IDENT ')'                       { $$ = make_ident($2, @2); }
@@ -503,6 +511,7 @@ value:
                                             $$.loc = @$;
                                         }
   | POUND number_value                  { $$ = $2; $$.suffix = PRT_SUFFIX_CURRENCY; $$.loc = @$; }
+  | MONEY                               { $$ = make_value($1, PRT_SUFFIX_CURRENCY, NULL, @1); }
   ;
 
 number_value:
@@ -669,6 +678,7 @@ static void describe_token(const yypcontext_t *pctx, ParseCtx *ctx, prt_buf *b)
         quote_text(b, text, len, "\"");
         break;
     case YYSYMBOL_NUMBER:
+    case YYSYMBOL_MONEY:
     case YYSYMBOL_PERIOD:
         prt_buf_printf(b, "%s '", yysymbol_name(tok));
         quote_text(b, text, len, "");

@@ -46,6 +46,7 @@ typedef struct prt_target {
     double tolerance;
     const char *note;
     bool within_interval;              /* met when the result's confidence interval holds it (rate.c) */
+    const char *reason;                /* `because "..."`: why it asks for less than before; NULL */
 } prt_target;
 
 typedef struct prt_amendment {

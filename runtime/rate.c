@@ -293,6 +293,42 @@ static bool benchmark_value(const prt_indicator *in, const Found *f, int bench, 
     return true;
 }
 
+/* Whether the indicator has a value statement for benchmark bench among its first n. */
+static bool gives_benchmark(const prt_indicator *in, int n, int bench)
+{
+    for (int i = 0; i < n; i++)
+        if (in->bench[i].benchmark == bench)
+            return true;
+    return false;
+}
+
+/* Whether the results row gives a value for benchmark bench. */
+static bool row_gives_benchmark(const prt_result_row *row, int bench)
+{
+    for (int i = 0; row && i < row->nbench; i++)
+        if (row->bench_index[i] == bench)
+            return true;
+    return false;
+}
+
+int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n)
+{
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    for (int i = 0; i < in->nbench; i++)
+        if (!gives_benchmark(in, i, in->bench[i].benchmark) && n-- == 0)
+            return in->bench[i].benchmark;
+    for (int k = 0; k < plan->nbenchmarks; k++)
+        if (!gives_benchmark(in, in->nbench, k) && row_gives_benchmark(r->row, k) && n-- == 0)
+            return k;
+    return -1;
+}
+
+bool prt_rating_benchmark(const prt_plan *plan, const prt_rating *r, int bench, double *out, prt_period *when)
+{
+    Found f = {PRT_RESULT_NONE, 0, r->row, NULL, false, r->period};
+    return benchmark_value(&plan->indicators[r->indicator], &f, bench, r->period, out, when);
+}
+
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p)
 {
     const prt_amendment *a = amendment_for(in, t, p);
@@ -502,6 +538,17 @@ static Comparator comparator(const prt_indicator *in, const Found *f, prt_period
     return c;
 }
 
+/* A figure in a direction's explanation: money as the reports print it ("£2,750,000", not
+ * "2.75e+06"), other figures as %g writes them, without an exponent when they are large. */
+static void explained_value(const prt_indicator *in, double v, char *buf, size_t size)
+{
+    double shown = prt_as_printed(in, v);
+    if (in->unit == PRT_UNIT_CURRENCY)
+        prt_format_value(in, v, buf, size);
+    else
+        snprintf(buf, size, fabs(shown) >= 1e6 ? "%.15g" : "%g", shown);
+}
+
 /* The direction of travel of r's value against c (what: "a year earlier", "the period before"). */
 static prt_dot direction_against(prt_pool *pool, const prt_rating *r, const prt_indicator *in, const Comparator *c,
                                  const char *what, const char **explanation)
@@ -529,14 +576,15 @@ static prt_dot direction_against(prt_pool *pool, const prt_rating *r, const prt_
     double sign = pol == PRT_POL_SMALLER ? -1 : 1;
     double d = sign * (prt_as_printed(in, r->value) - prt_as_printed(in, c->value));
     prt_dot dot = d > 0 ? PRT_DOT_IMPROVING : d < 0 ? PRT_DOT_WORSENING : PRT_DOT_SAME;
+    char now[64], then[64];
+    explained_value(in, r->value, now, sizeof now);
+    explained_value(in, c->value, then, sizeof then);
     if (c->baseline)
-        *explanation = prt_pool_printf(pool, "%s: %g against the baseline %g (%s is better)", prt_dot_name(dot),
-                                       prt_as_printed(in, r->value), prt_as_printed(in, c->value),
-                                       prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
+        *explanation = prt_pool_printf(pool, "%s: %s against the baseline %s (%s is better)", prt_dot_name(dot),
+                                       now, then, prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
     else
-        *explanation = prt_pool_printf(pool, "%s: %g against %g %s (%s is better)", prt_dot_name(dot),
-                                       prt_as_printed(in, r->value), prt_as_printed(in, c->value), what,
-                                       prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
+        *explanation = prt_pool_printf(pool, "%s: %s against %s %s (%s is better)", prt_dot_name(dot), now, then,
+                                       what, prt_polarity_words[sign > 0 ? PRT_POL_BIGGER : PRT_POL_SMALLER]);
     return dot;
 }
 
@@ -893,6 +941,8 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     if (f->from_part)
         r->explanation = prt_pool_printf(&ev->strings, "%s (the year's figure is the %s return)", r->explanation,
                                          prt_period_text(f->part_used).s);
+    if (r->target && r->target->reason)   /* `target ... because "..."`: a lower target on purpose */
+        r->explanation = prt_pool_printf(&ev->strings, "%s; the target's reason: %s", r->explanation, r->target->reason);
     if (f->status == PRT_RESULT_VALUE) {
         r->dot = direction_against(&ev->strings, r, in, &last_year, "a year earlier", &r->dot_explanation);
         if (in->accumulates == PRT_ACC_YEAR_TO_DATE && r->period.kind != PRT_YEAR)

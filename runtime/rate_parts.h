@@ -23,6 +23,13 @@ double prt_as_printed(const prt_indicator *in, double v);
 /* Percentages and figures are compared after rounding to 9 decimals. */
 double prt_settle(double x);
 bool prt_threshold_met(prt_cmp op, double result, double target);
+/* Benchmark bench's value beside rating r (the results row's column, else the plan's value for the
+ * period or the latest before it), and when it was measured; false when it has none. */
+bool prt_rating_benchmark(const prt_plan *plan, const prt_rating *r, int bench, double *out, prt_period *when);
+/* The n-th benchmark reports print beside r (each that has a value): the indicator's own in the
+ * order its statements name them, as the source document lists them, then those only the results
+ * row gives, in the order the plan declares them; -1 after the last. */
+int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n);
 /* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
 

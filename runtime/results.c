@@ -2,6 +2,7 @@
 #include "csv.h"
 #include "escape.h"
 #include "hash.h"
+#include "number.h"
 #include "planrt.h"
 
 #include <ctype.h>
@@ -471,64 +472,27 @@ static inline char *field(prt_csv *c, size_t i, size_t *len)
     return s;
 }
 
-/* Parses "72.5", "72.5%", "7.2pts", "£191,000", "-3", "1,798"; false if it is not a number. */
-static bool parse_number(const char *s, double *out, prt_suffix *suffix)
+/* Parses "72.5", "72.5%", "7.2pts", "£191,000", "£2.5m", "-3", "1,798" with the plan's own number
+ * reader (number.c); false if it is not a number, with the reason in *why when there is one. */
+static bool parse_number(const char *s, double *out, prt_suffix *suffix, const char **why)
 {
-    char digits[64];
-    size_t n = 0;
-    *suffix = PRT_SUFFIX_NONE;
-    if (strncmp(s, "\xC2\xA3", 2) == 0) {
-        *suffix = PRT_SUFFIX_CURRENCY;
-        s += 2;
-    }
-    if (*s == '-' || *s == '+')
-        digits[n++] = *s++;
-    if (!isdigit((unsigned char)*s))
+    bool currency;
+    size_t n = strlen(s);
+    size_t used = prt_number_scan(s, n, out, &currency, why);
+    if (!used)
         return false;
-    int group = -1;     /* digits since the last thousands comma, -1 before any comma */
-    bool point = false;
-    for (; *s; s++) {
-        if (isdigit((unsigned char)*s)) {
-            if (n + 1 >= sizeof digits)
-                return false;
-            digits[n++] = *s;
-            if (group >= 0 && !point)
-                group++;
-        } else if (*s == ',' && !point) {
-            if (group >= 0 && group != 3)
-                return false;
-            group = 0;
-        } else if (*s == '.' && !point) {
-            if (group >= 0 && group != 3)
-                return false;
-            point = true;
-            digits[n++] = '.';
-            if (!isdigit((unsigned char)s[1]))
-                return false;
-        } else {
-            break;
-        }
-    }
-    if (group >= 0 && !point && group != 3)
-        return false;
-    digits[n] = '\0';
+    *suffix = currency ? PRT_SUFFIX_CURRENCY : PRT_SUFFIX_NONE;
+    s += used;
     while (*s == ' ')
         s++;
-    if (*s == '%' && *suffix == PRT_SUFFIX_NONE) {
+    if (*s == '%' && !currency) {
         *suffix = PRT_SUFFIX_PERCENT;
         s++;
-    } else if ((strcmp(s, "pts") == 0 || strcmp(s, "%pts") == 0 || strcmp(s, "points") == 0) && *suffix == PRT_SUFFIX_NONE) {
+    } else if ((strcmp(s, "pts") == 0 || strcmp(s, "%pts") == 0 || strcmp(s, "points") == 0) && !currency) {
         *suffix = PRT_SUFFIX_POINTS;
         s += strlen(s);
     }
-    if (*s)
-        return false;
-    errno = 0;
-    double v = strtod(digits, NULL);
-    if (errno == ERANGE || !isfinite(v) || fabs(v) > 1e15)
-        return false;
-    *out = v;
-    return true;
+    return *s == '\0';
 }
 
 /* The plain numbers nearly every row holds ("3774.2", "-12", "69"): fifteen significant digits at
@@ -860,6 +824,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     char *text = field(rd->csv, c, &len);
     const prt_indicator *in = row->indicator >= 0 ? &rd->plan->indicators[row->indicator] : NULL;
     prt_suffix suf = PRT_SUFFIX_NONE;
+    const char *why;
     if (plain_number(text, len, &row->value)) {
         row->status = PRT_RESULT_VALUE;
     } else if (prt_same_nocase(text, "not available") || prt_same_nocase(text, "n/a")) {
@@ -872,8 +837,11 @@ static bool row_value(Reader *rd, prt_result_row *row)
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R006",
                           "the value is empty; write a number, 'not available' or 'not yet available'");
         return false;
-    } else if (!parse_number(text, &row->value, &suf)) {
-        prt_diag_error_at(rd->diag, field_pos(rd, c), "R006", "'%s' is not a number (nor 'not available')", text);
+    } else if (!parse_number(text, &row->value, &suf, &why)) {
+        if (why)
+            prt_diag_error_at(rd->diag, field_pos(rd, c), "R006", "'%s' is not a number: %s", text, why);
+        else
+            prt_diag_error_at(rd->diag, field_pos(rd, c), "R006", "'%s' is not a number (nor 'not available')", text);
         return false;
     } else {
         row->status = PRT_RESULT_VALUE;
@@ -1021,8 +989,10 @@ static bool row_benchmarks(Reader *rd, prt_result_row *row, bool keep_row)
         prt_suffix bs;
         if (!b)
             continue;
-        if (!parse_number(b, &bv, &bs)) {
-            prt_diag_error_at(rd->diag, field_pos(rd, i), "R006", "benchmark value '%s' is not a number", b);
+        const char *why;
+        if (!parse_number(b, &bv, &bs, &why)) {
+            prt_diag_error_at(rd->diag, field_pos(rd, i), "R006", "benchmark value '%s' is not a number%s%s", b,
+                              why ? ": " : "", why ? why : "");
             ok = false;
             continue;
         }
@@ -1231,7 +1201,8 @@ static bool delivery_value(Reader *rd, prt_delivery_row *d)
                           "a milestone's row takes no value: its 'status' and 'completed' columns say how it stands");
         return false;
     }
-    if (!plain_number(text, len, &d->percent) && (!parse_number(text, &d->percent, &suf) ||
+    const char *why;
+    if (!plain_number(text, len, &d->percent) && (!parse_number(text, &d->percent, &suf, &why) ||
                                                    (suf != PRT_SUFFIX_NONE && suf != PRT_SUFFIX_PERCENT))) {
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R006",
                           "an activity's value is its percentage complete: '%s' is not one (leave it empty if none)",

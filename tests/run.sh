@@ -137,6 +137,7 @@ done
 . tests/delivery_reports.sh
 . tests/audit.sh
 . tests/confidence.sh
+. tests/numbers.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

@@ -1,5 +1,6 @@
 /* The texts of a report's cells and summary rows, shared by every format (report.c, report_html.c). */
 #include "report_cells.h"
+#include "rate_parts.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -27,10 +28,29 @@ char *rpt_number(double v, int decimals, char *buf, size_t size)
     return buf;
 }
 
+/* The number n ("-17950000.5") with a comma between each three digits of its whole part
+ * ("-17,950,000.5"), as councils print sums of money. */
+static void group_thousands(const char *n, char *out, size_t size)
+{
+    size_t sign = n[0] == '-', whole = strspn(n + sign, "0123456789"), k = 0;
+    for (size_t i = 0; n[i] && k + 1 < size; i++) {
+        out[k++] = n[i];
+        size_t left = sign + whole - 1 - i;   /* whole-part digits still to come after this one */
+        if (i >= sign && i < sign + whole && left > 0 && left % 3 == 0 && k + 1 < size)
+            out[k++] = ',';
+    }
+    out[k] = '\0';
+}
+
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size)
 {
     char n[64];
     rpt_number(v, in->decimals, n, sizeof n);
+    if (in->unit == PRT_UNIT_CURRENCY) {
+        char plain[64];
+        memcpy(plain, n, sizeof plain);
+        group_thousands(plain, n, sizeof n);
+    }
     const prt_unit_form *form = &prt_unit_forms[in->unit];
     /* a sign goes before a prefix: -£5; a value that rounds to 0 has no sign left to move */
     bool sign_first = form->prefix[0] && n[0] == '-';
@@ -104,8 +124,15 @@ const char *rpt_benchmark_text(const prt_evaluation *ev, const prt_rating *r, pr
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     char v[64];
     prt_buf_clear(b);
-    if (r->has_benchmark)
-        prt_buf_printf(b, "%s %s", r->benchmark_name, prt_format_value(in, r->benchmark_value, v, sizeof v));
+    for (int n = 0, k; (k = prt_rating_benchmark_at(ev->plan, r, n)) >= 0; n++) {
+        double value;
+        prt_period when;
+        if (!prt_rating_benchmark(ev->plan, r, k, &value, &when))
+            continue;
+        /* "; " between them: a comma is already a thousands separator in "£1,250,000" */
+        prt_buf_printf(b, "%s%s %s", prt_buf_str(b)[0] ? "; " : "", ev->plan->benchmarks[k].name,
+                       prt_format_value(in, value, v, sizeof v));
+    }
     return prt_buf_str(b);
 }
 

@@ -1,5 +1,6 @@
 /* The JSON report: every figure, rating, explanation and count, for machines. */
 #include "report_layout.h"
+#include "rate_parts.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -240,6 +241,35 @@ static void json_owner_fields(FILE *out, const prt_plan *plan, const prt_indicat
     json_str(out, has_outcome ? plan->outcomes[in->outcome].name : NULL);
 }
 
+/* Every benchmark with a value beside the rating, in the order the text report prints them (issue
+ * 16: the report had none): id, name, value, the value as printed, and when it was measured. */
+static void json_benchmarks(FILE *out, const prt_evaluation *ev, const prt_rating *r)
+{
+    const prt_indicator *in = &ev->plan->indicators[r->indicator];
+    bool first = true;
+    fputs(", \"benchmarks\": [", out);
+    for (int n = 0, k; (k = prt_rating_benchmark_at(ev->plan, r, n)) >= 0; n++) {
+        double value;
+        prt_period when;
+        char v[64];
+        if (!prt_rating_benchmark(ev->plan, r, k, &value, &when))
+            continue;
+        fputs(first ? "{\"id\": " : ", {\"id\": ", out);
+        first = false;
+        json_str(out, ev->plan->benchmarks[k].id);
+        fputs(", \"name\": ", out);
+        json_str(out, ev->plan->benchmarks[k].name);
+        fputs(", \"value\": ", out);
+        json_num(out, value);
+        fputs(", \"text\": ", out);
+        json_str(out, prt_format_value(in, value, v, sizeof v));
+        fputs(", \"period\": ", out);
+        json_str(out, prt_period_text(when).s);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
 static void json_indicator(FILE *out, const prt_history *h, int i, RowBufs *rb)
 {
     const prt_evaluation *ev = prt_history_last(h);
@@ -247,6 +277,9 @@ static void json_indicator(FILE *out, const prt_history *h, int i, RowBufs *rb)
     json_rating_fields(out, ev, r, rb);
     json_time_fields(out, r);
     json_owner_fields(out, h->plan, &h->plan->indicators[i]);
+    json_benchmarks(out, ev, r);
+    fputs(", \"target_reason\": ", out);
+    json_str(out, r->target ? r->target->reason : NULL);
     fputs(", \"exception_reasons\": ", out);
     json_reasons(out, h->plan, r, &rb->scratch);
     fputs(", \"history\": [", out);

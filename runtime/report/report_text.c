@@ -229,13 +229,23 @@ static void text_title(FILE *out, const prt_history *h)
     prt_buf_free(&line);
 }
 
+enum { BENCHMARK_WIDTH = 40 };
+
+/* The benchmarks in full under the row when the table's column cuts them: every benchmark is
+ * printed (issue 16), and a second one rarely fits in the column. */
+static void text_benchmark_note(const char *benchmarks, prt_buf *notes)
+{
+    if (width(benchmarks) > BENCHMARK_WIDTH)
+        prt_buf_printf(notes, "Benchmarks: %s\n", benchmarks);
+}
+
 /* A theme's indicators as one table, under an outcome's heading when the theme has outcome groups. */
 static void text_theme_table(FILE *out, const Layout *L, int th, RowBufs *rb)
 {
     const prt_plan *plan = L->h->plan;
     Table t = table_make(L->ncols);
     t.max_width[1] = 48;
-    t.max_width[L->ncols - 1] = 40;
+    t.max_width[L->ncols - 1] = BENCHMARK_WIDTH;
     const char **cells = prt_xcalloc((size_t)L->ncols, sizeof *cells);
     rpt_indicator_header(L, cells);
     table_add(&t, cells, NULL);
@@ -251,6 +261,7 @@ static void text_theme_table(FILE *out, const Layout *L, int th, RowBufs *rb)
             rpt_indicator_cells(L, i, rb, cells);
             prt_buf_clear(&notes);
             rpt_indicator_notes(L, i, false, &notes, rb);
+            text_benchmark_note(cells[L->ncols - 1], &notes);
             table_add(&t, cells, prt_buf_str(&notes));
         }
     }

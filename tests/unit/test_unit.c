@@ -2,6 +2,7 @@
  * Prints a PASS or FAIL line per check; exits 1 if any failed. */
 #include "arena.h"
 #include "load.h"
+#include "number.h"
 #include "options.h"
 #include "period.h"
 #include "planrt.h"
@@ -64,8 +65,13 @@ static void test_unit_values(void)
     } cases[] = {
         {PRT_UNIT_PERCENT, 72.5, "72.5%"},
         {PRT_UNIT_POINTS, 3.5, "3.5 pts"},
-        {PRT_UNIT_CURRENCY, 191000, "\xC2\xA3" "191000"},
+        {PRT_UNIT_CURRENCY, 191000, "\xC2\xA3" "191,000"},
         {PRT_UNIT_CURRENCY, -5, "-\xC2\xA3" "5"},
+        /* money as councils print it: thousands separators in the whole part only (issue 16) */
+        {PRT_UNIT_CURRENCY, 999, "\xC2\xA3" "999"},
+        {PRT_UNIT_CURRENCY, 17950000, "\xC2\xA3" "17,950,000"},
+        {PRT_UNIT_CURRENCY, -1234567.25, "-\xC2\xA3" "1,234,567.25"},
+        {PRT_UNIT_CURRENCY, 1e15, "\xC2\xA3" "1,000,000,000,000,000"},
         {PRT_UNIT_CURRENCY, -0.001, "\xC2\xA3" "0"},
         {PRT_UNIT_WEEKS, 18, "18 weeks"},
         {PRT_UNIT_DAYS, 2, "2 days"},
@@ -82,8 +88,47 @@ static void test_unit_values(void)
     }
 }
 
+/* Numbers as councils write them, read by the one function the plan's scanner and the results
+ * reader share (runtime/number.c, issue 16): what each form is worth, and what is refused. */
+static void test_written_numbers(void)
+{
+    static const struct {
+        const char *text;
+        double v;          /* the value; for a refused form, unused */
+        bool ok, currency;
+    } cases[] = {
+        {"1,798", 1798, true, false},
+        {"\xC2\xA3" "61,200,000", 61200000, true, true},
+        {"\xC2\xA3" "2.5m", 2500000, true, true},
+        {"\xC2\xA3" "1.1m", 1100000, true, true},
+        {"\xC2\xA3" "250k", 250000, true, true},
+        {"\xC2\xA3" "1.2bn", 1200000000, true, true},
+        {"\xC2\xA3" "-5,000.50", -5000.5, true, true},
+        {"1,00,000", 0, false, false},
+        {"1000,000", 0, false, false},
+        {"1,0000", 0, false, false},
+        {"0,5", 0, false, false},
+        {"\xC2\xA3" "2.5x", 0, false, true},
+        {"\xC2\xA3" "2.5mn", 0, false, true},
+        {"\xC2\xA3" "2bn", 2e9, true, true},
+        {"\xC2\xA3" "2000000bn", 0, false, true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = -1;
+        bool currency = false;
+        const char *why = NULL;
+        size_t n = strlen(cases[i].text);
+        size_t used = prt_number_scan(cases[i].text, n, &v, &currency, &why);
+        bool ok = used == n;
+        char what[160];
+        snprintf(what, sizeof what, "written number: %s %s", cases[i].text, cases[i].ok ? "is read" : "is refused, with a reason");
+        check(cases[i].ok ? ok && v == cases[i].v && currency == cases[i].currency : !ok && why != NULL, what);
+    }
+}
+
 int main(void)
 {
+    test_written_numbers();
     test_history_report();
     check(parses_as("2023/24", "2023/24"), "period: a financial year");
     check(parses_as("2023/24 Q2", "2023/24 Q2"), "period: a quarter");
