@@ -306,6 +306,16 @@ static const char *text_Target_note(Cmp *c, const LoadedPlan *lp, const void *x)
     (void)lp;
     return diff_quoted(c->o, TARGET(x)->note);
 }
+static const char *text_Target_within_interval(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    (void)c, (void)lp;
+    return TARGET(x)->within_interval ? "yes" : "no";
+}
+static const char *text_Target_reason(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    (void)lp;
+    return diff_quoted(c->o, TARGET(x)->reason);
+}
 static const char *target_key(Cmp *c, const void *x) { return key_period(c, "for %s", &TARGET(x)->period); }
 static const char *target_summary(Cmp *c, const LoadedPlan *lp, const void *x)
 {
@@ -405,6 +415,14 @@ static const char *text_ResultRec_rated(Cmp *c, const LoadedPlan *lp, const void
 static const char *text_ResultRec_original(Cmp *c, const LoadedPlan *lp, const void *x)
 {
     return diff_value_text(c, lp, &RESULT(x)->original);
+}
+static const char *text_ResultRec_lower(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    return diff_value_text(c, lp, &RESULT(x)->lower);
+}
+static const char *text_ResultRec_upper(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    return diff_value_text(c, lp, &RESULT(x)->upper);
 }
 static const char *text_ResultRec_reason(Cmp *c, const LoadedPlan *lp, const void *x)
 {

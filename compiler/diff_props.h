@@ -115,6 +115,8 @@
 #define DIFF_Target(V, L, H)                                                                                \
     V(Target, spec, "")                                                                                     \
     V(Target, tolerance, "within")                                                                          \
+    V(Target, within_interval, "within confidence interval")                                                \
+    V(Target, reason, "because")                                                                            \
     V(Target, note, "note")
 
 #define DIFF_Amendment(V, L, H)                                                                             \
@@ -134,6 +136,8 @@
     V(ResultRec, value, "")                                                                                 \
     V(ResultRec, rated, "rated")                                                                            \
     V(ResultRec, original, "restated from")                                                                 \
+    V(ResultRec, lower, "interval from")                                                                    \
+    V(ResultRec, upper, "interval to")                                                                      \
     V(ResultRec, reason, "because")                                                                         \
     V(ResultRec, note, "note")
 
@@ -219,6 +223,7 @@
     N(Activity, scheme) /* resolved from delivery (and the theme's and plan's): compared as delivery */     \
     N(Target, period) /* identity */                                                                        \
     N(Target, loc)                                                                                          \
+    N(Target, interval_loc) /* where `within confidence interval` stands */ \
     N(Amendment, period) /* identity */                                                                     \
     N(Amendment, loc)                                                                                       \
     N(Revision, period) /* identity */                                                                      \

@@ -862,9 +862,14 @@ static char *optional_field(Reader *rd, int c)
 static bool interval_bound(Reader *rd, int col, const char *text, const prt_indicator *in, double *out)
 {
     prt_suffix suf = PRT_SUFFIX_NONE;
-    if (!plain_number(text, strlen(text), out) && !parse_number(text, out, &suf)) {
-        prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[col]), "R006",
-                          "'%s' in the '%s' column is not a number", text, column_names[col]);
+    const char *why = NULL;
+    if (!plain_number(text, strlen(text), out) && !parse_number(text, out, &suf, &why)) {
+        if (why)
+            prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[col]), "R006",
+                              "'%s' in the '%s' column is not a number: %s", text, column_names[col], why);
+        else
+            prt_diag_error_at(rd->diag, field_pos(rd, (size_t)rd->col[col]), "R006",
+                              "'%s' in the '%s' column is not a number", text, column_names[col]);
         return false;
     }
     return number_fits(rd, col, in, *out, text, suf);
