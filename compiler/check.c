@@ -720,10 +720,12 @@ static void check_plan_results(Checker *c, Indicator *in)
         check_value(c, in, &r->original, "the original result");
         check_result_interval(c, in, r);
         if (r->rated.name) {
-            if (!in->scheme)
-                diag_error(c->diag, r->rated.loc, "E029", "result is rated '%s', but '%s' has no rating scheme",
-                           r->rated.name, entity_label(&in->e));
-            else if (!find_band(in->scheme, r->rated.name))
+            /* a scheme named but unknown has had its E012: saying again that there is none is noise */
+            if (!in->scheme) {
+                if (!in->rating.name && !c->plan->header.rating.name)
+                    diag_error(c->diag, r->rated.loc, "E029", "result is rated '%s', but '%s' has no rating scheme",
+                               r->rated.name, entity_label(&in->e));
+            } else if (!find_band(in->scheme, r->rated.name))
                 diag_error(c->diag, r->rated.loc, "E029", "rating scheme '%s' has no band '%s'",
                            in->scheme->e.id.name, r->rated.name);
         }

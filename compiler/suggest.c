@@ -1,6 +1,7 @@
 /* "Did you mean ...?": the closest candidate within a small edit distance, found with bounded work so
  * that thousands of unknown names in a plan of thousands of names stay quick. */
 #include "suggest.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #include <stdbool.h>
@@ -73,6 +74,17 @@ const char *suggest_word_within(const char *word, const char *const *candidates,
     size_t limit = len < 3 ? 1 : len / 3 + 1;
     const char *best = NULL;
     size_t cells = 0, cap = *budget < SUGGEST_BUDGET ? *budget : SUGGEST_BUDGET;
+    /* a name that differs only in case ('RAG' for 'rag') is the best suggestion there is, however
+     * many letters differ: names are case-sensitive, and an author who wrote the label's capitals
+     * meant this one */
+    for (size_t i = 0; i < n && cells < cap; i++) {
+        const char *c = candidates[i];
+        if (c && strlen(c) == len && memcmp(c, word, len) != 0 && prt_same_nocase(c, word)) {
+            *budget -= cells < *budget ? cells : *budget;
+            return c;
+        }
+        cells += 1 + len / 8;
+    }
     /* Each find lowers the limit below its distance: a later candidate must be strictly closer, so
      * ties go to the earlier one (a stable choice), and after a find at distance 1 nothing can
      * beat it (0 is the word itself) and the search stops. */

@@ -47,6 +47,7 @@ prt_delivery_names *prt_delivery_names_new(const prt_plan *plan)
     size_t need = 16;
     for (int a = 0; a < plan->nactivities; a++)
         need += 1 + (size_t)plan->activities[a].nmilestones;
+    need += 2 * (size_t)plan->nindicators + (size_t)plan->ninputs;
     t->all = prt_xcalloc(need, sizeof *t->all);
     t->cap = 16;
     while (t->cap < 2 * need)
@@ -64,6 +65,18 @@ prt_delivery_names *prt_delivery_names_new(const prt_plan *plan)
             prt_buf_free(&path);
         }
     }
+    /* indicators and inputs are candidates for "did you mean" only: the reader finds them in its
+     * own index before it asks here */
+    for (int i = 0; i < plan->nindicators; i++) {
+        const prt_indicator *in = &plan->indicators[i];
+        if (in->ref)
+            t->all[t->n++] = in->ref;
+        if (in->id)
+            t->all[t->n++] = in->id;
+    }
+    for (int i = 0; i < plan->ninputs; i++)
+        if (plan->inputs[i].id)
+            t->all[t->n++] = plan->inputs[i].id;
     return t;
 }
 
@@ -244,7 +257,11 @@ const char *prt_closest_word_within(const char *word, const char *const *cands, 
         return NULL;
     const char *best = NULL;
     size_t best_d = limit + 1, cells = 0;
-    for (size_t i = 0; i < n && (!budget || cells < *budget); i++) {
+    /* one that differs only in case ('asc/01' for 'ASC/01') is the best there is */
+    for (size_t i = 0; i < n && !best && (!budget || cells < *budget); i++, cells += 1 + len / 8)
+        if (strlen(cands[i]) == len && strcmp(cands[i], word) != 0 && prt_same_nocase(cands[i], word))
+            best = cands[i], best_d = 0;
+    for (size_t i = 0; i < n && best_d > 0 && (!budget || cells < *budget); i++) {
         size_t d = distance(word, len, cands[i], limit, &cells);
         if (d < best_d) {
             best_d = d;
