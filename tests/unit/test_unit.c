@@ -165,6 +165,7 @@ int main(void)
     const char *words[] = {"bigger", "smaller", "monitor"};
     check(suggest_word("smalle", words, 3) == words[1], "suggest: closest word");
     check(suggest_word("completely_different", words, 3) == NULL, "suggest: nothing close");
+    check(suggest_word("MONITOR", words, 3) == words[2], "suggest: a word differing only in case, however many letters");
 
     Arena a;
     arena_init(&a);
