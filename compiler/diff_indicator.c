@@ -4,6 +4,7 @@
  * benchmark values and results matched by period (and benchmark), each added, removed or changed. */
 #include "diff.h"
 #include "diff_props.h"
+#include "hash.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
@@ -209,39 +210,76 @@ typedef struct ItemKind {
     size_t nprops;
 } ItemKind;
 
+/* A list's keys by text, so that matching two lists is linear in their length (an indicator with
+ * thousands of targets is hostile input, not a reason to compare every pair). */
+typedef struct KeyIndex {
+    const char *const *keys;
+    size_t *slots;              /* index + 1 into keys; 0 empty */
+    size_t mask;
+} KeyIndex;
+
+static size_t *key_slot(const KeyIndex *ix, const char *key)
+{
+    size_t i = prt_hash_bytes(key, strlen(key)) & ix->mask;
+    while (ix->slots[i] && strcmp(ix->keys[ix->slots[i] - 1], key) != 0)
+        i = (i + 1) & ix->mask;
+    return &ix->slots[i];
+}
+
+/* Indexes keys[0..n): a key given twice keeps its first place. */
+static void key_index_build(KeyIndex *ix, const char *const *keys, size_t n)
+{
+    size_t cap = 8;
+    while (cap < 2 * n)
+        cap *= 2;
+    ix->keys = keys;
+    ix->slots = xcalloc(cap, sizeof *ix->slots);
+    ix->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t *slot = key_slot(ix, keys[i]);
+        if (!*slot)
+            *slot = i + 1;
+    }
+}
+
+static long key_index_find(const KeyIndex *ix, const char *key)
+{
+    size_t at = *key_slot(ix, key);
+    return at ? (long)at - 1 : -1;
+}
+
 /* The keys of a list's items, with "#2" after a key's second use (two amendments of one period). */
 static const char **item_keys(Cmp *c, const ItemKind *k, const PtrVec *v)
 {
     const char **keys = xcalloc(v->n ? v->n : 1, sizeof *keys);
+    unsigned *uses = xcalloc(v->n ? v->n : 1, sizeof *uses);   /* by the first item of each key */
     for (size_t i = 0; i < v->n; i++)
         keys[i] = k->key(c, v->items[i]);
-    for (size_t i = v->n; i-- > 1;) {   /* from the end, so that the keys compared are still the plain ones */
-        unsigned seen = 1;
-        for (size_t j = 0; j < i; j++)
-            seen += strcmp(keys[j], keys[i]) == 0;
-        if (seen > 1) {
+    KeyIndex plain;
+    key_index_build(&plain, keys, v->n);
+    for (size_t i = 0; i < v->n; i++) {
+        /* looked up before any key is renamed: the index compares the plain keys it was built on */
+        size_t first = (size_t)key_index_find(&plain, keys[i]);
+        if (++uses[first] > 1) {
             prt_buf b = {0};
-            prt_buf_printf(&b, "%s #%u", keys[i], seen);
+            prt_buf_printf(&b, "%s #%u", keys[i], uses[first]);
             keys[i] = pooled(c, &b);
         }
     }
+    free(plain.slots);
+    free(uses);
     return keys;
-}
-
-static long find_key(const char *const *keys, size_t n, const char *key)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(keys[i], key) == 0)
-            return (long)i;
-    return -1;
 }
 
 static void diff_items(Cmp *c, const char *key, const ItemKind *k, const PtrVec *x, const PtrVec *y)
 {
     Out *o = c->o;
     const char **kx = item_keys(c, k, x), **ky = item_keys(c, k, y);
+    KeyIndex ix, iy;
+    key_index_build(&ix, kx, x->n);
+    key_index_build(&iy, ky, y->n);
     for (size_t i = 0; i < y->n; i++) {
-        long j = find_key(kx, x->n, ky[i]);
+        long j = key_index_find(&ix, ky[i]);
         prt_buf b = {0};
         prt_buf_printf(&b, "%s %s %s", key, k->what, ky[i]);
         const char *ikey = pooled(c, &b);
@@ -251,8 +289,10 @@ static void diff_items(Cmp *c, const char *key, const ItemKind *k, const PtrVec 
             diff_props(c, ikey, k->props, k->nprops, x->items[j], y->items[i]);
     }
     for (size_t i = 0; i < x->n; i++)
-        if (find_key(ky, y->n, kx[i]) < 0)
+        if (key_index_find(&iy, kx[i]) < 0)
             diff_line(o, "%s %s %s removed (was %s)", key, k->what, kx[i], k->summary(c, c->a, x->items[i]));
+    free(ix.slots);
+    free(iy.slots);
     free(kx);
     free(ky);
 }
