@@ -1,5 +1,6 @@
 /* Building the outcome map as a cgraph graph.  Runs only in the child process of map_render.c. */
 #include "map_graph.h"
+#include "map_ids.h"
 
 #include "escape.h"
 #include "palette.h"
@@ -339,7 +340,7 @@ static void edges_to_outcomes(Agraph_t *g, const MapOptions *o, const Entity *fr
 static Agraph_t *open_graph(Drawing *d)
 {
     const char *title = d->o->title ? d->o->title : d->plan->header.name ? d->plan->header.name : "Outcome map";
-    Agraph_t *g = agopen("outcome_map", Agdirected, NULL);
+    Agraph_t *g = agopen("outcome_map", Agdirected, &map_disc);
     set(g, "label", wrap(&d->buf, title, 80));
     set(g, "labelloc", "t");
     set(g, "fontsize", "28");

@@ -248,6 +248,16 @@ static size_t distance(const char *a, size_t la, const char *b, size_t limit, si
     return row[lb];
 }
 
+/* Whether a and b differ only in digits ('S/7' and 'S/1'): numbered names, where the nearest is
+ * another indicator, not a slip. */
+static bool differ_in_digits_only(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !(isdigit((unsigned char)*a) && isdigit((unsigned char)*b)))
+            return false;
+    return !*a && !*b;
+}
+
 const char *prt_closest_word_within(const char *word, const char *const *cands, size_t n, size_t *budget)
 {
     /* a word of one or two letters is an abbreviation: one letter off is another band ('GA' is not 'G');
@@ -262,6 +272,8 @@ const char *prt_closest_word_within(const char *word, const char *const *cands, 
         if (strlen(cands[i]) == len && strcmp(cands[i], word) != 0 && prt_same_nocase(cands[i], word))
             best = cands[i], best_d = 0;
     for (size_t i = 0; i < n && best_d > 0 && (!budget || cells < *budget); i++) {
+        if (differ_in_digits_only(word, cands[i]))
+            continue;
         size_t d = distance(word, len, cands[i], limit, &cells);
         if (d < best_d) {
             best_d = d;
