@@ -12,7 +12,8 @@
 /* Names get even identifiers 2, 4, 6 ... (their index + 1, doubled); anonymous objects odd ones, as
  * Graphviz's discipline tells them apart. */
 typedef struct Ids {
-    char **names;               /* by index; owned */
+    Agraph_t *g;                /* whose string dictionary holds the names */
+    char **names;               /* by index; interned in g (agstrdup), one reference each */
     size_t n, cap;
     size_t *slots;              /* index + 1 into names, by hash; 0 empty */
     size_t nslots;
@@ -21,8 +22,9 @@ typedef struct Ids {
 
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
-    (void)g, (void)disc;
+    (void)disc;
     Ids *t = xcalloc(1, sizeof *t);
+    t->g = g;
     t->nslots = 64;
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     t->anonymous = 1;
@@ -65,7 +67,9 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
             t->cap = t->cap ? 2 * t->cap : 64;
             t->names = xrealloc(t->names, t->cap * sizeof *t->names);
         }
-        t->names[t->n] = xstrdup(str);
+        /* Interned, not a plain copy: Graphviz reads the string's header when it writes a name
+         * (aghtmlstr, to choose <...> or "..."), so a name it is handed must be one of its own. */
+        t->names[t->n] = agstrdup(t->g, str);
         *slot = ++t->n;
         if (2 * t->n > t->nslots)
             grow(t);
@@ -97,7 +101,7 @@ static void ids_close(void *state)
 {
     Ids *t = state;
     for (size_t i = 0; i < t->n; i++)
-        free(t->names[i]);
+        agstrfree(t->g, t->names[i]);
     free(t->names);
     free(t->slots);
     free(t);
