@@ -59,6 +59,8 @@ typedef struct Band {
     BandThreshold how;
     Value threshold;
     Loc loc;
+    prt_condition cond;         /* `if ...` as the lowerer read it (kind PRT_COND_NONE: none) */
+    Loc cond_loc;               /* `if` to the condition's last word */
 } Band;
 
 typedef struct Rating {

@@ -164,6 +164,74 @@ static bool period_fits(prt_period p, prt_frequency f)
 
 /* ---- rating schemes ---- */
 
+/* The nearest band before band i that has an edge (`at`, `within`), skipping bands with only a
+ * condition; NULL when there is none. */
+static Band *band_with_edge_before(const Rating *r, size_t i)
+{
+    while (i-- > 0) {
+        Band *p = r->bands.items[i];
+        if (p->how != BAND_IF)
+            return p;
+    }
+    return NULL;
+}
+
+/* A band's condition: not on the last band, which must take every result; not one that no result can
+ * meet ("not improving or same or worsening" leaves no direction). */
+static void check_band_condition(Checker *c, const Rating *r, const Band *b, bool last)
+{
+    if (b->cond.kind == PRT_COND_NONE)
+        return;
+    if (last) {
+        diag_error(c->diag, b->cond_loc, "E071",
+                   "the last band of rating scheme '%s' takes every result the others leave: it cannot have a condition",
+                   r->e.id.name);
+        return;
+    }
+    unsigned every = 1u << PRT_DOT_IMPROVING | 1u << PRT_DOT_SAME | 1u << PRT_DOT_WORSENING;
+    if (b->cond.kind == PRT_COND_DIRECTION && b->cond.negated && b->cond.dirs == every)
+        diag_error(c->diag, b->cond_loc, "E072",
+                   "band '%s' can never be given: 'not' every direction leaves none (a result with no direction fails "
+                   "a condition too)", b->id.name);
+}
+
+/* Whether scheme r has a band with a forecast condition: the band at *where. */
+static bool scheme_asks_forecast(const Rating *r, const Band **where)
+{
+    for (size_t i = 0; i < r->bands.n; i++) {
+        const Band *b = r->bands.items[i];
+        if (b->cond.kind == PRT_COND_FORECAST) {
+            *where = b;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* `if forecast met` can hold only with a year-end forecast, which the plan declares (`forecast
+ * run_rate`): without one, each scheme that asks and that an indicator uses is an error, once. */
+static void check_forecast_conditions(Checker *c)
+{
+    if (c->plan->header.forecast != PRT_FORECAST_NONE)
+        return;
+    for (size_t k = 0; k < c->plan->ratings.n; k++) {
+        const Rating *r = c->plan->ratings.items[k];
+        const Band *b = NULL;
+        if (!scheme_asks_forecast(r, &b))
+            continue;
+        for (size_t i = 0; i < c->plan->indicators.n; i++) {
+            const Indicator *in = c->plan->indicators.items[i];
+            if (in->scheme != r)
+                continue;
+            diag_error(c->diag, b->cond_loc, "E073",
+                       "band '%s' asks for the year-end forecast, but the plan declares no 'forecast' (run_rate or "
+                       "profile): it can never be given", b->id.name);
+            diag_note(c->diag, in->e.loc, "indicator '%s' is rated by scheme '%s'", entity_label(&in->e), r->e.id.name);
+            break;
+        }
+    }
+}
+
 static void check_rating(Checker *c, Rating *r)
 {
     if (r->method == PRT_METHOD_NONE && !r->method_loc.file)
@@ -202,12 +270,13 @@ static void check_rating(Checker *c, Rating *r)
             diag_error(c->diag, b->loc, "E028", "the last band of rating scheme '%s' must be 'otherwise'", r->e.id.name);
             continue;
         }
+        check_band_condition(c, r, b, last);
         if (!last && b->how == BAND_OTHERWISE) {
             diag_error(c->diag, b->loc, "E028", "only the last band of rating scheme '%s' can be 'otherwise'",
                        r->e.id.name);
             continue;
         }
-        if (b->how == BAND_OTHERWISE)
+        if (b->how == BAND_OTHERWISE || b->how == BAND_IF)
             continue;
         if (r->method == PRT_METHOD_POINTS && b->how != BAND_WITHIN)
             diag_error(c->diag, b->loc, "E028", "with method points, a band is written 'within N pts'");
@@ -217,11 +286,14 @@ static void check_rating(Checker *c, Rating *r)
         if (b->threshold.num < 0)
             diag_error(c->diag, b->threshold.loc, "E028", "a band threshold cannot be negative");
         if (i > 0) {
-            Band *p = r->bands.items[i - 1];
-            if (p->how == BAND_OTHERWISE)
+            Band *p = band_with_edge_before(r, i);
+            if (!p || p->how == BAND_OTHERWISE)
                 continue;
+            /* the same edge as the band before is reachable only when that band has a condition,
+             * which can fail (`at 90% if improving`, then `at 90%`) */
             bool ordered = r->method == PRT_METHOD_POINTS ? b->threshold.num > p->threshold.num
                                                       : b->threshold.num < p->threshold.num;
+            ordered = ordered || (b->threshold.num == p->threshold.num && p->cond.kind != PRT_COND_NONE);
             if (!ordered) {
                 diag_error(c->diag, b->threshold.loc, "E028",
                            "rating thresholds are out of order: band '%s' at %g must be %s than band '%s' at %g",
@@ -835,6 +907,7 @@ void check_plan(Plan *plan, Diag *diag)
     for (size_t i = 0; i < plan->indicators.n && !diag->stopped; i++)
         check_indicator(&c, plan->indicators.items[i]);
     check_formula_cycles(&c);
+    check_forecast_conditions(&c);
 
     /* Completeness warnings.  A framework with no outcomes at all (older corporate plans list only
      * priorities and indicators) would get one warning per indicator, so these wait for a first outcome.

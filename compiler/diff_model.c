@@ -4,6 +4,7 @@
  * plans (matched by identifier) every property as old -> new. */
 #include "diff.h"
 #include "diff_props.h"
+#include "planrt.h"
 
 #include <string.h>
 
@@ -358,8 +359,19 @@ static const char *text_Band_how(Cmp *c, const LoadedPlan *lp, const void *x)
     case BAND_AT: return "at";
     case BAND_WITHIN: return "within";
     case BAND_OTHERWISE: return "otherwise";
+    case BAND_IF: return "condition only";
     default: return "none";
     }
+}
+
+/* "if improving or same against previous", "none". */
+static const char *text_Band_cond(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    (void)lp;
+    const prt_condition *cond = &BAND(x)->cond;
+    if (cond->kind == PRT_COND_NONE)
+        return "none";
+    return prt_pool_printf(&c->o->text, "if %s", prt_condition_text(&c->o->text, cond));
 }
 
 static const char *text_Band_threshold(Cmp *c, const LoadedPlan *lp, const void *x)
@@ -379,13 +391,16 @@ static const Band *find_band(const Rating *r, const char *id)
     return NULL;
 }
 
-/* "at 80%", "within 5 pts", "otherwise". */
+/* "at 80%", "within 5 pts", "otherwise", "at 80% if improving", "if same". */
 static const char *band_rule(Cmp *c, const LoadedPlan *lp, const Band *b)
 {
-    if (b->how == BAND_OTHERWISE)
-        return "otherwise";
     prt_buf t = {0};
-    prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
+    if (b->how == BAND_OTHERWISE)
+        prt_buf_puts(&t, "otherwise");
+    else if (b->how != BAND_IF)
+        prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
+    if (b->cond.kind != PRT_COND_NONE)
+        prt_buf_printf(&t, "%s%s", t.len ? " " : "", text_Band_cond(c, lp, b));
     return pooled(c, &t);
 }
 

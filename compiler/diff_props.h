@@ -69,7 +69,8 @@
     V(Band, label, "label")                                                                                 \
     V(Band, abbrev, "abbreviation")                                                                         \
     V(Band, how, "rule")                                                                                    \
-    V(Band, threshold, "threshold")
+    V(Band, threshold, "threshold")                                                                         \
+    V(Band, cond, "condition")
 
 #define DIFF_Benchmark(V, L, H)                                                                         \
     V(Benchmark, source, "source")
@@ -201,6 +202,7 @@
     N(Unit, loc)                                                                                            \
     N(Band, id) /* identity */                                                                              \
     N(Band, loc)                                                                                            \
+    N(Band, cond_loc)                                                                                       \
     N(Rating, method_loc)                                                                                   \
     N(Outcome, contributes_to) /* resolved from contributes */                                              \
     N(Outcome, measured_by) /* counted from the indicators' measures */                                     \

@@ -186,6 +186,14 @@ static void pillars_and_themes(FILE *out, const prt_plan *plan)
     fputs("};\n\n", out);
 }
 
+/* A band's condition, as its initializer: {PRT_COND_DIRECTION, 6, true, false}. */
+static void emit_condition(FILE *out, const prt_condition *c)
+{
+    static const char *const kinds[] = {"PRT_COND_NONE", "PRT_COND_DIRECTION", "PRT_COND_FORECAST"};
+    fprintf(out, "{%s, %u, %s, %s}", kinds[c->kind], (unsigned)c->dirs, c->negated ? "true" : "false",
+            c->previous ? "true" : "false");
+}
+
 static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
 {
     fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
@@ -196,10 +204,12 @@ static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
         emit_lit(out, bd->abbrev);
         fputs(", ", out);
         emit_num(out, bd->threshold);
-        fprintf(out, ", %s},\n", bd->otherwise ? "true" : "false");
+        fprintf(out, ", %s, ", bd->otherwise ? "true" : "false");
+        emit_condition(out, &bd->cond);
+        fputs("},\n", out);
     }
     if (!scheme->nbands)
-        fputs("    {NULL, NULL, NULL, 0.0, true},\n", out);
+        fputs("    {NULL, NULL, NULL, 0.0, true, {PRT_COND_NONE, 0, false, false}},\n", out);
     fputs("};\n\n", out);
 }
 

@@ -444,9 +444,14 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
                 fputs(" impact ", o);
                 names(f, s->names2);
             }
-        } else if (s->band != BAND_JUDGED) {
+        } else if (s->band != BAND_JUDGED && s->band != BAND_IF) {
             fputs(s->band == BAND_AT ? " at " : " within ", o);
             source(f, s->value.loc);
+        }
+        if (s->cond) {   /* the condition's words as written, one space apart */
+            fputs(" if", o);
+            for (const NameRef *w = s->cond; w; w = w->next)
+                fprintf(o, " %s", w->name);
         }
         if (s->word2.name)
             fprintf(o, " colour %s", s->word2.name);

@@ -1,5 +1,6 @@
 /* Lowering (lower.h): each statement of a file, as the parser recognises it, into the plan model. */
 #include "lower.h"
+#include "planrt.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -370,6 +371,110 @@ static Input *open_input(Lowerer *lw, const Stmt *decl)
     return in;
 }
 
+/* ---- a rating band's condition ---- */
+
+/* The words after a band's `if`, one at a time. */
+typedef struct CondReader {
+    Lowerer *lw;
+    const NameRef *at;          /* the next word; NULL at the end */
+    const NameRef *last;        /* the word before it */
+} CondReader;
+
+static bool cond_is(const CondReader *cr, const char *word)
+{
+    return cr->at && strcmp(cr->at->name, word) == 0;
+}
+
+static void cond_next(CondReader *cr)
+{
+    cr->last = cr->at;
+    cr->at = cr->at->next;
+}
+
+/* Reports what was expected where the reader stands (at the word found, or after the last one). */
+static bool cond_expected(CondReader *cr, const char *what)
+{
+    if (cr->at)
+        diag_error(cr->lw->diag, cr->at->loc, "E070", "expected %s after '%s' in a band's condition, not '%s'", what,
+                   cr->last ? cr->last->name : "if", cr->at->name);
+    else
+        diag_error(cr->lw->diag, cr->last->loc, "E070", "expected %s after '%s' in a band's condition", what,
+                   cr->last->name);
+    return false;
+}
+
+/* improving, same or worsening: its prt_dot, else PRT_DOT_NONE. */
+static prt_dot cond_direction(const CondReader *cr)
+{
+    static const struct {
+        const char *word;
+        prt_dot dot;
+    } dirs[] = {{"improving", PRT_DOT_IMPROVING}, {"same", PRT_DOT_SAME}, {"worsening", PRT_DOT_WORSENING}};
+    for (size_t i = 0; cr->at && i < sizeof dirs / sizeof dirs[0]; i++)
+        if (strcmp(cr->at->name, dirs[i].word) == 0)
+            return dirs[i].dot;
+    return PRT_DOT_NONE;
+}
+
+/* DIRECTION ('or' DIRECTION)* ['against' ('last_year' | 'previous')] */
+static bool read_directions(CondReader *cr, prt_condition *c)
+{
+    c->kind = PRT_COND_DIRECTION;
+    for (;;) {
+        prt_dot d = cond_direction(cr);
+        if (d == PRT_DOT_NONE)
+            return cond_expected(cr, "'improving', 'same' or 'worsening'");
+        if ((c->dirs >> d) & 1u) {
+            diag_error(cr->lw->diag, cr->at->loc, "E070", "'%s' is named twice in the band's condition", cr->at->name);
+            return false;
+        }
+        c->dirs |= (unsigned char)(1u << d);
+        cond_next(cr);
+        if (!cond_is(cr, "or"))
+            break;
+        cond_next(cr);
+    }
+    if (cond_is(cr, "against")) {
+        cond_next(cr);
+        if (cond_is(cr, "previous"))
+            c->previous = true;
+        else if (!cond_is(cr, "last_year"))
+            return cond_expected(cr, "'last_year' or 'previous'");
+        cond_next(cr);
+    }
+    return !cr->at || cond_expected(cr, "'or', 'against' or the end of the condition");
+}
+
+/* The words after `if` (grammar/parser.y takes them as they come, so that they are not reserved):
+ * ['not'] ('forecast' 'met' | DIRECTIONS).  False after a positioned error naming what was expected. */
+static bool read_condition_words(CondReader *cr, prt_condition *c)
+{
+    if (cond_is(cr, "not")) {
+        c->negated = true;
+        cond_next(cr);
+    }
+    if (!cond_is(cr, "forecast"))
+        return cond_direction(cr) != PRT_DOT_NONE ? read_directions(cr, c)
+               : cond_expected(cr, c->negated ? "'improving', 'same', 'worsening' or 'forecast met'"
+                                              : "'improving', 'same', 'worsening', 'not' or 'forecast met'");
+    cond_next(cr);
+    if (!cond_is(cr, "met"))
+        return cond_expected(cr, "'met'");
+    cond_next(cr);
+    c->kind = PRT_COND_FORECAST;
+    return !cr->at || cond_expected(cr, "the end of the condition");
+}
+
+static bool read_band_condition(Lowerer *lw, const NameRef *words, prt_condition *c)
+{
+    CondReader cr = {lw, words, NULL};
+    prt_condition read = {PRT_COND_NONE, 0, false, false};
+    if (!read_condition_words(&cr, &read))
+        return false;
+    *c = read;
+    return true;
+}
+
 /* ---- the statements of each kind of block ---- */
 
 static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
@@ -396,6 +501,10 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
         b->how = s->band;
         b->threshold = s->value;
         b->loc = s->loc;
+        /* a condition that cannot be read is reported and left out: the band stays, so that no
+         * second error follows about the scheme's bands */
+        if (s->cond && read_band_condition(lw, s->cond, &b->cond))
+            b->cond_loc = s->cond_loc;
         vec_push(&lw->plan->arena, &r->bands, b);
         break;
     }
@@ -429,6 +538,9 @@ static void delivery_stmt(Lowerer *lw, Frame *f, Delivery *d, const Stmt *s)
                        "or is given by judgement (nothing after its name); thresholds belong to a rating scheme");
             break;
         }
+        if (s->cond)   /* reported, and the band kept without it: no second error about the states */
+            diag_error(lw->diag, s->cond_loc, "E070",
+                       "a band of a delivery scheme has no condition: 'if ...' belongs to a rating scheme's band");
         DeliveryBand *b = arena_alloc(&lw->plan->arena, sizeof *b);
         b->id = s->ident;
         b->label = s->str ? s->str : s->ident.name;

@@ -84,9 +84,10 @@ typedef enum {
     ST__COUNT
 } StmtKind;
 
-/* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`; a delivery scheme's
- * `when STATES [impact IMPACTS]`, `otherwise`, or nothing (a band given by judgement). */
-typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED } BandThreshold;
+/* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`, or only `if CONDITION`
+ * (BAND_IF: no edge, the condition alone decides); a delivery scheme's `when STATES [impact IMPACTS]`,
+ * `otherwise`, or nothing (a band given by judgement). */
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_IF } BandThreshold;
 
 typedef struct Stmt {
     StmtKind kind;
@@ -114,6 +115,8 @@ typedef struct Stmt {
     Ident rated;                /* result ... rated G */
     Ident word2;                /* a band's colour; a status's impact; `overdue at BAND` */
     NameRef *names2;            /* a delivery band's impacts */
+    NameRef *cond;              /* a rating band's `if WORDS`: the words, which the lowerer reads; NULL */
+    Loc cond_loc;               /* `if` to the last word */
     When when, when2, when3;    /* due; a milestone's from and completed */
     Expr *expr;                 /* formula */
     bool has_block;

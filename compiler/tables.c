@@ -338,7 +338,8 @@ const prt_plan *plan_tables(Plan *plan)
         prt_band *bands = arena_alloc(a, x->bands.n * sizeof *bands);
         for (size_t k = 0; k < x->bands.n; k++) {
             const Band *bd = x->bands.items[k];
-            bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num, bd->how == BAND_OTHERWISE};
+            bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num,
+                                  bd->how == BAND_OTHERWISE || bd->how == BAND_IF, bd->cond};
         }
         schemes[i] = (prt_scheme){x->e.id.name, x->e.name, x->method, (int)x->bands.n, bands};
     }

@@ -50,6 +50,7 @@ static void recycle_stmt(ParseCtx *ctx, Stmt *s);
 static StmtList list_add(StmtList l, Stmt *s);
 static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc);
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc);
+static void names_append(NameRef *list, NameRef *n);
 static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rhs);
 static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
 static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc);
@@ -97,7 +98,13 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_TARGET "'target'" KW_THEME "'theme'" KW_TO "'to'" KW_TOLERANCE "'tolerance'"
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
 %token KW_COLOUR "'colour'" KW_COMPLETED "'completed'" KW_DELIVERY "'delivery'" KW_DUE "'due'"
-%token KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
+%token KW_IF "'if'" KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
+
+/* A condition's words end where the next statement starts; `forecast` can be both (`if not forecast
+ * met`, a plan's `forecast run_rate`): inside a band's condition it is a word (shift), as a rating
+ * scheme has no `forecast` statement. */
+%precedence COND_END
+%precedence KW_FORECAST
 
 %type <list> stmts block
 %type <stmt> stmt decl_head rating_head
@@ -107,7 +114,7 @@ static Ident make_ident(const char *name, Loc loc);
 %type <expr> expr term factor
 %type <str> opt_note opt_because
 %type <ident> opt_abbrev opt_rated word opt_colour opt_impact
-%type <names> words
+%type <names> words opt_if cond_words
 %type <when> when opt_from opt_completed
 %type <value> opt_at
 
@@ -334,7 +341,7 @@ stmt:
   | KW_STALE number_value               { $$ = new_stmt(ctx, ST_STALE, @1, @$); $$->value = $2; }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = formula_within_limit(ctx, $2, @2); }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
-  | KW_BAND IDENT opt_note opt_abbrev KW_AT value
+  | KW_BAND IDENT opt_note opt_abbrev KW_AT value opt_if
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -342,8 +349,9 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_AT;
                                             $$->value = $6;
+                                            $$->cond = $7; $$->cond_loc = @7;
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value
+  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value opt_if
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -351,15 +359,27 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WITHIN;
                                             $$->value = $6;
+                                            $$->cond = $7; $$->cond_loc = @7;
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if opt_colour
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_OTHERWISE;
-                                            $$->word2 = $6;
+                                            $$->word2 = $7;
+                                            $$->cond = $6; $$->cond_loc = @6;
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_IF cond_words %prec COND_END
+                                        {
+                                            /* no edge: the condition alone decides (issue 21) */
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_IF;
+                                            $$->cond = $6; $$->cond_loc = (Loc){@5.file, @5.begin, @6.end};
                                         }
   | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour
                                         {
@@ -413,6 +433,21 @@ words:
                                             n->next = name_ident(ctx, $3, @3);
                                             $$ = $1;
                                         }
+  ;
+
+/* A rating band's condition, `if improving or same against previous`, `if not forecast met`: a run of
+ * words the lowerer reads (lower_band_condition), so that they are not reserved; `forecast` is a
+ * keyword elsewhere and is taken here as a word. */
+opt_if:
+    %empty                              { $$ = NULL; }
+  | KW_IF cond_words %prec COND_END     { $$ = $2; }
+  ;
+
+cond_words:
+    IDENT                               { $$ = name_ident(ctx, $1, @1); }
+  | KW_FORECAST                         { $$ = name_ident(ctx, "forecast", @1); }
+  | cond_words IDENT                    { $$ = $1; names_append($1, name_ident(ctx, $2, @2)); }
+  | cond_words KW_FORECAST              { $$ = $1; names_append($1, name_ident(ctx, "forecast", @2)); }
   ;
 
 opt_colour:
@@ -582,6 +617,14 @@ static NameRef *name_ident(ParseCtx *ctx, const char *s, Loc loc)
     n->name = s;
     n->loc = loc;
     return n;
+}
+
+/* Adds n at the end of list (a band's condition: a few words). */
+static void names_append(NameRef *list, NameRef *n)
+{
+    while (list->next)
+        list = list->next;
+    list->next = n;
 }
 
 static NameRef *name_ref(ParseCtx *ctx, const char *s, Loc loc)

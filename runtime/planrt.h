@@ -26,7 +26,8 @@
 typedef struct prt_band {
     const char *id, *label, *abbrev;   /* abbrev may be NULL */
     double threshold;                  /* at N% (improvement, achievement) or within N pts (points) */
-    bool otherwise;
+    bool otherwise;                    /* also a band with a condition and no edge (`band a if same`) */
+    prt_condition cond;                /* `if ...` (planrt_names.h): given only when it holds */
 } prt_band;
 
 typedef struct prt_scheme {
@@ -398,6 +399,9 @@ typedef struct prt_rating {
     double annual_target;
     bool forecast_miss;                /* forecast to miss the annual target: an exception */
     const char *forecast_explanation;  /* never NULL */
+    /* the bands better than the band found whose edge was reached but whose condition failed, a bit
+     * (1u << band) each: the explanation says why */
+    unsigned cond_failed;
     /* data quality: a bit per prt_quality_flag, and what each found (NULL where not set) */
     unsigned quality;
     const char *quality_explanation[PRT_N_QUALITY_FLAGS];
@@ -610,6 +614,11 @@ const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id 
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
 const char *prt_dot_name(prt_dot d);
+/* Whether band b's condition holds for r, whose directions and forecast are already found (true for a
+ * band without one). */
+bool prt_condition_holds(const prt_condition *c, const prt_rating *r);
+/* A condition as the plan writes it after `if` ("improving or same against previous"), in pool. */
+const char *prt_condition_text(prt_pool *pool, const prt_condition *c);
 /* A direction of travel as a results file's `dot` column writes it (any case): improving, same,
  * worsening, new, not comparable; "N/A" (na, not applicable, none) for none; "New method" for not
  * comparable.  False for anything else. */

@@ -234,4 +234,16 @@ extern const char *const prt_suffix_texts[PRT_N_SUFFIXES];
 /* Whether a value written so fits the unit (PRT_SUFFIX_WORD: never; the caller compares the word). */
 bool prt_suffix_fits_unit(prt_suffix suffix, prt_unit_kind unit);
 
+/* A rating band's condition (`if improving or same`, `if not forecast met`, docs/rating.md): the band
+ * is given only to a result whose edge is reached and whose condition holds.  Here, beside the names,
+ * because the compiler's model keeps it as the runtime's tables do. */
+typedef enum { PRT_COND_NONE, PRT_COND_DIRECTION, PRT_COND_FORECAST } prt_cond_kind;
+
+typedef struct prt_condition {
+    prt_cond_kind kind;
+    unsigned char dirs;                /* DIRECTION: the directions written, a bit (1 << prt_dot) each */
+    bool negated;                      /* `not`: holds for a direction (a forecast) other than those written */
+    bool previous;                     /* `against previous`: the short-term direction, else last year's */
+} prt_condition;
+
 #endif

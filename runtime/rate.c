@@ -359,13 +359,30 @@ bool prt_indicator_due(const prt_indicator *in, prt_period p)
 
 /* ---- rating ---- */
 
+/* The nearest band better than band whose edge bounds it: band - 1, unless that band has only a
+ * condition (`band amber if improving`, no edge) or the same edge as band (`at 90% if improving`,
+ * then `at 90%`): then the one before. */
+static int edge_above(const prt_scheme *s, int band)
+{
+    const prt_band *b = &s->bands[band];
+    int i = band - 1;
+    while (i > 0 && (s->bands[i].otherwise || (!b->otherwise && s->bands[i].threshold == b->threshold)))
+        i--;
+    return i < 0 ? 0 : i;
+}
+
 static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int band, const char *what)
 {
     const prt_band *b = &s->bands[band];
     char range[64];
+    /* a band with no edge of its own, given although the figure reached a better band's edge whose
+     * condition failed: the figure is not below that edge */
+    bool any = b->otherwise && band > 0 && r->cond_failed >> edge_above(s, band) & 1u;
     if (s->method == PRT_METHOD_POINTS) {
-        if (b->otherwise)
-            snprintf(range, sizeof range, "more than %g pts", s->bands[band - 1].threshold);
+        if (any)
+            snprintf(range, sizeof range, "for any figure");
+        else if (b->otherwise)
+            snprintf(range, sizeof range, "more than %g pts", s->bands[edge_above(s, band)].threshold);
         else
             snprintf(range, sizeof range, "within %g pts", b->threshold);
         r->explanation = prt_pool_printf(pool, "%s: %.1f pts below target (band: %s)", b->label,
@@ -374,14 +391,16 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
     }
     if (band == 0)
         snprintf(range, sizeof range, "%g%% or more", b->threshold);
+    else if (any)
+        snprintf(range, sizeof range, "for any figure");
     else if (b->otherwise)
-        snprintf(range, sizeof range, "below %g%%", s->bands[band - 1].threshold);
+        snprintf(range, sizeof range, "below %g%%", s->bands[edge_above(s, band)].threshold);
     else
-        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[band - 1].threshold);
+        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[edge_above(s, band)].threshold);
     /* whole percents, as the reports print them, unless rounding would carry the figure over a band
      * edge (99.5% of a missed target is not "100%") */
     double shown = floor(r->percent + 0.5);
-    bool over = band > 0 && shown >= s->bands[band - 1].threshold;
+    bool over = band > 0 && shown >= s->bands[edge_above(s, band)].threshold;
     bool under = !b->otherwise && shown < b->threshold;
     if (over || under)
         r->explanation = prt_pool_printf(pool, "%s: %.1f%% of %s achieved (band %s)", b->label,
@@ -391,18 +410,40 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
                  range);
 }
 
-static int band_for_percent(const prt_scheme *s, double pct, int first)
+/* Whether band i, its edge reached, is r's: its condition holds.  The bands whose edge was reached
+ * but whose condition failed are kept in r->cond_failed for the explanation. */
+static bool band_condition_holds(const prt_scheme *s, int i, prt_rating *r)
+{
+    if (prt_condition_holds(&s->bands[i].cond, r))
+        return true;
+    if (i < PRT_MAX_BANDS)   /* always: the checker refuses larger schemes (E044) */
+        r->cond_failed |= 1u << i;
+    return false;
+}
+
+static int band_for_percent(const prt_scheme *s, double pct, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if (s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold)
+        if ((s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold) && band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
 
-static int band_for_shortfall(const prt_scheme *s, double shortfall, int first)
+static int band_for_shortfall(const prt_scheme *s, double shortfall, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if (s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold)
+        if ((s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold) && band_condition_holds(s, i, r))
+            return i;
+    return s->nbands - 1;
+}
+
+/* The band of a target met (or met within its tolerance or interval): the first band from `first`
+ * whose condition holds, every edge being reached.  On target is band 0 here; issue 21's part A
+ * makes it the scheme's target band (the lead switches this when merging). */
+static int band_when_met(const prt_scheme *s, int first, prt_rating *r)
+{
+    for (int i = first; i < s->nbands; i++)
+        if (band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
@@ -445,17 +486,17 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
     int first = 0;
 
     if (threshold && met) {
-        r->band = 0;
+        r->band = band_when_met(s, 0, r);
         r->percent = 100;
-        r->explanation = prt_pool_printf(pool, "%s: the target is met", s->bands[0].label);
+        r->explanation = prt_pool_printf(pool, "%s: the target is met", s->bands[r->band].label);
         return;
     }
     if (threshold)
         first = s->nbands > 1 ? 1 : 0;   /* a threshold missed is never on target */
     if (!met && tol > 0 && settle(sign * (target - result)) <= settle(tol)) {
-        r->band = 0;
+        r->band = band_when_met(s, 0, r);
         r->percent = 100;
-        r->explanation = prt_pool_printf(pool, "%s: within the tolerance of %g of the target", s->bands[0].label,
+        r->explanation = prt_pool_printf(pool, "%s: within the tolerance of %g of the target", s->bands[r->band].label,
                  tol);
         return;
     }
@@ -464,20 +505,20 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         r->percent = sign * (target - result);
         if (r->percent < 0)
             r->percent = 0;
-        r->band = band_for_shortfall(s, r->percent, first);
+        r->band = band_for_shortfall(s, r->percent, first, r);
         explain_band(pool, r, s, r->band, "");
         return;
     case PRT_METHOD_IMPROVEMENT:
         if (has_base && settle(sign * (target - base)) > 0) {
             r->percent = (result - base) / (target - base) * 100;
-            r->band = band_for_percent(s, r->percent, first);
+            r->band = band_for_percent(s, r->percent, first, r);
             explain_band(pool, r, s, r->band, "targeted improvement");
             return;
         }
         /* no improvement was asked for, or there is nothing to measure it from: how much of the
          * target was achieved is the fair measure left */
         if (achievement(sign, result, target, &r->percent)) {
-            r->band = band_for_percent(s, r->percent, first);
+            r->band = band_for_percent(s, r->percent, first, r);
             explain_band(pool, r, s, r->band, "target");
             r->explanation = prt_pool_printf(pool, "%s; %s", r->explanation,
                      has_base ? "the target asks for no improvement on the baseline" : "no baseline to measure improvement from");
@@ -486,7 +527,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         break;
     case PRT_METHOD_ACHIEVEMENT:
         if (achievement(sign, result, target, &r->percent)) {
-            r->band = band_for_percent(s, r->percent, first);
+            r->band = band_for_percent(s, r->percent, first, r);
             explain_band(pool, r, s, r->band, "target");
             return;
         }
@@ -495,7 +536,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         break;
     }
     /* no ratio can be formed (zero or negative values): met or not met decides */
-    r->band = met ? 0 : s->nbands - 1;
+    r->band = met ? band_when_met(s, 0, r) : s->nbands - 1;
     r->percent = met ? 100 : 0;
     r->explanation = prt_pool_printf(pool, "%s: the target is %s (no percentage can be formed from %g and %g)",
              s->bands[r->band].label, met ? "met" : "not met", result, target);
@@ -800,10 +841,10 @@ static bool interval_met(prt_pool *pool, prt_rating *r, const prt_plan *plan, co
     }
     char v[64], lo[64], up[64], t[64];
     r->interval = PRT_INTERVAL_CONTAINS;
-    r->band = 0;
+    r->band = band_when_met(&plan->schemes[in->scheme], 0, r);
     r->percent = 100;
     r->explanation = prt_pool_printf(pool, "%s: %s (interval %s-%s) contains the target %s",
-                                     plan->schemes[in->scheme].bands[0].label,
+                                     plan->schemes[in->scheme].bands[r->band].label,
                                      prt_format_value(in, r->value, v, sizeof v),
                                      prt_format_value(in, r->lower, lo, sizeof lo),
                                      prt_format_value(in, r->upper, up, sizeof up),
@@ -841,6 +882,7 @@ static void rate_against_target(prt_evaluation *ev, prt_rating *r, const prt_ind
         rate(&ev->strings, r, ev->plan, in, base, has_base);
         explain_interval(&ev->strings, r, in);
     }
+    r->explanation = prt_condition_explain(&ev->strings, r, &ev->plan->schemes[in->scheme], r->explanation);
     r->computed_band = r->band;
 }
 
@@ -928,6 +970,18 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
         r->benchmark_name = plan->benchmarks[b].name;
     }
 
+    /* the directions and the forecast come before the band, which a band's condition may ask about
+     * (`if improving or same`, `if forecast met`); neither depends on the band */
+    if (f->status == PRT_RESULT_VALUE) {
+        r->dot = direction_against(&ev->strings, r, in, &last_year, "a year earlier", &r->dot_explanation);
+        if (in->accumulates == PRT_ACC_YEAR_TO_DATE && r->period.kind != PRT_YEAR)
+            /* a year to date only grows from one part of the year to the next, and starts again in April */
+            r->dot_short_explanation = "no short-term direction for a year-to-date figure (it grows through the year)";
+        else
+            r->dot_short = direction_against(&ev->strings, r, in, &prior, "the period before", &r->dot_short_explanation);
+    }
+    prt_forecast_rate(&ev->strings, r, plan, i, c->res);
+
     const char *not_rated = not_rated_because(&ev->strings, r, in, c->why[i], resolved, unresolved);
     if (not_rated)
         r->explanation = not_rated;
@@ -943,15 +997,6 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
                                          prt_period_text(f->part_used).s);
     if (r->target && r->target->reason)   /* `target ... because "..."`: a lower target on purpose */
         r->explanation = prt_pool_printf(&ev->strings, "%s; the target's reason: %s", r->explanation, r->target->reason);
-    if (f->status == PRT_RESULT_VALUE) {
-        r->dot = direction_against(&ev->strings, r, in, &last_year, "a year earlier", &r->dot_explanation);
-        if (in->accumulates == PRT_ACC_YEAR_TO_DATE && r->period.kind != PRT_YEAR)
-            /* a year to date only grows from one part of the year to the next, and starts again in April */
-            r->dot_short_explanation = "no short-term direction for a year-to-date figure (it grows through the year)";
-        else
-            r->dot_short = direction_against(&ev->strings, r, in, &prior, "the period before", &r->dot_short_explanation);
-    }
-    prt_forecast_rate(&ev->strings, r, plan, i, c->res);
     prt_quality_check(&ev->strings, r, plan, i, c->res, ev->period);
 }
 

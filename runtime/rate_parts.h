@@ -33,6 +33,10 @@ int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n);
 /* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
 
+/* Explanation with what r's band conditions add: the found band's condition and why it holds, each
+ * better band whose edge was reached but whose condition failed (r->cond_failed) and why: condition.c. */
+const char *prt_condition_explain(prt_pool *pool, const prt_rating *r, const prt_scheme *s, const char *explanation);
+
 /* The year-end forecast of r (its period a part of a year, with an annual target): forecast.c. */
 void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res);
 /* The data-quality flags of r, rated in a report for report_period: quality.c. */
