@@ -358,6 +358,10 @@ static const char *text_Band_how(Cmp *c, const LoadedPlan *lp, const void *x)
     case BAND_AT: return "at";
     case BAND_WITHIN: return "within";
     case BAND_OTHERWISE: return "otherwise";
+    case BAND_PER_INDICATOR: return "per indicator";
+    case BAND_WITHIN_TOLERANCE: return "within tolerance";
+    case BAND_ABOVE_TOLERANCE: return "above tolerance";
+    case BAND_ABOVE: return "above";
     default: return "none";
     }
 }
@@ -382,8 +386,8 @@ static const Band *find_band(const Rating *r, const char *id)
 /* "at 80%", "within 5 pts", "otherwise". */
 static const char *band_rule(Cmp *c, const LoadedPlan *lp, const Band *b)
 {
-    if (b->how == BAND_OTHERWISE)
-        return "otherwise";
+    if (b->how == BAND_OTHERWISE || (b->how >= BAND_PER_INDICATOR && b->how != BAND_ABOVE))
+        return text_Band_how(c, lp, b);
     prt_buf t = {0};
     prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
     return pooled(c, &t);

@@ -36,6 +36,11 @@ const char *prt_band_short(const prt_scheme *s, int band)
 
 /* A band by its identifier or abbreviation as written; else, as published reports write it, by its
  * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
+bool prt_band_on_target(const prt_scheme *s, int band)
+{
+    return s && band >= 0 && band <= s->target_band;
+}
+
 int prt_scheme_find_band(const prt_scheme *s, const char *name)
 {
     for (int i = 0; s && i < s->nbands; i++)
@@ -419,7 +424,7 @@ bool prt_threshold_met(prt_cmp op, double result, double target)
 }
 
 /* Percentage of target achieved; false when a ratio means nothing (zero or negative values). */
-static bool achievement(double sign, double result, double target, double *pct)
+bool prt_achievement(double sign, double result, double target, double *pct)
 {
     if (sign > 0) {
         if (target <= 0)
@@ -432,14 +437,19 @@ static bool achievement(double sign, double result, double target, double *pct)
     }
     return true;
 }
+#define achievement prt_achievement
 
 static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in, double base, bool has_base)
 {
     const prt_scheme *s = &plan->schemes[in->scheme];
+    if (prt_scheme_has_edges(s)) {   /* the edges councils write: rate_edges.c */
+        prt_rate_edges(pool, r, s, in, base, has_base);
+        return;
+    }
     double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
     double result = r->value, target = r->target_value;
     const prt_target *t = r->target;
-    double tol = t->has_tolerance ? t->tolerance : in->has_tolerance ? in->tolerance : 0;
+    double tol = prt_tolerance_for(in, t, target);
     bool threshold = t->kind == PRT_TARGET_THRESHOLD;
     bool met = threshold ? prt_threshold_met(t->op, result, target) : settle(sign * (result - target)) >= 0;
     int first = 0;
@@ -647,10 +657,10 @@ static void count(prt_counts *k, const prt_rating *r)
         k->rated++;
         if (r->band < PRT_MAX_BANDS)   /* always: the checker refuses larger schemes (E044) */
             k->band[r->band]++;
-        if (r->band == 0)
-            k->on_target++;
-        else
+        if (r->below_target)
             k->below_target++;
+        else
+            k->on_target++;
     } else {
         k->monitor_nya++;
     }
@@ -800,10 +810,10 @@ static bool interval_met(prt_pool *pool, prt_rating *r, const prt_plan *plan, co
     }
     char v[64], lo[64], up[64], t[64];
     r->interval = PRT_INTERVAL_CONTAINS;
-    r->band = 0;
+    r->band = plan->schemes[in->scheme].target_band;
     r->percent = 100;
     r->explanation = prt_pool_printf(pool, "%s: %s (interval %s-%s) contains the target %s",
-                                     plan->schemes[in->scheme].bands[0].label,
+                                     plan->schemes[in->scheme].bands[r->band].label,
                                      prt_format_value(in, r->value, v, sizeof v),
                                      prt_format_value(in, r->lower, lo, sizeof lo),
                                      prt_format_value(in, r->upper, up, sizeof up),
@@ -936,7 +946,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     r->method_explanation = r->explanation;
     if (!apply_record(ev, r, in, f->row) && f->row && f->row->override && in->scheme >= 0)
         apply_override(ev, r, in, f->row);
-    r->below_target = r->band > 0;
+    r->below_target = r->band >= 0 && in->scheme >= 0 && !prt_band_on_target(&plan->schemes[in->scheme], r->band);
     r->exception = r->below_target && (!r->comment || !r->comment[0]);
     if (f->from_part)
         r->explanation = prt_pool_printf(&ev->strings, "%s (the year's figure is the %s return)", r->explanation,

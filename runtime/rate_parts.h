@@ -33,6 +33,20 @@ int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n);
 /* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
 
+/* Percentage of target achieved (target / result when smaller is better, sign -1); false when a
+ * ratio means nothing (zero or negative values). */
+bool prt_achievement(double sign, double result, double target, double *pct);
+/* The tolerance of target t of in, as a number in the unit: t's own (`within`), else the indicator's,
+ * which `tolerance N% of target` makes N% of the target's value; 0 when none. */
+double prt_tolerance_for(const prt_indicator *in, const prt_target *t, double target);
+/* Whether scheme s has a band with an edge of issue 21 (per indicator, by tolerance, above): such a
+ * scheme is rated by prt_rate_edges (rate_edges.c), the others as before. */
+bool prt_scheme_has_edges(const prt_scheme *s);
+/* Rates r (a value against a number target, base the baseline or last year's figure when has_base) by
+ * a scheme with such edges: the band and its explanation. */
+void prt_rate_edges(prt_pool *pool, prt_rating *r, const prt_scheme *s, const prt_indicator *in, double base,
+                    bool has_base);
+
 /* The year-end forecast of r (its period a part of a year, with an annual target): forecast.c. */
 void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res);
 /* The data-quality flags of r, rated in a report for report_period: quality.c. */
