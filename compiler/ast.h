@@ -187,6 +187,16 @@ typedef struct BenchValue {
     Loc loc;
 } BenchValue;
 
+/* `threshold BAND VALUE [in PERIOD] ["NOTE"]`: the indicator's own value for a `per indicator` band. */
+typedef struct Threshold {
+    Ident band;
+    Value value;
+    PeriodLit period;           /* !period.loc.file: undated (every period without its own) */
+    const char *note;
+    Loc loc;
+    int band_index;             /* resolved by the checker: the band of the indicator's scheme, -1 */
+} Threshold;
+
 typedef struct ResultRec {
     prt_result_status status;
     Value value;                /* PRT_RESULT_VALUE only */
@@ -213,6 +223,7 @@ typedef struct Indicator {
     PtrVec revisions;           /* Revision * */
     PtrVec benchmarks;          /* BenchValue * */
     PtrVec results;             /* ResultRec * */
+    PtrVec thresholds;          /* Threshold *: values of `per indicator` bands */
     Ident rating;               /* scheme other than the plan's default */
     PeriodLit baseline_period;
     Loc ref_loc, kind_loc, polarity_loc, direction_loc, frequency_loc, formula_loc;
@@ -225,6 +236,7 @@ typedef struct Indicator {
     double jump;                /* `jump N`: the Q002 multiple for this indicator; 0 when not given (the plan's) */
     signed char decimals;       /* -1: not given */
     bool polarity_given;        /* even if the word was unknown (already reported) */
+    bool tolerance_of_target;   /* `tolerance N% of target` */
     /* resolved by the checker */
     Rating *scheme;
     PtrVec measured;            /* Outcome * */

@@ -1,6 +1,7 @@
 /* The semantic checker of check.h: names resolved, rules of the language applied, each problem a diagnostic. */
 #include "check.h"
 #include "check_delivery.h"
+#include "check_edges.h"
 #include "planrt.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -164,18 +165,6 @@ static bool period_fits(prt_period p, prt_frequency f)
 
 /* ---- rating schemes ---- */
 
-/* The nearest band before band i that has an edge (`at`, `within`), skipping bands with only a
- * condition; NULL when there is none. */
-static Band *band_with_edge_before(const Rating *r, size_t i)
-{
-    while (i-- > 0) {
-        Band *p = r->bands.items[i];
-        if (p->how != BAND_IF)
-            return p;
-    }
-    return NULL;
-}
-
 /* A band's condition: not on the last band, which must take every result; not one that no result can
  * meet ("not improving or same or worsening" leaves no direction). */
 static void check_band_condition(Checker *c, const Rating *r, const Band *b, bool last)
@@ -234,7 +223,7 @@ static void check_forecast_conditions(Checker *c)
 
 static void check_rating(Checker *c, Rating *r)
 {
-    if (r->method == PRT_METHOD_NONE && !r->method_loc.file)
+    if (r->method == PRT_METHOD_NONE && !r->method_loc.file && rating_needs_method(r))
         diag_error(c->diag, r->e.id.loc, "E028", "rating scheme '%s' has no 'method' (improvement, achievement or points)",
                    r->e.id.name);
     if (r->bands.n > PRT_MAX_BANDS) {
@@ -276,34 +265,19 @@ static void check_rating(Checker *c, Rating *r)
                        r->e.id.name);
             continue;
         }
-        if (b->how == BAND_OTHERWISE || b->how == BAND_IF)
-            continue;
-        if (r->method == PRT_METHOD_POINTS && b->how != BAND_WITHIN)
+        if (!band_has_number(b))
+            continue;   /* otherwise, per indicator, by tolerance: check_rating_edges */
+        if (r->method == PRT_METHOD_POINTS && b->how == BAND_AT)
             diag_error(c->diag, b->loc, "E028", "with method points, a band is written 'within N pts'");
-        if (r->method != PRT_METHOD_POINTS && r->method != PRT_METHOD_NONE && b->how != BAND_AT)
+        if (r->method != PRT_METHOD_POINTS && r->method != PRT_METHOD_NONE && b->how == BAND_WITHIN)
             diag_error(c->diag, b->loc, "E028", "with method %s, a band is written 'at N%%'",
                        prt_method_words[r->method]);
         if (b->threshold.num < 0)
             diag_error(c->diag, b->threshold.loc, "E028", "a band threshold cannot be negative");
-        if (i > 0) {
-            Band *p = band_with_edge_before(r, i);
-            if (!p || p->how == BAND_OTHERWISE)
-                continue;
-            /* the same edge as the band before is reachable only when that band has a condition,
-             * which can fail (`at 90% if improving`, then `at 90%`) */
-            bool ordered = r->method == PRT_METHOD_POINTS ? b->threshold.num > p->threshold.num
-                                                      : b->threshold.num < p->threshold.num;
-            ordered = ordered || (b->threshold.num == p->threshold.num && p->cond.kind != PRT_COND_NONE);
-            if (!ordered) {
-                diag_error(c->diag, b->threshold.loc, "E028",
-                           "rating thresholds are out of order: band '%s' at %g must be %s than band '%s' at %g",
-                           b->id.name, b->threshold.num, r->method == PRT_METHOD_POINTS ? "wider" : "lower",
-                           p->id.name, p->threshold.num);
-                diag_note(c->diag, p->threshold.loc, "band '%s' is here", p->id.name);
-            }
-        }
+        check_band_order(c->diag, r, i);
     }
     symtab_free(&seen);
+    check_rating_edges(c->diag, r);
 }
 
 static const Band *find_band(const Rating *r, const char *name)
@@ -816,6 +790,9 @@ static void check_plan_results(Checker *c, Indicator *in)
 static void check_indicator(Checker *c, Indicator *in)
 {
     check_indicator_head(c, in);
+    for (size_t i = 0; i < in->thresholds.n; i++)
+        check_value(c, in, &((Threshold *)in->thresholds.items[i])->value, "the threshold");
+    check_indicator_edges(c->plan, c->diag, in);
     if (check_targets(c, in))
         check_scheme_given(c, in);
     if (in->accumulates == PRT_ACC_YEAR_TO_DATE) {

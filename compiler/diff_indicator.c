@@ -149,10 +149,15 @@ static const char *text_Indicator_jump(Cmp *c, const LoadedPlan *lp, const void 
     return IND(x)->jump > 0 ? diff_number(c, IND(x)->jump) : "the plan's";
 }
 
-/* As written, with its unit: "2 pts", "5%". */
+/* As written, with its unit: "2 pts", "5%", "5% of target" (tolerance_of_target is part of it). */
 static const char *text_Indicator_tolerance(Cmp *c, const LoadedPlan *lp, const void *x)
 {
-    return diff_value_text(c, lp, IND(x)->tolerance);
+    const char *v = diff_value_text(c, lp, IND(x)->tolerance);
+    if (!IND(x)->tolerance_of_target)
+        return v;
+    prt_buf b = {0};
+    prt_buf_printf(&b, "%s of target", v);
+    return pooled(c, &b);
 }
 
 static const char *text_Indicator_baseline(Cmp *c, const LoadedPlan *lp, const void *x)
@@ -490,6 +495,40 @@ static const char *result_summary(Cmp *c, const LoadedPlan *lp, const void *x)
 }
 DIFF_PROP_TABLE(ResultRec, result_props);
 static const ItemKind result_kind = {"result", result_key, result_summary, ROWS(result_props)};
+
+/* per-indicator band values (issue 21): "threshold amber in 2023/24: 85% -> 87%" */
+#define THRESH(x) ((const Threshold *)(x))
+static const char *text_Threshold_value(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    return diff_value_text(c, lp, &THRESH(x)->value);
+}
+static const char *text_Threshold_note(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    (void)lp;
+    return diff_quoted(c->o, THRESH(x)->note);
+}
+static const char *threshold_key(Cmp *c, const void *x)
+{
+    prt_buf b = {0};
+    prt_buf_puts(&b, diff_ident(c, THRESH(x)->band.name));
+    if (THRESH(x)->period.loc.file)
+        prt_buf_printf(&b, " in %s", diff_period(c, &THRESH(x)->period));
+    return pooled(c, &b);
+}
+static const char *threshold_summary(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    prt_buf b = {0};
+    prt_buf_puts(&b, text_Threshold_value(c, lp, x));
+    put_within_note(c, &b, lp, NULL, THRESH(x)->note);
+    return pooled(c, &b);
+}
+DIFF_PROP_TABLE(Threshold, threshold_props);
+static const ItemKind threshold_kind = {"threshold", threshold_key, threshold_summary, ROWS(threshold_props)};
+
+static void list_Indicator_thresholds(Cmp *c, const char *key, const void *x, const void *y)
+{
+    diff_items(c, key, &threshold_kind, &IND(x)->thresholds, &IND(y)->thresholds);
+}
 
 static void list_Indicator_targets(Cmp *c, const char *key, const void *x, const void *y)
 {

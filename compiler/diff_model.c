@@ -360,6 +360,10 @@ static const char *text_Band_how(Cmp *c, const LoadedPlan *lp, const void *x)
     case BAND_WITHIN: return "within";
     case BAND_OTHERWISE: return "otherwise";
     case BAND_IF: return "condition only";
+    case BAND_PER_INDICATOR: return "per indicator";
+    case BAND_WITHIN_TOLERANCE: return "within tolerance";
+    case BAND_ABOVE_TOLERANCE: return "above tolerance";
+    case BAND_ABOVE: return "above";
     default: return "none";
     }
 }
@@ -395,8 +399,8 @@ static const Band *find_band(const Rating *r, const char *id)
 static const char *band_rule(Cmp *c, const LoadedPlan *lp, const Band *b)
 {
     prt_buf t = {0};
-    if (b->how == BAND_OTHERWISE)
-        prt_buf_puts(&t, "otherwise");
+    if (b->how == BAND_OTHERWISE || (b->how >= BAND_PER_INDICATOR && b->how != BAND_ABOVE))
+        prt_buf_puts(&t, text_Band_how(c, lp, b));
     else if (b->how != BAND_IF)
         prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
     if (b->cond.kind != PRT_COND_NONE)

@@ -103,6 +103,7 @@
     V(Indicator, rating, "rating scheme")                                                                   \
     V(Indicator, jump, "jump")                                                                              \
     V(Indicator, tolerance, "tolerance")                                                                    \
+    H(Indicator, tolerance_of_target, "tolerance")                                                          \
     V(Indicator, baseline, "baseline")                                                                      \
     V(Indicator, baseline_period, "baseline period")                                                        \
     V(Indicator, formula, "formula")                                                                        \
@@ -110,7 +111,8 @@
     L(Indicator, amendments, "amendment")                                                                   \
     L(Indicator, revisions, "revision")                                                                     \
     L(Indicator, benchmarks, "benchmark")                                                                   \
-    L(Indicator, results, "result")
+    L(Indicator, results, "result")                                                                         \
+    L(Indicator, thresholds, "threshold")
 
 /* The items of an indicator's lists, matched by period (and benchmark): the rest are their values. */
 #define DIFF_Target(V, L, H)                                                                                \
@@ -131,6 +133,11 @@
 #define DIFF_BenchValue(V, L, H)                                                                            \
     V(BenchValue, value, "")                                                                                \
     V(BenchValue, note, "note")
+
+/* A per-indicator band's value, matched by band and period. */
+#define DIFF_Threshold(V, L, H)                                                                             \
+    V(Threshold, value, "")                                                                                 \
+    V(Threshold, note, "note")
 
 #define DIFF_ResultRec(V, L, H)                                                                             \
     V(ResultRec, status, "status")                                                                          \
@@ -234,6 +241,10 @@
     N(BenchValue, period)                                                                                   \
     N(BenchValue, loc)                                                                                      \
     N(ResultRec, period) /* identity */                                                                     \
+    N(Threshold, band) /* identity, with period */                                                          \
+    N(Threshold, period)                                                                                    \
+    N(Threshold, loc)                                                                                       \
+    N(Threshold, band_index) /* the checker's */                                                            \
     N(ResultRec, loc)                                                                                       \
     N(Indicator, ref_loc)                                                                                   \
     N(Indicator, kind_loc)                                                                                  \

@@ -194,6 +194,13 @@ static void emit_condition(FILE *out, const prt_condition *c)
             c->previous ? "true" : "false");
 }
 
+static const char *edge_c_name(prt_edge e)
+{
+    static const char *const names[] = {"PRT_EDGE_METHOD", "PRT_EDGE_PER_INDICATOR", "PRT_EDGE_WITHIN_TOLERANCE",
+                                        "PRT_EDGE_ABOVE_TOLERANCE", "PRT_EDGE_ABOVE"};
+    return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : names[0];
+}
+
 static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
 {
     fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
@@ -206,10 +213,10 @@ static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
         emit_num(out, bd->threshold);
         fprintf(out, ", %s, ", bd->otherwise ? "true" : "false");
         emit_condition(out, &bd->cond);
-        fputs("},\n", out);
+        fprintf(out, ", %s},\n", edge_c_name(bd->edge));
     }
     if (!scheme->nbands)
-        fputs("    {NULL, NULL, NULL, 0.0, true, {PRT_COND_NONE, 0, false, false}},\n", out);
+        fputs("    {NULL, NULL, NULL, 0.0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},\n", out);
     fputs("};\n\n", out);
 }
 
@@ -220,11 +227,11 @@ static void schemes(FILE *out, const prt_plan *plan)
     fputs("static const prt_scheme schemes[] = {\n", out);
     for (int s = 0; s < plan->nschemes; s++) {
         id_and_name(out, plan->schemes[s].id, plan->schemes[s].name);
-        fprintf(out, ", %s, %d, scheme%d_bands},\n", prt_method_c_names[plan->schemes[s].method],
-                plan->schemes[s].nbands, s);
+        fprintf(out, ", %s, %d, scheme%d_bands, %d},\n", prt_method_c_names[plan->schemes[s].method],
+                plan->schemes[s].nbands, s, plan->schemes[s].target_band);
     }
     if (!plan->nschemes)
-        fputs("    {NULL, NULL, PRT_METHOD_NONE, 0, NULL},\n", out);
+        fputs("    {NULL, NULL, PRT_METHOD_NONE, 0, NULL, 0},\n", out);
     fputs("};\n\n", out);
 }
 
@@ -323,6 +330,22 @@ static void results_array(FILE *out, int i, const prt_indicator *in)
     fputs("};\n", out);
 }
 
+static void thresholds_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_threshold ind%d_thresholds[] = {\n", i);
+    for (int k = 0; k < in->nthresholds; k++) {
+        const prt_threshold *t = &in->thresholds[k];
+        fprintf(out, "    {%d, %s, ", t->band, t->dated ? "true" : "false");
+        emit_period(out, t->period);
+        fputs(", ", out);
+        emit_num(out, t->value);
+        fputs(", ", out);
+        emit_lit(out, t->note);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
 static void formula_array(FILE *out, int i, const prt_indicator *in)
 {
     static const char *const ops[] = {"PRT_OP_NUM", "PRT_OP_INDICATOR", "PRT_OP_INPUT", "PRT_OP_NEG",
@@ -349,6 +372,8 @@ static void indicator_arrays(FILE *out, int i, const prt_indicator *in)
         bench_array(out, i, in);
     if (in->nresults)
         results_array(out, i, in);
+    if (in->nthresholds)
+        thresholds_array(out, i, in);
     if (in->nformula) {
         formula_array(out, i, in);
         formula_fn(out, i, in);
@@ -398,7 +423,7 @@ static void indicator_fields(FILE *out, const prt_indicator *in)
     emit_lit(out, in->source);
     fprintf(out, ",\n        .outcome = %d, .jump = ", in->outcome);
     emit_num(out, in->jump);
-    fputs(",\n", out);
+    fprintf(out, ", .tolerance_of_target = %s,\n", in->tolerance_of_target ? "true" : "false");
 }
 
 static void indicator_entry(FILE *out, int i, const prt_indicator *in)
@@ -409,6 +434,7 @@ static void indicator_entry(FILE *out, int i, const prt_indicator *in)
     array_field(out, ",\n        ", "revisions", in->nrevisions, i);
     array_field(out, ", ", "bench", in->nbench, i);
     array_field(out, ", ", "results", in->nresults, i);
+    array_field(out, ",\n        ", "thresholds", in->nthresholds, i);
     if (in->nformula)
         fprintf(out, ",\n        .nformula = %d, .formula = ind%d_formula, .formula_fn = formula_%d", in->nformula, i, i);
     fputs(",\n    },\n", out);

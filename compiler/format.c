@@ -195,6 +195,21 @@ static void trailing_comment(Fmt *f, uint32_t end)
 
 static void block(Fmt *f, const Stmt *s, int depth);
 
+/* The edges of issue 21: `per indicator`, `within tolerance`, `above tolerance`, `above N%`. */
+static void band_edge(Fmt *f, const Stmt *s)
+{
+    switch (s->band) {
+    case BAND_PER_INDICATOR: fputs(" per indicator", f->out); break;
+    case BAND_WITHIN_TOLERANCE: fputs(" within tolerance", f->out); break;
+    case BAND_ABOVE_TOLERANCE: fputs(" above tolerance", f->out); break;
+    case BAND_ABOVE:
+        fputs(" above ", f->out);
+        source(f, s->value.loc);
+        break;
+    default: break;
+    }
+}
+
 /* limit: where the next thing after the statement begins; a comment after that is not its own */
 static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
 {
@@ -335,8 +350,21 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             }
         }
         break;
-    case ST_DECIMALS:
     case ST_TOLERANCE:
+        fputs("tolerance ", o);
+        source(f, s->value.loc);
+        fputs(s->of_target ? " of target" : "", o);
+        break;
+    case ST_THRESHOLD:
+        fprintf(o, "threshold %s ", s->ident.name);
+        source(f, s->value.loc);
+        if (s->period.loc.file) {
+            fputs(" in ", o);
+            period(f, s->period);
+        }
+        note(f, s->note);
+        break;
+    case ST_DECIMALS:
     case ST_JUMP:
     case ST_STALE:
         fprintf(o, "%s ", kw);
@@ -444,6 +472,8 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
                 fputs(" impact ", o);
                 names(f, s->names2);
             }
+        } else if (s->band >= BAND_PER_INDICATOR) {
+            band_edge(f, s);
         } else if (s->band != BAND_JUDGED && s->band != BAND_IF) {
             fputs(s->band == BAND_AT ? " at " : " within ", o);
             source(f, s->value.loc);

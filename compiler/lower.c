@@ -75,6 +75,7 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_STALE] = B(IN_PLAN),
     [ST_METHOD] = B(IN_RATING),
     [ST_BAND] = B(IN_RATING) | B(IN_DELIVERY),
+    [ST_THRESHOLD] = B(IN_INDICATOR),
 };
 #undef B
 
@@ -96,6 +97,7 @@ const char *stmt_keyword(StmtKind k)
         [ST_METHOD] = "method", [ST_BAND] = "band", [ST_VERSION] = "version", [ST_FORECAST] = "forecast",
         [ST_JUMP] = "jump", [ST_STALE] = "stale", [ST_DELIVERY_DECL] = "delivery", [ST_DELIVERY_USE] = "delivery",
         [ST_DUE] = "due", [ST_MILESTONE] = "milestone", [ST_OVERDUE] = "overdue", [ST_TALLY] = "progress",
+        [ST_THRESHOLD] = "threshold",
     };
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
@@ -532,7 +534,7 @@ static void delivery_stmt(Lowerer *lw, Frame *f, Delivery *d, const Stmt *s)
 {
     switch (s->kind) {
     case ST_BAND: {
-        if (s->band == BAND_AT || s->band == BAND_WITHIN) {
+        if (s->band == BAND_AT || s->band == BAND_WITHIN || s->band >= BAND_PER_INDICATOR) {
             diag_error(lw->diag, s->loc, "E046",
                        "a band of a delivery scheme is chosen by state ('when on_track, complete'), is 'otherwise', "
                        "or is given by judgement (nothing after its name); thresholds belong to a rating scheme");
@@ -782,8 +784,10 @@ static bool indicator_number_stmt(Lowerer *lw, Frame *f, Indicator *in, const St
         }
         return true;
     case ST_TOLERANCE:
-        if (once(lw, f, s))
+        if (once(lw, f, s)) {
             in->tolerance = copy_value(&lw->plan->arena, &s->value);
+            in->tolerance_of_target = s->of_target;
+        }
         return true;
     case ST_JUMP:
         if (once(lw, f, s))
@@ -873,6 +877,18 @@ static void lower_bench_value(Arena *ar, Indicator *in, const Stmt *s)
     vec_push(ar, &in->benchmarks, b);
 }
 
+static void lower_threshold(Arena *ar, Indicator *in, const Stmt *s)
+{
+    Threshold *t = arena_alloc(ar, sizeof *t);
+    t->band = s->ident;
+    t->value = s->value;
+    t->period = s->period;
+    t->note = s->note;
+    t->loc = s->span;
+    t->band_index = -1;
+    vec_push(ar, &in->thresholds, t);
+}
+
 static void lower_result(Lowerer *lw, Indicator *in, const Stmt *s)
 {
     Arena *ar = &lw->plan->arena;
@@ -906,6 +922,7 @@ static bool indicator_history_stmt(Lowerer *lw, Indicator *in, const Stmt *s)
     case ST_REVISED: lower_revision(ar, in, s); return true;
     case ST_BENCHMARK_VALUE: lower_bench_value(ar, in, s); return true;
     case ST_RESULT: lower_result(lw, in, s); return true;
+    case ST_THRESHOLD: lower_threshold(ar, in, s); return true;
     default: return false;
     }
 }

@@ -81,13 +81,23 @@ typedef enum {
     ST_BASELINE, ST_TARGET, ST_AMEND, ST_REVISED, ST_RESULT, ST_FORMULA, ST_METHOD, ST_BAND, ST_DIRECTION,
     ST_VERSION, ST_FORECAST, ST_JUMP, ST_STALE,
     ST_DELIVERY_DECL, ST_DELIVERY_USE, ST_DUE, ST_MILESTONE, ST_OVERDUE, ST_TALLY,
+    ST_THRESHOLD,
     ST__COUNT
 } StmtKind;
 
 /* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`, or only `if CONDITION`
  * (BAND_IF: no edge, the condition alone decides); a delivery scheme's `when STATES [impact IMPACTS]`,
  * `otherwise`, or nothing (a band given by judgement). */
-typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_IF } BandThreshold;
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_IF,
+               /* the edges councils write (issue 21): `per indicator`, `within tolerance`,
+                * `above tolerance`, `above N%` */
+               BAND_PER_INDICATOR, BAND_WITHIN_TOLERANCE, BAND_ABOVE_TOLERANCE, BAND_ABOVE } BandThreshold;
+
+/* A rating band's edge as the grammar reads it (band_edge): which, and its number for `above N%`. */
+typedef struct BandEdge {
+    unsigned char how;          /* a BandThreshold */
+    Value value;
+} BandEdge;
 
 typedef struct Stmt {
     StmtKind kind;
@@ -119,6 +129,7 @@ typedef struct Stmt {
     Loc cond_loc;               /* `if` to the last word */
     When when, when2, when3;    /* due; a milestone's from and completed */
     Expr *expr;                 /* formula */
+    bool of_target;             /* tolerance N% of target */
     bool has_block;
     struct Stmt *body;          /* block contents */
     struct Stmt *next;

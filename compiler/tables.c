@@ -76,6 +76,44 @@ static int expr_size(const Expr *e)
     return 1 + expr_size(e->lhs) + expr_size(e->rhs);
 }
 
+/* The values of `per indicator` bands: those whose band the checker found (band_index). */
+static void threshold_tables(Arena *a, const Indicator *in, prt_indicator *out)
+{
+    prt_threshold *th = arena_alloc(a, in->thresholds.n * sizeof *th);
+    int n = 0;
+    for (size_t i = 0; i < in->thresholds.n; i++) {
+        const Threshold *x = in->thresholds.items[i];
+        if (x->band_index < 0)
+            continue;
+        th[n++] = (prt_threshold){x->band_index, x->period.loc.file != 0, x->period.p, x->value.num, x->note};
+    }
+    out->thresholds = th;
+    out->nthresholds = n;
+}
+
+/* A rating band's edge in the runtime's terms. */
+static prt_edge edge_of(BandThreshold how)
+{
+    switch (how) {
+    case BAND_PER_INDICATOR: return PRT_EDGE_PER_INDICATOR;
+    case BAND_WITHIN_TOLERANCE: return PRT_EDGE_WITHIN_TOLERANCE;
+    case BAND_ABOVE_TOLERANCE: return PRT_EDGE_ABOVE_TOLERANCE;
+    case BAND_ABOVE: return PRT_EDGE_ABOVE;
+    default: return PRT_EDGE_METHOD;
+    }
+}
+
+/* The first band that is not `above ...`: bands up to it are on target. */
+static int target_band_of(const Rating *x)
+{
+    for (size_t k = 0; k < x->bands.n; k++) {
+        const Band *bd = x->bands.items[k];
+        if (bd->how != BAND_ABOVE && bd->how != BAND_ABOVE_TOLERANCE)
+            return (int)k;
+    }
+    return 0;
+}
+
 static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
 {
     Arena *a = b->a;
@@ -101,6 +139,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->scheme = in->scheme ? index_of(b, in->scheme) : -1;
     out->has_tolerance = in->tolerance != NULL;
     out->tolerance = in->tolerance ? in->tolerance->num : 0;
+    out->tolerance_of_target = in->tolerance_of_target;
     out->has_baseline = in->baseline.present && in->baseline_period.valid;
     out->baseline = in->baseline.num;
     out->baseline_period = in->baseline_period.p;
@@ -172,6 +211,7 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     }
     out->results = rs;
     out->nresults = (int)in->results.n;
+    threshold_tables(a, in, out);
 
     if (in->formula) {
         prt_op *ops = arena_alloc(a, (size_t)expr_size(in->formula) * sizeof *ops);
@@ -339,9 +379,9 @@ const prt_plan *plan_tables(Plan *plan)
         for (size_t k = 0; k < x->bands.n; k++) {
             const Band *bd = x->bands.items[k];
             bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num,
-                                  bd->how == BAND_OTHERWISE || bd->how == BAND_IF, bd->cond};
+                                  bd->how == BAND_OTHERWISE || bd->how == BAND_IF, bd->cond, edge_of(bd->how)};
         }
-        schemes[i] = (prt_scheme){x->e.id.name, x->e.name, x->method, (int)x->bands.n, bands};
+        schemes[i] = (prt_scheme){x->e.id.name, x->e.name, x->method, (int)x->bands.n, bands, target_band_of(x)};
     }
     prt_named *benchmarks = arena_alloc(a, plan->benchmarks.n * sizeof *benchmarks);
     for (size_t i = 0; i < plan->benchmarks.n; i++) {

@@ -55,6 +55,7 @@ static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rh
 static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
 static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc);
 static Ident make_ident(const char *name, Loc loc);
+static void above_word(ParseCtx *ctx, const char *word, Loc loc);
 }
 
 %union {
@@ -70,6 +71,7 @@ static Ident make_ident(const char *name, Loc loc);
     NameRef *names;
     Expr *expr;
     When when;
+    BandEdge edge;
 }
 
 %token END 0 "end of file"
@@ -99,6 +101,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
 %token KW_COLOUR "'colour'" KW_COMPLETED "'completed'" KW_DELIVERY "'delivery'" KW_DUE "'due'"
 %token KW_IF "'if'" KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
+%token KW_THRESHOLD "'threshold'"
 
 /* A condition's words end where the next statement starts; `forecast` can be both (`if not forecast
  * met`, a plan's `forecast run_rate`): inside a band's condition it is a word (shift), as a rating
@@ -117,6 +120,7 @@ static Ident make_ident(const char *name, Loc loc);
 %type <names> words opt_if cond_words
 %type <when> when opt_from opt_completed
 %type <value> opt_at
+%type <edge> band_edge
 
 
 %%
@@ -256,6 +260,22 @@ stmt:
   | KW_ARREARS NUMBER                   { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, PRT_SUFFIX_NONE, NULL, @2); }
   | KW_ARREARS NUMBER word              { $$ = new_stmt(ctx, ST_ARREARS, @1, @$); $$->value = make_value($2, PRT_SUFFIX_WORD, $3.name, @2); $$->ident = $3; }
   | KW_TOLERANCE value                  { $$ = new_stmt(ctx, ST_TOLERANCE, @1, @$); $$->value = $2; }
+  | KW_TOLERANCE value KW_OF KW_TARGET  { $$ = new_stmt(ctx, ST_TOLERANCE, @1, @$); $$->value = $2; $$->of_target = true; }
+  | KW_THRESHOLD IDENT value opt_note   {
+                                            /* a per-indicator band's value for every period without its own */
+                                            $$ = new_stmt(ctx, ST_THRESHOLD, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->value = $3;
+                                            $$->note = $4; $$->note_loc = @4;
+                                        }
+  | KW_THRESHOLD IDENT value KW_IN PERIOD opt_note
+                                        {
+                                            $$ = new_stmt(ctx, ST_THRESHOLD, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->value = $3;
+                                            $$->period = $5;
+                                            $$->note = $6; $$->note_loc = @6;
+                                        }
   | KW_BASELINE value KW_IN PERIOD opt_note
                                         {
                                             $$ = new_stmt(ctx, ST_BASELINE, @1, @$);
@@ -361,6 +381,17 @@ stmt:
                                             $$->value = $6;
                                             $$->cond = $7; $$->cond_loc = @7;
                                         }
+  | KW_BAND IDENT opt_note opt_abbrev band_edge opt_if
+                                        {
+                                            /* the edges of issue 21 (docs/rating.md, "Rules as councils write them") */
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = $5.how;
+                                            $$->value = $5.value;
+                                            $$->cond = $6; $$->cond_loc = @6;
+                                        }
   | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if opt_colour
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
@@ -448,6 +479,15 @@ cond_words:
   | KW_FORECAST                         { $$ = name_ident(ctx, "forecast", @1); }
   | cond_words IDENT                    { $$ = $1; names_append($1, name_ident(ctx, $2, @2)); }
   | cond_words KW_FORECAST              { $$ = $1; names_append($1, name_ident(ctx, "forecast", @2)); }
+  ;
+
+/* `per indicator`, `within tolerance`, `above tolerance`, `above N%`: 'above' is a plain word, so that
+ * it stays free as a name; any other word there is an error naming the edges. */
+band_edge:
+    KW_PER KW_INDICATOR                 { memset(&$$, 0, sizeof $$); $$.how = BAND_PER_INDICATOR; }
+  | KW_WITHIN KW_TOLERANCE              { memset(&$$, 0, sizeof $$); $$.how = BAND_WITHIN_TOLERANCE; }
+  | IDENT KW_TOLERANCE                  { memset(&$$, 0, sizeof $$); $$.how = BAND_ABOVE_TOLERANCE; above_word(ctx, $1, @1); }
+  | IDENT value                         { memset(&$$, 0, sizeof $$); $$.how = BAND_ABOVE; $$.value = $2; above_word(ctx, $1, @1); }
   ;
 
 opt_colour:
@@ -690,6 +730,14 @@ static Ident make_ident(const char *name, Loc loc)
 {
     Ident i = {name, loc};
     return i;
+}
+
+/* The word before a band's `tolerance` or number must be 'above' (E001 otherwise, as a syntax error). */
+static void above_word(ParseCtx *ctx, const char *word, Loc loc)
+{
+    if (strcmp(word, "above") != 0)
+        diag_error(ctx->diag, loc, "E001", "expected 'at', 'within', 'above', 'per indicator' or 'otherwise' before "
+                   "identifier '%s'", word);
 }
 
 /* Describes the token the parser could not accept, quoting identifiers and strings. */

@@ -36,11 +36,14 @@ const prt_colour *prt_palette_band(const prt_scheme *s, int band)
 {
     if (!s || band < 0 || band >= s->nbands)
         return &colours[GREY];
-    if (band == 0)
+    /* the target band and the bands above target (issue 21) are green; the ambers lie between it and
+     * the last band */
+    int t = s->target_band > 0 && s->target_band < s->nbands ? s->target_band : 0;
+    if (band <= t)
         return &colours[GREEN];
     if (band == s->nbands - 1)
         return &colours[RED];
-    return &colours[amber_for(band, s->nbands - 2)];
+    return &colours[amber_for(band - t, s->nbands - 2 - t)];
 }
 
 const prt_colour *prt_palette_named(prt_colour_choice c)

@@ -23,19 +23,40 @@
 /* prt_polarity, prt_unit_kind, prt_frequency, prt_accumulation, prt_method, prt_target_kind, prt_cmp
  * and prt_result_status, with their names, come from the lists in planrt_names.h. */
 
+/* A band's edge besides the method's own (`at N%`, `within N pts`, `otherwise`, the default): the
+ * rules councils write (docs/rating.md, "Rules as councils write them"). */
+typedef enum {
+    PRT_EDGE_METHOD,                   /* at N% / within N pts / otherwise: as threshold and otherwise say */
+    PRT_EDGE_PER_INDICATOR,            /* the indicator's own `threshold BAND VALUE` (inclusive) */
+    PRT_EDGE_WITHIN_TOLERANCE,         /* short of the target by no more than the tolerance */
+    PRT_EDGE_ABOVE_TOLERANCE,          /* better than the target by more than the tolerance */
+    PRT_EDGE_ABOVE                     /* the method's figure > threshold (strict) */
+} prt_edge;
+
 typedef struct prt_band {
     const char *id, *label, *abbrev;   /* abbrev may be NULL */
-    double threshold;                  /* at N% (improvement, achievement) or within N pts (points) */
+    double threshold;                  /* at N% (improvement, achievement) or within N pts (points); above N% */
     bool otherwise;                    /* also a band with a condition and no edge (`band a if same`) */
     prt_condition cond;                /* `if ...` (planrt_names.h): given only when it holds */
+    prt_edge edge;
 } prt_band;
 
 typedef struct prt_scheme {
     const char *id, *name;
     prt_method method;
     int nbands;
-    const prt_band *bands;             /* best first; the first is "on or above target" */
+    const prt_band *bands;             /* best first; those before target_band are above target */
+    int target_band;                   /* the first band that is not `above ...`: bands up to it are on target */
 } prt_scheme;
+
+/* An indicator's own value for a `per indicator` band: `threshold BAND VALUE [in PERIOD]`. */
+typedef struct prt_threshold {
+    int band;                          /* index into the indicator's scheme's bands */
+    bool dated;                        /* false: for every period without a value of its own */
+    prt_period period;
+    double value;
+    const char *note;                  /* NULL when none */
+} prt_threshold;
 
 typedef struct prt_target {
     prt_period period;
@@ -147,6 +168,9 @@ typedef struct prt_indicator {
     const char *owner, *committee, *source;   /* as the plan gives them; NULL when not given */
     int outcome;                       /* the first outcome it measures (index into plan->outcomes), -1 for none */
     double jump;                       /* Q002's multiple for this indicator; 0: the plan's */
+    bool tolerance_of_target;          /* `tolerance N% of target`: the tolerance is N% of the target in force */
+    int nthresholds;
+    const prt_threshold *thresholds;   /* per-indicator band values */
 } prt_indicator;
 
 typedef struct prt_theme {
@@ -610,6 +634,8 @@ bool prt_formula_eval(const prt_op *ops, int nops, const prt_values *v, double *
 const char *prt_band_name(const prt_scheme *s, int band);      /* label */
 const char *prt_band_short(const prt_scheme *s, int band);     /* abbreviation, else id */
 int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation, else by label, any case; -1 */
+/* Whether band (>= 0) is on or above target: at or before the scheme's target band. */
+bool prt_band_on_target(const prt_scheme *s, int band);
 const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);

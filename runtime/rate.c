@@ -36,6 +36,11 @@ const char *prt_band_short(const prt_scheme *s, int band)
 
 /* A band by its identifier or abbreviation as written; else, as published reports write it, by its
  * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
+bool prt_band_on_target(const prt_scheme *s, int band)
+{
+    return s && band >= 0 && band <= s->target_band;
+}
+
 int prt_scheme_find_band(const prt_scheme *s, const char *name)
 {
     for (int i = 0; s && i < s->nbands; i++)
@@ -412,7 +417,7 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
 
 /* Whether band i, its edge reached, is r's: its condition holds.  The bands whose edge was reached
  * but whose condition failed are kept in r->cond_failed for the explanation. */
-static bool band_condition_holds(const prt_scheme *s, int i, prt_rating *r)
+bool prt_band_condition_holds(const prt_scheme *s, int i, prt_rating *r)
 {
     if (prt_condition_holds(&s->bands[i].cond, r))
         return true;
@@ -424,7 +429,7 @@ static bool band_condition_holds(const prt_scheme *s, int i, prt_rating *r)
 static int band_for_percent(const prt_scheme *s, double pct, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if ((s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold) && band_condition_holds(s, i, r))
+        if ((s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold) && prt_band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
@@ -432,18 +437,18 @@ static int band_for_percent(const prt_scheme *s, double pct, int first, prt_rati
 static int band_for_shortfall(const prt_scheme *s, double shortfall, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if ((s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold) && band_condition_holds(s, i, r))
+        if ((s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold) && prt_band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
 
 /* The band of a target met (or met within its tolerance or interval): the first band from `first`
- * whose condition holds, every edge being reached.  On target is band 0 here; issue 21's part A
- * makes it the scheme's target band (the lead switches this when merging). */
-static int band_when_met(const prt_scheme *s, int first, prt_rating *r)
+ * (the scheme's target band: schemes with bands above target are rated in rate_edges.c) whose
+ * condition holds, every edge being reached. */
+int prt_band_when_met(const prt_scheme *s, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if (band_condition_holds(s, i, r))
+        if (prt_band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
@@ -460,7 +465,7 @@ bool prt_threshold_met(prt_cmp op, double result, double target)
 }
 
 /* Percentage of target achieved; false when a ratio means nothing (zero or negative values). */
-static bool achievement(double sign, double result, double target, double *pct)
+bool prt_achievement(double sign, double result, double target, double *pct)
 {
     if (sign > 0) {
         if (target <= 0)
@@ -473,20 +478,25 @@ static bool achievement(double sign, double result, double target, double *pct)
     }
     return true;
 }
+#define achievement prt_achievement
 
 static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in, double base, bool has_base)
 {
     const prt_scheme *s = &plan->schemes[in->scheme];
+    if (prt_scheme_has_edges(s)) {   /* the edges councils write: rate_edges.c */
+        prt_rate_edges(pool, r, s, in, base, has_base);
+        return;
+    }
     double sign = in->polarity == PRT_POL_SMALLER ? -1 : 1;
     double result = r->value, target = r->target_value;
     const prt_target *t = r->target;
-    double tol = t->has_tolerance ? t->tolerance : in->has_tolerance ? in->tolerance : 0;
+    double tol = prt_tolerance_for(in, t, target);
     bool threshold = t->kind == PRT_TARGET_THRESHOLD;
     bool met = threshold ? prt_threshold_met(t->op, result, target) : settle(sign * (result - target)) >= 0;
     int first = 0;
 
     if (threshold && met) {
-        r->band = band_when_met(s, 0, r);
+        r->band = prt_band_when_met(s, 0, r);
         r->percent = 100;
         r->explanation = prt_pool_printf(pool, "%s: the target is met", s->bands[r->band].label);
         return;
@@ -494,7 +504,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
     if (threshold)
         first = s->nbands > 1 ? 1 : 0;   /* a threshold missed is never on target */
     if (!met && tol > 0 && settle(sign * (target - result)) <= settle(tol)) {
-        r->band = band_when_met(s, 0, r);
+        r->band = prt_band_when_met(s, 0, r);
         r->percent = 100;
         r->explanation = prt_pool_printf(pool, "%s: within the tolerance of %g of the target", s->bands[r->band].label,
                  tol);
@@ -536,7 +546,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         break;
     }
     /* no ratio can be formed (zero or negative values): met or not met decides */
-    r->band = met ? band_when_met(s, 0, r) : s->nbands - 1;
+    r->band = met ? prt_band_when_met(s, 0, r) : s->nbands - 1;
     r->percent = met ? 100 : 0;
     r->explanation = prt_pool_printf(pool, "%s: the target is %s (no percentage can be formed from %g and %g)",
              s->bands[r->band].label, met ? "met" : "not met", result, target);
@@ -688,10 +698,10 @@ static void count(prt_counts *k, const prt_rating *r)
         k->rated++;
         if (r->band < PRT_MAX_BANDS)   /* always: the checker refuses larger schemes (E044) */
             k->band[r->band]++;
-        if (r->band == 0)
-            k->on_target++;
-        else
+        if (r->below_target)
             k->below_target++;
+        else
+            k->on_target++;
     } else {
         k->monitor_nya++;
     }
@@ -841,7 +851,7 @@ static bool interval_met(prt_pool *pool, prt_rating *r, const prt_plan *plan, co
     }
     char v[64], lo[64], up[64], t[64];
     r->interval = PRT_INTERVAL_CONTAINS;
-    r->band = band_when_met(&plan->schemes[in->scheme], 0, r);
+    r->band = prt_band_when_met(&plan->schemes[in->scheme], plan->schemes[in->scheme].target_band, r);
     r->percent = 100;
     r->explanation = prt_pool_printf(pool, "%s: %s (interval %s-%s) contains the target %s",
                                      plan->schemes[in->scheme].bands[r->band].label,
@@ -990,7 +1000,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     r->method_explanation = r->explanation;
     if (!apply_record(ev, r, in, f->row) && f->row && f->row->override && in->scheme >= 0)
         apply_override(ev, r, in, f->row);
-    r->below_target = r->band > 0;
+    r->below_target = r->band >= 0 && in->scheme >= 0 && !prt_band_on_target(&plan->schemes[in->scheme], r->band);
     r->exception = r->below_target && (!r->comment || !r->comment[0]);
     if (f->from_part)
         r->explanation = prt_pool_printf(&ev->strings, "%s (the year's figure is the %s return)", r->explanation,

@@ -33,9 +33,27 @@ int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n);
 /* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
 
+/* Whether band i of s, its edge reached, is r's: its condition holds (else the band is noted in
+ * r->cond_failed for the explanation). */
+bool prt_band_condition_holds(const prt_scheme *s, int i, prt_rating *r);
+/* The first band from `first` whose condition holds: the band of a target met. */
+int prt_band_when_met(const prt_scheme *s, int first, prt_rating *r);
 /* Explanation with what r's band conditions add: the found band's condition and why it holds, each
  * better band whose edge was reached but whose condition failed (r->cond_failed) and why: condition.c. */
 const char *prt_condition_explain(prt_pool *pool, const prt_rating *r, const prt_scheme *s, const char *explanation);
+/* Percentage of target achieved (target / result when smaller is better, sign -1); false when a
+ * ratio means nothing (zero or negative values). */
+bool prt_achievement(double sign, double result, double target, double *pct);
+/* The tolerance of target t of in, as a number in the unit: t's own (`within`), else the indicator's,
+ * which `tolerance N% of target` makes N% of the target's value; 0 when none. */
+double prt_tolerance_for(const prt_indicator *in, const prt_target *t, double target);
+/* Whether scheme s has a band with an edge of issue 21 (per indicator, by tolerance, above): such a
+ * scheme is rated by prt_rate_edges (rate_edges.c), the others as before. */
+bool prt_scheme_has_edges(const prt_scheme *s);
+/* Rates r (a value against a number target, base the baseline or last year's figure when has_base) by
+ * a scheme with such edges: the band and its explanation. */
+void prt_rate_edges(prt_pool *pool, prt_rating *r, const prt_scheme *s, const prt_indicator *in, double base,
+                    bool has_base);
 
 /* The year-end forecast of r (its period a part of a year, with an annual target): forecast.c. */
 void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int index, const prt_results *res);

@@ -139,6 +139,7 @@ done
 . tests/confidence.sh
 . tests/numbers.sh
 . tests/rules_conditions.sh
+. tests/rules_edges.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

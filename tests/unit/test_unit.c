@@ -22,6 +22,7 @@ static int failures;
 static void test_options(void);
 static void test_history_report(void);
 static void test_results_history(void);
+static void test_rate_edges_missing_threshold(void);
 
 static void check(int cond, const char *what)
 {
@@ -130,6 +131,7 @@ int main(void)
 {
     test_written_numbers();
     test_history_report();
+    test_rate_edges_missing_threshold();
     check(parses_as("2023/24", "2023/24"), "period: a financial year");
     check(parses_as("2023/24 Q2", "2023/24 Q2"), "period: a quarter");
     check(parses_as("2023/24\tH1", "2023/24 H1"), "period: a half year after a tab");
@@ -378,10 +380,10 @@ static int count_of(const char *s, const char *what)
  * issue 14 set on the first indicator's last rating. */
 static void test_history_report(void)
 {
-    static const prt_band bands[] = {{"green", "Green", "G", 100, false, {PRT_COND_NONE, 0, false, false}},
-                                     {"amber", "Amber", "A", 90, false, {PRT_COND_NONE, 0, false, false}},
-                                     {"red", "Red", "R", 0, true, {PRT_COND_NONE, 0, false, false}}};
-    static const prt_scheme scheme = {"rag", "RAG", PRT_METHOD_ACHIEVEMENT, 3, bands};
+    static const prt_band bands[] = {{"green", "Green", "G", 100, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},
+                                     {"amber", "Amber", "A", 90, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},
+                                     {"red", "Red", "R", 0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD}};
+    static const prt_scheme scheme = {"rag", "RAG", PRT_METHOD_ACHIEVEMENT, 3, bands, 0};
     static const prt_pillar pillar = {"p", "Pillar"};
     static const prt_theme theme = {"t", "Theme", 0, false, "Theme *owner*"};
     static const prt_outcome outcomes[] = {{"a", "Outcome A", 0}, {"b", "Outcome B", 0}};
@@ -533,4 +535,44 @@ static void test_results_history(void)
     rmdir(dir);
     free(a);
     free(b);
+}
+
+/* Issue 21: a `per indicator` band with no value for the period cannot be reached, and the explanation
+ * says so (the checker refuses such a plan where it sees a target, so only tables reach this); a band
+ * above target is on target, not below it. */
+static void test_rate_edges_missing_threshold(void)
+{
+    static const prt_band bands[] = {{"blue", "Blue", "B", 110, false, PRT_EDGE_ABOVE},
+                                     {"green", "Green", "G", 0, false, PRT_EDGE_PER_INDICATOR},
+                                     {"amber", "Amber", "A", 0, false, PRT_EDGE_PER_INDICATOR},
+                                     {"red", "Red", "R", 0, true, PRT_EDGE_METHOD}};
+    static const prt_scheme scheme = {"floors", "Floors", PRT_METHOD_ACHIEVEMENT, 4, bands, 1};
+    static const prt_threshold th[] = {{1, false, {0, PRT_YEAR, 0}, 100, NULL},
+                                       {2, true, {2023, PRT_QUARTER, 1}, 80, NULL}};
+    static const prt_target targets[] = {{.period = {2023, PRT_YEAR, 0}, .kind = PRT_TARGET_VALUE, .value = 100}};
+    static const prt_plan_result results[] = {{.period = {2023, PRT_QUARTER, 1}, .status = PRT_RESULT_VALUE, .value = 85},
+                                              {.period = {2023, PRT_QUARTER, 2}, .status = PRT_RESULT_VALUE, .value = 85},
+                                              {.period = {2023, PRT_QUARTER, 3}, .status = PRT_RESULT_VALUE, .value = 111}};
+    static const prt_theme theme = {"t", "Theme", 0, false, NULL};
+    static const prt_pillar pillar = {"p", "Pillar"};
+    prt_indicator in = {.ref = "X/1", .name = "X", .polarity = PRT_POL_BIGGER, .unit = PRT_UNIT_COUNT, .decimals = -1,
+                        .frequency = PRT_FREQ_QUARTERLY, .scheme = 0, .outcome = -1, .ntargets = 1, .targets = targets,
+                        .nresults = 3, .results = results, .nthresholds = 2, .thresholds = th};
+    prt_plan plan = {.name = "Plan", .first_year = 2023, .last_year = 2023, .default_scheme = 0, .npillars = 1,
+                     .nthemes = 1, .nindicators = 1, .nschemes = 1, .names_distinct = true, .pillars = &pillar,
+                     .themes = &theme, .indicators = &in, .schemes = &scheme};
+    prt_evaluation *ev = prt_evaluate(&plan, NULL, P("2023/24 Q1"));
+    check(ev->ratings[0].band == 2, "rate edges: 85 reaches Q1's Amber value 80");
+    prt_evaluation_free(ev);
+    ev = prt_evaluate(&plan, NULL, P("2023/24 Q2"));
+    const prt_rating *r = &ev->ratings[0];
+    check(r->band == 3 && strstr(r->explanation, "no threshold for Amber in 2023/24 Q2") != NULL,
+          "rate edges: no Amber value for Q2: Red, and the explanation says why");
+    check(r->below_target && ev->total.below_target == 1, "rate edges: Red is below target");
+    prt_evaluation_free(ev);
+    ev = prt_evaluate(&plan, NULL, P("2023/24 Q3"));
+    r = &ev->ratings[0];
+    check(r->band == 0 && !r->below_target && !r->exception && ev->total.on_target == 1,
+          "rate edges: above 110% is Blue, on target");
+    prt_evaluation_free(ev);
 }
