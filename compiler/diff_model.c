@@ -358,6 +358,7 @@ static const char *text_Band_how(Cmp *c, const LoadedPlan *lp, const void *x)
     case BAND_AT: return "at";
     case BAND_WITHIN: return "within";
     case BAND_OTHERWISE: return "otherwise";
+    case BAND_MONITOR: return "monitor";
     default: return "none";
     }
 }
@@ -382,8 +383,8 @@ static const Band *find_band(const Rating *r, const char *id)
 /* "at 80%", "within 5 pts", "otherwise". */
 static const char *band_rule(Cmp *c, const LoadedPlan *lp, const Band *b)
 {
-    if (b->how == BAND_OTHERWISE)
-        return "otherwise";
+    if (b->how == BAND_OTHERWISE || b->how == BAND_MONITOR)
+        return text_Band_how(c, lp, b);
     prt_buf t = {0};
     prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
     return pooled(c, &t);
@@ -403,6 +404,25 @@ static const char *band_order(Cmp *c, const Rating *r, const Rating *other)
     return t;
 }
 
+/* A band's symbol as written: `star`, `"TEXT"` (quoted), or none. */
+static const char *symbol_text(Cmp *c, const BandLook *l)
+{
+    if (!l->symbol.name)
+        return "none";
+    return l->symbol_quoted ? diff_quoted(c->o, l->symbol.name) : diff_esc(c->o, l->symbol.name);
+}
+
+/* Band.look (issue 21): "KEY colour: by position -> blue", "KEY symbol: none -> star". */
+static void compare_look(Cmp *c, const char *bkey, const BandLook *x, const BandLook *y)
+{
+    if (x->colour_choice != y->colour_choice)
+        diff_line(c->o, "%s colour: %s -> %s", bkey, x->colour_choice ? prt_colour_words[x->colour_choice] : "by position",
+                  y->colour_choice ? prt_colour_words[y->colour_choice] : "by position");
+    const char *sx = symbol_text(c, x), *sy = symbol_text(c, y);
+    if (strcmp(sx, sy) != 0)
+        diff_line(c->o, "%s symbol: %s -> %s", bkey, sx, sy);
+}
+
 static void list_Rating_bands(Cmp *c, const char *key, const void *px, const void *py)
 {
     const Rating *x = px, *y = py;
@@ -414,8 +434,10 @@ static void list_Rating_bands(Cmp *c, const char *key, const void *px, const voi
         const char *bkey = pooled(c, &k);
         if (!bx)
             diff_line(o, "%s added: %s (%s)", bkey, diff_quoted(o, by->label), band_rule(c, c->b, by));
-        else
+        else {
             diff_props(c, bkey, ROWS(band_props), bx, by);
+            compare_look(c, bkey, &bx->look, &by->look);
+        }
     }
     for (size_t i = 0; i < x->bands.n; i++) {
         const Band *bx = x->bands.items[i];

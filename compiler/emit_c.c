@@ -186,6 +186,14 @@ static void pillars_and_themes(FILE *out, const prt_plan *plan)
     fputs("};\n\n", out);
 }
 
+/* A band's colour, symbol and monitor flag (issue 21): every field written, as -Wextra asks. */
+static void band_look(FILE *out, const prt_band *bd)
+{
+    fprintf(out, ", %s, ", prt_colour_c_names[bd->colour]);
+    emit_lit(out, bd->symbol);
+    fprintf(out, ", %s", bd->monitor ? "true" : "false");
+}
+
 static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
 {
     fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
@@ -196,10 +204,12 @@ static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
         emit_lit(out, bd->abbrev);
         fputs(", ", out);
         emit_num(out, bd->threshold);
-        fprintf(out, ", %s},\n", bd->otherwise ? "true" : "false");
+        fprintf(out, ", %s", bd->otherwise ? "true" : "false");
+        band_look(out, bd);
+        fputs("},\n", out);
     }
     if (!scheme->nbands)
-        fputs("    {NULL, NULL, NULL, 0.0, true},\n", out);
+        fputs("    {NULL, NULL, NULL, 0.0, true, PRT_COLOUR_AUTO, NULL, false},\n", out);
     fputs("};\n\n", out);
 }
 
@@ -313,6 +323,21 @@ static void results_array(FILE *out, int i, const prt_indicator *in)
     fputs("};\n", out);
 }
 
+static void expects_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_expect ind%d_expects[] = {\n", i);
+    for (int k = 0; k < in->nexpects; k++) {
+        fputs("    {", out);
+        emit_period(out, in->expects[k].period);
+        fputs(", ", out);
+        emit_num(out, in->expects[k].value);
+        fputs(", ", out);
+        emit_lit(out, in->expects[k].note);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
 static void formula_array(FILE *out, int i, const prt_indicator *in)
 {
     static const char *const ops[] = {"PRT_OP_NUM", "PRT_OP_INDICATOR", "PRT_OP_INPUT", "PRT_OP_NEG",
@@ -339,6 +364,8 @@ static void indicator_arrays(FILE *out, int i, const prt_indicator *in)
         bench_array(out, i, in);
     if (in->nresults)
         results_array(out, i, in);
+    if (in->nexpects)
+        expects_array(out, i, in);
     if (in->nformula) {
         formula_array(out, i, in);
         formula_fn(out, i, in);
@@ -399,6 +426,8 @@ static void indicator_entry(FILE *out, int i, const prt_indicator *in)
     array_field(out, ",\n        ", "revisions", in->nrevisions, i);
     array_field(out, ", ", "bench", in->nbench, i);
     array_field(out, ", ", "results", in->nresults, i);
+    if (in->nexpects)
+        array_field(out, ",\n        ", "expects", in->nexpects, i);
     if (in->nformula)
         fprintf(out, ",\n        .nformula = %d, .formula = ind%d_formula, .formula_fn = formula_%d", in->nformula, i, i);
     fputs(",\n    },\n", out);

@@ -195,6 +195,18 @@ static void trailing_comment(Fmt *f, uint32_t end)
 
 static void block(Fmt *f, const Stmt *s, int depth);
 
+/* A band's `symbol NAME` or `symbol "TEXT"` (issue 21). */
+static void band_symbol(Fmt *f, const Stmt *s)
+{
+    if (!s->symbol.name)
+        return;
+    fputs(" symbol ", f->out);
+    if (s->symbol_quoted)
+        string(f, s->symbol.name);
+    else
+        fputs(s->symbol.name, f->out);
+}
+
 /* limit: where the next thing after the statement begins; a comment after that is not its own */
 static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
 {
@@ -444,12 +456,22 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
                 fputs(" impact ", o);
                 names(f, s->names2);
             }
+        } else if (s->band == BAND_MONITOR) {
+            fputs(" monitor", o);
         } else if (s->band != BAND_JUDGED) {
             fputs(s->band == BAND_AT ? " at " : " within ", o);
             source(f, s->value.loc);
         }
         if (s->word2.name)
             fprintf(o, " colour %s", s->word2.name);
+        band_symbol(f, s);
+        break;
+    case ST_EXPECT:
+        fputs("expect ", o);
+        source(f, s->value.loc);
+        fputs(" in ", o);
+        period(f, s->period);
+        note(f, s->note);
         break;
     case ST__COUNT: break;
     }

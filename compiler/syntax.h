@@ -81,12 +81,20 @@ typedef enum {
     ST_BASELINE, ST_TARGET, ST_AMEND, ST_REVISED, ST_RESULT, ST_FORMULA, ST_METHOD, ST_BAND, ST_DIRECTION,
     ST_VERSION, ST_FORECAST, ST_JUMP, ST_STALE,
     ST_DELIVERY_DECL, ST_DELIVERY_USE, ST_DUE, ST_MILESTONE, ST_OVERDUE, ST_TALLY,
+    ST_EXPECT,
     ST__COUNT
 } StmtKind;
 
 /* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`; a delivery scheme's
  * `when STATES [impact IMPACTS]`, `otherwise`, or nothing (a band given by judgement). */
-typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED } BandThreshold;
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_MONITOR } BandThreshold;
+
+/* How a band is drawn: `colour C`, `symbol NAME` or `symbol "TEXT"` (the parser's band_attrs). */
+typedef struct BandAttrs {
+    Ident colour;               /* name NULL when not given */
+    Ident symbol;               /* a symbol's name, or its text when quoted; name NULL when not given */
+    bool symbol_quoted;
+} BandAttrs;
 
 typedef struct Stmt {
     StmtKind kind;
@@ -114,6 +122,8 @@ typedef struct Stmt {
     Ident rated;                /* result ... rated G */
     Ident word2;                /* a band's colour; a status's impact; `overdue at BAND` */
     NameRef *names2;            /* a delivery band's impacts */
+    Ident symbol;               /* a band's `symbol NAME`, or its "TEXT" when symbol_quoted */
+    bool symbol_quoted;
     When when, when2, when3;    /* due; a milestone's from and completed */
     Expr *expr;                 /* formula */
     bool has_block;

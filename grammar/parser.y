@@ -54,6 +54,7 @@ static Expr *new_expr(ParseCtx *ctx, ExprKind kind, Loc loc, Expr *lhs, Expr *rh
 static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
 static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc);
 static Ident make_ident(const char *name, Loc loc);
+static void set_band_attrs(Stmt *s, BandAttrs a);
 }
 
 %union {
@@ -69,6 +70,7 @@ static Ident make_ident(const char *name, Loc loc);
     NameRef *names;
     Expr *expr;
     When when;
+    BandAttrs attrs;
 }
 
 %token END 0 "end of file"
@@ -98,6 +100,7 @@ static Ident make_ident(const char *name, Loc loc);
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
 %token KW_COLOUR "'colour'" KW_COMPLETED "'completed'" KW_DELIVERY "'delivery'" KW_DUE "'due'"
 %token KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
+%token KW_SYMBOL "'symbol'" KW_EXPECT "'expect'"
 
 %type <list> stmts block
 %type <stmt> stmt decl_head rating_head
@@ -106,10 +109,11 @@ static Ident make_ident(const char *name, Loc loc);
 %type <target> target
 %type <expr> expr term factor
 %type <str> opt_note opt_because
-%type <ident> opt_abbrev opt_rated word opt_colour opt_impact
+%type <ident> opt_abbrev opt_rated word opt_impact
 %type <names> words
 %type <when> when opt_from opt_completed
 %type <value> opt_at
+%type <attrs> band_attrs
 
 
 %%
@@ -275,6 +279,14 @@ stmt:
                                             $$->interval_loc = (Loc){@5.file, @5.begin, @7.end};
                                             $$->note = $8; $$->note_loc = @8;
                                         }
+  | KW_EXPECT value KW_IN PERIOD opt_note
+                                        {
+                                            /* a contextual indicator's expected level, shown in place of a target */
+                                            $$ = new_stmt(ctx, ST_EXPECT, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->note = $5; $$->note_loc = @5;
+                                        }
   | KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING
                                         {
                                             $$ = new_stmt(ctx, ST_AMEND, @1, @$);
@@ -334,7 +346,7 @@ stmt:
   | KW_STALE number_value               { $$ = new_stmt(ctx, ST_STALE, @1, @$); $$->value = $2; }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = formula_within_limit(ctx, $2, @2); }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
-  | KW_BAND IDENT opt_note opt_abbrev KW_AT value
+  | KW_BAND IDENT opt_note opt_abbrev KW_AT value band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -342,8 +354,9 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_AT;
                                             $$->value = $6;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value
+  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -351,17 +364,18 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WITHIN;
                                             $$->value = $6;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_OTHERWISE;
-                                            $$->word2 = $6;
+                                            set_band_attrs($$, $6);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -369,9 +383,9 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WHEN;
                                             $$->names = $6;
-                                            $$->word2 = $7;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -380,9 +394,9 @@ stmt:
                                             $$->band = BAND_WHEN;
                                             $$->names = $6;
                                             $$->names2 = $8;
-                                            $$->word2 = $9;
+                                            set_band_attrs($$, $9);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -390,16 +404,26 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WHEN;
                                             $$->names2 = $7;
-                                            $$->word2 = $8;
+                                            set_band_attrs($$, $8);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_JUDGED;
-                                            $$->word2 = $5;
+                                            set_band_attrs($$, $5);
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_MONITOR band_attrs
+                                        {
+                                            /* the band of a rating scheme's reported but unrated indicators */
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_MONITOR;
+                                            set_band_attrs($$, $6);
                                         }
   ;
 
@@ -415,9 +439,20 @@ words:
                                         }
   ;
 
-opt_colour:
-    %empty                              { $$ = make_ident(NULL, @$); }
-  | KW_COLOUR IDENT                     { $$ = make_ident($2, @2); }
+/* What a band looks like: `colour C` and `symbol NAME` or `symbol "TEXT"`, each at most once, in that
+ * order (the lowerer checks the words). */
+band_attrs:
+    %empty                              { memset(&$$, 0, sizeof $$); $$.colour.loc = $$.symbol.loc = @$; }
+  | KW_COLOUR IDENT                     { memset(&$$, 0, sizeof $$); $$.colour = make_ident($2, @2); $$.symbol.loc = @$; }
+  | KW_SYMBOL IDENT                     { memset(&$$, 0, sizeof $$); $$.colour.loc = @$; $$.symbol = make_ident($2, @2); }
+  | KW_SYMBOL STRING                    { memset(&$$, 0, sizeof $$); $$.colour.loc = @$; $$.symbol = make_ident($2, @2); $$.symbol_quoted = true; }
+  | KW_COLOUR IDENT KW_SYMBOL IDENT     { memset(&$$, 0, sizeof $$); $$.colour = make_ident($2, @2); $$.symbol = make_ident($4, @4); }
+  | KW_COLOUR IDENT KW_SYMBOL STRING    {
+                                            memset(&$$, 0, sizeof $$);
+                                            $$.colour = make_ident($2, @2);
+                                            $$.symbol = make_ident($4, @4);
+                                            $$.symbol_quoted = true;
+                                        }
   ;
 
 opt_impact:
@@ -647,6 +682,14 @@ static Ident make_ident(const char *name, Loc loc)
 {
     Ident i = {name, loc};
     return i;
+}
+
+/* A band's `colour` (word2, where the delivery bands have always kept it) and `symbol`. */
+static void set_band_attrs(Stmt *s, BandAttrs a)
+{
+    s->word2 = a.colour;
+    s->symbol = a.symbol;
+    s->symbol_quoted = a.symbol_quoted;
 }
 
 /* Describes the token the parser could not accept, quoting identifiers and strings. */

@@ -27,6 +27,10 @@ typedef struct prt_band {
     const char *id, *label, *abbrev;   /* abbrev may be NULL */
     double threshold;                  /* at N% (improvement, achievement) or within N pts (points) */
     bool otherwise;
+    /* issue 21, presentation: how the band is drawn, and the monitor band */
+    prt_colour_choice colour;          /* AUTO: by position (palette.c) */
+    const char *symbol;                /* a glyph printed beside the label (UTF-8, at most 4 characters), NULL */
+    bool monitor;                      /* `monitor`: not a rating; given to the scheme's unrated indicators */
 } prt_band;
 
 typedef struct prt_scheme {
@@ -48,6 +52,13 @@ typedef struct prt_target {
     bool within_interval;              /* met when the result's confidence interval holds it (rate.c) */
     const char *reason;                /* `because "..."`: why it asks for less than before; NULL */
 } prt_target;
+
+/* `expect VALUE in PERIOD`: the level a contextual indicator is shown against, in place of a target. */
+typedef struct prt_expect {
+    prt_period period;
+    double value;
+    const char *note;
+} prt_expect;
 
 typedef struct prt_amendment {
     prt_period period;                 /* the target amended */
@@ -146,6 +157,8 @@ typedef struct prt_indicator {
     const char *owner, *committee, *source;   /* as the plan gives them; NULL when not given */
     int outcome;                       /* the first outcome it measures (index into plan->outcomes), -1 for none */
     double jump;                       /* Q002's multiple for this indicator; 0: the plan's */
+    int nexpects;                      /* `expect`: a contextual indicator's expected levels */
+    const prt_expect *expects;
 } prt_indicator;
 
 typedef struct prt_theme {
@@ -186,6 +199,7 @@ typedef struct prt_delivery_band {
     unsigned impacts;                  /* a bit per prt_impact; 0: any impact (or none) */
     bool otherwise;
     prt_colour_choice colour;          /* AUTO: by position, as a rating scheme's bands */
+    const char *symbol;                /* a glyph printed beside the label, NULL */
 } prt_delivery_band;
 
 typedef struct prt_delivery_scheme {
@@ -411,6 +425,10 @@ typedef struct prt_rating {
     bool has_interval;
     double lower, upper;
     prt_interval_use interval;
+    /* shown, not rated: the scheme's monitor band for a monitor-only or contextual indicator reported
+     * (band stays -1), and a contextual indicator's expected level for the period */
+    bool monitoring;
+    const prt_expect *expected;        /* NULL when none */
 } prt_rating;
 
 typedef struct prt_counts {
@@ -607,6 +625,11 @@ const char *prt_band_name(const prt_scheme *s, int band);      /* label */
 const char *prt_band_short(const prt_scheme *s, int band);     /* abbreviation, else id */
 int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation, else by label, any case; -1 */
 const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
+int prt_scheme_monitor_band(const prt_scheme *s);               /* the `monitor` band's index, -1 */
+/* The band an indicator is shown in: its rating, else the monitor band when r->monitoring; -1. */
+int prt_rating_shown_band(const prt_scheme *s, const prt_rating *r);
+/* A band's symbol (a glyph reports print beside its label), NULL when it has none. */
+const char *prt_band_symbol(const prt_scheme *s, int band);
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
 const char *prt_dot_name(prt_dot d);

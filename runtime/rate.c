@@ -34,6 +34,42 @@ const char *prt_band_short(const prt_scheme *s, int band)
     return s->bands[band].abbrev ? s->bands[band].abbrev : s->bands[band].id;
 }
 
+int prt_scheme_monitor_band(const prt_scheme *s)
+{
+    for (int i = 0; s && i < s->nbands; i++)
+        if (s->bands[i].monitor)
+            return i;
+    return -1;
+}
+
+int prt_rating_shown_band(const prt_scheme *s, const prt_rating *r)
+{
+    return r->band >= 0 ? r->band : r->monitoring ? prt_scheme_monitor_band(s) : -1;
+}
+
+const char *prt_band_symbol(const prt_scheme *s, int band)
+{
+    return s && band >= 0 && band < s->nbands ? s->bands[band].symbol : NULL;
+}
+
+/* The bands that rate, skipping the monitor band (which is given, never reached): the last, and the
+ * one before band b (-1 when none). */
+static int last_rating_band(const prt_scheme *s)
+{
+    int b = s->nbands - 1;
+    while (b > 0 && s->bands[b].monitor)
+        b--;
+    return b;
+}
+
+static int rating_band_before(const prt_scheme *s, int b)
+{
+    do
+        b--;
+    while (b >= 0 && s->bands[b].monitor);
+    return b;
+}
+
 /* A band by its identifier or abbreviation as written; else, as published reports write it, by its
  * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
 int prt_scheme_find_band(const prt_scheme *s, const char *name)
@@ -363,9 +399,10 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
 {
     const prt_band *b = &s->bands[band];
     char range[64];
+    int above = rating_band_before(s, band);   /* band - 1, unless that is the monitor band */
     if (s->method == PRT_METHOD_POINTS) {
         if (b->otherwise)
-            snprintf(range, sizeof range, "more than %g pts", s->bands[band - 1].threshold);
+            snprintf(range, sizeof range, "more than %g pts", s->bands[above].threshold);
         else
             snprintf(range, sizeof range, "within %g pts", b->threshold);
         r->explanation = prt_pool_printf(pool, "%s: %.1f pts below target (band: %s)", b->label,
@@ -375,13 +412,13 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
     if (band == 0)
         snprintf(range, sizeof range, "%g%% or more", b->threshold);
     else if (b->otherwise)
-        snprintf(range, sizeof range, "below %g%%", s->bands[band - 1].threshold);
+        snprintf(range, sizeof range, "below %g%%", s->bands[above].threshold);
     else
-        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[band - 1].threshold);
+        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[above].threshold);
     /* whole percents, as the reports print them, unless rounding would carry the figure over a band
      * edge (99.5% of a missed target is not "100%") */
     double shown = floor(r->percent + 0.5);
-    bool over = band > 0 && shown >= s->bands[band - 1].threshold;
+    bool over = band > 0 && shown >= s->bands[above].threshold;
     bool under = !b->otherwise && shown < b->threshold;
     if (over || under)
         r->explanation = prt_pool_printf(pool, "%s: %.1f%% of %s achieved (band %s)", b->label,
@@ -394,17 +431,17 @@ static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int
 static int band_for_percent(const prt_scheme *s, double pct, int first)
 {
     for (int i = first; i < s->nbands; i++)
-        if (s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold)
+        if (!s->bands[i].monitor && (s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold))
             return i;
-    return s->nbands - 1;
+    return last_rating_band(s);
 }
 
 static int band_for_shortfall(const prt_scheme *s, double shortfall, int first)
 {
     for (int i = first; i < s->nbands; i++)
-        if (s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold)
+        if (!s->bands[i].monitor && (s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold))
             return i;
-    return s->nbands - 1;
+    return last_rating_band(s);
 }
 
 bool prt_threshold_met(prt_cmp op, double result, double target)
@@ -495,7 +532,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         break;
     }
     /* no ratio can be formed (zero or negative values): met or not met decides */
-    r->band = met ? 0 : s->nbands - 1;
+    r->band = met ? 0 : last_rating_band(s);
     r->percent = met ? 100 : 0;
     r->explanation = prt_pool_printf(pool, "%s: the target is %s (no percentage can be formed from %g and %g)",
              s->bands[r->band].label, met ? "met" : "not met", result, target);
@@ -879,6 +916,49 @@ static bool apply_record(prt_evaluation *ev, prt_rating *r, const prt_indicator 
     return true;
 }
 
+/* ---- issue 21: what an indicator that is not rated is shown against and in ---- */
+
+/* The expected level for period p: the one for exactly p, else (for a part of a year) the year's. */
+static const prt_expect *expect_for(const prt_indicator *in, prt_period p)
+{
+    const prt_expect *year = NULL;
+    for (int k = 0; k < in->nexpects; k++) {
+        const prt_expect *x = &in->expects[k];
+        if (prt_period_equal(x->period, p))
+            return x;
+        if (p.kind != PRT_YEAR && x->period.kind == PRT_YEAR && x->period.year == p.year)
+            year = x;
+    }
+    return year;
+}
+
+/* "contextual: 310 against an expected 300 (+3.3%)" */
+static const char *explain_contextual(prt_pool *pool, const prt_rating *r, const prt_indicator *in)
+{
+    char v[64], e[64], change[32] = "";
+    if (r->expected->value != 0)
+        snprintf(change, sizeof change, " (%+.1f%%)", (r->value - r->expected->value) / fabs(r->expected->value) * 100);
+    return prt_pool_printf(pool, "contextual: %s against an expected %s%s", prt_format_value(in, r->value, v, sizeof v),
+                           prt_format_value(in, r->expected->value, e, sizeof e), change);
+}
+
+/* A contextual indicator (an `expect` and no target for the period) is shown against its expected
+ * level and explained, not rated; it and a monitor-only indicator reported with a figure are shown in
+ * their scheme's monitor band, when it has one. */
+static void show_unrated(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in)
+{
+    if (r->band >= 0)
+        return;
+    r->expected = r->target ? NULL : expect_for(in, r->period);
+    if (r->status != PRT_RESULT_VALUE)
+        return;
+    if (r->expected && in->polarity != PRT_POL_MONITOR)
+        r->explanation = explain_contextual(pool, r, in);
+    bool monitor_only = in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR);
+    r->monitoring = (monitor_only || r->expected) && in->scheme >= 0 &&
+                    prt_scheme_monitor_band(&plan->schemes[in->scheme]) >= 0;
+}
+
 /* The rating of indicator i: its result, last year's, the target, the band, the direction of travel. */
 static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
 {
@@ -933,6 +1013,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
         r->explanation = not_rated;
     else
         rate_against_target(ev, r, in);
+    show_unrated(&ev->strings, r, plan, in);
     r->method_explanation = r->explanation;
     if (!apply_record(ev, r, in, f->row) && f->row && f->row->override && in->scheme >= 0)
         apply_override(ev, r, in, f->row);
@@ -955,17 +1036,36 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     prt_quality_check(&ev->strings, r, plan, i, c->res, ev->period);
 }
 
+/* The monitor band a rating is shown in (it is also in monitor_nya: reported, not rated), -1. */
+static int monitoring_band(const prt_plan *plan, const prt_rating *r)
+{
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    return r->band < 0 && r->monitoring ? prt_scheme_monitor_band(&plan->schemes[in->scheme]) : -1;
+}
+
+/* Counted under the monitor band's label, not as a rating: percentages of bands stay over the rated. */
+static void count_monitoring(prt_counts *k, int band)
+{
+    if (band >= 0 && band < PRT_MAX_BANDS)
+        k->band[band]++;
+}
+
 /* Adds the rating to the plan's, its theme's and its pillar's counts. */
 static void count_rating(prt_evaluation *ev, const prt_rating *r)
 {
     const prt_plan *plan = ev->plan;
     int theme = plan->indicators[r->indicator].theme;
+    int mb = monitoring_band(plan, r);
     count(&ev->total, r);
+    count_monitoring(&ev->total, mb);
     if (theme >= 0 && theme < plan->nthemes) {
         count(&ev->theme_counts[theme], r);
+        count_monitoring(&ev->theme_counts[theme], mb);
         int pillar = plan->themes[theme].pillar;
-        if (pillar >= 0 && pillar < plan->npillars)
+        if (pillar >= 0 && pillar < plan->npillars) {
             count(&ev->pillar_counts[pillar], r);
+            count_monitoring(&ev->pillar_counts[pillar], mb);
+        }
     }
 }
 

@@ -225,15 +225,17 @@ class Case:
         L = []
         q = lambda field, kind: self.s(field, kind, j)[0]
         self.use("KW_RATING IDENT STRING")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE band_attrs")
         L.append("rating rag_%d %s {" % (j, q("rating.name", NAME)))
         L.append("    method achievement")
         L.append("    band green_%d %s (G) at 100%%" % (j, q("band.label", NAME)))
         L.append("    band amber_%d %s (A) at 90%%" % (j, q("band.label.2", NAME)))
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_MONITOR band_attrs")
+        L.append("    band grey_%d %s (M) monitor symbol %s" % (j, q("band.label.monitor", NAME), '"<&>"'))
         L.append("    band red_%d %s (R) otherwise" % (j, q("band.label.3", NAME)))
         L.append("}")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value band_attrs")
         L.append("rating pts_%d %s {" % (j, q("rating.name.points", NAME)))
         L.append("    method points")
         L.append("    band near_%d %s (N) within 0 pts" % (j, q("band.label.within", NAME)))
@@ -305,6 +307,8 @@ class Case:
         L.append("            target 81%% in 2019/20 Q2 within confidence interval %s" % q("target.note.interval", TEXT))
         L.append("            amend 2020/21 to 83%% from 2020/21 Q2 because %s" % q("amend.reason", TEXT))
         L.append("            revised in 2020/21 because %s" % q("revised.reason", TEXT))
+        self.use("KW_EXPECT value KW_IN PERIOD opt_note")
+        L.append("            expect 77%% in 2019/20 Q3 %s" % q("expect.note", TEXT))
         L.append("            benchmark eng_%d 76.2%% in 2019/20 %s" % (j, q("benchmark.note", TEXT)))
         L.append("            result 74%% in 2018/19 rated amber_%d %s" % (j, q("result.note", TEXT)))
         L.append("            result 75%% in 2018/19 Q4 restated from 71%% because %s" % q("restated.reason", TEXT))
@@ -350,10 +354,10 @@ class Case:
         given by judgement only."""
         q = lambda field, kind: self.s(field, kind, j)[0]
         self.use("KW_DELIVERY IDENT STRING")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev band_attrs")
         return ["delivery ds_%d %s {" % (j, q("delivery.name", NAME)),
                 "    band met_%d %s (G) when not_started, on_track, complete colour green" % (j, q("delivery.band.label", NAME)),
                 "    band low_%d %s (A) when delayed impact low" % (j, q("delivery.band.label.2", NAME)),

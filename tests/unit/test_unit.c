@@ -378,8 +378,8 @@ static int count_of(const char *s, const char *what)
  * issue 14 set on the first indicator's last rating. */
 static void test_history_report(void)
 {
-    static const prt_band bands[] = {{"green", "Green", "G", 100, false}, {"amber", "Amber", "A", 90, false},
-                                     {"red", "Red", "R", 0, true}};
+    static const prt_band bands[] = {{"green", "Green", "G", 100, false, .symbol = NULL}, {"amber", "Amber", "A", 90, false, .symbol = NULL},
+                                     {"red", "Red", "R", 0, true, .symbol = NULL}};
     static const prt_scheme scheme = {"rag", "RAG", PRT_METHOD_ACHIEVEMENT, 3, bands};
     static const prt_pillar pillar = {"p", "Pillar"};
     static const prt_theme theme = {"t", "Theme", 0, false, "Theme *owner*"};
