@@ -232,7 +232,7 @@ class Case:
         L.append("    band green_%d %s (G) at 100%%" % (j, q("band.label", NAME)))
         L.append("    band amber_%d %s (A) at 90%%" % (j, q("band.label.2", NAME)))
         self.use("KW_BAND IDENT opt_note opt_abbrev KW_MONITOR band_attrs")
-        L.append("    band grey_%d %s (M) monitor symbol %s" % (j, q("band.label.monitor", NAME), '"<&>"'))
+        L.append('    band grey_%d "<b>&\\"M" (M) monitor symbol "<&>"' % j)   # literal: the fields' strings stay in step
         L.append("    band red_%d %s (R) otherwise" % (j, q("band.label.3", NAME)))
         L.append("}")
         self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value band_attrs")
@@ -308,7 +308,7 @@ class Case:
         L.append("            amend 2020/21 to 83%% from 2020/21 Q2 because %s" % q("amend.reason", TEXT))
         L.append("            revised in 2020/21 because %s" % q("revised.reason", TEXT))
         self.use("KW_EXPECT value KW_IN PERIOD opt_note")
-        L.append("            expect 77%% in 2019/20 Q3 %s" % q("expect.note", TEXT))
+        L.append('            expect 77% in 2019/20 Q3 "</td><script>&"' )
         L.append("            benchmark eng_%d 76.2%% in 2019/20 %s" % (j, q("benchmark.note", TEXT)))
         L.append("            result 74%% in 2018/19 rated amber_%d %s" % (j, q("result.note", TEXT)))
         L.append("            result 75%% in 2018/19 Q4 restated from 71%% because %s" % q("restated.reason", TEXT))
