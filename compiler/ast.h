@@ -52,6 +52,15 @@ typedef struct Unit {
     unsigned char kind;         /* a prt_unit_kind */
 } Unit;
 
+/* How a band is drawn, as written (`colour C symbol NAME`), and what it resolves to. */
+typedef struct BandLook {
+    Ident colour;               /* name NULL: by position */
+    prt_colour_choice colour_choice;
+    Ident symbol;               /* a name, or the text when quoted; name NULL: none */
+    bool symbol_quoted;
+    const char *glyph;          /* what the reports print: the name's glyph or the text; NULL */
+} BandLook;
+
 typedef struct Band {
     Ident id;
     const char *label;
@@ -61,6 +70,7 @@ typedef struct Band {
     Loc loc;
     prt_condition cond;         /* `if ...` as the lowerer read it (kind PRT_COND_NONE: none) */
     Loc cond_loc;               /* `if` to the condition's last word */
+    BandLook look;              /* colour and symbol (issue 21) */
 } Band;
 
 typedef struct Rating {
@@ -99,6 +109,7 @@ typedef struct DeliveryBand {
     Ident colour;
     prt_colour_choice colour_choice;
     Loc loc;
+    BandLook look;              /* its symbol (the colour stays in colour, colour_choice) */
 } DeliveryBand;
 
 typedef struct Delivery {
@@ -208,6 +219,14 @@ typedef struct ResultRec {
     Loc loc;
 } ResultRec;
 
+/* `expect VALUE in PERIOD ["NOTE"]`: the level a contextual indicator is shown against. */
+typedef struct Expect {
+    Value value;
+    PeriodLit period;
+    const char *note;
+    Loc loc;
+} Expect;
+
 /* The widest node of the model, one per indicator: fields are grouped by size so that none pads. */
 typedef struct Indicator {
     Entity e;
@@ -224,6 +243,7 @@ typedef struct Indicator {
     PtrVec benchmarks;          /* BenchValue * */
     PtrVec results;             /* ResultRec * */
     PtrVec thresholds;          /* Threshold *: values of `per indicator` bands */
+    PtrVec expects;             /* Expect * */
     Ident rating;               /* scheme other than the plan's default */
     PeriodLit baseline_period;
     Loc ref_loc, kind_loc, polarity_loc, direction_loc, frequency_loc, formula_loc;

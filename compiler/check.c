@@ -221,6 +221,33 @@ static void check_forecast_conditions(Checker *c)
     }
 }
 
+/* A scheme's monitor band (issue 21): at most one, and not the first band, which is the one a met
+ * target gets (E081); the other rules of bands skip it. */
+static void check_monitor_band(Checker *c, const Rating *r)
+{
+    const Band *first = NULL;
+    for (size_t i = 0; i < r->bands.n; i++) {
+        const Band *b = r->bands.items[i];
+        if (b->how != BAND_MONITOR)
+            continue;
+        if (i == 0)
+            diag_error(c->diag, b->loc, "E081",
+                       "the monitor band of rating scheme '%s' cannot be its first band, which a met target gets: "
+                       "place it after",
+                       r->e.id.name);
+        if (first) {
+            diag_error(c->diag, b->loc, "E081", "rating scheme '%s' has a second monitor band", r->e.id.name);
+            diag_note(c->diag, first->loc, "the first is here");
+        }
+        first = first ? first : b;
+    }
+}
+
+static bool is_monitor_band(const Rating *r, size_t i)
+{
+    return i < r->bands.n && ((const Band *)r->bands.items[i])->how == BAND_MONITOR;
+}
+
 static void check_rating(Checker *c, Rating *r)
 {
     if (r->method == PRT_METHOD_NONE && !r->method_loc.file && rating_needs_method(r))
@@ -237,6 +264,7 @@ static void check_rating(Checker *c, Rating *r)
                    r->e.id.name);
         return;
     }
+    check_monitor_band(c, r);
     Symtab seen = {0};
     for (size_t i = 0; i < r->bands.n; i++) {
         Band *b = r->bands.items[i];
@@ -254,7 +282,9 @@ static void check_rating(Checker *c, Rating *r)
                 diag_note(c->diag, pa->id.loc, "by this band");
             }
         }
-        bool last = i + 1 == r->bands.n;
+        if (b->how == BAND_MONITOR)
+            continue;   /* not reached by a result: check_monitor_band */
+        bool last = i + 1 == r->bands.n || (i + 2 == r->bands.n && is_monitor_band(r, i + 1));
         if (last && b->how != BAND_OTHERWISE) {
             diag_error(c->diag, b->loc, "E028", "the last band of rating scheme '%s' must be 'otherwise'", r->e.id.name);
             continue;
@@ -787,8 +817,44 @@ static void check_plan_results(Checker *c, Indicator *in)
     }
 }
 
+/* `expect VALUE in PERIOD` (issue 21): in the unit, inside the plan, one per period, and never for a
+ * period that has a target: an expected level is what is shown instead of a target (E082). */
+static void check_expects(Checker *c, Indicator *in)
+{
+    for (size_t i = 0; i < in->expects.n; i++) {
+        const Expect *x = in->expects.items[i];
+        check_value(c, in, &x->value, "the expected value");
+        if (!x->period.valid)
+            continue;
+        if (!plan_covers(c->plan, x->period.p))
+            diag_error(c->diag, x->period.loc, "E082", "the expected value for %s is outside the plan",
+                       prt_period_text(x->period.p).s);
+        for (size_t j = 0; j < in->targets.n; j++) {
+            const Target *t = in->targets.items[j];
+            if (t->period.valid && prt_period_equal(t->period.p, x->period.p)) {
+                diag_error(c->diag, x->period.loc, "E082",
+                           "indicator '%s' has a target and an expected value for %s: an expected value stands in "
+                           "for a target, so give one or the other",
+                           entity_label(&in->e), prt_period_text(x->period.p).s);
+                diag_note(c->diag, t->loc, "the target for %s is here", prt_period_text(x->period.p).s);
+                break;
+            }
+        }
+        for (size_t j = 0; j < i; j++) {
+            const Expect *y = in->expects.items[j];
+            if (y->period.valid && prt_period_equal(y->period.p, x->period.p)) {
+                diag_error(c->diag, x->period.loc, "E082", "indicator '%s' has two expected values for %s",
+                           entity_label(&in->e), prt_period_text(x->period.p).s);
+                diag_note(c->diag, y->loc, "the first is here");
+                break;
+            }
+        }
+    }
+}
+
 static void check_indicator(Checker *c, Indicator *in)
 {
+    check_expects(c, in);
     check_indicator_head(c, in);
     for (size_t i = 0; i < in->thresholds.n; i++)
         check_value(c, in, &((Threshold *)in->thresholds.items[i])->value, "the threshold");

@@ -142,6 +142,14 @@ static const char *common_order(Out *o, const Delivery *d, const Delivery *other
     return t;
 }
 
+/* A band's symbol as written (issue 21): `star`, `"TEXT"`, or none. */
+static const char *symbol_text(Out *o, const BandLook *l)
+{
+    if (!l->symbol.name)
+        return "none";
+    return l->symbol_quoted ? diff_quoted(o, l->symbol.name) : diff_esc(o, l->symbol.name);
+}
+
 static void compare_band(Out *o, const char *k, const DeliveryBand *x, const DeliveryBand *y)
 {
     const char *id = diff_esc(o, y->id.name);
@@ -154,6 +162,9 @@ static void compare_band(Out *o, const char *k, const DeliveryBand *x, const Del
         diff_line(o, "%s band %s rule: %s -> %s", k, id, rule_text(o, x), rule_text(o, y));
     if (x->colour_choice != y->colour_choice)
         diff_line(o, "%s band %s colour: %s -> %s", k, id, colour_text(x->colour_choice), colour_text(y->colour_choice));
+    const char *sx = symbol_text(o, &x->look), *sy = symbol_text(o, &y->look);
+    if (strcmp(sx, sy) != 0)
+        diff_line(o, "%s band %s symbol: %s -> %s", k, id, sx, sy);
 }
 
 static void compare_scheme(Out *o, const Delivery *x, const Delivery *y)

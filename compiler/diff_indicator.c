@@ -440,6 +440,28 @@ static const char *bench_summary(Cmp *c, const LoadedPlan *lp, const void *x)
 DIFF_PROP_TABLE(BenchValue, bench_props);
 static const ItemKind bench_kind = {"benchmark", bench_key, bench_summary, ROWS(bench_props)};
 
+/* expected values (issue 21) */
+#define EXPECT(x) ((const Expect *)(x))
+static const char *text_Expect_value(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    return diff_value_text(c, lp, &EXPECT(x)->value);
+}
+static const char *text_Expect_note(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    (void)lp;
+    return diff_quoted(c->o, EXPECT(x)->note);
+}
+static const char *expect_key(Cmp *c, const void *x) { return key_period(c, "in %s", &EXPECT(x)->period); }
+static const char *expect_summary(Cmp *c, const LoadedPlan *lp, const void *x)
+{
+    prt_buf b = {0};
+    prt_buf_puts(&b, diff_value_text(c, lp, &EXPECT(x)->value));
+    put_within_note(c, &b, lp, NULL, EXPECT(x)->note);
+    return pooled(c, &b);
+}
+DIFF_PROP_TABLE(Expect, expect_props);
+static const ItemKind expect_kind = {"expected value", expect_key, expect_summary, ROWS(expect_props)};
+
 /* results */
 #define RESULT(x) ((const ResultRec *)(x))
 static const char *text_ResultRec_status(Cmp *c, const LoadedPlan *lp, const void *x)
@@ -543,6 +565,11 @@ static void list_Indicator_amendments(Cmp *c, const char *key, const void *x, co
 static void list_Indicator_revisions(Cmp *c, const char *key, const void *x, const void *y)
 {
     diff_items(c, key, &revision_kind, &IND(x)->revisions, &IND(y)->revisions);
+}
+
+static void list_Indicator_expects(Cmp *c, const char *key, const void *x, const void *y)
+{
+    diff_items(c, key, &expect_kind, &IND(x)->expects, &IND(y)->expects);
 }
 
 static void list_Indicator_benchmarks(Cmp *c, const char *key, const void *x, const void *y)

@@ -364,6 +364,7 @@ static const char *text_Band_how(Cmp *c, const LoadedPlan *lp, const void *x)
     case BAND_WITHIN_TOLERANCE: return "within tolerance";
     case BAND_ABOVE_TOLERANCE: return "above tolerance";
     case BAND_ABOVE: return "above";
+    case BAND_MONITOR: return "monitor";
     default: return "none";
     }
 }
@@ -399,7 +400,7 @@ static const Band *find_band(const Rating *r, const char *id)
 static const char *band_rule(Cmp *c, const LoadedPlan *lp, const Band *b)
 {
     prt_buf t = {0};
-    if (b->how == BAND_OTHERWISE || (b->how >= BAND_PER_INDICATOR && b->how != BAND_ABOVE))
+    if (b->how == BAND_OTHERWISE || b->how == BAND_MONITOR || (b->how >= BAND_PER_INDICATOR && b->how != BAND_ABOVE))
         prt_buf_puts(&t, text_Band_how(c, lp, b));
     else if (b->how != BAND_IF)
         prt_buf_printf(&t, "%s %s", text_Band_how(c, lp, b), text_Band_threshold(c, lp, b));
@@ -422,6 +423,25 @@ static const char *band_order(Cmp *c, const Rating *r, const Rating *other)
     return t;
 }
 
+/* A band's symbol as written: `star`, `"TEXT"` (quoted), or none. */
+static const char *symbol_text(Cmp *c, const BandLook *l)
+{
+    if (!l->symbol.name)
+        return "none";
+    return l->symbol_quoted ? diff_quoted(c->o, l->symbol.name) : diff_esc(c->o, l->symbol.name);
+}
+
+/* Band.look (issue 21): "KEY colour: by position -> blue", "KEY symbol: none -> star". */
+static void compare_look(Cmp *c, const char *bkey, const BandLook *x, const BandLook *y)
+{
+    if (x->colour_choice != y->colour_choice)
+        diff_line(c->o, "%s colour: %s -> %s", bkey, x->colour_choice ? prt_colour_words[x->colour_choice] : "by position",
+                  y->colour_choice ? prt_colour_words[y->colour_choice] : "by position");
+    const char *sx = symbol_text(c, x), *sy = symbol_text(c, y);
+    if (strcmp(sx, sy) != 0)
+        diff_line(c->o, "%s symbol: %s -> %s", bkey, sx, sy);
+}
+
 static void list_Rating_bands(Cmp *c, const char *key, const void *px, const void *py)
 {
     const Rating *x = px, *y = py;
@@ -433,8 +453,10 @@ static void list_Rating_bands(Cmp *c, const char *key, const void *px, const voi
         const char *bkey = pooled(c, &k);
         if (!bx)
             diff_line(o, "%s added: %s (%s)", bkey, diff_quoted(o, by->label), band_rule(c, c->b, by));
-        else
+        else {
             diff_props(c, bkey, ROWS(band_props), bx, by);
+            compare_look(c, bkey, &bx->look, &by->look);
+        }
     }
     for (size_t i = 0; i < x->bands.n; i++) {
         const Band *bx = x->bands.items[i];

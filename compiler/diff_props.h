@@ -70,7 +70,8 @@
     V(Band, abbrev, "abbreviation")                                                                         \
     V(Band, how, "rule")                                                                                    \
     V(Band, threshold, "threshold")                                                                         \
-    V(Band, cond, "condition")
+    V(Band, cond, "condition")                                                                              \
+    H(Band, look, "colour") /* and "symbol": diff_model.c, compare_look */
 
 #define DIFF_Benchmark(V, L, H)                                                                         \
     V(Benchmark, source, "source")
@@ -112,7 +113,8 @@
     L(Indicator, revisions, "revision")                                                                     \
     L(Indicator, benchmarks, "benchmark")                                                                   \
     L(Indicator, results, "result")                                                                         \
-    L(Indicator, thresholds, "threshold")
+    L(Indicator, thresholds, "threshold")                                                                   \
+    L(Indicator, expects, "expected value")
 
 /* The items of an indicator's lists, matched by period (and benchmark): the rest are their values. */
 #define DIFF_Target(V, L, H)                                                                                \
@@ -139,6 +141,10 @@
     V(Threshold, value, "")                                                                                 \
     V(Threshold, note, "note")
 
+#define DIFF_Expect(V, L, H)                                                                                \
+    V(Expect, value, "")                                                                                  \
+    V(Expect, note, "note")
+
 #define DIFF_ResultRec(V, L, H)                                                                             \
     V(ResultRec, status, "status")                                                                          \
     V(ResultRec, value, "")                                                                                 \
@@ -163,7 +169,8 @@
     H(DeliveryBand, states, "rule")                                                                         \
     H(DeliveryBand, impacts, "rule")                                                                        \
     H(DeliveryBand, colour, "colour")                                                                       \
-    H(DeliveryBand, colour_choice, "colour")
+    H(DeliveryBand, colour_choice, "colour")                                                              \
+    H(DeliveryBand, look, "symbol") /* its symbol; the colour is colour_choice */
 
 #define DIFF_Activity(V, L, H)                                                                              \
     H(Activity, delivers, "delivers")                                                                       \
@@ -208,6 +215,13 @@
     N(Entity, duplicate) /* an error: diff only reads plans without errors */                               \
     N(Unit, loc)                                                                                            \
     N(Band, id) /* identity */                                                                              \
+    N(BandLook, colour) /* compared as Band.look, DeliveryBand.look */                                     \
+    N(BandLook, colour_choice)                                                                            \
+    N(BandLook, symbol)                                                                                   \
+    N(BandLook, symbol_quoted)                                                                            \
+    N(BandLook, glyph)                                                                                    \
+    N(Expect, period) /* identity */                                                                      \
+    N(Expect, loc)                                                                                        \
     N(Band, loc)                                                                                            \
     N(Band, cond_loc)                                                                                       \
     N(Rating, method_loc)                                                                                   \

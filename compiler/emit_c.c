@@ -201,6 +201,14 @@ static const char *edge_c_name(prt_edge e)
     return (unsigned)e < sizeof names / sizeof names[0] ? names[e] : names[0];
 }
 
+/* A band's colour, symbol and monitor flag (issue 21): every field written, as -Wextra asks. */
+static void band_look(FILE *out, const prt_band *bd)
+{
+    fprintf(out, ", %s, ", prt_colour_c_names[bd->colour]);
+    emit_lit(out, bd->symbol);
+    fprintf(out, ", %s", bd->monitor ? "true" : "false");
+}
+
 static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
 {
     fprintf(out, "static const prt_band scheme%d_bands[] = {\n", s);
@@ -213,10 +221,12 @@ static void scheme_bands(FILE *out, int s, const prt_scheme *scheme)
         emit_num(out, bd->threshold);
         fprintf(out, ", %s, ", bd->otherwise ? "true" : "false");
         emit_condition(out, &bd->cond);
-        fprintf(out, ", %s},\n", edge_c_name(bd->edge));
+        fprintf(out, ", %s", edge_c_name(bd->edge));
+        band_look(out, bd);
+        fputs("},\n", out);
     }
     if (!scheme->nbands)
-        fputs("    {NULL, NULL, NULL, 0.0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},\n", out);
+        fputs("    {NULL, NULL, NULL, 0.0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD, PRT_COLOUR_AUTO, NULL, false},\n", out);
     fputs("};\n\n", out);
 }
 
@@ -346,6 +356,21 @@ static void thresholds_array(FILE *out, int i, const prt_indicator *in)
     fputs("};\n", out);
 }
 
+static void expects_array(FILE *out, int i, const prt_indicator *in)
+{
+    fprintf(out, "static const prt_expect ind%d_expects[] = {\n", i);
+    for (int k = 0; k < in->nexpects; k++) {
+        fputs("    {", out);
+        emit_period(out, in->expects[k].period);
+        fputs(", ", out);
+        emit_num(out, in->expects[k].value);
+        fputs(", ", out);
+        emit_lit(out, in->expects[k].note);
+        fputs("},\n", out);
+    }
+    fputs("};\n", out);
+}
+
 static void formula_array(FILE *out, int i, const prt_indicator *in)
 {
     static const char *const ops[] = {"PRT_OP_NUM", "PRT_OP_INDICATOR", "PRT_OP_INPUT", "PRT_OP_NEG",
@@ -374,6 +399,8 @@ static void indicator_arrays(FILE *out, int i, const prt_indicator *in)
         results_array(out, i, in);
     if (in->nthresholds)
         thresholds_array(out, i, in);
+    if (in->nexpects)
+        expects_array(out, i, in);
     if (in->nformula) {
         formula_array(out, i, in);
         formula_fn(out, i, in);
@@ -435,6 +462,8 @@ static void indicator_entry(FILE *out, int i, const prt_indicator *in)
     array_field(out, ", ", "bench", in->nbench, i);
     array_field(out, ", ", "results", in->nresults, i);
     array_field(out, ",\n        ", "thresholds", in->nthresholds, i);
+    if (in->nexpects)
+        array_field(out, ",\n        ", "expects", in->nexpects, i);
     if (in->nformula)
         fprintf(out, ",\n        .nformula = %d, .formula = ind%d_formula, .formula_fn = formula_%d", in->nformula, i, i);
     fputs(",\n    },\n", out);

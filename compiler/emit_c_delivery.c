@@ -24,11 +24,13 @@ static void schemes(FILE *out, const prt_plan *plan)
             emit_lit(out, x->label);
             fputs(", ", out);
             emit_lit(out, x->abbrev);
-            fprintf(out, ", %uu, %uu, %s, %s},\n", x->states, x->impacts, truth(x->otherwise),
+            fprintf(out, ", %uu, %uu, %s, %s, ", x->states, x->impacts, truth(x->otherwise),
                     prt_colour_c_names[x->colour]);
+            emit_lit(out, x->symbol);
+            fputs("},\n", out);
         }
         if (!d->nbands)
-            fputs("    {NULL, NULL, NULL, 0u, 0u, false, PRT_COLOUR_AUTO},\n", out);
+            fputs("    {NULL, NULL, NULL, 0u, 0u, false, PRT_COLOUR_AUTO, NULL},\n", out);
         fputs("};\n\n", out);
     }
     fputs("static const prt_delivery_scheme delivery_schemes[] = {\n", out);

@@ -210,6 +210,18 @@ static void band_edge(Fmt *f, const Stmt *s)
     }
 }
 
+/* A band's `symbol NAME` or `symbol "TEXT"` (issue 21). */
+static void band_symbol(Fmt *f, const Stmt *s)
+{
+    if (!s->symbol.name)
+        return;
+    fputs(" symbol ", f->out);
+    if (s->symbol_quoted)
+        string(f, s->symbol.name);
+    else
+        fputs(s->symbol.name, f->out);
+}
+
 /* limit: where the next thing after the statement begins; a comment after that is not its own */
 static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
 {
@@ -474,6 +486,8 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
             }
         } else if (s->band >= BAND_PER_INDICATOR) {
             band_edge(f, s);
+        } else if (s->band == BAND_MONITOR) {
+            fputs(" monitor", o);
         } else if (s->band != BAND_JUDGED && s->band != BAND_IF) {
             fputs(s->band == BAND_AT ? " at " : " within ", o);
             source(f, s->value.loc);
@@ -485,6 +499,14 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         }
         if (s->word2.name)
             fprintf(o, " colour %s", s->word2.name);
+        band_symbol(f, s);
+        break;
+    case ST_EXPECT:
+        fputs("expect ", o);
+        source(f, s->value.loc);
+        fputs(" in ", o);
+        period(f, s->period);
+        note(f, s->note);
         break;
     case ST__COUNT: break;
     }

@@ -1,6 +1,7 @@
 /* Lowering (lower.h): each statement of a file, as the parser recognises it, into the plan model. */
 #include "lower.h"
 #include "planrt.h"
+#include "band_symbols.h"
 #include "strbuf.h"
 #include "suggest.h"
 #include "xalloc.h"
@@ -76,6 +77,7 @@ static const unsigned allowed[ST__COUNT] = {
     [ST_METHOD] = B(IN_RATING),
     [ST_BAND] = B(IN_RATING) | B(IN_DELIVERY),
     [ST_THRESHOLD] = B(IN_INDICATOR),
+    [ST_EXPECT] = B(IN_INDICATOR),
 };
 #undef B
 
@@ -98,6 +100,7 @@ const char *stmt_keyword(StmtKind k)
         [ST_JUMP] = "jump", [ST_STALE] = "stale", [ST_DELIVERY_DECL] = "delivery", [ST_DELIVERY_USE] = "delivery",
         [ST_DUE] = "due", [ST_MILESTONE] = "milestone", [ST_OVERDUE] = "overdue", [ST_TALLY] = "progress",
         [ST_THRESHOLD] = "threshold",
+        [ST_EXPECT] = "expect",
     };
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
@@ -479,6 +482,32 @@ static bool read_band_condition(Lowerer *lw, const NameRef *words, prt_condition
 
 /* ---- the statements of each kind of block ---- */
 
+/* A band's `colour` and `symbol` (issue 21): the words looked up, a symbol's text checked (E080). */
+static BandLook lower_band_look(Lowerer *lw, const Stmt *s)
+{
+    BandLook look = {.colour = s->word2, .colour_choice = PRT_COLOUR_AUTO, .symbol = s->symbol,
+                     .symbol_quoted = s->symbol_quoted};
+    if (s->word2.name) {
+        int v = LOOKUP(lw, s->word2, prt_colour_words, "colour");
+        look.colour_choice = v < 0 ? PRT_COLOUR_AUTO : (prt_colour_choice)v;
+    }
+    if (!s->symbol.name)
+        return look;
+    if (!s->symbol_quoted) {
+        if (lookup_word(lw, s->symbol, band_symbol_names, band_symbol_count, "symbol") >= 0)
+            look.glyph = band_symbol_glyph(s->symbol.name);
+        return look;
+    }
+    const char *why;
+    if (band_symbol_text_ok(s->symbol.name, &why))
+        look.glyph = s->symbol.name;
+    else
+        diag_error(lw->diag, s->symbol.loc, "E080", "a band's symbol is 1 to %d characters with no control character; this has %s",
+                   BAND_SYMBOL_MAX_CHARS, why);
+    return look;
+}
+
+
 static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
 {
     switch (s->kind) {
@@ -490,10 +519,10 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
         }
         break;
     case ST_BAND: {
-        if (s->band == BAND_WHEN || s->band == BAND_JUDGED || s->word2.name) {
+        if (s->band == BAND_WHEN || s->band == BAND_JUDGED) {
             diag_error(lw->diag, s->loc, "E046",
                        "a band of a rating scheme has a threshold ('at N%%', 'within N pts' or 'otherwise'); "
-                       "'when', 'colour' and bands without a threshold belong to a delivery scheme");
+                       "'when' and bands without a threshold belong to a delivery scheme");
             break;
         }
         Band *b = arena_alloc(&lw->plan->arena, sizeof *b);
@@ -507,6 +536,7 @@ static void rating_stmt(Lowerer *lw, Frame *f, Rating *r, const Stmt *s)
          * second error follows about the scheme's bands */
         if (s->cond && read_band_condition(lw, s->cond, &b->cond))
             b->cond_loc = s->cond_loc;
+        b->look = lower_band_look(lw, s);
         vec_push(&lw->plan->arena, &r->bands, b);
         break;
     }
@@ -534,6 +564,11 @@ static void delivery_stmt(Lowerer *lw, Frame *f, Delivery *d, const Stmt *s)
 {
     switch (s->kind) {
     case ST_BAND: {
+        if (s->band == BAND_MONITOR) {
+            diag_error(lw->diag, s->loc, "E081",
+                       "a 'monitor' band belongs to a rating scheme: a delivery scheme rates every activity it has a status for");
+            break;
+        }
         if (s->band == BAND_AT || s->band == BAND_WITHIN || s->band >= BAND_PER_INDICATOR) {
             diag_error(lw->diag, s->loc, "E046",
                        "a band of a delivery scheme is chosen by state ('when on_track, complete'), is 'otherwise', "
@@ -550,11 +585,9 @@ static void delivery_stmt(Lowerer *lw, Frame *f, Delivery *d, const Stmt *s)
         b->how = s->band;
         b->states = word_bits(lw, s->names, prt_delivery_state_words, PRT_N_DELIVERY_STATES, "delivery state");
         b->impacts = word_bits(lw, s->names2, prt_impact_words, PRT_N_IMPACTS, "impact");
+        b->look = lower_band_look(lw, s);
         b->colour = s->word2;
-        if (s->word2.name) {
-            int v = LOOKUP(lw, s->word2, prt_colour_words, "colour");
-            b->colour_choice = v < 0 ? PRT_COLOUR_AUTO : (prt_colour_choice)v;
-        }
+        b->colour_choice = b->look.colour_choice;
         b->loc = s->loc;
         vec_push(&lw->plan->arena, &d->bands, b);
         break;
@@ -910,6 +943,16 @@ static void lower_result(Lowerer *lw, Indicator *in, const Stmt *s)
     vec_push(ar, &in->results, r);
 }
 
+static void lower_expect(Arena *ar, Indicator *in, const Stmt *s)
+{
+    Expect *x = arena_alloc(ar, sizeof *x);
+    x->value = s->value;
+    x->period = s->period;
+    x->note = s->note;
+    x->loc = s->span;
+    vec_push(ar, &in->expects, x);
+}
+
 /* The statements that may be repeated, each a record in the indicator's history: targets,
  * amendments, revisions, benchmark values, results, the outcomes measured. */
 static bool indicator_history_stmt(Lowerer *lw, Indicator *in, const Stmt *s)
@@ -923,6 +966,7 @@ static bool indicator_history_stmt(Lowerer *lw, Indicator *in, const Stmt *s)
     case ST_BENCHMARK_VALUE: lower_bench_value(ar, in, s); return true;
     case ST_RESULT: lower_result(lw, in, s); return true;
     case ST_THRESHOLD: lower_threshold(ar, in, s); return true;
+    case ST_EXPECT: lower_expect(ar, in, s); return true;
     default: return false;
     }
 }

@@ -197,10 +197,13 @@ static void key_cell(prt_buf *html, const char *attrs, const char *ink, const ch
 }
 
 /* A band's cell: "(A) Amber", filled in its colour; `style` draws its border as the boxes it fills. */
-static void key_band(prt_buf *html, const prt_colour *c, const char *style, const char *abbrev, const char *label)
+static void key_band(prt_buf *html, const prt_colour *c, const char *style, const char *abbrev, const char *label,
+                     const char *symbol)
 {
     prt_buf attrs = {0}, text = {0};
     prt_buf_printf(&attrs, "bgcolor=\"%s\"%s%s%s", c->fill, style ? " style=\"" : "", style ? style : "", style ? "\"" : "");
+    if (symbol)   /* issue 21: the band's symbol, as the boxes show it */
+        prt_buf_printf(&text, "%s ", symbol);
     if (abbrev)
         prt_buf_printf(&text, "(%s) ", abbrev);
     prt_buf_puts(&text, label);
@@ -233,8 +236,8 @@ static void key_indicator_bands(prt_buf *html, const prt_evaluation *ev)
     const prt_scheme *s = ev->band_scheme >= 0 ? &ev->plan->schemes[ev->band_scheme] : NULL;
     key_row(html, "Indicators:");
     for (int b = 0; s && b < s->nbands; b++)
-        key_band(html, prt_palette_band(s, b), NULL, prt_band_short(s, b), s->bands[b].label);
-    key_band(html, prt_palette_unrated(), NULL, NULL, "not rated");
+        key_band(html, prt_palette_band(s, b), NULL, prt_band_short(s, b), s->bands[b].label, s->bands[b].symbol);
+    key_band(html, prt_palette_unrated(), NULL, NULL, "not rated", NULL);
     key_row_end(html);
 }
 
@@ -250,7 +253,7 @@ static void key_delivery(prt_buf *html, const prt_plan *plan, const Drawn *w)
         key_row(html, heading.data);
         prt_buf_free(&heading);
         for (int b = 0; b < s->nbands; b++)
-            key_band(html, prt_palette_delivery(s, b), "dashed", s->bands[b].abbrev, s->bands[b].label);
+            key_band(html, prt_palette_delivery(s, b), "dashed", s->bands[b].abbrev, s->bands[b].label, s->bands[b].symbol);
         key_row_end(html);
     }
     bool any = false;
@@ -261,7 +264,7 @@ static void key_delivery(prt_buf *html, const prt_plan *plan, const Drawn *w)
     key_row(html, "Activities:");
     for (int k = 0; k < RPT_N_COLOUR_KINDS; k++)
         if (w->colour_kinds[k])
-            key_band(html, rpt_colour_kind_colour((RptColourKind)k), "dashed", NULL, rpt_colour_kind_text((RptColourKind)k));
+            key_band(html, rpt_colour_kind_colour((RptColourKind)k), "dashed", NULL, rpt_colour_kind_text((RptColourKind)k), NULL);
     key_row_end(html);
 }
 
@@ -461,19 +464,21 @@ static void indicator_node(Drawing *d, Agraph_t *tg, size_t index)
     const prt_rating *r = ev ? &ev->ratings[index] : NULL;
     const prt_indicator *tab = ev ? &ev->plan->indicators[index] : NULL;
     const prt_scheme *s = tab && tab->scheme >= 0 ? &ev->plan->schemes[tab->scheme] : NULL;
+    int band = r ? prt_rating_shown_band(s, r) : -1;   /* its rating, or the monitor band */
     if (r) {
         char v[64];
+        const char *sym = prt_band_symbol(s, band);
         if (r->status == PRT_RESULT_VALUE)
-            prt_buf_printf(text, " \xE2\x80\x94 %s%s%s%s%s", prt_format_value(tab, r->value, v, sizeof v),
-                           r->band >= 0 ? " (" : "", r->band >= 0 ? prt_band_short(s, r->band) : "",
-                           r->band >= 0 ? ")" : "", dot_arrow(r->dot));
+            prt_buf_printf(text, " \xE2\x80\x94 %s%s%s%s%s%s%s", prt_format_value(tab, r->value, v, sizeof v),
+                           band >= 0 ? " (" : "", sym ? sym : "", sym ? " " : "", band >= 0 ? prt_band_short(s, band) : "",
+                           band >= 0 ? ")" : "", dot_arrow(r->dot));
         else
             prt_buf_printf(text, " \xE2\x80\x94 %s", r->status == PRT_RESULT_NONE ? "no result" : "not available");
     }
     set(n, "label", wrap(&d->buf, text->data, 30));
     set(n, "shape", "box");
     set(n, "style", "filled");
-    const prt_colour *c = prt_palette_band(s, r ? r->band : -1);
+    const prt_colour *c = prt_palette_band(s, band);
     set(n, "fillcolor", r ? c->fill : NO_RESULTS_FILL);
     if (r)
         set(n, "fontcolor", c->text);

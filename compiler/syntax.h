@@ -82,13 +82,15 @@ typedef enum {
     ST_VERSION, ST_FORECAST, ST_JUMP, ST_STALE,
     ST_DELIVERY_DECL, ST_DELIVERY_USE, ST_DUE, ST_MILESTONE, ST_OVERDUE, ST_TALLY,
     ST_THRESHOLD,
+    ST_EXPECT,
     ST__COUNT
 } StmtKind;
 
 /* A band's rule: a rating scheme's `at N%` / `within N pts` / `otherwise`, or only `if CONDITION`
- * (BAND_IF: no edge, the condition alone decides); a delivery scheme's `when STATES [impact IMPACTS]`,
- * `otherwise`, or nothing (a band given by judgement). */
-typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_IF,
+ * (BAND_IF: no edge, the condition alone decides), or `monitor` (the band of unrated indicators); a
+ * delivery scheme's `when STATES [impact IMPACTS]`, `otherwise`, or nothing (a band given by
+ * judgement). */
+typedef enum { BAND_AT, BAND_WITHIN, BAND_OTHERWISE, BAND_WHEN, BAND_JUDGED, BAND_IF, BAND_MONITOR,
                /* the edges councils write (issue 21): `per indicator`, `within tolerance`,
                 * `above tolerance`, `above N%` */
                BAND_PER_INDICATOR, BAND_WITHIN_TOLERANCE, BAND_ABOVE_TOLERANCE, BAND_ABOVE } BandThreshold;
@@ -98,6 +100,13 @@ typedef struct BandEdge {
     unsigned char how;          /* a BandThreshold */
     Value value;
 } BandEdge;
+
+/* How a band is drawn: `colour C`, `symbol NAME` or `symbol "TEXT"` (the parser's band_attrs). */
+typedef struct BandAttrs {
+    Ident colour;               /* name NULL when not given */
+    Ident symbol;               /* a symbol's name, or its text when quoted; name NULL when not given */
+    bool symbol_quoted;
+} BandAttrs;
 
 typedef struct Stmt {
     StmtKind kind;
@@ -127,6 +136,8 @@ typedef struct Stmt {
     NameRef *names2;            /* a delivery band's impacts */
     NameRef *cond;              /* a rating band's `if WORDS`: the words, which the lowerer reads; NULL */
     Loc cond_loc;               /* `if` to the last word */
+    Ident symbol;               /* a band's `symbol NAME`, or its "TEXT" when symbol_quoted */
+    bool symbol_quoted;
     When when, when2, when3;    /* due; a milestone's from and completed */
     Expr *expr;                 /* formula */
     bool of_target;             /* tolerance N% of target */

@@ -157,6 +157,14 @@ static void indicator_table(Builder *b, const Indicator *in, prt_indicator *out)
     out->targets = targets;
     out->ntargets = (int)in->targets.n;
 
+    prt_expect *expects = arena_alloc(a, in->expects.n * sizeof *expects);
+    for (size_t i = 0; i < in->expects.n; i++) {
+        const Expect *x = in->expects.items[i];
+        expects[i] = (prt_expect){x->period.p, x->value.num, x->note};
+    }
+    out->expects = expects;
+    out->nexpects = (int)in->expects.n;
+
     prt_amendment *am = arena_alloc(a, in->amendments.n * sizeof *am);
     for (size_t i = 0; i < in->amendments.n; i++) {
         const Amendment *x = in->amendments.items[i];
@@ -242,7 +250,8 @@ static prt_when when_of(const When *w)
 prt_delivery_band delivery_band_table(const DeliveryBand *x)
 {
     return (prt_delivery_band){x->id.name, x->label, x->abbrev.name, x->how == BAND_WHEN ? x->states : 0,
-                               x->how == BAND_WHEN ? x->impacts : 0, x->how == BAND_OTHERWISE, x->colour_choice};
+                               x->how == BAND_WHEN ? x->impacts : 0, x->how == BAND_OTHERWISE, x->colour_choice,
+                               x->look.glyph};
 }
 
 static const prt_delivery_scheme *delivery_tables(Builder *b)
@@ -379,7 +388,9 @@ const prt_plan *plan_tables(Plan *plan)
         for (size_t k = 0; k < x->bands.n; k++) {
             const Band *bd = x->bands.items[k];
             bands[k] = (prt_band){bd->id.name, bd->label, bd->abbrev.name, bd->threshold.num,
-                                  bd->how == BAND_OTHERWISE || bd->how == BAND_IF, bd->cond, edge_of(bd->how)};
+                                  bd->how == BAND_OTHERWISE || bd->how == BAND_IF, bd->cond, edge_of(bd->how),
+                                  .colour = bd->look.colour_choice, .symbol = bd->look.glyph,
+                                  .monitor = bd->how == BAND_MONITOR};
         }
         schemes[i] = (prt_scheme){x->e.id.name, x->e.name, x->method, (int)x->bands.n, bands, target_band_of(x)};
     }

@@ -56,6 +56,7 @@ static Expr *formula_within_limit(ParseCtx *ctx, Expr *e, Loc loc);
 static Value make_value(double num, prt_suffix suffix, const char *word, Loc loc);
 static Ident make_ident(const char *name, Loc loc);
 static void above_word(ParseCtx *ctx, const char *word, Loc loc);
+static void set_band_attrs(Stmt *s, BandAttrs a);
 }
 
 %union {
@@ -72,6 +73,7 @@ static void above_word(ParseCtx *ctx, const char *word, Loc loc);
     Expr *expr;
     When when;
     BandEdge edge;
+    BandAttrs attrs;
 }
 
 %token END 0 "end of file"
@@ -101,7 +103,7 @@ static void above_word(ParseCtx *ctx, const char *word, Loc loc);
 %token KW_TRANSFORMATION "'transformation'" KW_UNIT "'unit'" KW_VERSION "'version'" KW_WITHIN "'within'"
 %token KW_COLOUR "'colour'" KW_COMPLETED "'completed'" KW_DELIVERY "'delivery'" KW_DUE "'due'"
 %token KW_IF "'if'" KW_IMPACT "'impact'" KW_MILESTONE "'milestone'" KW_OF "'of'" KW_OVERDUE "'overdue'" KW_WHEN "'when'"
-%token KW_THRESHOLD "'threshold'"
+%token KW_THRESHOLD "'threshold'" KW_SYMBOL "'symbol'" KW_EXPECT "'expect'"
 
 /* A condition's words end where the next statement starts; `forecast` can be both (`if not forecast
  * met`, a plan's `forecast run_rate`): inside a band's condition it is a word (shift), as a rating
@@ -116,11 +118,12 @@ static void above_word(ParseCtx *ctx, const char *word, Loc loc);
 %type <target> target
 %type <expr> expr term factor
 %type <str> opt_note opt_because
-%type <ident> opt_abbrev opt_rated word opt_colour opt_impact
-%type <names> words opt_if cond_words
+%type <ident> opt_abbrev opt_rated word opt_impact
+%type <names> words opt_if if_cond cond_words
 %type <when> when opt_from opt_completed
 %type <value> opt_at
 %type <edge> band_edge
+%type <attrs> band_attrs
 
 
 %%
@@ -302,6 +305,14 @@ stmt:
                                             $$->interval_loc = (Loc){@5.file, @5.begin, @7.end};
                                             $$->note = $8; $$->note_loc = @8;
                                         }
+  | KW_EXPECT value KW_IN PERIOD opt_note
+                                        {
+                                            /* a contextual indicator's expected level, shown in place of a target */
+                                            $$ = new_stmt(ctx, ST_EXPECT, @1, @$);
+                                            $$->value = $2;
+                                            $$->period = $4;
+                                            $$->note = $5; $$->note_loc = @5;
+                                        }
   | KW_AMEND PERIOD KW_TO target KW_FROM PERIOD KW_BECAUSE STRING
                                         {
                                             $$ = new_stmt(ctx, ST_AMEND, @1, @$);
@@ -361,7 +372,7 @@ stmt:
   | KW_STALE number_value               { $$ = new_stmt(ctx, ST_STALE, @1, @$); $$->value = $2; }
   | KW_FORMULA expr                     { $$ = new_stmt(ctx, ST_FORMULA, @1, @$); $$->expr = formula_within_limit(ctx, $2, @2); }
   | KW_METHOD word                      { $$ = new_stmt(ctx, ST_METHOD, @1, @$); $$->ident = $2; }
-  | KW_BAND IDENT opt_note opt_abbrev KW_AT value opt_if
+  | KW_BAND IDENT opt_note opt_abbrev KW_AT value opt_if band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -370,8 +381,9 @@ stmt:
                                             $$->band = BAND_AT;
                                             $$->value = $6;
                                             $$->cond = $7; $$->cond_loc = @7;
+                                            set_band_attrs($$, $8);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value opt_if
+  | KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value opt_if band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -380,8 +392,9 @@ stmt:
                                             $$->band = BAND_WITHIN;
                                             $$->value = $6;
                                             $$->cond = $7; $$->cond_loc = @7;
+                                            set_band_attrs($$, $8);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev band_edge opt_if
+  | KW_BAND IDENT opt_note opt_abbrev band_edge opt_if band_attrs
                                         {
                                             /* the edges of issue 21 (docs/rating.md, "Rules as councils write them") */
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
@@ -391,18 +404,19 @@ stmt:
                                             $$->band = $5.how;
                                             $$->value = $5.value;
                                             $$->cond = $6; $$->cond_loc = @6;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_OTHERWISE;
-                                            $$->word2 = $7;
                                             $$->cond = $6; $$->cond_loc = @6;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_IF cond_words %prec COND_END
+  | KW_BAND IDENT opt_note opt_abbrev if_cond band_attrs
                                         {
                                             /* no edge: the condition alone decides (issue 21) */
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
@@ -410,9 +424,10 @@ stmt:
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_IF;
-                                            $$->cond = $6; $$->cond_loc = (Loc){@5.file, @5.begin, @6.end};
+                                            $$->cond = $5; $$->cond_loc = @5;
+                                            set_band_attrs($$, $6);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -420,9 +435,9 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WHEN;
                                             $$->names = $6;
-                                            $$->word2 = $7;
+                                            set_band_attrs($$, $7);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -431,9 +446,9 @@ stmt:
                                             $$->band = BAND_WHEN;
                                             $$->names = $6;
                                             $$->names2 = $8;
-                                            $$->word2 = $9;
+                                            set_band_attrs($$, $9);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
@@ -441,16 +456,26 @@ stmt:
                                             $$->abbrev = $4;
                                             $$->band = BAND_WHEN;
                                             $$->names2 = $7;
-                                            $$->word2 = $8;
+                                            set_band_attrs($$, $8);
                                         }
-  | KW_BAND IDENT opt_note opt_abbrev opt_colour
+  | KW_BAND IDENT opt_note opt_abbrev band_attrs
                                         {
                                             $$ = new_stmt(ctx, ST_BAND, @1, @$);
                                             $$->ident = make_ident($2, @2);
                                             $$->str = $3; $$->str_loc = @3;
                                             $$->abbrev = $4;
                                             $$->band = BAND_JUDGED;
-                                            $$->word2 = $5;
+                                            set_band_attrs($$, $5);
+                                        }
+  | KW_BAND IDENT opt_note opt_abbrev KW_MONITOR band_attrs
+                                        {
+                                            /* the band of a rating scheme's reported but unrated indicators */
+                                            $$ = new_stmt(ctx, ST_BAND, @1, @$);
+                                            $$->ident = make_ident($2, @2);
+                                            $$->str = $3; $$->str_loc = @3;
+                                            $$->abbrev = $4;
+                                            $$->band = BAND_MONITOR;
+                                            set_band_attrs($$, $6);
                                         }
   ;
 
@@ -471,7 +496,11 @@ words:
  * keyword elsewhere and is taken here as a word. */
 opt_if:
     %empty                              { $$ = NULL; }
-  | KW_IF cond_words %prec COND_END     { $$ = $2; }
+  | if_cond                             { $$ = $1; }
+  ;
+
+if_cond:
+    KW_IF cond_words %prec COND_END     { $$ = $2; }
   ;
 
 cond_words:
@@ -490,9 +519,20 @@ band_edge:
   | IDENT value                         { memset(&$$, 0, sizeof $$); $$.how = BAND_ABOVE; $$.value = $2; above_word(ctx, $1, @1); }
   ;
 
-opt_colour:
-    %empty                              { $$ = make_ident(NULL, @$); }
-  | KW_COLOUR IDENT                     { $$ = make_ident($2, @2); }
+/* What a band looks like: `colour C` and `symbol NAME` or `symbol "TEXT"`, each at most once, in that
+ * order (the lowerer checks the words). */
+band_attrs:
+    %empty                              { memset(&$$, 0, sizeof $$); $$.colour.loc = $$.symbol.loc = @$; }
+  | KW_COLOUR IDENT                     { memset(&$$, 0, sizeof $$); $$.colour = make_ident($2, @2); $$.symbol.loc = @$; }
+  | KW_SYMBOL IDENT                     { memset(&$$, 0, sizeof $$); $$.colour.loc = @$; $$.symbol = make_ident($2, @2); }
+  | KW_SYMBOL STRING                    { memset(&$$, 0, sizeof $$); $$.colour.loc = @$; $$.symbol = make_ident($2, @2); $$.symbol_quoted = true; }
+  | KW_COLOUR IDENT KW_SYMBOL IDENT     { memset(&$$, 0, sizeof $$); $$.colour = make_ident($2, @2); $$.symbol = make_ident($4, @4); }
+  | KW_COLOUR IDENT KW_SYMBOL STRING    {
+                                            memset(&$$, 0, sizeof $$);
+                                            $$.colour = make_ident($2, @2);
+                                            $$.symbol = make_ident($4, @4);
+                                            $$.symbol_quoted = true;
+                                        }
   ;
 
 opt_impact:
@@ -738,6 +778,14 @@ static void above_word(ParseCtx *ctx, const char *word, Loc loc)
     if (strcmp(word, "above") != 0)
         diag_error(ctx->diag, loc, "E001", "expected 'at', 'within', 'above', 'per indicator' or 'otherwise' before "
                    "identifier '%s'", word);
+}
+
+/* A band's `colour` (word2, where the delivery bands have always kept it) and `symbol`. */
+static void set_band_attrs(Stmt *s, BandAttrs a)
+{
+    s->word2 = a.colour;
+    s->symbol = a.symbol;
+    s->symbol_quoted = a.symbol_quoted;
 }
 
 /* Describes the token the parser could not accept, quoting identifiers and strings. */

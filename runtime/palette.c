@@ -6,7 +6,7 @@
  * the rating is always written as text too. */
 #include "palette.h"
 
-enum { GREEN, AMBER_FIRST, AMBER_LAST = AMBER_FIRST + 5, RED, GREY, N_COLOURS };
+enum { GREEN, AMBER_FIRST, AMBER_LAST = AMBER_FIRST + 5, RED, GREY, BLUE, N_COLOURS };
 
 static const prt_colour colours[N_COLOURS] = {
     [GREEN] = {"green", "#1B7837", "#FFFFFF"},
@@ -19,6 +19,9 @@ static const prt_colour colours[N_COLOURS] = {
     [AMBER_FIRST + 5] = {"amber6", "#E3781A", "#000000"},
     [RED] = {"red", "#A50026", "#FFFFFF"},
     [GREY] = {"none", "#D9D9D9", "#000000"},
+    /* BRAG's Blue, for results better than the target by more than its tolerance: a mid blue that
+     * white text reads on at 5.9:1, and that greyscale prints darker than green */
+    [BLUE] = {"blue", "#2166AC", "#FFFFFF"},
 };
 
 /* The amber shade of middle band j (1 .. m) of m: one middle band gets the middle amber; more are
@@ -32,18 +35,53 @@ static int amber_for(int j, int m)
     return AMBER_FIRST + (2 * (j - 1) * (SHADES - 1) + (m - 1)) / (2 * (m - 1));
 }
 
+/* Whether a band is above target (BRAG's Blue: an `above ...` edge, before the scheme's target band);
+ * such a band with no colour of its own is blue. */
+static bool above_target(const prt_scheme *s, int band)
+{
+    return band < s->target_band;
+}
+
 const prt_colour *prt_palette_band(const prt_scheme *s, int band)
 {
     if (!s || band < 0 || band >= s->nbands)
         return &colours[GREY];
-    /* the target band and the bands above target (issue 21) are green; the ambers lie between it and
-     * the last band */
+    const prt_band *b = &s->bands[band];
+    if (b->colour != PRT_COLOUR_AUTO)
+        return prt_palette_named(b->colour);
+    if (b->monitor)
+        return &colours[GREY];
+    if (above_target(s, band))
+        return &colours[BLUE];
+    /* by position from the target band among the bands that rate (the monitor band takes no place):
+     * the target band green, the last red, the ambers between */
     int t = s->target_band > 0 && s->target_band < s->nbands ? s->target_band : 0;
-    if (band <= t)
+    int pos = 0, n = 0;
+    for (int i = t; i < s->nbands; i++)
+        if (!s->bands[i].monitor) {
+            pos += i < band;
+            n++;
+        }
+    if (pos == 0)
         return &colours[GREEN];
-    if (band == s->nbands - 1)
+    if (pos == n - 1)
         return &colours[RED];
-    return &colours[amber_for(band - t, s->nbands - 2 - t)];
+    return &colours[amber_for(pos, n - 2)];
+}
+
+bool prt_palette_in_plan(const prt_plan *plan, const prt_colour *c)
+{
+    if (c != &colours[BLUE])
+        return true;
+    for (int i = 0; i < plan->nschemes; i++)
+        for (int b = 0; b < plan->schemes[i].nbands; b++)
+            if (prt_palette_band(&plan->schemes[i], b) == c)
+                return true;
+    for (int i = 0; i < plan->ndelivery; i++)
+        for (int b = 0; b < plan->delivery[i].nbands; b++)
+            if (prt_palette_delivery(&plan->delivery[i], b) == c)
+                return true;
+    return false;
 }
 
 const prt_colour *prt_palette_named(prt_colour_choice c)
@@ -52,6 +90,7 @@ const prt_colour *prt_palette_named(prt_colour_choice c)
     case PRT_COLOUR_GREEN: return &colours[GREEN];
     case PRT_COLOUR_AMBER: return &colours[AMBER_FIRST + 2];
     case PRT_COLOUR_RED: return &colours[RED];
+    case PRT_COLOUR_BLUE: return &colours[BLUE];
     case PRT_COLOUR_GREY:
     case PRT_COLOUR_AUTO: break;
     }

@@ -39,6 +39,10 @@ typedef struct prt_band {
     bool otherwise;                    /* also a band with a condition and no edge (`band a if same`) */
     prt_condition cond;                /* `if ...` (planrt_names.h): given only when it holds */
     prt_edge edge;
+    /* issue 21, presentation: how the band is drawn, and the monitor band */
+    prt_colour_choice colour;          /* AUTO: by position (palette.c) */
+    const char *symbol;                /* a glyph printed beside the label (UTF-8, at most 4 characters), NULL */
+    bool monitor;                      /* `monitor`: not a rating; given to the scheme's unrated indicators */
 } prt_band;
 
 typedef struct prt_scheme {
@@ -70,6 +74,13 @@ typedef struct prt_target {
     bool within_interval;              /* met when the result's confidence interval holds it (rate.c) */
     const char *reason;                /* `because "..."`: why it asks for less than before; NULL */
 } prt_target;
+
+/* `expect VALUE in PERIOD`: the level a contextual indicator is shown against, in place of a target. */
+typedef struct prt_expect {
+    prt_period period;
+    double value;
+    const char *note;
+} prt_expect;
 
 typedef struct prt_amendment {
     prt_period period;                 /* the target amended */
@@ -171,6 +182,8 @@ typedef struct prt_indicator {
     bool tolerance_of_target;          /* `tolerance N% of target`: the tolerance is N% of the target in force */
     int nthresholds;
     const prt_threshold *thresholds;   /* per-indicator band values */
+    int nexpects;                      /* `expect`: a contextual indicator's expected levels */
+    const prt_expect *expects;
 } prt_indicator;
 
 typedef struct prt_theme {
@@ -211,6 +224,7 @@ typedef struct prt_delivery_band {
     unsigned impacts;                  /* a bit per prt_impact; 0: any impact (or none) */
     bool otherwise;
     prt_colour_choice colour;          /* AUTO: by position, as a rating scheme's bands */
+    const char *symbol;                /* a glyph printed beside the label, NULL */
 } prt_delivery_band;
 
 typedef struct prt_delivery_scheme {
@@ -439,6 +453,10 @@ typedef struct prt_rating {
     bool has_interval;
     double lower, upper;
     prt_interval_use interval;
+    /* shown, not rated: the scheme's monitor band for a monitor-only or contextual indicator reported
+     * (band stays -1), and a contextual indicator's expected level for the period */
+    bool monitoring;
+    const prt_expect *expected;        /* NULL when none */
 } prt_rating;
 
 typedef struct prt_counts {
@@ -637,6 +655,11 @@ int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abb
 /* Whether band (>= 0) is on or above target: at or before the scheme's target band. */
 bool prt_band_on_target(const prt_scheme *s, int band);
 const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
+int prt_scheme_monitor_band(const prt_scheme *s);               /* the `monitor` band's index, -1 */
+/* The band an indicator is shown in: its rating, else the monitor band when r->monitoring; -1. */
+int prt_rating_shown_band(const prt_scheme *s, const prt_rating *r);
+/* A band's symbol (a glyph reports print beside its label), NULL when it has none. */
+const char *prt_band_symbol(const prt_scheme *s, int band);
 /* Formats a value in the indicator's unit: "72.5%", "£100,000", "18 weeks". */
 char *prt_format_value(const prt_indicator *in, double v, char *buf, size_t size);
 const char *prt_dot_name(prt_dot d);

@@ -139,7 +139,8 @@
     X(GREEN, "green")                                                                                     \
     X(AMBER, "amber")                                                                                     \
     X(RED, "red")                                                                                         \
-    X(GREY, "grey")
+    X(GREY, "grey")                                                                                       \
+    X(BLUE, "blue")
 /* Every member has its enumerator and at least one more column, so `...` is never empty (which
  * ISO C would not allow, and generated code is compiled with -pedantic). */
 #define PRT_NAMES_ENUM_POL(e, ...) PRT_POL_##e,

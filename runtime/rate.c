@@ -34,13 +34,41 @@ const char *prt_band_short(const prt_scheme *s, int band)
     return s->bands[band].abbrev ? s->bands[band].abbrev : s->bands[band].id;
 }
 
-/* A band by its identifier or abbreviation as written; else, as published reports write it, by its
- * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
+int prt_scheme_monitor_band(const prt_scheme *s)
+{
+    for (int i = 0; s && i < s->nbands; i++)
+        if (s->bands[i].monitor)
+            return i;
+    return -1;
+}
+
+int prt_rating_shown_band(const prt_scheme *s, const prt_rating *r)
+{
+    return r->band >= 0 ? r->band : r->monitoring ? prt_scheme_monitor_band(s) : -1;
+}
+
+const char *prt_band_symbol(const prt_scheme *s, int band)
+{
+    return s && band >= 0 && band < s->nbands ? s->bands[band].symbol : NULL;
+}
+
+/* The last band that rates, skipping the monitor band (which is given, never reached). */
+static int last_rating_band(const prt_scheme *s)
+{
+    int b = s->nbands - 1;
+    while (b > 0 && s->bands[b].monitor)
+        b--;
+    return b;
+}
+
+/* On or above target: the scheme's target band or a band above it (issue 21). */
 bool prt_band_on_target(const prt_scheme *s, int band)
 {
     return s && band >= 0 && band <= s->target_band;
 }
 
+/* A band by its identifier or abbreviation as written; else, as published reports write it, by its
+ * identifier, abbreviation or label in any case ("Green Amber", "green amber", "ga"). */
 int prt_scheme_find_band(const prt_scheme *s, const char *name)
 {
     for (int i = 0; s && i < s->nbands; i++)
@@ -371,7 +399,8 @@ static int edge_above(const prt_scheme *s, int band)
 {
     const prt_band *b = &s->bands[band];
     int i = band - 1;
-    while (i > 0 && (s->bands[i].otherwise || (!b->otherwise && s->bands[i].threshold == b->threshold)))
+    while (i > 0 && (s->bands[i].otherwise || s->bands[i].monitor ||
+                     (!b->otherwise && s->bands[i].threshold == b->threshold)))
         i--;
     return i < 0 ? 0 : i;
 }
@@ -429,15 +458,17 @@ bool prt_band_condition_holds(const prt_scheme *s, int i, prt_rating *r)
 static int band_for_percent(const prt_scheme *s, double pct, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if ((s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold) && prt_band_condition_holds(s, i, r))
+        if (!s->bands[i].monitor && (s->bands[i].otherwise || settle(pct) >= s->bands[i].threshold) &&
+            prt_band_condition_holds(s, i, r))
             return i;
-    return s->nbands - 1;
+    return last_rating_band(s);
 }
 
 static int band_for_shortfall(const prt_scheme *s, double shortfall, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if ((s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold) && prt_band_condition_holds(s, i, r))
+        if (!s->bands[i].monitor && (s->bands[i].otherwise || settle(shortfall) <= s->bands[i].threshold) &&
+            prt_band_condition_holds(s, i, r))
             return i;
     return s->nbands - 1;
 }
@@ -448,9 +479,9 @@ static int band_for_shortfall(const prt_scheme *s, double shortfall, int first, 
 int prt_band_when_met(const prt_scheme *s, int first, prt_rating *r)
 {
     for (int i = first; i < s->nbands; i++)
-        if (prt_band_condition_holds(s, i, r))
+        if (!s->bands[i].monitor && prt_band_condition_holds(s, i, r))
             return i;
-    return s->nbands - 1;
+    return last_rating_band(s);
 }
 
 bool prt_threshold_met(prt_cmp op, double result, double target)
@@ -546,7 +577,7 @@ static void rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_
         break;
     }
     /* no ratio can be formed (zero or negative values): met or not met decides */
-    r->band = met ? prt_band_when_met(s, 0, r) : s->nbands - 1;
+    r->band = met ? prt_band_when_met(s, 0, r) : last_rating_band(s);
     r->percent = met ? 100 : 0;
     r->explanation = prt_pool_printf(pool, "%s: the target is %s (no percentage can be formed from %g and %g)",
              s->bands[r->band].label, met ? "met" : "not met", result, target);
@@ -931,6 +962,49 @@ static bool apply_record(prt_evaluation *ev, prt_rating *r, const prt_indicator 
     return true;
 }
 
+/* ---- issue 21: what an indicator that is not rated is shown against and in ---- */
+
+/* The expected level for period p: the one for exactly p, else (for a part of a year) the year's. */
+static const prt_expect *expect_for(const prt_indicator *in, prt_period p)
+{
+    const prt_expect *year = NULL;
+    for (int k = 0; k < in->nexpects; k++) {
+        const prt_expect *x = &in->expects[k];
+        if (prt_period_equal(x->period, p))
+            return x;
+        if (p.kind != PRT_YEAR && x->period.kind == PRT_YEAR && x->period.year == p.year)
+            year = x;
+    }
+    return year;
+}
+
+/* "contextual: 310 against an expected 300 (+3.3%)" */
+static const char *explain_contextual(prt_pool *pool, const prt_rating *r, const prt_indicator *in)
+{
+    char v[64], e[64], change[32] = "";
+    if (r->expected->value != 0)
+        snprintf(change, sizeof change, " (%+.1f%%)", (r->value - r->expected->value) / fabs(r->expected->value) * 100);
+    return prt_pool_printf(pool, "contextual: %s against an expected %s%s", prt_format_value(in, r->value, v, sizeof v),
+                           prt_format_value(in, r->expected->value, e, sizeof e), change);
+}
+
+/* A contextual indicator (an `expect` and no target for the period) is shown against its expected
+ * level and explained, not rated; it and a monitor-only indicator reported with a figure are shown in
+ * their scheme's monitor band, when it has one. */
+static void show_unrated(prt_pool *pool, prt_rating *r, const prt_plan *plan, const prt_indicator *in)
+{
+    if (r->band >= 0)
+        return;
+    r->expected = r->target ? NULL : expect_for(in, r->period);
+    if (r->status != PRT_RESULT_VALUE)
+        return;
+    if (r->expected && in->polarity != PRT_POL_MONITOR)
+        r->explanation = explain_contextual(pool, r, in);
+    bool monitor_only = in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR);
+    r->monitoring = (monitor_only || r->expected) && in->scheme >= 0 &&
+                    prt_scheme_monitor_band(&plan->schemes[in->scheme]) >= 0;
+}
+
 /* The rating of indicator i: its result, last year's, the target, the band, the direction of travel. */
 static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
 {
@@ -997,6 +1071,7 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
         r->explanation = not_rated;
     else
         rate_against_target(ev, r, in);
+    show_unrated(&ev->strings, r, plan, in);
     r->method_explanation = r->explanation;
     if (!apply_record(ev, r, in, f->row) && f->row && f->row->override && in->scheme >= 0)
         apply_override(ev, r, in, f->row);
@@ -1010,17 +1085,36 @@ static void rate_indicator(prt_evaluation *ev, const Ctx *c, int i)
     prt_quality_check(&ev->strings, r, plan, i, c->res, ev->period);
 }
 
+/* The monitor band a rating is shown in (it is also in monitor_nya: reported, not rated), -1. */
+static int monitoring_band(const prt_plan *plan, const prt_rating *r)
+{
+    const prt_indicator *in = &plan->indicators[r->indicator];
+    return r->band < 0 && r->monitoring ? prt_scheme_monitor_band(&plan->schemes[in->scheme]) : -1;
+}
+
+/* Counted under the monitor band's label, not as a rating: percentages of bands stay over the rated. */
+static void count_monitoring(prt_counts *k, int band)
+{
+    if (band >= 0 && band < PRT_MAX_BANDS)
+        k->band[band]++;
+}
+
 /* Adds the rating to the plan's, its theme's and its pillar's counts. */
 static void count_rating(prt_evaluation *ev, const prt_rating *r)
 {
     const prt_plan *plan = ev->plan;
     int theme = plan->indicators[r->indicator].theme;
+    int mb = monitoring_band(plan, r);
     count(&ev->total, r);
+    count_monitoring(&ev->total, mb);
     if (theme >= 0 && theme < plan->nthemes) {
         count(&ev->theme_counts[theme], r);
+        count_monitoring(&ev->theme_counts[theme], mb);
         int pillar = plan->themes[theme].pillar;
-        if (pillar >= 0 && pillar < plan->npillars)
+        if (pillar >= 0 && pillar < plan->npillars) {
             count(&ev->pillar_counts[pillar], r);
+            count_monitoring(&ev->pillar_counts[pillar], mb);
+        }
     }
 }
 

@@ -257,7 +257,7 @@ static void explain(prt_pool *pool, prt_rating *r, const Facts *f, const char *t
 static int band_from(Facts *f, int first)
 {
     for (int i = first; i < f->s->nbands; i++)
-        if (edge_reached(f, i) && prt_band_condition_holds(f->s, i, f->r))
+        if (!f->s->bands[i].monitor && edge_reached(f, i) && prt_band_condition_holds(f->s, i, f->r))
             return i;
     return f->s->nbands - 1;
 }

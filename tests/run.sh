@@ -140,6 +140,7 @@ done
 . tests/numbers.sh
 . tests/rules_conditions.sh
 . tests/rules_edges.sh
+. tests/rules_presentation.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

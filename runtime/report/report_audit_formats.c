@@ -112,7 +112,8 @@ static void html_head(FILE *out, const Audit *a)
     size_t n;
     const prt_colour *c = prt_palette_all(&n);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, ".band-%s{background:%s;color:%s}\n", c[i].name, c[i].fill, c[i].text);
+        if (prt_palette_in_plan(plan, &c[i]))
+            fprintf(out, ".band-%s{background:%s;color:%s}\n", c[i].name, c[i].fill, c[i].text);
     fputs("</style>\n</head>\n<body>\n<h1>", out);
     html_text(out, plan->name ? plan->name : "Plan");
     fprintf(out, ": audit of published ratings for %s</h1>\n", period);

@@ -74,7 +74,9 @@ const char *rpt_target_text(const prt_evaluation *ev, const prt_rating *r, prt_b
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     char v[64];
     prt_buf_clear(b);
-    if (in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR)) {
+    if (r->expected) {   /* a contextual indicator: shown against its expected level, not rated */
+        prt_buf_printf(b, "expected %s", prt_format_value(in, r->expected->value, v, sizeof v));
+    } else if (in->polarity == PRT_POL_MONITOR || (r->target && r->target->kind == PRT_TARGET_MONITOR)) {
         prt_buf_puts(b, "Monitor");
     } else if (r->target) {
         const prt_target *t = r->target;
@@ -93,19 +95,34 @@ const char *rpt_target_text(const prt_evaluation *ev, const prt_rating *r, prt_b
     return prt_buf_str(b);
 }
 
-const char *rpt_result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
+/* The value and the band it is shown in ("72% (G)"); with its symbol before the abbreviation when
+ * asked ("72% (▲ G)": text and Markdown; HTML puts the symbol in a span of its own). */
+static const char *result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b, bool symbol)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
+    int band = prt_rating_shown_band(s, r);
+    const char *sym = symbol ? prt_band_symbol(s, band) : NULL;
     char v[64];
     prt_buf_clear(b);
     if (r->status != PRT_RESULT_VALUE)
         prt_buf_puts(b, rpt_status_text(r->status));
-    else if (r->band >= 0)
-        prt_buf_printf(b, "%s (%s)", prt_format_value(in, r->value, v, sizeof v), prt_band_short(s, r->band));
+    else if (band >= 0)
+        prt_buf_printf(b, "%s (%s%s%s)", prt_format_value(in, r->value, v, sizeof v), sym ? sym : "", sym ? " " : "",
+                       prt_band_short(s, band));
     else
         prt_buf_puts(b, prt_format_value(in, r->value, v, sizeof v));
     return prt_buf_str(b);
+}
+
+const char *rpt_result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
+{
+    return result_text(ev, r, b, true);
+}
+
+const char *rpt_result_text_bare(const prt_evaluation *ev, const prt_rating *r, prt_buf *b)
+{
+    return result_text(ev, r, b, false);
 }
 
 /* A value in the indicator's unit: bounded, so a small fixed buffer holds it. */
@@ -173,6 +190,25 @@ int rpt_summary_bands(const prt_scheme *s)
 }
 
 
+bool rpt_plan_has_symbols(const prt_plan *plan)
+{
+    for (int i = 0; i < plan->nschemes; i++)
+        for (int b = 0; b < plan->schemes[i].nbands; b++)
+            if (plan->schemes[i].bands[b].symbol)
+                return true;
+    for (int i = 0; i < plan->ndelivery; i++)
+        for (int b = 0; b < plan->delivery[i].nbands; b++)
+            if (plan->delivery[i].bands[b].symbol)
+                return true;
+    return false;
+}
+
+int rpt_unrated_rest(const prt_scheme *s, const prt_counts *k)
+{
+    int m = prt_scheme_monitor_band(s);
+    return m >= 0 && m < PRT_MAX_BANDS ? k->monitor_nya - k->band[m] : k->monitor_nya;
+}
+
 int rpt_summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, RptSummaryRow *row)
 {
     const prt_scheme *s = rpt_summary_scheme(ev);
@@ -181,8 +217,11 @@ int rpt_summary_row(const prt_evaluation *ev, const char *name, const prt_counts
     snprintf(row->num[c], sizeof row->num[c], "%d", k->reported), c++;
     snprintf(row->num[c], sizeof row->num[c], "%d", k->rated), c++;
     for (int b = 0; b < rpt_summary_bands(s); b++, c++)
-        rpt_share(k->band[b], k->rated, row->num[c], sizeof row->num[c]);
-    snprintf(row->num[c], sizeof row->num[c], "%d", k->monitor_nya), c++;
+        if (s->bands[b].monitor)   /* not a rating: a count, not a share of the rated */
+            snprintf(row->num[c], sizeof row->num[c], "%d", k->band[b]);
+        else
+            rpt_share(k->band[b], k->rated, row->num[c], sizeof row->num[c]);
+    snprintf(row->num[c], sizeof row->num[c], "%d", rpt_unrated_rest(s, k)), c++;
     snprintf(row->num[c], sizeof row->num[c], "%d", k->with_dot), c++;
     rpt_share(k->improved_same, k->with_dot, row->num[c], sizeof row->num[c]), c++;
     rpt_share(k->worsened, k->with_dot, row->num[c], sizeof row->num[c]), c++;
@@ -193,14 +232,25 @@ int rpt_summary_row(const prt_evaluation *ev, const char *name, const prt_counts
 
 int rpt_summary_header(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS])
 {
+    return rpt_summary_header_with(ev, cells, NULL);
+}
+
+int rpt_summary_header_with(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS], prt_buf labels[PRT_MAX_BANDS])
+{
     const prt_scheme *s = rpt_summary_scheme(ev);
     int c = 0;
     cells[c++] = "Pillar";
     cells[c++] = "Reported";
     cells[c++] = "Rated";
-    for (int b = 0; b < rpt_summary_bands(s); b++)
-        cells[c++] = s->bands[b].label;
-    cells[c++] = "Monitor/NYA";
+    for (int b = 0; b < rpt_summary_bands(s); b++) {
+        const char *sym = labels ? prt_band_symbol(s, b) : NULL;
+        if (sym) {
+            prt_buf_clear(&labels[b]);
+            prt_buf_printf(&labels[b], "%s %s", sym, s->bands[b].label);
+        }
+        cells[c++] = sym ? prt_buf_str(&labels[b]) : s->bands[b].label;
+    }
+    cells[c++] = prt_scheme_monitor_band(s) >= 0 ? "NYA" : "Monitor/NYA";
     cells[c++] = "With DOT";
     cells[c++] = "Improved/Same";
     cells[c++] = "Worsened";

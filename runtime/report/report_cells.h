@@ -17,6 +17,14 @@ const char *rpt_status_text(prt_result_status s);
 /* The cell texts below are built in a builder the caller owns and reuses from row to row. */
 const char *rpt_target_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
 const char *rpt_result_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
+/* The same without the band's symbol (HTML prints it in a span of its own). */
+const char *rpt_result_text_bare(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
+/* Reported and not rated, less those shown in the scheme's monitor band (counted under its label):
+ * the summaries' "Monitor/NYA", or "NYA" when the scheme has a monitor band. */
+/* Whether a band of the plan has a symbol: CSV's `symbol` column and JSON's `symbol` fields are
+ * written only then, so that the reports of plans without symbols stay as they were. */
+bool rpt_plan_has_symbols(const prt_plan *plan);
+int rpt_unrated_rest(const prt_scheme *s, const prt_counts *k);
 /* Last year's value in the indicator's unit ("" when none): bounded, so a small buffer holds it. */
 char *rpt_last_year_text(const prt_evaluation *ev, const prt_rating *r, char *buf, size_t size);
 const char *rpt_benchmark_text(const prt_evaluation *ev, const prt_rating *r, prt_buf *b);
@@ -42,6 +50,8 @@ typedef struct RptSummaryRow {
 } RptSummaryRow;
 int rpt_summary_row(const prt_evaluation *ev, const char *name, const prt_counts *k, RptSummaryRow *row);
 int rpt_summary_header(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS]);
+/* The same, a band's symbol before its label ("★ Blue") in labels[b] (text and Markdown). */
+int rpt_summary_header_with(const prt_evaluation *ev, const char *cells[RPT_MAX_COLS], prt_buf labels[PRT_MAX_BANDS]);
 
 
 /* ---- issue 14: reports over time ---- */

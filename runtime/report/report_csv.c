@@ -27,7 +27,8 @@ void prt_csv_field(FILE *out, const char *s, bool last)
 static const char *rating_id(const prt_evaluation *ev, const prt_rating *r)
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
-    return r->band >= 0 ? ev->plan->schemes[in->scheme].bands[r->band].id : "";
+    int band = in->scheme >= 0 ? prt_rating_shown_band(&ev->plan->schemes[in->scheme], r) : -1;
+    return band >= 0 ? ev->plan->schemes[in->scheme].bands[band].id : "";
 }
 
 /* "Q001: what was found; Q002: ..." for the CSV's one field. */
@@ -82,7 +83,7 @@ static void csv_rating_cells(prt_buf *row, const prt_evaluation *ev, const prt_r
     row_cell(row, val, false);
     row_cell(row, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status), false);
     row_cell(row, rating_id(ev, r), false);
-    row_cell(row, r->band >= 0 ? prt_band_name(s, r->band) : "", false);
+    row_cell(row, prt_band_name(s, prt_rating_shown_band(s, r)), false);
     row_cell(row, pc, false);
     row_cell(row, r->explanation, false);
     row_cell(row, rpt_last_year_text(ev, r, rb->last_year, sizeof rb->last_year), false);
@@ -218,7 +219,10 @@ static void csv_activity_row(prt_buf *row, const prt_history *h, int k, int ai, 
     row_cell(row, rpt_tally_text(d->tally, &cb->tally), false);
     row_cell(row, yes_no(d->undated), false);
     row_cell(row, "", false);   /* basis and computed_rating: an activity's band is its scheme's */
-    row_cell(row, "", true);
+    bool symbols = rpt_plan_has_symbols(plan);
+    row_cell(row, "", !symbols);
+    if (symbols)
+        row_cell(row, band ? band->symbol : NULL, true);
 }
 
 /* One row per activity and period, after the indicators' rows, the periods of an activity together. */
@@ -244,8 +248,13 @@ static void csv_basis_cells(prt_buf *row, const prt_evaluation *ev, const prt_ra
 {
     const prt_indicator *in = &ev->plan->indicators[r->indicator];
     bool computed = r->computed_band >= 0 && in->scheme >= 0;
+    const prt_scheme *s = in->scheme >= 0 ? &ev->plan->schemes[in->scheme] : NULL;
+    bool symbols = rpt_plan_has_symbols(ev->plan);
+    const char *sym = prt_band_symbol(s, s ? prt_rating_shown_band(s, r) : -1);
     row_cell(row, ev->basis == PRT_RATINGS_RECORD ? "record" : "computed", false);
-    row_cell(row, computed ? ev->plan->schemes[in->scheme].bands[r->computed_band].id : "", true);
+    row_cell(row, computed ? ev->plan->schemes[in->scheme].bands[r->computed_band].id : "", !symbols);
+    if (symbols)   /* issue 21: the band's symbol, last, in plans that give bands symbols */
+        row_cell(row, sym, true);
 }
 
 /* One row per indicator and period of the history, the periods of an indicator together, oldest first;
@@ -264,7 +273,9 @@ void rpt_csv_report(FILE *out, const prt_history *h)
     for (size_t i = 0; delivery && i < CSV_NDELIVERY; i++)
         row_cell(&row, csv_delivery_head[i], false);
     row_cell(&row, csv_basis_head[0], false);
-    row_cell(&row, csv_basis_head[1], true);
+    row_cell(&row, csv_basis_head[1], !rpt_plan_has_symbols(plan));
+    if (rpt_plan_has_symbols(plan))
+        row_cell(&row, "symbol", true);
     prt_buf_flush(&row, out);
     for (int i = 0; i < plan->nindicators; i++)
         for (int k = 0; k < h->n; k++) {

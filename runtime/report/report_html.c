@@ -84,7 +84,8 @@ static void head(FILE *out, const prt_history *h)
     size_t n;
     const prt_colour *c = prt_palette_all(&n);
     for (size_t i = 0; i < n; i++)
-        fprintf(out, ".band-%s{background:%s;color:%s}\n", c[i].name, c[i].fill, c[i].text);
+        if (prt_palette_in_plan(plan, &c[i]))
+            fprintf(out, ".band-%s{background:%s;color:%s}\n", c[i].name, c[i].fill, c[i].text);
     if (plan->nactivities)
         fputs(delivery_style, out);
     fputs("</style>\n</head>\n<body>\n", out);
@@ -122,6 +123,16 @@ static void about(FILE *out, const prt_history *h)
               out);
 }
 
+/* A band's symbol beside its label, hidden from screen readers: the label carries the meaning. */
+static void html_symbol(FILE *out, const char *symbol)
+{
+    if (!symbol)
+        return;
+    fputs("<span class=\"symbol\" aria-hidden=\"true\">", out);
+    html_text(out, symbol);
+    fputs("</span> ", out);
+}
+
 /* One headline count: this period, and with a history the period before and the change. */
 static void headline_row(FILE *out, const char *what, int now, const int *before)
 {
@@ -147,7 +158,12 @@ static void headline(FILE *out, const prt_history *h)
     headline_row(out, "Rated", k->rated, p ? &p->rated : NULL);
     for (int b = 0; b < rpt_summary_bands(s); b++)
         headline_row(out, s->bands[b].label, k->band[b], p ? &p->band[b] : NULL);
-    headline_row(out, "Monitor or not yet available", k->monitor_nya, p ? &p->monitor_nya : NULL);
+    if (prt_scheme_monitor_band(s) >= 0) {   /* the monitor band has its row above */
+        int before = p ? rpt_unrated_rest(s, p) : 0;
+        headline_row(out, "Not yet available", rpt_unrated_rest(s, k), p ? &before : NULL);
+    } else {
+        headline_row(out, "Monitor or not yet available", k->monitor_nya, p ? &p->monitor_nya : NULL);
+    }
     headline_row(out, "Direction of travel: improved or same", k->improved_same, p ? &p->improved_same : NULL);
     headline_row(out, "Direction of travel: worsened", k->worsened, p ? &p->worsened : NULL);
     fputs("</tbody>\n</table>\n", out);
@@ -176,8 +192,11 @@ static void summary(FILE *out, const prt_evaluation *ev)
     fputs("<h2>Summary</h2>\n<table id=\"summary\">\n<thead><tr>", out);
     const char *head_cells[RPT_MAX_COLS];
     int nc = rpt_summary_header(ev, head_cells);
+    const prt_scheme *s = rpt_summary_scheme(ev);
     for (int c = 0; c < nc; c++) {
         fputs("<th scope=\"col\">", out);
+        if (c >= 3 && c - 3 < rpt_summary_bands(s))   /* a band's column: its symbol beside its label */
+            html_symbol(out, prt_band_symbol(s, c - 3));
         html_text(out, head_cells[c]);
         fputs("</th>", out);
     }
@@ -291,11 +310,13 @@ static void result_cell(FILE *out, const prt_evaluation *ev, const prt_rating *r
 {
     const prt_scheme *s = scheme_of(ev->plan, r->indicator);
     char v[64];
-    fprintf(out, "<td class=\"band-%s\">", prt_palette_band(s, r->band)->name);
-    html_text(out, rpt_result_text(ev, r, b));
-    if (r->band >= 0) {
+    int band = prt_rating_shown_band(s, r);   /* a rating, or the monitor band */
+    fprintf(out, "<td class=\"band-%s\">", prt_palette_band(s, band)->name);
+    html_text(out, rpt_result_text_bare(ev, r, b));
+    if (band >= 0) {
         fputs(" ", out);
-        html_text(out, prt_band_name(s, r->band));
+        html_symbol(out, prt_band_symbol(s, band));
+        html_text(out, prt_band_name(s, band));
     }
     if (r->provisional)
         fputs(" <span class=\"marker\">(provisional)</span>", out);

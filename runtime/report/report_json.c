@@ -151,10 +151,19 @@ static void json_rating_fields(FILE *out, const prt_evaluation *ev, const prt_ra
     json_str(out, r->status == PRT_RESULT_VALUE ? "value" : rpt_status_text(r->status));
     fputs(", \"result\": ", out);
     json_opt_num(out, r->status == PRT_RESULT_VALUE, r->value);
+    int shown = prt_rating_shown_band(s, r);   /* its rating, or the monitor band */
     fputs(", \"rating\": ", out);
-    json_str(out, r->band >= 0 ? s->bands[r->band].id : NULL);
+    json_str(out, shown >= 0 ? s->bands[shown].id : NULL);
     fputs(", \"rating_label\": ", out);
-    json_str(out, r->band >= 0 ? s->bands[r->band].label : NULL);
+    json_str(out, shown >= 0 ? s->bands[shown].label : NULL);
+    if (rpt_plan_has_symbols(plan)) {   /* issue 21: only in plans that give bands symbols */
+        fputs(", \"symbol\": ", out);
+        json_str(out, prt_band_symbol(s, shown));
+    }
+    if (r->expected) {   /* a contextual indicator's expected level */
+        fputs(", \"expected\": ", out);
+        json_opt_num(out, true, r->expected->value);
+    }
     fputs(", \"percent\": ", out);
     json_opt_num(out, r->computed_band >= 0 && !r->overridden, r->percent);   /* the method's figure */
     if (ev->basis == PRT_RATINGS_RECORD) {
@@ -365,6 +374,10 @@ static void json_delivery_fields(FILE *out, const prt_plan *plan, const prt_deli
     json_str(out, band ? band->id : NULL);
     fputs(", \"band_label\": ", out);
     json_str(out, band ? band->label : NULL);
+    if (rpt_plan_has_symbols(plan)) {
+        fputs(", \"symbol\": ", out);
+        json_str(out, band ? band->symbol : NULL);
+    }
     fputs(", \"rating\": ", out);
     json_str(out, rpt_delivery_rating_text(plan, d, scratch));
     fputs(", \"state_band\": ", out);

@@ -135,7 +135,9 @@ void rpt_theme_line(FILE *out, const prt_evaluation *ev, const prt_counts *k, co
         esc(&b, s->bands[bd].label);
         prt_buf_printf(&b, " %d", k->band[bd]);
     }
-    prt_buf_printf(&b, "; %d monitor or not yet available; DOT: %d improved or same, %d worsened\n", k->monitor_nya,
+    /* with a monitor band, the monitored are counted under its label above */
+    prt_buf_printf(&b, "; %d %s; DOT: %d improved or same, %d worsened\n", rpt_unrated_rest(s, k),
+                   prt_scheme_monitor_band(s) >= 0 ? "not yet available" : "monitor or not yet available",
                    k->improved_same, k->worsened);
     prt_buf_flush(&b, out);
     prt_buf_free(&b);

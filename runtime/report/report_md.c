@@ -155,9 +155,12 @@ static void md_summary(FILE *out, const prt_history *h)
     const prt_evaluation *ev = prt_history_last(h);
     const prt_plan *plan = h->plan;
     const char *head[RPT_MAX_COLS];
-    int nc = rpt_summary_header(ev, head);
+    prt_buf labels[PRT_MAX_BANDS] = {{0}};
+    int nc = rpt_summary_header_with(ev, head, labels);
     for (int c = 0; c < nc; c++)
         md_cell(out, head[c]);
+    for (int b = 0; b < PRT_MAX_BANDS; b++)
+        prt_buf_free(&labels[b]);
     fputs("|\n", out);
     for (int c = 0; c < nc; c++)
         fputs(c < 1 ? "|---" : "|---:", out);

@@ -177,7 +177,8 @@ static void text_summary(FILE *out, const prt_history *h)
     const prt_evaluation *ev = prt_history_last(h);
     const prt_plan *plan = ev->plan;
     const char *head[RPT_MAX_COLS];
-    Table t = table_make(rpt_summary_header(ev, head));
+    prt_buf labels[PRT_MAX_BANDS] = {{0}};
+    Table t = table_make(rpt_summary_header_with(ev, head, labels));
     table_add(&t, head, NULL);
     RptSummaryRow row;
     for (int p = 0; p < plan->npillars; p++) {
@@ -187,6 +188,8 @@ static void text_summary(FILE *out, const prt_history *h)
     rpt_summary_row(ev, "Total", &ev->total, &row);
     table_add(&t, row.cell, NULL);
     table_print(out, &t, "");
+    for (int b = 0; b < PRT_MAX_BANDS; b++)
+        prt_buf_free(&labels[b]);
     const prt_counts *k = &ev->total;
     fprintf(out, "\n%d indicators reported; %d rated: %d%% (%d) on or above target, %d%% (%d) below target; "
                  "%d with a direction of travel: %d%% (%d) improved or same, %d%% (%d) worsened.\n",

@@ -225,24 +225,26 @@ class Case:
         L = []
         q = lambda field, kind: self.s(field, kind, j)[0]
         self.use("KW_RATING IDENT STRING")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value opt_if")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_IF cond_words %prec COND_END")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_AT value opt_if band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_OTHERWISE opt_if band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev if_cond band_attrs")
         L.append("rating rag_%d %s {" % (j, q("rating.name", NAME)))
         L.append("    method achievement")
         L.append("    band green_%d %s (G) at 100%%" % (j, q("band.label", NAME)))
         L.append("    band amber_%d %s (A) at 90%% if improving or same" % (j, q("band.label.2", NAME)))
         L.append("    band watch_%d %s (W) if not worsening against previous" % (j, q("band.label.2", NAME)))
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_MONITOR band_attrs")
+        L.append('    band grey_%d "<b>&\\"M" (M) monitor symbol "<&>"' % j)   # literal: the fields' strings stay in step
         L.append("    band red_%d %s (R) otherwise" % (j, q("band.label.3", NAME)))
         L.append("}")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value opt_if")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WITHIN value opt_if band_attrs")
         L.append("rating pts_%d %s {" % (j, q("rating.name.points", NAME)))
         L.append("    method points")
         L.append("    band near_%d %s (N) within 0 pts" % (j, q("band.label.within", NAME)))
         L.append("    band far_%d %s (F) within 5 pts" % (j, q("band.label.within.2", NAME)))
         L.append("    band off_%d otherwise" % j)
         L.append("}")
-        self.use("KW_BAND IDENT opt_note opt_abbrev band_edge")
+        self.use("KW_BAND IDENT opt_note opt_abbrev band_edge opt_if band_attrs")
         L.append("rating edges_%d %s {" % (j, q("rating.name.edges", NAME)))
         L.append("    method achievement")
         L.append("    band top_%d %s (T) above tolerance" % (j, q("band.label.above_tolerance", NAME)))
@@ -317,6 +319,8 @@ class Case:
         L.append("            target 81%% in 2019/20 Q2 within confidence interval %s" % q("target.note.interval", TEXT))
         L.append("            amend 2020/21 to 83%% from 2020/21 Q2 because %s" % q("amend.reason", TEXT))
         L.append("            revised in 2020/21 because %s" % q("revised.reason", TEXT))
+        self.use("KW_EXPECT value KW_IN PERIOD opt_note")
+        L.append('            expect 77% in 2019/20 Q3 "</td><script>&"' )
         L.append("            benchmark eng_%d 76.2%% in 2019/20 %s" % (j, q("benchmark.note", TEXT)))
         L.append("            result 74%% in 2018/19 rated amber_%d %s" % (j, q("result.note", TEXT)))
         L.append("            result 75%% in 2018/19 Q4 restated from 71%% because %s" % q("restated.reason", TEXT))
@@ -375,10 +379,10 @@ class Case:
         given by judgement only."""
         q = lambda field, kind: self.s(field, kind, j)[0]
         self.use("KW_DELIVERY IDENT STRING")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words opt_colour")
-        self.use("KW_BAND IDENT opt_note opt_abbrev opt_colour")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN words KW_IMPACT words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev KW_WHEN KW_IMPACT words band_attrs")
+        self.use("KW_BAND IDENT opt_note opt_abbrev band_attrs")
         return ["delivery ds_%d %s {" % (j, q("delivery.name", NAME)),
                 "    band met_%d %s (G) when not_started, on_track, complete colour green" % (j, q("delivery.band.label", NAME)),
                 "    band low_%d %s (A) when delayed impact low" % (j, q("delivery.band.label.2", NAME)),

@@ -380,9 +380,9 @@ static int count_of(const char *s, const char *what)
  * issue 14 set on the first indicator's last rating. */
 static void test_history_report(void)
 {
-    static const prt_band bands[] = {{"green", "Green", "G", 100, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},
-                                     {"amber", "Amber", "A", 90, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD},
-                                     {"red", "Red", "R", 0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD}};
+    static const prt_band bands[] = {{"green", "Green", "G", 100, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD, .symbol = NULL},
+                                     {"amber", "Amber", "A", 90, false, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD, .symbol = NULL},
+                                     {"red", "Red", "R", 0, true, {PRT_COND_NONE, 0, false, false}, PRT_EDGE_METHOD, .symbol = NULL}};
     static const prt_scheme scheme = {"rag", "RAG", PRT_METHOD_ACHIEVEMENT, 3, bands, 0};
     static const prt_pillar pillar = {"p", "Pillar"};
     static const prt_theme theme = {"t", "Theme", 0, false, "Theme *owner*"};
@@ -542,10 +542,10 @@ static void test_results_history(void)
  * above target is on target, not below it. */
 static void test_rate_edges_missing_threshold(void)
 {
-    static const prt_band bands[] = {{"blue", "Blue", "B", 110, false, PRT_EDGE_ABOVE},
-                                     {"green", "Green", "G", 0, false, PRT_EDGE_PER_INDICATOR},
-                                     {"amber", "Amber", "A", 0, false, PRT_EDGE_PER_INDICATOR},
-                                     {"red", "Red", "R", 0, true, PRT_EDGE_METHOD}};
+    static const prt_band bands[] = {{"blue", "Blue", "B", 110, false, .edge = PRT_EDGE_ABOVE},
+                                     {"green", "Green", "G", 0, false, .edge = PRT_EDGE_PER_INDICATOR},
+                                     {"amber", "Amber", "A", 0, false, .edge = PRT_EDGE_PER_INDICATOR},
+                                     {"red", "Red", "R", 0, true, .edge = PRT_EDGE_METHOD}};
     static const prt_scheme scheme = {"floors", "Floors", PRT_METHOD_ACHIEVEMENT, 4, bands, 1};
     static const prt_threshold th[] = {{1, false, {0, PRT_YEAR, 0}, 100, NULL},
                                        {2, true, {2023, PRT_QUARTER, 1}, 80, NULL}};
