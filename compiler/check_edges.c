@@ -83,6 +83,18 @@ static void check_repeated_edge(Diag *diag, const Rating *r, size_t i)
     }
 }
 
+/* The target band is the one a met target gets; `at 110%` there would put a result that meets its
+ * target below target (a BRAG Blue written `at` instead of `above`). A warning: a council may mean it. */
+static void target_band_above_100(Diag *diag, const Rating *r, const Band *b)
+{
+    if (b->how != BAND_AT || b->threshold.num <= 100 || r->method == PRT_METHOD_POINTS)
+        return;
+    diag_warning(diag, b->threshold.loc, "W060",
+                 "band '%s' at %g%% is the scheme's target band, so a result that just meets its target is counted "
+                 "below target; a band above target is written 'above %g%%'", b->id.name, b->threshold.num,
+                 b->threshold.num);
+}
+
 void check_rating_edges(Diag *diag, const Rating *r)
 {
     const Band *below = NULL;   /* the first band that is not above target */
@@ -97,6 +109,7 @@ void check_rating_edges(Diag *diag, const Rating *r)
             diag_note(diag, below->loc, "band '%s' is here", below->id.name);
         } else if (!is_above(b) && !below) {
             below = b;
+            target_band_above_100(diag, r, b);
         }
         check_repeated_edge(diag, r, i);
     }

@@ -76,6 +76,7 @@ static const DiagCode codes[] = {
     {"W008", "direction on an indicator that is not monitor-only (its polarity already sets the direction)"},
     {"W009", "a year-to-date indicator reported in-year with only an annual target for a year, and no forecast in the plan header: its in-year returns are not rated"},
     {"W010", "a file with no plan header (a file of shared declarations is meant to be included, not checked alone)"},
+    {"W060", "a rating scheme's target band (its first band not above target) at more than 100%: a result that meets its target is counted below target ('above N%' writes a band above target)"},
 };
 
 const DiagCode *diag_code_find(const char *code)

@@ -149,11 +149,13 @@ static const char *tolerance_text(prt_pool *pool, const Facts *f, const char *be
     return prt_pool_printf(pool, "%g%s%s", settle(f->tol), pts, between);
 }
 
-/* The nearest band before i with a number of its own (at, above), or -1. */
+/* The nearest band before i with a number of its own (at, above), or -1: the monitor band, given and
+ * never reached, has none. */
 static int numbered_before(const prt_scheme *s, int i)
 {
     while (--i >= 0)
-        if (!s->bands[i].otherwise && (s->bands[i].edge == PRT_EDGE_METHOD || s->bands[i].edge == PRT_EDGE_ABOVE))
+        if (!s->bands[i].otherwise && !s->bands[i].monitor &&
+            (s->bands[i].edge == PRT_EDGE_METHOD || s->bands[i].edge == PRT_EDGE_ABOVE))
             return i;
     return -1;
 }
@@ -203,14 +205,19 @@ static const char *explain_method(prt_pool *pool, const Facts *f, int band)
     return f->why_figure ? prt_pool_printf(pool, "%s; %s", text, f->why_figure) : text;
 }
 
-/* Why the last band: the band before it that was not reached, in its own terms. */
+/* Why the last band: the band before it (the monitor band skipped) that was not reached, in its own
+ * terms; when that band's edge was reached and only its condition failed, the condition's explanation
+ * (condition.c) says why, and the method's figure is given here. */
 static const char *explain_otherwise(prt_pool *pool, const Facts *f, int band)
 {
-    const prt_band *prev = band > 0 ? &f->s->bands[band - 1] : NULL;
+    int pi = band - 1;
+    while (pi >= 0 && f->s->bands[pi].monitor)
+        pi--;
+    const prt_band *prev = pi >= 0 && !(pi < 32 && (f->r->cond_failed >> pi & 1u)) ? &f->s->bands[pi] : NULL;
     char v[64], t[64];
     prt_format_value(f->in, f->r->value, v, sizeof v);
     if (prev && prev->edge == PRT_EDGE_PER_INDICATOR) {
-        const prt_threshold *th = threshold_for(f->in, band - 1, f->r->period);
+        const prt_threshold *th = threshold_for(f->in, pi, f->r->period);
         if (th)
             return prt_pool_printf(pool, "%s is worse than the threshold for %s, %s", v, prev->label,
                                    prt_format_value(f->in, th->value, t, sizeof t));

@@ -4,7 +4,7 @@ RP=tests/rules/presentation
 RP_OUT="$OUT/rules_presentation"
 mkdir -p "$RP_OUT"
 
-# brag.plan, 2023/24, method achievement, bands Exceeded at 110% (blue, star), Green at 100% (tick),
+# brag.plan, 2023/24, method achievement, bands Exceeded above 110% (blue, star), Green at 100% (tick),
 # Amber at 90% (amber, triangle_up), Monitoring (monitor, ring), Red otherwise (symbol "<&>"):
 #   P/1 111 against 100: 111% >= 110            -> Exceeded, "111 (★ B)"
 #   P/2  95 against 100:  95% in [90, 100)      -> Amber, "95 (▲ A)"

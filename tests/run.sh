@@ -141,6 +141,7 @@ done
 . tests/rules_conditions.sh
 . tests/rules_edges.sh
 . tests/rules_presentation.sh
+. tests/rules_combined.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
