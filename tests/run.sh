@@ -138,6 +138,7 @@ done
 . tests/audit.sh
 . tests/confidence.sh
 . tests/numbers.sh
+. tests/lsp.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
