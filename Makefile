@@ -137,7 +137,7 @@ install: planc
 	install -m 644 $(RT_HEADERS) $(DESTDIR)$(PREFIX)/include/
 	sed 's|@PREFIX@|$(PREFIX)|' runtime/planrt.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc
 	install -m 644 man/planc.1 $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
-	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md \
+	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md docs/editors.md \
 	    $(DESTDIR)$(PREFIX)/share/doc/planc/
 	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/vim/syntax $(DESTDIR)$(PREFIX)/share/planc/editors/vim/ftdetect \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes
@@ -146,6 +146,8 @@ install: planc
 	install -m 644 editors/vscode/package.json editors/vscode/language-configuration.json \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/
 	install -m 644 editors/vscode/syntaxes/plan.tmLanguage.json $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes/
+	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/nvim
+	install -m 644 editors/nvim/planc.lua $(DESTDIR)$(PREFIX)/share/planc/editors/nvim/
 	install -d $(DESTDIR)$(PREFIX)/share/planc/bash-completion
 	install -m 644 editors/bash-completion/planc $(DESTDIR)$(PREFIX)/share/planc/bash-completion/planc
 uninstall:

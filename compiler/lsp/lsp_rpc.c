@@ -51,10 +51,10 @@ bool lsp_message_parse(const char *body, size_t len, LspMessage *msg, json_t **e
         return refuse(error, NULL, LSP_PARSE_ERROR, text);
     }
     if (!json_is_object(root)) {
+        bool batch = json_is_array(root);
         json_decref(root);
         return refuse(error, NULL, LSP_INVALID_REQUEST,
-                      json_is_array(root) ? "batches are not part of the Language Server Protocol"
-                                          : "a message must be a JSON object");
+                      batch ? "batches are not part of the Language Server Protocol" : "a message must be a JSON object");
     }
     json_t *id = valid_id(root);
     json_t *has_id = json_object_get(root, "id");

@@ -90,7 +90,8 @@ static bool header_line(LspTransport *t, const char **line, size_t *n, bool *ove
 {
     *overlong = false;
     for (;;) {
-        char *nl = memchr(t->buf + t->start, '\n', t->end - t->start);
+        /* (nothing buffered yet, buf may still be NULL) */
+        char *nl = t->end > t->start ? memchr(t->buf + t->start, '\n', t->end - t->start) : NULL;
         if (nl) {
             *line = t->buf + t->start;
             *n = (size_t)(nl - *line);

@@ -17,10 +17,12 @@ typedef struct Memory {
 static ssize_t memory_read(void *ctx, char *buf, size_t n)
 {
     Memory *m = ctx;
-    /* a few bytes at a time at most, so that every partial read of the framing is exercised */
+    /* 4 KiB at a time at most, so that messages are split across reads as a pipe splits them */
     size_t take = m->size - m->pos < n ? m->size - m->pos : n;
     if (take > 4096)
         take = 4096;
+    if (take == 0)
+        return 0;
     memcpy(buf, m->data + m->pos, take);
     m->pos += take;
     return (ssize_t)take;
