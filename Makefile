@@ -4,14 +4,18 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 GVC_CFLAGS := $(shell pkg-config --cflags libgvc 2>/dev/null)
 GVC_LIBS   := $(shell pkg-config --libs libgvc 2>/dev/null || echo -lgvc -lcgraph -lcdt)
+# JSON for planc lsp (docs/editors.md says why jansson); planc only, never libplanrt
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -Iruntime/report -I$(BUILD)
 FLEX    ?= flex
 BISON   ?= bison
 BUILD   ?= build
 # where `planc build` finds planrt.h and libplanrt.a (the build tree; `make install` will set its own)
-RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"'
+RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"' \
+                -DPLANC_DOC_DIR='"$(CURDIR)/docs"'
 
-COMPILER_SRC := $(wildcard compiler/*.c)
+COMPILER_SRC := $(wildcard compiler/*.c compiler/lsp/*.c)
 RUNTIME_SRC  := $(wildcard runtime/*.c runtime/report/*.c)
 GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
@@ -41,17 +45,17 @@ $(BUILD)/gen_random: tests/unit/gen_random.c
 $(BUILD)/list_names: tests/unit/list_names.c $(BUILD)/runtime/names.o
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^
 $(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
 $(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
 $(BUILD)/test_delivery: tests/unit/test_delivery.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
 
 planc: $(BUILD)/planc
 	cp $< $@
 
 $(BUILD)/planc: $(OBJ) $(BUILD)/libplanrt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(BUILD)/libplanrt.a $(GVC_LIBS) -lm
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(BUILD)/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) -lm
 
 $(BUILD)/libplanrt.a: $(RT_OBJ)
 	@mkdir -p $(dir $@)
@@ -78,7 +82,7 @@ $(BUILD)/parser.o: $(BUILD)/parser.c
 
 $(BUILD)/compiler/%.o: compiler/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(RUNTIME_PATHS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(JANSSON_CFLAGS) $(RUNTIME_PATHS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
 # Graphviz's headers are not -Wstrict-prototypes clean; only the map's files include them
 $(BUILD)/compiler/map_graph.o $(BUILD)/compiler/map_render.o: CFLAGS += -Wno-strict-prototypes
@@ -91,7 +95,7 @@ $(BUILD)/runtime/%.o: runtime/%.c
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
 DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium poppler-utils \
-                python3 libxml2-utils universal-ctags
+                python3 libxml2-utils universal-ctags libjansson-dev neovim
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -133,7 +137,7 @@ install: planc
 	install -m 644 $(RT_HEADERS) $(DESTDIR)$(PREFIX)/include/
 	sed 's|@PREFIX@|$(PREFIX)|' runtime/planrt.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc
 	install -m 644 man/planc.1 $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
-	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md \
+	install -m 644 docs/language.md docs/results.md docs/rating.md docs/diagnostics.md docs/maps.md docs/editors.md \
 	    $(DESTDIR)$(PREFIX)/share/doc/planc/
 	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/vim/syntax $(DESTDIR)$(PREFIX)/share/planc/editors/vim/ftdetect \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes
@@ -142,6 +146,8 @@ install: planc
 	install -m 644 editors/vscode/package.json editors/vscode/language-configuration.json \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/
 	install -m 644 editors/vscode/syntaxes/plan.tmLanguage.json $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes/
+	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/nvim
+	install -m 644 editors/nvim/planc.lua $(DESTDIR)$(PREFIX)/share/planc/editors/nvim/
 	install -d $(DESTDIR)$(PREFIX)/share/planc/bash-completion
 	install -m 644 editors/bash-completion/planc $(DESTDIR)$(PREFIX)/share/planc/bash-completion/planc
 uninstall:
@@ -159,13 +165,13 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 65536
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZERS := fuzz_plan fuzz_results fuzz_pipeline
+FUZZERS := fuzz_plan fuzz_results fuzz_pipeline fuzz_lsp
 fuzz-build:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libplanrt.a $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%))
 	for f in $(FUZZERS); do \
-	    clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) $(JANSSON_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	        -o build-fuzz/$$f tests/fuzz/$$f.c $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%)) \
-	        build-fuzz/libplanrt.a $(GVC_LIBS) -lm || exit 1; \
+	        build-fuzz/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) -lm || exit 1; \
 	done
 fuzz: fuzz-build
 	mkdir -p build-fuzz/corpus/plan build-fuzz/corpus/results build-fuzz/crashes
@@ -179,3 +185,11 @@ fuzz: fuzz-build
 	    -artifact_prefix=build-fuzz/crashes/results- build-fuzz/corpus/results
 	FUZZ_CC=cc build-fuzz/fuzz_pipeline -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=16384 -timeout=30 \
 	    -artifact_prefix=build-fuzz/crashes/pipeline- build-fuzz/corpus/plan
+# planc lsp's message layer (transport, JSON-RPC, server, documents, diagnostics) on an in-memory
+# stream: `make fuzz-lsp FUZZ_SECONDS=N`, seeded from tests/fuzz/seeds/lsp (the scripted sessions)
+.PHONY: fuzz-lsp
+fuzz-lsp: fuzz-build
+	mkdir -p build-fuzz/corpus/lsp build-fuzz/crashes
+	cp tests/fuzz/seeds/lsp/* build-fuzz/corpus/lsp/
+	build-fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+	    -artifact_prefix=build-fuzz/crashes/lsp- build-fuzz/corpus/lsp

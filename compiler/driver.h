@@ -15,5 +15,6 @@ int cmd_map(int argc, char **argv);
 int cmd_template(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 #endif

@@ -207,6 +207,7 @@ typedef struct Loader {
     bool no_includes;                         /* text from memory: includes are refused */
     char *root;                               /* real directory of the plan named on the command line */
     const IncludeDirs *dirs;                  /* more directories includes may come from */
+    const LoadOverlay *overlay;               /* open buffers that replace files on disk, or NULL */
 } Loader;
 
 static bool load_one(Loader *ld, const char *path, Loc from);
@@ -296,10 +297,22 @@ static bool include_allowed(Loader *ld, const char *path, const char *real, Loc 
     return false;
 }
 
+/* The overlay's text for path (real: its real path or NULL), or NULL to read the disk. */
+static char *overlay_text(const Loader *ld, const char *path, const char *real, size_t *size)
+{
+    return ld->overlay ? ld->overlay->text(ld->overlay->user, path, real, size) : NULL;
+}
+
 /* Returns false only when the file could not be read. */
 static bool load_one(Loader *ld, const char *path, Loc from)
 {
     char *real = realpath(path, NULL);
+    size_t size = 0;
+    char *buffer = NULL;
+    if (!real && (buffer = overlay_text(ld, path, NULL, &size)) != NULL) {
+        free(buffer);           /* taken again below, after the checks that may return early */
+        real = xstrdup(path);   /* an editor's buffer not saved yet */
+    }
     if (!real) {
         if (from.file)
             diag_error(ld->diag, from, "E034", "cannot open included file '%s': %s", path, strerror(errno));
@@ -326,7 +339,6 @@ static bool load_one(Loader *ld, const char *path, Loc from)
         return true;
     }
     char why[256];
-    size_t size = 0;
     struct stat st;
     /* an include of a device or a pipe (/dev/zero, /dev/stdin) would hang or fill memory */
     if (from.file && stat(real, &st) == 0 && !S_ISREG(st.st_mode)) {
@@ -341,7 +353,9 @@ static bool load_one(Loader *ld, const char *path, Loc from)
     /* an include is opened by the real path just checked, not again through the symbolic links */
     const char *open_path = from.file ? real : path;
     size_t map_len = 0;
-    char *text = map_text_file(open_path, &size, &map_len, why, sizeof why);
+    char *text = overlay_text(ld, path, real, &size);
+    if (!text)
+        text = map_text_file(open_path, &size, &map_len, why, sizeof why);
     if (!text)
         text = read_text_file(open_path, &size, why, sizeof why);
     if (!text) {
@@ -364,13 +378,22 @@ static bool load_one(Loader *ld, const char *path, Loc from)
 
 LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs)
 {
+    return load_plan_overlay(plan, sources, diag, path, dirs, NULL);
+}
+
+LoadStatus load_plan_overlay(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs,
+                             const LoadOverlay *overlay)
+{
     Loader ld;
     memset(&ld, 0, sizeof ld);
     ld.plan = plan;
     ld.sources = sources;
     ld.diag = diag;
     ld.dirs = dirs;
+    ld.overlay = overlay;
     char *real = realpath(path, NULL);
+    if (!real && overlay)
+        real = xstrdup(path);   /* perhaps a buffer not saved yet; if not, load_one reports it */
     ld.root = real ? dir_of(real) : NULL;   /* no real path: load_one reports it */
     free(real);
     bool ok = load_one(&ld, path, (Loc){0, 0, 0});

@@ -40,6 +40,19 @@ LoadStatus load_plan(Plan *plan, SourceSet *sources, Diag *diag, const char *pat
  * order, so that planc eval and a built evaluator name the same plan text. */
 void load_digest(Plan *plan, const SourceSet *sources);
 
+/* Where an editor's open buffers replace files on disk (planc lsp): text returns a malloc'd copy of the
+ * buffer for the file at `path` (real: its real path, NULL when it is not on disk), size bytes followed
+ * by two NULs, or NULL to read the disk. */
+typedef struct LoadOverlay {
+    char *(*text)(void *user, const char *path, const char *real, size_t *size);
+    void *user;
+} LoadOverlay;
+
+/* load_plan with the files overlay holds taken from it rather than the disk (overlay may be NULL);
+ * the plan itself need not exist on disk if the overlay holds it. */
+LoadStatus load_plan_overlay(Plan *plan, SourceSet *sources, Diag *diag, const char *path, const IncludeDirs *dirs,
+                             const LoadOverlay *overlay);
+
 /* Loads a plan from memory (for the fuzzers and tests): includes are not followed. */
 void load_plan_text(Plan *plan, SourceSet *sources, Diag *diag, const char *name, const char *text, size_t size);
 

@@ -18,6 +18,7 @@ static void usage(FILE *out)
           "  build PLAN      compile that C with $CC and libplanrt into an executable: -o plan_eval\n"
           "  map PLAN        draw the outcome map: -o FILE.svg|png|pdf|dot [--results F --period P]\n"
           "  template PLAN   the data return for a period, to fill in: --period P [-o FILE.csv]\n"
+          "  lsp             the language server an editor starts (stdin and stdout)\n"
           "\n"
           "Options:\n"
           "  --help          show this help\n"
@@ -61,6 +62,8 @@ int main(int argc, char **argv)
         return cmd_fmt(argc - 1, argv + 1);
     if (strcmp(cmd, "template") == 0)
         return cmd_template(argc - 1, argv + 1);
+    if (strcmp(cmd, "lsp") == 0)
+        return cmd_lsp(argc - 1, argv + 1);
     prt_errorf("planc: error: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;

@@ -142,6 +142,7 @@ done
 . tests/rules_edges.sh
 . tests/rules_presentation.sh
 . tests/rules_combined.sh
+. tests/lsp.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

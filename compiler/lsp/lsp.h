@@ -1,0 +1,184 @@
+/* planc lsp, the Language Server Protocol 3.17 server: the interfaces between its layers.  The
+ * transport frames messages (Content-Length), rpc reads and writes JSON-RPC 2.0 through jansson, the
+ * server runs the protocol's state machine, documents holds the editor's open buffers, diagnostics
+ * checks them and publishes what planc finds, uri turns file:// URIs into paths and back. */
+#ifndef PLANC_LSP_H
+#define PLANC_LSP_H
+
+#include "load.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* ---- transport (lsp_transport.c) ---- */
+
+/* The largest message body the server takes: a bigger one is skipped, and refused with a message. */
+#define LSP_MAX_MESSAGE_BYTES ((size_t)64 << 20)
+/* The largest header line: the headers are a few dozen bytes; past this they are malformed. */
+#define LSP_MAX_HEADER_LINE 4096
+
+/* Where the bytes come from: a file descriptor (planc lsp) or memory (the fuzzer). */
+typedef struct LspInput {
+    /* reads up to n bytes into buf: the count, 0 at the end, -1 on an error */
+    ssize_t (*read)(void *ctx, char *buf, size_t n);
+    /* whether read would return at once (more input is waiting) */
+    bool (*ready)(void *ctx);
+    void *ctx;
+} LspInput;
+
+typedef struct LspOutput {
+    /* writes all n bytes; false when they could not be written (the client is gone) */
+    bool (*write)(void *ctx, const char *buf, size_t n);
+    void *ctx;
+} LspOutput;
+
+typedef struct LspTransport {
+    LspInput in;
+    LspOutput out;
+    char *buf;                  /* bytes read and not yet taken: buf[start..end) */
+    size_t start, end, cap;
+    bool eof;
+    bool resync;                /* the last header was malformed: skip to the next "Content-Length:" */
+    size_t max_body;
+} LspTransport;
+
+typedef enum {
+    LSP_READ_OK,                /* *body holds the message */
+    LSP_READ_EOF,               /* the input ended between messages */
+    LSP_READ_BAD_HEADER,        /* a malformed header block, skipped; *why says what was wrong */
+    LSP_READ_TOO_LARGE,         /* a body over max_body, skipped; *why says so */
+    LSP_READ_TRUNCATED          /* the input ended inside a message: nothing more can come */
+} LspReadStatus;
+
+void lsp_transport_init(LspTransport *t, LspInput in, LspOutput out);
+void lsp_transport_free(LspTransport *t);
+/* The next message: on LSP_READ_OK *body (malloc'd, NUL after it) and *len; otherwise *why (malloc'd)
+ * says what was wrong.  The caller frees both. */
+LspReadStatus lsp_read_message(LspTransport *t, char **body, size_t *len, char **why);
+/* Whether a message can be read without waiting (bytes buffered, or the input ready). */
+bool lsp_transport_pending(LspTransport *t);
+/* Frames and writes one body; false when the client is gone. */
+bool lsp_write_message(LspTransport *t, const char *body, size_t len);
+/* Standard input and output as the transport's ends. */
+LspInput lsp_input_fd(int *fd);
+LspOutput lsp_output_fd(int *fd);
+
+/* ---- JSON-RPC (lsp_rpc.c) ---- */
+
+enum {
+    LSP_PARSE_ERROR = -32700,
+    LSP_INVALID_REQUEST = -32600,
+    LSP_METHOD_NOT_FOUND = -32601,
+    LSP_INVALID_PARAMS = -32602,
+    LSP_INTERNAL_ERROR = -32603,
+    LSP_SERVER_NOT_INITIALIZED = -32002,
+    LSP_REQUEST_CANCELLED = -32800
+};
+
+typedef enum { LSP_MSG_REQUEST, LSP_MSG_NOTIFICATION, LSP_MSG_RESPONSE } LspMessageKind;
+
+typedef struct LspMessage {
+    LspMessageKind kind;
+    json_t *root;               /* owned: the whole message */
+    json_t *id;                 /* borrowed from root: a request's id (string or integer) */
+    const char *method;         /* borrowed from root; NULL for a response */
+    json_t *params;             /* borrowed from root; NULL when absent */
+} LspMessage;
+
+/* Parses and validates one body.  True with *msg filled (free with lsp_message_free); false with
+ * *error set to the error response to send (id null when the id could not be read). */
+bool lsp_message_parse(const char *body, size_t len, LspMessage *msg, json_t **error);
+void lsp_message_free(LspMessage *msg);
+/* Messages to send (new references). id is borrowed; NULL means null. */
+json_t *lsp_response(json_t *id, json_t *result);          /* steals result */
+json_t *lsp_error_response(json_t *id, int code, const char *message);
+json_t *lsp_notification(const char *method, json_t *params); /* steals params */
+/* Writes and releases msg; false when the client is gone. */
+bool lsp_send(LspTransport *t, json_t *msg);
+/* A JSON string of text, which may hold any bytes: what is not UTF-8 becomes U+FFFD. */
+json_t *lsp_json_text(const char *text);
+/* window/logMessage (type 1 error, 3 info) */
+bool lsp_log(LspTransport *t, int type, const char *message);
+
+/* ---- URIs (lsp_uri.c) ---- */
+
+/* The path of a file:// URI (malloc'd), percent-decoded; NULL for another scheme, a host other than
+ * "" or "localhost", or a path holding a NUL. */
+char *lsp_uri_to_path(const char *uri);
+/* The file:// URI of an absolute path (malloc'd), percent-encoded as VS Code writes them. */
+char *lsp_uri_from_path(const char *path);
+
+/* ---- documents (lsp_documents.c) ---- */
+
+typedef struct LspDocument {
+    char *uri;                  /* as the client wrote it: diagnostics are published to this */
+    char *path;                 /* the file it names (NULL: not a file:// URI) */
+    char *real;                 /* its real path when it exists on disk, else path */
+    char *text;                 /* any bytes, with a NUL after them */
+    size_t len, cap;
+    long long version;
+    char **published;           /* the URIs this document's last check published to */
+    size_t npublished;
+    char **loaded;              /* the real paths of the files its last check loaded */
+    size_t nloaded;
+} LspDocument;
+
+typedef struct LspDocuments {
+    LspDocument **items;
+    size_t n, cap;
+} LspDocuments;
+
+void lsp_documents_free(LspDocuments *docs);
+/* Opens (or reopens, replacing) the document at uri with text; returns it. */
+LspDocument *lsp_document_open(LspDocuments *docs, const char *uri, const char *text, size_t len, long long version);
+LspDocument *lsp_document_find(const LspDocuments *docs, const char *uri);
+/* The open document whose file has the real path real, or NULL. */
+LspDocument *lsp_document_by_real(const LspDocuments *docs, const char *real);
+/* Removes the document (the caller has used what it needed of it). */
+void lsp_document_close(LspDocuments *docs, LspDocument *doc);
+/* Replaces the whole text. */
+void lsp_document_replace(LspDocument *doc, const char *text, size_t len);
+/* Replaces the range from (line1, char1) to (line2, char2), in UTF-16 code units or (utf8) bytes;
+ * positions past a line's end or the text's end are clamped to them.  False when the range is reversed. */
+bool lsp_document_edit(LspDocument *doc, long long line1, long long char1, long long line2, long long char2,
+                       const char *text, size_t len, bool utf8);
+/* How many UTF-16 code units (or, utf8, bytes) the n bytes at s make: a byte that does not begin a
+ * valid UTF-8 sequence counts one. */
+size_t lsp_units(const char *s, size_t n, bool utf8);
+/* The length of the valid UTF-8 sequence at text (n bytes left), or 0 if none starts there. */
+size_t lsp_utf8_sequence(const char *text, size_t n);
+
+/* ---- the server (lsp_server.c) ---- */
+
+typedef enum { LSP_STATE_STARTING, LSP_STATE_RUNNING, LSP_STATE_SHUT_DOWN, LSP_STATE_EXITED } LspState;
+
+typedef struct LspServer {
+    LspTransport transport;
+    LspState state;
+    bool utf8;                  /* positions in bytes (the client offered utf-8), else UTF-16 units */
+    bool gone;                  /* the client cannot be written to */
+    int exit_code;              /* after exit: 0 if shutdown came first, else 1 */
+    LspDocuments docs;
+    const IncludeDirs *dirs;
+    json_t *cancelled;          /* ids of requests cancelled before they were handled (an array) */
+    const char *doc_base;       /* where docs/diagnostics.md is, for codeDescription (a directory) */
+} LspServer;
+
+void lsp_server_init(LspServer *s, LspInput in, LspOutput out, const IncludeDirs *dirs);
+void lsp_server_free(LspServer *s);
+/* Handles one message body (what the fuzzer drives). */
+void lsp_server_handle(LspServer *s, const char *body, size_t len);
+/* Reads and handles messages until exit or the end of input; returns the exit status. */
+int lsp_server_run(LspServer *s);
+
+/* ---- diagnostics (lsp_diagnostics.c) ---- */
+
+/* Checks doc (with the files it includes, open buffers before the disk) and publishes the
+ * diagnostics of every file it loaded, clearing those it published before and finds clean now. */
+void lsp_diagnostics_publish(LspServer *s, LspDocument *doc);
+/* Publishes an empty list for every URI doc's last check published to (doc is closing). */
+void lsp_diagnostics_clear(LspServer *s, LspDocument *doc);
+
+#endif

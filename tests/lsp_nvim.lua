@@ -1,0 +1,12 @@
+-- The end-to-end test of tests/lsp.sh: run in headless Neovim after editors/nvim/planc.lua has opened
+-- a plan with a mistake; waits for planc's diagnostics and prints each as "diagnostic: LINE:COL CODE
+-- MESSAGE" (1-based), then quits.
+local got = vim.wait(20000, function() return #vim.diagnostic.get(0) > 0 end, 20)
+if not got then
+  io.stdout:write("no diagnostic within 20 s\n")
+end
+for _, d in ipairs(vim.diagnostic.get(0)) do
+  local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or "?"
+  io.stdout:write(string.format("diagnostic: %d:%d %s %s\n", d.lnum + 1, d.col + 1, code, d.message))
+end
+vim.cmd("qa!")
