@@ -396,7 +396,8 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         note(f, s->note);
         break;
     case ST_BASELINE:
-        fputs("baseline ", o);
+    case ST_EXPECT:   /* `expect VALUE in PERIOD ["NOTE"]`: a baseline's shape */
+        fputs(s->kind == ST_BASELINE ? "baseline " : "expect ", o);
         source(f, s->value.loc);
         fputs(" in ", o);
         period(f, s->period);
@@ -500,13 +501,6 @@ static void statement(Fmt *f, const Stmt *s, int depth, uint32_t limit)
         if (s->word2.name)
             fprintf(o, " colour %s", s->word2.name);
         band_symbol(f, s);
-        break;
-    case ST_EXPECT:
-        fputs("expect ", o);
-        source(f, s->value.loc);
-        fputs(" in ", o);
-        period(f, s->period);
-        note(f, s->note);
         break;
     case ST__COUNT: break;
     }
