@@ -6,6 +6,7 @@
 #define PLANC_LSP_H
 
 #include "load.h"
+#include "plan_load.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -123,6 +124,7 @@ typedef struct LspDocument {
     size_t npublished;
     char **loaded;              /* the real paths of the files its last check loaded */
     size_t nloaded;
+    struct LspAnalysis *analysis;   /* owned: what its last check found (NULL before the first) */
 } LspDocument;
 
 typedef struct LspDocuments {
@@ -180,5 +182,38 @@ int lsp_server_run(LspServer *s);
 void lsp_diagnostics_publish(LspServer *s, LspDocument *doc);
 /* Publishes an empty list for every URI doc's last check published to (doc is closing). */
 void lsp_diagnostics_clear(LspServer *s, LspDocument *doc);
+
+/* ---- analyses (lsp_analysis.c) ---- */
+
+/* What one check of a document found: the model, the files (the document's own is 1, then what it
+ * includes, in load order) and the diagnostics.  Kept with the document until its next check, so that
+ * requests answer from the model as the diagnostics describe it.  The model may be partial: a plan
+ * with syntax errors keeps the statements that parsed. */
+typedef struct LspAnalysis {
+    LoadedPlan lp;
+    bool loaded;                /* the document itself could be read (always, for a buffer) */
+    bool checked;               /* the checker ran (the load did not stop at too many errors) */
+} LspAnalysis;
+
+/* Loads and checks doc (its includes from open buffers before the disk); the caller owns the result. */
+LspAnalysis *lsp_analysis_run(LspServer *s, const LspDocument *doc);
+void lsp_analysis_free(LspAnalysis *a);
+/* The analysis that covers the file at uri and, in *file, its index there: an open plan that includes
+ * the file (it sees the file in context, with the names declared elsewhere), else the file's own when
+ * it is open and was checked; NULL (and *file 0) when none does. */
+LspAnalysis *lsp_analysis_for(const LspServer *s, const char *uri, uint32_t *file);
+/* A file's real path (its path when it is not on disk), malloc'd. */
+char *lsp_real_of(const char *path);
+/* The URI a file is known by: its open document's, else a file:// URI of its real path (malloc'd). */
+char *lsp_uri_of(const LspServer *s, const char *path);
+/* Protocol positions of planc's places, in the agreed encoding (new references). */
+json_t *lsp_position_json(const LspServer *s, const SourceSet *sources, uint32_t file, uint32_t offset);
+json_t *lsp_range_json(const LspServer *s, const SourceSet *sources, Loc loc);   /* no place: 0:0 */
+json_t *lsp_location_json(const LspServer *s, const SourceSet *sources, Loc loc);   /* {uri, range} */
+/* The byte offset in f of a protocol position: a character past its line's end means the end; false
+ * for a negative position or a line past the last. */
+bool lsp_offset_at(const LspServer *s, const SourceFile *f, long long line, long long character, uint32_t *offset);
+/* A TextDocumentPositionParams' uri, line and character; false when params do not have that shape. */
+bool lsp_params_position(json_t *params, const char **uri, long long *line, long long *character);
 
 #endif

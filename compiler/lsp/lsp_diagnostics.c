@@ -12,63 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A check stops after this many errors: a buffer of random bytes must not publish a million. */
-#define LSP_MAX_ERRORS 200
-
-/* The load overlay: an open document's text for the file at real (or, not on disk, path). */
-static char *buffer_text(void *user, const char *path, const char *real, size_t *size)
-{
-    const LspServer *s = user;
-    const LspDocument *doc = lsp_document_by_real(&s->docs, real ? real : path);
-    if (!doc)
-        return NULL;
-    char *copy = xmalloc(doc->len + 2);
-    memcpy(copy, doc->text, doc->len);
-    copy[doc->len] = copy[doc->len + 1] = '\0';
-    *size = doc->len;
-    return copy;
-}
-
-/* The real path of a loaded file (its path when it has none on disk), malloc'd. */
-static char *real_of(const char *path)
-{
-    char *real = realpath(path, NULL);
-    return real ? real : xstrdup(path);
-}
-
-/* The URI diagnostics in the file at path go to: the open document's, else the file's. */
-static char *uri_of(const LspServer *s, const char *path)
-{
-    char *real = real_of(path);
-    const LspDocument *doc = lsp_document_by_real(&s->docs, real);
-    char *uri = doc ? xstrdup(doc->uri) : lsp_uri_from_path(real);
-    free(real);
-    return uri;
-}
-
-static json_t *position(const LspServer *s, const SourceSet *sources, uint32_t file, uint32_t offset)
-{
-    const SourceFile *f = sources_get(sources, file);
-    if (offset > f->size)
-        offset = (uint32_t)f->size;
-    unsigned line, col;
-    uint32_t begin, end;
-    source_line_col(sources, file, offset, &line, &col);
-    source_line_extent(sources, file, offset, &begin, &end);
-    size_t character = offset > begin ? lsp_units(f->text + begin, offset - begin, s->utf8) : 0;
-    return json_pack("{s:i, s:I}", "line", line ? line - 1 : 0, "character", (json_int_t)character);
-}
-
-/* The range of loc (a diagnostic with no place: the start of the file). */
-static json_t *range(const LspServer *s, const SourceSet *sources, Loc loc)
-{
-    if (!loc.file)
-        return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", 0, "character", 0, "end", "line", 0,
-                         "character", 0);
-    return json_pack("{s:o, s:o}", "start", position(s, sources, loc.file, loc.begin), "end",
-                     position(s, sources, loc.file, loc.end > loc.begin ? loc.end : loc.begin));
-}
-
 static json_t *code_link(const LspServer *s, const char *code)
 {
     prt_buf path = {0};
@@ -90,9 +33,9 @@ static json_t *related(const LspServer *s, const SourceSet *sources, const Diagn
         const Diagnostic *note = &d->notes[i];
         Loc loc = note->loc.file ? note->loc : d->loc;
         uint32_t file = loc.file ? loc.file : root;
-        char *uri = uri_of(s, sources_get(sources, file)->path);
+        char *uri = lsp_uri_of(s, sources_get(sources, file)->path);
         json_array_append_new(list, json_pack("{s:{s:s, s:o}, s:o}", "location", "uri", uri, "range",
-                                              range(s, sources, loc), "message", lsp_json_text(note->message)));
+                                              lsp_range_json(s, sources, loc), "message", lsp_json_text(note->message)));
         free(uri);
     }
     return list;
@@ -100,7 +43,7 @@ static json_t *related(const LspServer *s, const SourceSet *sources, const Diagn
 
 static json_t *diagnostic_json(const LspServer *s, const SourceSet *sources, const Diagnostic *d, uint32_t root)
 {
-    json_t *j = json_pack("{s:o, s:i, s:s, s:o}", "range", range(s, sources, d->loc), "severity",
+    json_t *j = json_pack("{s:o, s:i, s:s, s:o}", "range", lsp_range_json(s, sources, d->loc), "severity",
                           d->sev == SEV_ERROR ? 1 : d->sev == SEV_WARNING ? 2 : 3, "source", "planc", "message",
                           lsp_json_text(d->message));
     if (d->code) {
@@ -137,23 +80,6 @@ static void free_list(char **items, size_t n)
     free(items);
 }
 
-/* Loads and checks doc into sources and diag, as planc check does. */
-static void check_document(LspServer *s, LspDocument *doc, SourceSet *sources, Diag *diag)
-{
-    Plan plan;
-    plan_model_init(&plan);
-    if (doc->path) {
-        LoadOverlay overlay = {.text = buffer_text, .user = s};
-        if (load_plan_overlay(&plan, sources, diag, doc->path, s->dirs, &overlay) == LOAD_OK && !diag->stopped)
-            check_plan(&plan, diag);
-    } else {
-        load_plan_text(&plan, sources, diag, doc->uri, doc->text, doc->len);   /* untitled: no includes */
-        if (!diag->stopped)
-            check_plan(&plan, diag);
-    }
-    plan_model_free(&plan);
-}
-
 /* Publishes diag's diagnostics per file (the document's own always, others when they have some or
  * had before); the URIs published to become doc->published. */
 static void publish_all(LspServer *s, LspDocument *doc, const SourceSet *sources, const Diag *diag)
@@ -173,7 +99,7 @@ static void publish_all(LspServer *s, LspDocument *doc, const SourceSet *sources
     size_t nnow = 0;
     for (size_t f = 1; f < nfiles; f++) {
         /* file 1 is the document itself (or, unreadable, nothing: its diagnostics are its own) */
-        char *uri = f == 1 ? xstrdup(doc->uri) : uri_of(s, sources->files[f].path);
+        char *uri = f == 1 ? xstrdup(doc->uri) : lsp_uri_of(s, sources->files[f].path);
         if (f == 1 || json_array_size(lists[f]) > 0 || listed(doc->published, doc->npublished, uri)) {
             publish(s, uri, json_incref(lists[f]));
             now[nnow++] = uri;
@@ -193,20 +119,16 @@ static void publish_all(LspServer *s, LspDocument *doc, const SourceSet *sources
 
 void lsp_diagnostics_publish(LspServer *s, LspDocument *doc)
 {
-    SourceSet sources;
-    sources_init(&sources);
-    Diag diag;
-    diag_init(&diag, &sources);
-    diag.max_errors = LSP_MAX_ERRORS;
-    check_document(s, doc, &sources, &diag);
-    publish_all(s, doc, &sources, &diag);
+    LspAnalysis *a = lsp_analysis_run(s, doc);
+    const SourceSet *sources = &a->lp.sources;
+    publish_all(s, doc, sources, &a->lp.diag);
     free_list(doc->loaded, doc->nloaded);
-    doc->nloaded = sources.nfiles > 1 ? sources.nfiles - 1 : 0;
+    doc->nloaded = sources->nfiles > 1 ? sources->nfiles - 1 : 0;
     doc->loaded = xcalloc(doc->nloaded + 1, sizeof *doc->loaded);
-    for (size_t f = 1; f < sources.nfiles; f++)
-        doc->loaded[f - 1] = real_of(sources.files[f].path);
-    diag_free(&diag);
-    sources_free(&sources);
+    for (size_t f = 1; f < sources->nfiles; f++)
+        doc->loaded[f - 1] = lsp_real_of(sources->files[f].path);
+    lsp_analysis_free(doc->analysis);
+    doc->analysis = a;
 }
 
 void lsp_diagnostics_clear(LspServer *s, LspDocument *doc)

@@ -23,6 +23,7 @@ static void document_free(LspDocument *doc)
     free(doc->text);
     free_list(doc->published, doc->npublished);
     free_list(doc->loaded, doc->nloaded);
+    lsp_analysis_free(doc->analysis);
     free(doc);
 }
 
