@@ -18,8 +18,6 @@ static char *format_file(const char *path, size_t *len, int *status)
     sources_init(&sources);
     Diag diag;
     diag_init(&diag, &sources);
-    Arena arena;
-    arena_init(&arena);
     char why[256];
     size_t size;
     char *text = read_text_file(path, &size, why, sizeof why);
@@ -29,22 +27,13 @@ static char *format_file(const char *path, size_t *len, int *status)
         *status = EXIT_USAGE;
     } else {
         uint32_t file = sources_add(&sources, path, text, size);
-        size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        Stmt *stmts = NULL;
-        Comment *comments = NULL;
-        size_t ncomments = 0;
-        /* only a file that parses can be laid out again; checking its meaning is `check`'s job */
-        if (!parse_file_with_comments(&arena, &diag, file, text, size, start, &stmts, &comments, &ncomments)) {
+        /* checking its meaning is `check`'s job: fmt only needs it to parse */
+        result = format_text(&diag, file, text, size, len);
+        if (!result) {
             diag_print_text(&diag, stderr, isatty(STDERR_FILENO) && !getenv("NO_COLOR"));
             *status = EXIT_PLAN_ERRORS;
-        } else {
-            FILE *mem = open_memstream(&result, len);
-            format_plan(mem, text, stmts, comments, ncomments);
-            fclose(mem);
         }
-        free(comments);
     }
-    arena_free(&arena);
     diag_free(&diag);
     sources_free(&sources);
     return result;

@@ -1,6 +1,8 @@
 /* planc fmt's printer: the canonical layout of a parse tree, comments kept in place. */
 #include "format.h"
+#include "xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Fmt {
@@ -549,4 +551,26 @@ void format_plan(FILE *out, const char *text, const Stmt *stmts, const Comment *
     if (prev && f.next < f.ncomments)
         fputc('\n', out);
     comments_before(&f, UINT32_MAX, 0);
+}
+
+char *format_text(Diag *diag, uint32_t file, const char *text, size_t size, size_t *len)
+{
+    Arena arena;
+    arena_init(&arena);
+    size_t start = size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    Stmt *stmts = NULL;
+    Comment *comments = NULL;
+    size_t ncomments = 0;
+    char *result = NULL;
+    *len = 0;
+    if (parse_file_with_comments(&arena, diag, file, text, size, start, &stmts, &comments, &ncomments)) {
+        FILE *mem = open_memstream(&result, len);
+        if (!mem)
+            xalloc_die();
+        format_plan(mem, text, stmts, comments, ncomments);
+        fclose(mem);
+    }
+    free(comments);
+    arena_free(&arena);
+    return result;
 }

@@ -105,6 +105,24 @@ const char *stmt_keyword(StmtKind k)
     return k < ST__COUNT && words[k] ? words[k] : "statement";
 }
 
+bool lower_allows(StmtKind stmt, StmtKind block)
+{
+    static const struct {
+        StmtKind head;
+        Context where;
+    } blocks[] = {
+        {ST__COUNT, IN_TOP}, {ST_PLAN, IN_PLAN}, {ST_RATING_DECL, IN_RATING}, {ST_BENCHMARK_DECL, IN_BENCHMARK},
+        {ST_INPUT, IN_INPUT}, {ST_PILLAR, IN_PILLAR}, {ST_THEME, IN_THEME}, {ST_OUTCOME, IN_OUTCOME},
+        {ST_ACTIVITY, IN_ACTIVITY}, {ST_DELIVERY_DECL, IN_DELIVERY}, {ST_INDICATOR, IN_INDICATOR},
+    };
+    if (stmt >= ST__COUNT)
+        return false;
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+        if (blocks[i].head == block)
+            return (allowed[stmt] & (1u << blocks[i].where)) != 0;
+    return false;
+}
+
 /* One open block: what it is, the entity its statements go into, and where each property that may be
  * given once was first given (a location, not the statement: statements do not outlive lowering). */
 typedef struct Frame {

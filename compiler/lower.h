@@ -27,5 +27,9 @@ void lower_open(Lowerer *lw, const Stmt *head);
 void lower_close(Lowerer *lw);
 /* A complete statement of the current block (a declaration with a block was already opened and closed). */
 void lower_stmt(Lowerer *lw, const Stmt *s);
+/* Whether a statement of kind stmt may stand in the block of a declaration of kind block (ST__COUNT:
+ * the top level of a file): the table misplaced statements are reported from, which planc lsp's
+ * completion offers keywords by. */
+bool lower_allows(StmtKind stmt, StmtKind block);
 
 #endif

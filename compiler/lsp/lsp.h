@@ -216,4 +216,15 @@ bool lsp_offset_at(const LspServer *s, const SourceFile *f, long long line, long
 /* A TextDocumentPositionParams' uri, line and character; false when params do not have that shape. */
 bool lsp_params_position(json_t *params, const char **uri, long long *line, long long *character);
 
+/* ---- editing: completion (lsp_complete.c), formatting (lsp_format.c), quick fixes (lsp_actions.c) ---- */
+
+/* Each answers its request: the response to send (a result, null, or a JSON-RPC error for params
+ * of the wrong shape). */
+json_t *lsp_completion(LspServer *s, const LspMessage *m);
+json_t *lsp_formatting(LspServer *s, const LspMessage *m);
+json_t *lsp_code_action(LspServer *s, const LspMessage *m);
+/* Whether completion knows the keyword: it starts a statement, or it is one of those it offers only
+ * inside statements (the unit tests hold lexer.l's keywords to this). */
+bool lsp_complete_keyword_known(const char *keyword);
+
 #endif

@@ -78,9 +78,15 @@ static json_t *initialize(LspServer *s, json_t *params)
     s->utf8 = offers_utf8(params);
     s->state = LSP_STATE_RUNNING;
     /* exactly what is implemented: open/close and incremental changes (2), pushed diagnostics */
-    return json_pack("{s:{s:s, s:{s:b, s:i}}, s:{s:s, s:s}}", "capabilities", "positionEncoding",
-                     s->utf8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 2, "serverInfo",
-                     "name", "planc", "version", PLANC_VERSION);
+    json_t *result = json_pack("{s:{s:s, s:{s:b, s:i}}, s:{s:s, s:s}}", "capabilities", "positionEncoding",
+                               s->utf8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 2,
+                               "serverInfo", "name", "planc", "version", PLANC_VERSION);
+    json_t *caps = json_object_get(result, "capabilities");
+    /* ',' starts the next name of a list, '/' the second half of a year (docs/editors.md, "Editing") */
+    json_object_set_new(caps, "completionProvider", json_pack("{s:[s, s]}", "triggerCharacters", ",", "/"));
+    json_object_set_new(caps, "documentFormattingProvider", json_true());
+    json_object_set_new(caps, "codeActionProvider", json_pack("{s:[s]}", "codeActionKinds", "quickfix"));
+    return result;
 }
 
 static void handle_request(LspServer *s, LspMessage *m)
@@ -104,6 +110,12 @@ static void handle_request(LspServer *s, LspMessage *m)
     } else if (strcmp(m->method, "shutdown") == 0) {
         s->state = LSP_STATE_SHUT_DOWN;
         reply(s, lsp_response(m->id, json_null()));
+    } else if (strcmp(m->method, "textDocument/completion") == 0) {
+        reply(s, lsp_completion(s, m));
+    } else if (strcmp(m->method, "textDocument/formatting") == 0) {
+        reply(s, lsp_formatting(s, m));
+    } else if (strcmp(m->method, "textDocument/codeAction") == 0) {
+        reply(s, lsp_code_action(s, m));
     } else {
         prt_buf text = {0};
         prt_buf_printf(&text, "unknown method '%s'", m->method);

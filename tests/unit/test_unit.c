@@ -23,6 +23,7 @@ static void test_options(void);
 static void test_history_report(void);
 static void test_results_history(void);
 static void test_rate_edges_missing_threshold(void);
+static void test_lsp_completion_keywords(void);
 
 static void check(int cond, const char *what)
 {
@@ -276,6 +277,7 @@ int main(void)
     test_options();
     test_results_history();
     test_unit_values();
+    test_lsp_completion_keywords();
     return failures ? 1 : 0;
 }
 
@@ -575,4 +577,26 @@ static void test_rate_edges_missing_threshold(void)
     check(r->band == 0 && !r->below_target && !r->exception && ev->total.on_target == 1,
           "rate edges: above 110% is Blue, on target");
     prt_evaluation_free(ev);
+}
+
+/* planc lsp's completion offers each keyword of lexer.l somewhere: as a statement of the blocks that
+ * take it, or after the words it follows (lsp_complete.c's list of the others).  A keyword added to
+ * the language and to neither fails here, so that completion is taught it. */
+int plan_is_keyword(const char *s);
+size_t plan_keyword_list(const char **out, size_t max);
+bool lsp_complete_keyword_known(const char *keyword);
+
+static void test_lsp_completion_keywords(void)
+{
+    const char *words[200];
+    size_t n = plan_keyword_list(words, sizeof words / sizeof words[0]);
+    size_t unknown = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!lsp_complete_keyword_known(words[i])) {
+            printf("  completion does not know the keyword '%s'\n", words[i]);
+            unknown++;
+        }
+    check(n > 60 && unknown == 0, "lsp completion: every keyword of lexer.l starts a statement or is listed");
+    check(!lsp_complete_keyword_known("measure") && !lsp_complete_keyword_known("contributes to"),
+          "lsp completion: a word that is not a keyword is not known");
 }
