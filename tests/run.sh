@@ -143,6 +143,7 @@ done
 . tests/rules_presentation.sh
 . tests/rules_combined.sh
 . tests/lsp.sh
+. tests/editors.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
