@@ -21,7 +21,7 @@ GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
-.PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall
+.PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall vsix
 all: planc
 
 check: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
@@ -104,6 +104,18 @@ deps:
 	else echo "make deps: not a Debian system; install: $(DEB_PACKAGES)"; fi
 	@# the SARIF schema and its validator, for one test (npm registry)
 	cd tests/sarif && npm ci --no-audit --no-fund --silent
+	@# the VS Code extension's client library and packager, for `make vsix` and tests/editors.sh
+	cd editors/vscode && npm ci --no-audit --no-fund --silent
+
+# The VS Code extension as editors/vscode/planc-plan-language-VERSION.vsix (docs/editors.md), packaged
+# by @vscode/vsce at the version editors/vscode/package-lock.json pins; VSIX_OUT=FILE writes it there
+# instead.  The repository has no licence file yet, hence --skip-license.
+VSIX_OUT ?=
+vsix: editors/vscode/node_modules/.package-lock.json
+	cd editors/vscode && ./node_modules/.bin/vsce package --skip-license --allow-missing-repository \
+	    $(if $(VSIX_OUT),-o $(abspath $(VSIX_OUT)))
+editors/vscode/node_modules/.package-lock.json: editors/vscode/package-lock.json
+	cd editors/vscode && npm ci --no-audit --no-fund --silent
 
 # the main job: check the bundled Barnet plan and rate its Q2 2023/24 results
 BARNET := plans/our-plan-for-barnet-2023-26
@@ -143,7 +155,9 @@ install: planc
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes
 	install -m 644 editors/vim/syntax/plan.vim $(DESTDIR)$(PREFIX)/share/planc/editors/vim/syntax/
 	install -m 644 editors/vim/ftdetect/plan.vim $(DESTDIR)$(PREFIX)/share/planc/editors/vim/ftdetect/
-	install -m 644 editors/vscode/package.json editors/vscode/language-configuration.json \
+	install -m 644 editors/vim/planc-lsp.vim $(DESTDIR)$(PREFIX)/share/planc/editors/vim/
+	install -m 644 editors/vscode/package.json editors/vscode/package-lock.json editors/vscode/extension.js \
+	    editors/vscode/README.md editors/vscode/.vscodeignore editors/vscode/language-configuration.json \
 	    $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/
 	install -m 644 editors/vscode/syntaxes/plan.tmLanguage.json $(DESTDIR)$(PREFIX)/share/planc/editors/vscode/syntaxes/
 	install -d $(DESTDIR)$(PREFIX)/share/planc/editors/nvim

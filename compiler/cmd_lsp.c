@@ -4,9 +4,39 @@
 #include "lsp/lsp.h"
 #include "plan_load.h"
 
+#include "strbuf.h"
+
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+
+/* Where an installed planc's docs are: PREFIX/share/doc/planc beside its PREFIX/bin, if diagnostics.md
+ * is there (an allocated real path), else NULL and the server links into the build tree's docs/
+ * (PLANC_DOC_DIR).  Looked up at run time, as `planc build` finds the installed runtime, because
+ * `make install` copies the planc already built for the build tree, and a package staged with
+ * DESTDIR is installed elsewhere than where it was built. */
+static char *installed_doc_dir(void)
+{
+    char *exe = realpath("/proc/self/exe", NULL);
+    char *slash = exe ? strrchr(exe, '/') : NULL;
+    char *dir = NULL;
+    if (slash) {
+        *slash = '\0';                             /* PREFIX/bin */
+        prt_buf probe = {0};
+        prt_buf_printf(&probe, "%s/../share/doc/planc/diagnostics.md", exe);
+        if (access(probe.data, R_OK) == 0) {
+            dir = realpath(probe.data, NULL);
+            char *base = dir ? strrchr(dir, '/') : NULL;
+            if (base)
+                *base = '\0';
+        }
+        prt_buf_free(&probe);
+    }
+    free(exe);
+    return dir;
+}
 
 static int serve(const IncludeDirs *dirs)
 {
@@ -15,8 +45,11 @@ static int serve(const IncludeDirs *dirs)
     int in = STDIN_FILENO, out = STDOUT_FILENO;
     LspServer server;
     lsp_server_init(&server, lsp_input_fd(&in), lsp_output_fd(&out), dirs);
+    char *docs = installed_doc_dir();
+    server.doc_base = docs;
     int status = lsp_server_run(&server);
     lsp_server_free(&server);
+    free(docs);
     return status;
 }
 

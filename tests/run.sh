@@ -144,6 +144,7 @@ done
 . tests/rules_combined.sh
 . tests/lsp.sh
 . tests/lsp_edit.sh
+. tests/editors.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
