@@ -78,9 +78,16 @@ static json_t *initialize(LspServer *s, json_t *params)
     s->utf8 = offers_utf8(params);
     s->state = LSP_STATE_RUNNING;
     /* exactly what is implemented: open/close and incremental changes (2), pushed diagnostics */
-    return json_pack("{s:{s:s, s:{s:b, s:i}}, s:{s:s, s:s}}", "capabilities", "positionEncoding",
-                     s->utf8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 2, "serverInfo",
-                     "name", "planc", "version", PLANC_VERSION);
+    json_t *result = json_pack("{s:{s:s, s:{s:b, s:i}}, s:{s:s, s:s}}", "capabilities", "positionEncoding",
+                               s->utf8 ? "utf-8" : "utf-16", "textDocumentSync", "openClose", 1, "change", 2,
+                               "serverInfo", "name", "planc", "version", PLANC_VERSION);
+    json_t *caps = json_object_get(result, "capabilities");
+    json_object_set_new(caps, "hoverProvider", json_true());
+    json_object_set_new(caps, "definitionProvider", json_true());
+    json_object_set_new(caps, "referencesProvider", json_true());
+    json_object_set_new(caps, "documentSymbolProvider", json_true());
+    json_object_set_new(caps, "renameProvider", json_pack("{s:b}", "prepareProvider", 1));
+    return result;
 }
 
 static void handle_request(LspServer *s, LspMessage *m)
@@ -104,6 +111,18 @@ static void handle_request(LspServer *s, LspMessage *m)
     } else if (strcmp(m->method, "shutdown") == 0) {
         s->state = LSP_STATE_SHUT_DOWN;
         reply(s, lsp_response(m->id, json_null()));
+    } else if (strcmp(m->method, "textDocument/hover") == 0) {
+        reply(s, lsp_hover(s, m));
+    } else if (strcmp(m->method, "textDocument/definition") == 0) {
+        reply(s, lsp_definition(s, m));
+    } else if (strcmp(m->method, "textDocument/references") == 0) {
+        reply(s, lsp_references(s, m));
+    } else if (strcmp(m->method, "textDocument/documentSymbol") == 0) {
+        reply(s, lsp_document_symbols(s, m));
+    } else if (strcmp(m->method, "textDocument/prepareRename") == 0) {
+        reply(s, lsp_prepare_rename(s, m));
+    } else if (strcmp(m->method, "textDocument/rename") == 0) {
+        reply(s, lsp_rename(s, m));
     } else {
         prt_buf text = {0};
         prt_buf_printf(&text, "unknown method '%s'", m->method);
