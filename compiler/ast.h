@@ -27,6 +27,8 @@ typedef struct Entity {
     struct Entity *parent;      /* theme of an outcome, pillar of a theme ... */
     Loc name_loc;
     Loc loc;                    /* the declaring keyword */
+    uint32_t end;               /* where its declaration ends in loc.file, its block's '}' included (planc lsp's
+                                 * outline); 0 when the declaration never closed (a syntax error) */
     unsigned char kind;         /* an EntityKind */
     bool duplicate;             /* its identifier was taken: reported, and left out of the name table */
 } Entity;

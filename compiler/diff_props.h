@@ -211,6 +211,7 @@
     N(Entity, id) /* identity: entities are matched by identifier */                                        \
     N(Entity, name_loc) /* source locations */                                                              \
     N(Entity, loc)                                                                                          \
+    N(Entity, end) /* a source location: where the declaration ends */                                    \
     N(Entity, kind) /* identity: an identifier of another kind is another entity */                         \
     N(Entity, duplicate) /* an error: diff only reads plans without errors */                               \
     N(Unit, loc)                                                                                            \

@@ -1177,12 +1177,24 @@ void lower_open(Lowerer *lw, const Stmt *head)
     }
 }
 
-void lower_close(Lowerer *lw)
+/* Whether a block of this context is filling an Entity (the plan header is not one). */
+static bool holds_entity(Context where)
 {
-    if (lw->skipped > 0)
+    return where != IN_TOP && where != IN_PLAN && where != IN__COUNT;
+}
+
+void lower_close(Lowerer *lw, uint32_t end)
+{
+    if (lw->skipped > 0) {
         lw->skipped--;
-    else if (lw->depth > 0)
-        lw->depth--;
+        return;
+    }
+    if (lw->depth == 0)
+        return;
+    Frame *f = &lw->frames[lw->depth];
+    if (f->owner && holds_entity(f->where))
+        ((Entity *)f->owner)->end = end;
+    lw->depth--;
 }
 
 void lower_stmt(Lowerer *lw, const Stmt *s)
@@ -1191,7 +1203,7 @@ void lower_stmt(Lowerer *lw, const Stmt *s)
         return;   /* opened, filled and closed already */
     if (is_declaration(s->kind)) {
         lower_open(lw, s);
-        lower_close(lw);
+        lower_close(lw, s->full.end);
         return;
     }
     check_single_line(lw, s);

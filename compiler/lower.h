@@ -23,8 +23,9 @@ void lowerer_free(Lowerer *lw);
 /* A declaration whose block follows: creates its entity; the body's statements go into it.
  * NULL: a block whose head was lost to a syntax error; its statements are dropped. */
 void lower_open(Lowerer *lw, const Stmt *head);
-/* The end of the block last opened. */
-void lower_close(Lowerer *lw);
+/* The end of the block last opened; end is the byte after its '}' (or after the whole statement, for a
+ * declaration without a block), kept as its entity's end for planc lsp's outline. */
+void lower_close(Lowerer *lw, uint32_t end);
 /* A complete statement of the current block (a declaration with a block was already opened and closed). */
 void lower_stmt(Lowerer *lw, const Stmt *s);
 /* Whether a statement of kind stmt may stand in the block of a declaration of kind block (ST__COUNT:

@@ -154,13 +154,13 @@ stmts:
  * the declaration before the body's statements arrive. */
 block:
     '{'                                 { if (ctx->lw) lower_open(ctx->lw, $<stmt>0); }
-    stmts '}'                           { $$ = $3; $$.close = @4; if (ctx->lw) lower_close(ctx->lw); }
+    stmts '}'                           { $$ = $3; $$.close = @4; if (ctx->lw) lower_close(ctx->lw, @4.end); }
     ;
 
 /* The block of a statement lost to a syntax error: parsed, and its statements dropped. */
 skipped_block:
     '{'                                 { if (ctx->lw) lower_open(ctx->lw, NULL); }
-    stmts '}'                           { if (ctx->lw) lower_close(ctx->lw); }
+    stmts '}'                           { if (ctx->lw) lower_close(ctx->lw, @4.end); }
     ;
 
 /* A declaration: keyword, identifier, name, and optionally a block of statements. */

@@ -34,6 +34,12 @@ if command -v nvim >/dev/null; then
         "$LSPOUT/main.plan" >"$LSPOUT/nvim.out" 2>&1
     grep -q '^diagnostic: 12:22 E012 unknown outcome .oo.; did you mean .o.?$' "$LSPOUT/nvim.out" &&
         ok "lsp: Neovim shows the diagnostic" || bad "lsp: Neovim shows the diagnostic" "$(head -5 "$LSPOUT/nvim.out")"
+    # then hover on the indicator (its rating scheme is in the included part.plan) and definition
+    grep -q '^hover: \*\*indicator\*\* S/1 share — Share of residents satisfied$' "$LSPOUT/nvim.out" &&
+        grep -q '^hover: - \*\*Rating scheme:\*\* rag3 — Red / Amber / Green$' "$LSPOUT/nvim.out" &&
+        ok "lsp: Neovim shows the hover" || bad "lsp: Neovim shows the hover" "$(grep hover "$LSPOUT/nvim.out" | head -5)"
+    grep -q '^definition: main.plan 10:17$' "$LSPOUT/nvim.out" &&
+        ok "lsp: Neovim goes to the definition" || bad "lsp: Neovim goes to the definition" "$(grep -v hover "$LSPOUT/nvim.out" | head -5)"
 else
     echo "SKIP lsp: Neovim is not installed (Debian: neovim); the end-to-end test did not run"
 fi

@@ -226,5 +226,62 @@ json_t *lsp_code_action(LspServer *s, const LspMessage *m);
 /* Whether completion knows the keyword: it starts a statement, or it is one of those it offers only
  * inside statements (the unit tests hold lexer.l's keywords to this). */
 bool lsp_complete_keyword_known(const char *keyword);
+/* ---- navigation (lsp_index.c, lsp_navigate.c, lsp_hover.c, lsp_symbols.c) ---- */
+
+/* LSP 3.17's RequestFailed: a request understood but refused (a rename to a name already bound). */
+#define LSP_REQUEST_FAILED (-32803)
+
+/* One place where a name is written: its declaration or a reference to it.  A band is a symbol of
+ * its rating scheme: entity is the scheme and band its index there. */
+typedef struct LspOccurrence {
+    Loc loc;                    /* the name as written (a "REF" with its quotes) */
+    const Entity *entity;       /* what it names (a band: its scheme) */
+    int band;                   /* the band's index in the scheme, or -1: the entity itself */
+    bool declaration;           /* where it is declared: an identifier, an indicator's printed reference */
+    bool renamable;             /* written as the identifier a rename changes (not a "REF", not a band's (ABBR)) */
+} LspOccurrence;
+
+/* Every occurrence of every name of one plan model, in every file it was loaded from. */
+typedef struct LspIndex {
+    LspOccurrence *items;
+    size_t n, cap;
+} LspIndex;
+
+/* Walks the model once; names that resolve to nothing are left out. */
+void lsp_index_build(LspIndex *ix, const Plan *plan);
+void lsp_index_free(LspIndex *ix);
+/* The occurrence at byte offset of file (the offset just after a name counts as on it), or NULL. */
+const LspOccurrence *lsp_index_at(const LspIndex *ix, uint32_t file, uint32_t offset);
+/* Whether two occurrences name the same symbol. */
+bool lsp_occurrence_same(const LspOccurrence *a, const LspOccurrence *b);
+/* The rating scheme an indicator is rated by: the checker's, else as the checker would find it (the
+ * indicator's `rating`, else the plan's), for a model the checker did not reach; NULL when none. */
+const Rating *lsp_scheme_of(const Plan *plan, const Indicator *in);
+/* The identifier a symbol is declared with (a band's id), or NULL (an indicator known by its "REF"). */
+const char *lsp_symbol_ident(const LspOccurrence *o);
+
+/* The name under a request's position: its analysis, the file and offset asked about, the index of
+ * the analysis and the occurrence there (NULL when the position is on no name). */
+typedef struct LspTarget {
+    LspAnalysis *analysis;
+    uint32_t file, offset;
+    LspIndex index;
+    const LspOccurrence *at;
+} LspTarget;
+
+/* Fills t for a request with TextDocumentPositionParams.  False, with *reply the response to send
+ * instead: -32602 when params do not have that shape, else a result of none (null, or [] for
+ * references) when no analysis covers the document, or the position is outside it or on no name.
+ * none is stolen. */
+bool lsp_target_request(const LspServer *s, const LspMessage *m, LspTarget *t, json_t *none, json_t **reply);
+void lsp_target_free(LspTarget *t);
+
+/* The requests: each returns the whole response message to send (a result or an error). */
+json_t *lsp_hover(LspServer *s, const LspMessage *m);
+json_t *lsp_definition(LspServer *s, const LspMessage *m);
+json_t *lsp_references(LspServer *s, const LspMessage *m);
+json_t *lsp_document_symbols(LspServer *s, const LspMessage *m);
+json_t *lsp_prepare_rename(LspServer *s, const LspMessage *m);
+json_t *lsp_rename(LspServer *s, const LspMessage *m);
 
 #endif

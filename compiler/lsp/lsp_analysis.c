@@ -65,6 +65,10 @@ char *lsp_real_of(const char *path)
 
 char *lsp_uri_of(const LspServer *s, const char *path)
 {
+    /* a buffer that is not a file (untitled:...) was loaded under its URI: that is its name */
+    const LspDocument *buffer = lsp_document_find(&s->docs, path);
+    if (buffer && !buffer->path)
+        return xstrdup(buffer->uri);
     char *real = lsp_real_of(path);
     const LspDocument *doc = lsp_document_by_real(&s->docs, real);
     char *uri = doc ? xstrdup(doc->uri) : lsp_uri_from_path(real);

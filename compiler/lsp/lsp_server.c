@@ -86,6 +86,11 @@ static json_t *initialize(LspServer *s, json_t *params)
     json_object_set_new(caps, "completionProvider", json_pack("{s:[s, s]}", "triggerCharacters", ",", "/"));
     json_object_set_new(caps, "documentFormattingProvider", json_true());
     json_object_set_new(caps, "codeActionProvider", json_pack("{s:[s]}", "codeActionKinds", "quickfix"));
+    json_object_set_new(caps, "hoverProvider", json_true());
+    json_object_set_new(caps, "definitionProvider", json_true());
+    json_object_set_new(caps, "referencesProvider", json_true());
+    json_object_set_new(caps, "documentSymbolProvider", json_true());
+    json_object_set_new(caps, "renameProvider", json_pack("{s:b}", "prepareProvider", 1));
     return result;
 }
 
@@ -116,6 +121,18 @@ static void handle_request(LspServer *s, LspMessage *m)
         reply(s, lsp_formatting(s, m));
     } else if (strcmp(m->method, "textDocument/codeAction") == 0) {
         reply(s, lsp_code_action(s, m));
+    } else if (strcmp(m->method, "textDocument/hover") == 0) {
+        reply(s, lsp_hover(s, m));
+    } else if (strcmp(m->method, "textDocument/definition") == 0) {
+        reply(s, lsp_definition(s, m));
+    } else if (strcmp(m->method, "textDocument/references") == 0) {
+        reply(s, lsp_references(s, m));
+    } else if (strcmp(m->method, "textDocument/documentSymbol") == 0) {
+        reply(s, lsp_document_symbols(s, m));
+    } else if (strcmp(m->method, "textDocument/prepareRename") == 0) {
+        reply(s, lsp_prepare_rename(s, m));
+    } else if (strcmp(m->method, "textDocument/rename") == 0) {
+        reply(s, lsp_rename(s, m));
     } else {
         prt_buf text = {0};
         prt_buf_printf(&text, "unknown method '%s'", m->method);
