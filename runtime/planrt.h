@@ -654,6 +654,12 @@ const char *prt_band_short(const prt_scheme *s, int band);     /* abbreviation, 
 int prt_scheme_find_band(const prt_scheme *s, const char *name); /* by id or abbreviation, else by label, any case; -1 */
 /* Whether band (>= 0) is on or above target: at or before the scheme's target band. */
 bool prt_band_on_target(const prt_scheme *s, int band);
+/* A band's range in the words of every explanation (docs/rating.md), in pool: percentages "T% or more",
+ * "T% to U%" (has_upper), "below U%" (below: a band with no edge of its own, under the edge U of the
+ * band above), "more than T%" (above: an `above` band); points (the `points` method) "within T pts",
+ * "more than U pts" (below).  planc's hover words a band the same way through it. */
+const char *prt_band_range(prt_pool *pool, bool points, bool above, bool below, double threshold, bool has_upper,
+                           double upper);
 const char *prt_indicator_label(const prt_indicator *in);       /* ref, else id */
 int prt_scheme_monitor_band(const prt_scheme *s);               /* the `monitor` band's index, -1 */
 /* The band an indicator is shown in: its rating, else the monitor band when r->monitoring; -1. */

@@ -405,32 +405,41 @@ static int edge_above(const prt_scheme *s, int band)
     return i < 0 ? 0 : i;
 }
 
+const char *prt_band_range(prt_pool *pool, bool points, bool above, bool below, double threshold, bool has_upper,
+                           double upper)
+{
+    if (points)
+        return below ? prt_pool_printf(pool, "more than %g pts", upper) : prt_pool_printf(pool, "within %g pts", threshold);
+    if (above)
+        return prt_pool_printf(pool, "more than %g%%", threshold);
+    if (below)
+        return prt_pool_printf(pool, "below %g%%", upper);
+    if (has_upper)
+        return prt_pool_printf(pool, "%g%% to %g%%", threshold, upper);
+    return prt_pool_printf(pool, "%g%% or more", threshold);
+}
+
 static void explain_band(prt_pool *pool, prt_rating *r, const prt_scheme *s, int band, const char *what)
 {
     const prt_band *b = &s->bands[band];
-    char range[64];
+    const char *range;
     /* a band with no edge of its own, given although the figure reached a better band's edge whose
      * condition failed: the figure is not below that edge */
     bool any = b->otherwise && band > 0 && r->cond_failed >> edge_above(s, band) & 1u;
     if (s->method == PRT_METHOD_POINTS) {
-        if (any)
-            snprintf(range, sizeof range, "for any figure");
-        else if (b->otherwise)
-            snprintf(range, sizeof range, "more than %g pts", s->bands[edge_above(s, band)].threshold);
-        else
-            snprintf(range, sizeof range, "within %g pts", b->threshold);
+        range = any ? "for any figure"
+                    : prt_band_range(pool, true, false, b->otherwise, b->threshold, true,
+                                     s->bands[edge_above(s, band)].threshold);
         r->explanation = prt_pool_printf(pool, "%s: %.1f pts below target (band: %s)", b->label,
                  r->percent, range);
         return;
     }
     if (band == 0)
-        snprintf(range, sizeof range, "%g%% or more", b->threshold);
-    else if (any)
-        snprintf(range, sizeof range, "for any figure");
-    else if (b->otherwise)
-        snprintf(range, sizeof range, "below %g%%", s->bands[edge_above(s, band)].threshold);
+        range = prt_band_range(pool, false, false, false, b->threshold, false, 0);
     else
-        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, s->bands[edge_above(s, band)].threshold);
+        range = any ? "for any figure"
+                    : prt_band_range(pool, false, false, b->otherwise, b->threshold, true,
+                                     s->bands[edge_above(s, band)].threshold);
     /* whole percents, as the reports print them, unless rounding would carry the figure over a band
      * edge (99.5% of a missed target is not "100%") */
     double shown = floor(r->percent + 0.5);

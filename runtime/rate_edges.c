@@ -165,16 +165,8 @@ static const char *explain_percent(prt_pool *pool, const Facts *f, int band)
 {
     const prt_band *b = &f->s->bands[band];
     int p = numbered_before(f->s, band);
-    char range[96];
     double upper = p >= 0 ? f->s->bands[p].threshold : 0;
-    if (b->edge == PRT_EDGE_ABOVE)
-        snprintf(range, sizeof range, "more than %g%%", b->threshold);
-    else if (b->otherwise)
-        snprintf(range, sizeof range, "below %g%%", upper);
-    else if (p >= 0)
-        snprintf(range, sizeof range, "%g%% to %g%%", b->threshold, upper);
-    else
-        snprintf(range, sizeof range, "%g%% or more", b->threshold);
+    const char *range = prt_band_range(pool, false, b->edge == PRT_EDGE_ABOVE, b->otherwise, b->threshold, p >= 0, upper);
     double shown = floor(f->figure + 0.5);
     bool cross = (p >= 0 && shown >= upper) || (b->edge == PRT_EDGE_ABOVE && shown <= b->threshold) ||
                  (!b->otherwise && shown < b->threshold);
@@ -195,11 +187,12 @@ static const char *explain_method(prt_pool *pool, const Facts *f, int band)
     if (f->s->method == PRT_METHOD_POINTS) {
         int p = numbered_before(f->s, band);
         if (b->otherwise && p >= 0)
-            return prt_pool_printf(pool, "%.1f pts below target (band: more than %g pts)", f->figure,
-                                   f->s->bands[p].threshold);
+            return prt_pool_printf(pool, "%.1f pts below target (band: %s)", f->figure,
+                                   prt_band_range(pool, true, false, true, 0, true, f->s->bands[p].threshold));
         if (b->otherwise)
             return prt_pool_printf(pool, "%.1f pts below target", f->figure);
-        return prt_pool_printf(pool, "%.1f pts below target (band: within %g pts)", f->figure, b->threshold);
+        return prt_pool_printf(pool, "%.1f pts below target (band: %s)", f->figure,
+                               prt_band_range(pool, true, false, false, b->threshold, false, 0));
     }
     const char *text = explain_percent(pool, f, band);
     return f->why_figure ? prt_pool_printf(pool, "%s; %s", text, f->why_figure) : text;

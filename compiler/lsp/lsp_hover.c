@@ -143,7 +143,7 @@ static int numbered_before(const Rating *r, int i)
     return -1;
 }
 
-/* A band's range in the words of the ratings' explanations (docs/rating.md): "90% to 100%", "100% or
+/* A band's range in the words of the ratings' explanations (prt_band_range): "90% to 100%", "100% or
  * more", "below 65%", "more than 110%", "within 5 pts", "more than 5 pts". */
 static void band_range(Hover *h, const Rating *r, int i)
 {
@@ -151,23 +151,16 @@ static void band_range(Hover *h, const Rating *r, int i)
     int p = numbered_before(r, i);
     double upper = p >= 0 ? VEC_AT(r->bands, Band, p)->threshold.num : 0;
     bool points = r->method == PRT_METHOD_POINTS;
-    const char *u = points ? " pts" : "%";
+    double t = b->threshold.num;
+    prt_pool pool = {0};
     switch (b->how) {
     case BAND_AT:
     case BAND_WITHIN:
-        if (points)
-            prt_buf_printf(&h->md, "within %g pts", b->threshold.num);
-        else if (p >= 0)
-            prt_buf_printf(&h->md, "%g%% to %g%%", b->threshold.num, upper);
-        else
-            prt_buf_printf(&h->md, "%g%% or more", b->threshold.num);
+    case BAND_ABOVE:
+        prt_buf_puts(&h->md, prt_band_range(&pool, points, b->how == BAND_ABOVE, false, t, p >= 0, upper));
         break;
-    case BAND_ABOVE: prt_buf_printf(&h->md, "more than %g%%", b->threshold.num); break;
     case BAND_OTHERWISE:
-        if (p >= 0)
-            prt_buf_printf(&h->md, points ? "more than %g%s" : "below %g%s", upper, u);
-        else
-            prt_buf_puts(&h->md, "any other result");
+        prt_buf_puts(&h->md, p >= 0 ? prt_band_range(&pool, points, false, true, t, true, upper) : "any other result");
         break;
     case BAND_PER_INDICATOR:
         prt_buf_puts(&h->md, "as good as the indicator's own threshold for the band, or better");
@@ -184,11 +177,10 @@ static void band_range(Hover *h, const Rating *r, int i)
     default: prt_buf_puts(&h->md, "the condition alone decides"); break;
     }
     if (b->cond.kind != PRT_COND_NONE) {
-        prt_pool pool = {0};
         prt_buf_puts(&h->md, ", if ");
         esc(h, prt_condition_text(&pool, &b->cond));
-        prt_pool_free(&pool);
     }
+    prt_pool_free(&pool);
 }
 
 /* The target band: the first that is not an above band (docs/rating.md, "Bands above target"). */
