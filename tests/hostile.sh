@@ -9,8 +9,9 @@
 # can go in.  tests/hostile/run.py runs every command and format on them and parses each output with a
 # real parser: gcc and clang -std=c11 -Wall -Werror -pedantic, xmllint (SVG, HTML), headless Chromium
 # (no console error, nothing in the DOM that runs or loads), dot -Tcanon, JSON, the SARIF schema,
-# Python's csv module (field counts, formula guard), Markdown table cells and raw '<', GitHub lines
-# against the JSON diagnostics, and text (UTF-8, no control character but \n and \t).
+# Python's csv module (field counts, formula guard), Markdown table cells and raw '<' (the reports, and
+# planc lsp's hover, whose every message must also be JSON), GitHub lines against the JSON diagnostics,
+# and text (UTF-8, no control character but \n and \t).
 #
 # "Enumerates the fields from the model": the statements carrying a string are read from
 # grammar/parser.y (every alternative of decl_head and stmt with a symbol that derives STRING) and the

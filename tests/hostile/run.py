@@ -9,6 +9,7 @@ import fnmatch
 import html.parser
 import io
 import json
+import urllib.parse
 import os
 import re
 import shutil
@@ -421,6 +422,66 @@ def check_fmt(f):
     return p
 
 
+def lsp_session(messages):
+    """Runs planc lsp on the framed messages (initialize first, shutdown and exit added): each message
+    it wrote as bytes, then a problem list (its exit status, a framing mistake)."""
+    msgs = [{"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}] + messages + \
+        [{"jsonrpc": "2.0", "id": 99999, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+    data = b"".join(b"Content-Length: %d\r\n\r\n" % len(b) + b
+                    for b in (json.dumps(m).encode() for m in msgs))
+    s, out, err = run([PLANC, "lsp"], input=data)
+    bodies, problems = [], expect(s, [0], "lsp", err)
+    while out:
+        head, sep, rest = out.partition(b"\r\n\r\n")
+        if not sep or not head.startswith(b"Content-Length: "):
+            problems.append("lsp: unframed output %r" % out[:80])
+            break
+        n = int(head.split(b":")[1])
+        bodies.append(rest[:n])
+        out = rest[n:]
+    return bodies, problems
+
+
+def check_lsp(f):
+    """planc lsp on the plan and on the plan with errors: every message is JSON; the diagnostics,
+    the outline's names and the hover on every symbol (Markdown) are clean."""
+    problems = []
+    for path in (f.plan, f.errors):
+        uri = "file://" + urllib.parse.quote(path)
+        text = read(path).decode("utf-8", "replace")
+        opened = [{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "plan", "version": 1, "text": text}}},
+            {"jsonrpc": "2.0", "id": 1, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}}]
+        bodies, p = lsp_session(opened)
+        problems += p
+        symbols, starts = [], []
+        for b in bodies:
+            problems += json_problems(b, "lsp")
+            msg = json.loads(b.decode("utf-8", "replace") or "null") or {}
+            if msg.get("method") == "textDocument/publishDiagnostics":
+                for d in msg["params"]["diagnostics"]:
+                    problems += text_problems(d["message"].encode(), "lsp diagnostic")
+            if msg.get("id") == 1 and isinstance(msg.get("result"), list):
+                symbols = list(msg["result"])
+        while symbols:
+            sym = symbols.pop()
+            symbols += sym.get("children", [])
+            problems += text_problems(sym["name"].encode(), "lsp outline name")
+            starts.append(sym["selectionRange"]["start"])
+        hovers = [{"jsonrpc": "2.0", "id": 10 + i, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": uri}, "position": pos}} for i, pos in enumerate(starts)]
+        bodies, p = lsp_session(opened[:1] + hovers)
+        problems += p
+        for b in bodies:
+            msg = json.loads(b.decode("utf-8", "replace")) if not json_problems(b, "lsp") else {}
+            contents = (msg.get("result") or {}).get("contents") if isinstance(msg.get("result"), dict) else None
+            if contents:
+                problems += md_problems(contents["value"].encode(), "lsp hover")
+        if not starts and path == f.plan:
+            problems.append("lsp: the outline of the plan is empty")
+    return problems[:3]
+
+
 def check_diff(f, fmt):
     what = "diff --format " + fmt
     s, out, err = planc("diff", f.plan, f.new, "--format", fmt)
@@ -455,6 +516,7 @@ def checks(k):
     c.append(("map -o x.png", lambda f: check_map(f, "png")))
     c.append(("template", check_template))
     c.append(("fmt", check_fmt))
+    c.append(("lsp: diagnostics, outline, hover", check_lsp))
     c.append(("diff --format text", lambda f: check_diff(f, "text")))
     c.append(("diff --format md", lambda f: check_diff(f, "md")))
     return c
