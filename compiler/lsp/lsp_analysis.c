@@ -76,16 +76,14 @@ char *lsp_uri_of(const LspServer *s, const char *path)
     return uri;
 }
 
-/* The index in a's sources of the file at real (the document's own file is 1), or 0. */
-static uint32_t file_in(const LspAnalysis *a, const char *real)
+/* The index in root's last analysis of the file at real (the document's own file is 1), or 0: the real
+ * paths of the files it loaded are kept with it (doc->loaded, in load order), so no request resolves
+ * them again. */
+static uint32_t file_in(const LspDocument *root, const char *real)
 {
-    for (uint32_t f = 1; f < a->lp.sources.nfiles; f++) {
-        char *r = lsp_real_of(a->lp.sources.files[f].path);
-        bool same = strcmp(r, real) == 0;
-        free(r);
-        if (same)
-            return f;
-    }
+    for (size_t i = 0; i < root->nloaded; i++)
+        if (strcmp(root->loaded[i], real) == 0)
+            return (uint32_t)i + 1;
     return 0;
 }
 
@@ -102,7 +100,7 @@ LspAnalysis *lsp_analysis_for(const LspServer *s, const char *uri, uint32_t *fil
         const LspDocument *root = s->docs.items[i];
         if (root == own || !root->analysis)
             continue;
-        uint32_t f = file_in(root->analysis, real);
+        uint32_t f = file_in(root, real);
         if (f > 1) {
             found = root->analysis;
             *file = f;
