@@ -66,8 +66,8 @@ int cmd_lsp(int argc, char **argv)
         .prog = "planc lsp",
         .synopsis = "[OPTIONS]",
         .description = "Runs the language server an editor starts: the Language Server Protocol 3.17 over\n"
-                       "standard input and output, publishing planc's diagnostics as a plan is typed\n"
-                       "(docs/editors.md).\n",
+                       "standard input and output: planc's diagnostics as a plan is typed; hover, definition,\n"
+                       "references, outline, rename, completion, formatting and quick fixes (docs/editors.md).\n",
         .exit_status = "0 after shutdown and exit, 1 on exit (or the end of input) without shutdown, 2 usage.",
         .options = options,
         .noptions = sizeof options / sizeof options[0],
