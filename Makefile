@@ -7,19 +7,26 @@ GVC_LIBS   := $(shell pkg-config --libs libgvc 2>/dev/null || echo -lgvc -lcgrap
 # JSON for planc lsp (docs/editors.md says why jansson); planc only, never libplanrt
 JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 JANSSON_LIBS   := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
-CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -Iruntime/report -I$(BUILD)
+# the runtime's optional Excel part, libplanrt_xlsx.a (runtime/workbook.h says why it is apart):
+# libxlsxwriter writes workbooks, libzip and libxml2 read them.  planc links it; a generated evaluator
+# only when built with --xlsx, which passes these libraries to the C compiler.
+XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter libzip libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XLSX_LIBS   := $(shell pkg-config --libs xlsxwriter libzip libxml-2.0 2>/dev/null || echo -lxlsxwriter -lzip -lxml2 -lz)
+CPPFLAGS += -D_XOPEN_SOURCE=700 -Icompiler -Iruntime -Iruntime/report -Iruntime/xlsx -I$(BUILD)
 FLEX    ?= flex
 BISON   ?= bison
 BUILD   ?= build
 # where `planc build` finds planrt.h and libplanrt.a (the build tree; `make install` will set its own)
 RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"' \
-                -DPLANC_DOC_DIR='"$(CURDIR)/docs"'
+                -DPLANC_DOC_DIR='"$(CURDIR)/docs"' -DPLANC_XLSX_LIBS='"$(XLSX_LIBS)"'
 
 COMPILER_SRC := $(wildcard compiler/*.c compiler/lsp/*.c)
 RUNTIME_SRC  := $(wildcard runtime/*.c runtime/report/*.c)
 GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)
 RT_OBJ := $(RUNTIME_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
+XLSX_SRC     := $(wildcard runtime/xlsx/*.c)
+XLSX_OBJ     := $(XLSX_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 
 .PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall vsix
 all: planc
@@ -44,23 +51,28 @@ $(BUILD)/gen_random: tests/unit/gen_random.c
 # the words of the lists in runtime/planrt_names.h, for tests/names.sh
 $(BUILD)/list_names: tests/unit/list_names.c $(BUILD)/runtime/names.o
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^
-$(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
-$(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
-$(BUILD)/test_delivery: tests/unit/test_delivery.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt.a
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) -lm
+$(BUILD)/test_basics: tests/unit/test_unit.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) $(XLSX_LIBS) -lm
+$(BUILD)/test_rating: tests/unit/test_rating.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) $(XLSX_LIBS) -lm
+$(BUILD)/test_delivery: tests/unit/test_delivery.c $(filter-out $(BUILD)/compiler/main.o,$(OBJ)) $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(GVC_LIBS) $(JANSSON_LIBS) $(XLSX_LIBS) -lm
 
 planc: $(BUILD)/planc
 	cp $< $@
 
-$(BUILD)/planc: $(OBJ) $(BUILD)/libplanrt.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(BUILD)/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) -lm
+$(BUILD)/planc: $(OBJ) $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) $(XLSX_LIBS) -lm
 
 $(BUILD)/libplanrt.a: $(RT_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	ar rcs $@ $(RT_OBJ)
+
+$(BUILD)/libplanrt_xlsx.a: $(XLSX_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $(XLSX_OBJ)
 
 $(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y
 	@mkdir -p $(BUILD)
@@ -82,7 +94,7 @@ $(BUILD)/parser.o: $(BUILD)/parser.c
 
 $(BUILD)/compiler/%.o: compiler/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(JANSSON_CFLAGS) $(RUNTIME_PATHS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) $(RUNTIME_PATHS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
 # Graphviz's headers are not -Wstrict-prototypes clean; only the map's files include them
 $(BUILD)/compiler/map_graph.o $(BUILD)/compiler/map_render.o: CFLAGS += -Wno-strict-prototypes
@@ -91,11 +103,17 @@ $(BUILD)/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
--include $(OBJ:.o=.d) $(RT_OBJ:.o=.d)
+# the Excel part, with its libraries' headers (libxml2's live under /usr/include/libxml2)
+$(BUILD)/runtime/xlsx/%.o: runtime/xlsx/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(XLSX_CFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
+
+-include $(OBJ:.o=.d) $(RT_OBJ:.o=.d) $(XLSX_OBJ:.o=.d)
 
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
 DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium poppler-utils \
-                python3 libxml2-utils universal-ctags libjansson-dev neovim
+                python3 libxml2-utils universal-ctags libjansson-dev neovim \
+                libxlsxwriter-dev libzip-dev libxml2-dev python3-openpyxl
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -146,6 +164,7 @@ install: planc
 	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/doc/planc
 	install -m 755 planc $(DESTDIR)$(PREFIX)/bin/planc
 	install -m 644 $(BUILD)/libplanrt.a $(DESTDIR)$(PREFIX)/lib/libplanrt.a
+	install -m 644 $(BUILD)/libplanrt_xlsx.a $(DESTDIR)$(PREFIX)/lib/libplanrt_xlsx.a
 	install -m 644 $(RT_HEADERS) $(DESTDIR)$(PREFIX)/include/
 	sed 's|@PREFIX@|$(PREFIX)|' runtime/planrt.pc.in >$(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc
 	install -m 644 man/planc.1 $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
@@ -181,11 +200,11 @@ FUZZ_MAX_LEN ?= 65536
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
 FUZZERS := fuzz_plan fuzz_results fuzz_pipeline fuzz_lsp
 fuzz-build:
-	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libplanrt.a $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%))
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libplanrt.a build-fuzz/libplanrt_xlsx.a $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%))
 	for f in $(FUZZERS); do \
-	    clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) $(JANSSON_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	        -o build-fuzz/$$f tests/fuzz/$$f.c $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%)) \
-	        build-fuzz/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) -lm || exit 1; \
+	        build-fuzz/libplanrt_xlsx.a build-fuzz/libplanrt.a $(GVC_LIBS) $(JANSSON_LIBS) $(XLSX_LIBS) -lm || exit 1; \
 	done
 fuzz: fuzz-build
 	mkdir -p build-fuzz/corpus/plan build-fuzz/corpus/results build-fuzz/crashes
