@@ -2,6 +2,8 @@
 #include "driver.h"
 #include "escape.h"
 
+#include "workbook.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +35,8 @@ int main(int argc, char **argv)
     /* diagnostics are written a character at a time; unbuffered, that is a system call each */
     static char errbuf[1 << 16];
     setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
+    /* planc reads and writes workbooks: .xlsx returns and --format xlsx (runtime/workbook.h) */
+    prt_xlsx_enable();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -559,8 +559,12 @@ void prt_history_free(prt_history *h);
 /* The report's own period: h->ev[h->n - 1]. */
 const prt_evaluation *prt_history_last(const prt_history *h);
 
-typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD, PRT_FORMAT_HTML } prt_format;
+/* XLSX is written by the Excel part (workbook.h) through prt_run; prt_report writes nothing for it. */
+typedef enum { PRT_FORMAT_TEXT, PRT_FORMAT_CSV, PRT_FORMAT_JSON, PRT_FORMAT_MD, PRT_FORMAT_HTML, PRT_FORMAT_XLSX } prt_format;
 bool prt_format_parse(const char *s, prt_format *out);
+/* The format an output file's name asks for by its extension (.txt, .csv, .json, .md, .html or .htm,
+ * .xlsx, any case); false for any other name, and for NULL or "-". */
+bool prt_format_of_path(const char *path, prt_format *out);
 void prt_report(FILE *out, const prt_history *h, prt_format format);
 /* The HTML report (the committee pack), with an SVG map (the text of `planc map -T svg`) embedded when
  * map_svg is not NULL. */

@@ -3,12 +3,14 @@
 #include "options.h"
 #include "output.h"
 #include "planrt.h"
+#include "workbook.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* ---- the pipeline ---- */
 
@@ -62,6 +64,25 @@ static bool produced_date(const prt_run_options *opt, char out[16])
     return true;
 }
 
+/* Whether a workbook report can be written as asked: the Excel part is in (a generated evaluator is
+ * built with it by `planc build --xlsx`), no --audit or --map (text formats), and not onto a terminal. */
+static bool xlsx_report_possible(const prt_run_options *opt)
+{
+    const char *why = NULL;
+    if (!prt_xlsx)
+        why = "--format xlsx needs the Excel part, which this evaluator was built without: build it with "
+              "`planc build --xlsx`, or use `planc eval`";
+    else if (opt->audit)
+        why = "--audit is written as text, csv, json, md or html, not xlsx";
+    else if (opt->map)
+        why = "--map embeds the map in the html report; a workbook cannot hold it";
+    else if ((!opt->output || strcmp(opt->output, "-") == 0) && isatty(STDOUT_FILENO))
+        why = "an .xlsx workbook is binary: give -o FILE.xlsx, or redirect standard output";
+    if (why)
+        prt_errorf("%s: error: %s\n", opt->progname, why);
+    return !why;
+}
+
 int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options *opt)
 {
     memset(s, 0, sizeof *s);
@@ -81,6 +102,8 @@ int prt_session_open(prt_session *s, const prt_plan *plan, const prt_run_options
         prt_errorf("%s: error: --results is required\n", opt->progname);
         return 2;
     }
+    if (opt->format == PRT_FORMAT_XLSX && !xlsx_report_possible(opt))
+        return 2;
     bool clash = opt->output && prt_same_file(opt->output, opt->map);
     for (size_t i = 0; i < opt->nresults && opt->output && !clash; i++)
         clash = prt_same_file(opt->output, opt->results[i]);
@@ -191,6 +214,15 @@ static int rate_into(FILE *out, prt_session *s)
         prt_errorf("%s: error: cannot read the map '%s'\n", opt->progname, opt->map);
         return 2;
     }
+    if (opt->format == PRT_FORMAT_XLSX) {
+        char *why = NULL;
+        bool written = prt_xlsx->report(out, s->history, &why);
+        if (!written)
+            prt_errorf("%s: error: %s\n", opt->progname, why ? why : "cannot write the workbook");
+        free(why);
+        free(map_svg);
+        return written ? 0 : 2;
+    }
     if (opt->audit)
         prt_audit_report(out, s->evaluation, opt->format);
     else if (opt->format == PRT_FORMAT_HTML)
@@ -229,7 +261,7 @@ int prt_run(const prt_plan *plan, const prt_run_options *opt)
     return status;
 }
 
-static const char *const report_formats[] = {"text", "csv", "json", "md", "html", NULL};
+static const char *const report_formats[] = {"text", "csv", "json", "md", "html", "xlsx", NULL};
 /* --ratings, in prt_ratings_basis order */
 static const char *const ratings_bases[] = {"computed", "record", NULL};
 
@@ -246,7 +278,7 @@ size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char 
         {.name = "date", .kind = PRT_OPT_STRING, .metavar = "YYYY-MM-DD", .dest = &opt->date,
          .help = "the date the report says it was produced (default: SOURCE_DATE_EPOCH, else today)"},
         {.name = "format", .kind = PRT_OPT_STRING, .metavar = "FORMAT", .choices = report_formats, .dest = format,
-         .help = "text (default), csv, json, md or html"},
+         .help = "text, csv, json, md, html or xlsx (default: by -o's extension, else text)"},
         {.name = "map", .kind = PRT_OPT_STRING, .metavar = "FILE.svg", .dest = &opt->map,
          .help = "with --format html: embed this map (from planc map -T svg)"},
         {.name = "audit", .kind = PRT_OPT_FLAG, .dest = &opt->audit,
@@ -264,7 +296,8 @@ size_t prt_run_option_table(prt_option *table, prt_run_options *opt, const char 
 
 void prt_run_take(prt_run_options *opt, const char *format, const char *ratings, prt_opt_list *results)
 {
-    if (!format || !prt_format_parse(format, &opt->format))
+    /* without --format, -o's extension says: `-o pack.xlsx` is a workbook, never text under that name */
+    if ((!format || !prt_format_parse(format, &opt->format)) && !prt_format_of_path(opt->output, &opt->format))
         opt->format = PRT_FORMAT_TEXT;
     opt->ratings = ratings && strcmp(ratings, ratings_bases[PRT_RATINGS_RECORD]) == 0 ? PRT_RATINGS_RECORD
                                                                                       : PRT_RATINGS_COMPUTED;

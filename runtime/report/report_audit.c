@@ -303,6 +303,7 @@ void prt_audit_report(FILE *out, const prt_evaluation *ev, prt_format format)
     case PRT_FORMAT_CSV: rpt_audit_csv(out, &a); break;
     case PRT_FORMAT_JSON: rpt_audit_json(out, &a); break;
     case PRT_FORMAT_HTML: rpt_audit_html(out, &a); break;
+    case PRT_FORMAT_XLSX: break;    /* refused before anything is read (run.c) */
     }
     rpt_audit_free(&a);
 }
