@@ -28,6 +28,7 @@
 typedef struct CompileArgs {
     const char *plan, *output;
     bool library;
+    bool xlsx;                  /* build: link the Excel part (runtime/workbook.h) */
     prt_opt_list include;
 } CompileArgs;
 
@@ -40,8 +41,11 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
         {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = allow_library ? "FILE.c" : "EXECUTABLE",
          .required = true, .dest = &a->output, .help = "the file to write (atomically)"},
         INCLUDE_DIR_OPTION(&a->include),
-        {.name = "library", .kind = PRT_OPT_FLAG, .dest = &a->library,
-         .help = "no main() but FILE.h beside FILE.c, declaring plan_plan, plan_evaluate() and plan_history()"},
+        allow_library
+            ? (prt_option){.name = "library", .kind = PRT_OPT_FLAG, .dest = &a->library,
+                           .help = "no main() but FILE.h beside FILE.c, declaring plan_plan, plan_evaluate() and plan_history()"}
+            : (prt_option){.name = "xlsx", .kind = PRT_OPT_FLAG, .dest = &a->xlsx,
+                           .help = "also read .xlsx returns and write --format xlsx (links libplanrt_xlsx and its libraries)"},
     };
     prt_command c = {
         .prog = allow_library ? "planc compile" : "planc build",
@@ -51,10 +55,12 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
                              "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
                              "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n"
                            : "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
-                             "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n",
+                             "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n"
+                             "With --xlsx it also reads .xlsx returns and writes --format xlsx, linking the Excel part and\n"
+                             "its libraries; without, the executable needs only libc and libm.\n",
         .exit_status = "0 written, 1 errors in the plan, 2 usage, I/O or C compiler failure.",
         .options = options,
-        .noptions = sizeof options / sizeof options[0] - !allow_library,   /* --library is compile's, and last */
+        .noptions = sizeof options / sizeof options[0],
         .args = "PLAN",
         .min_args = 1,
         .max_args = 1,
@@ -195,26 +201,39 @@ static void runtime_dirs(prt_buf *inc, prt_buf *lib)
     free(exe);
 }
 
-/* Compiles the C at csrc into exe with $CC and libplanrt; 0, or the exit status to return. */
-static int compile_c(const char *csrc, const char *exe)
+/* The Excel part's libraries as the Makefile found them (pkg-config): `planc build --xlsx` links them. */
+#ifndef PLANC_XLSX_LIBS
+#define PLANC_XLSX_LIBS "-lxlsxwriter -lz -lzip -lxml2"
+#endif
+
+/* Compiles the C at csrc into exe with $CC and libplanrt (and, with xlsx, the Excel part: the evaluator's
+ * main() installs it when PLANRT_XLSX is defined); 0, or the exit status to return. */
+static int compile_c(const char *csrc, const char *exe, bool xlsx)
 {
     const char *cc = getenv("CC");
-    prt_buf incdir = {0}, libdir = {0}, incflag = {0}, libpath = {0};
+    prt_buf incdir = {0}, libdir = {0}, incflag = {0}, libpath = {0}, xlsxpath = {0};
     runtime_dirs(&incdir, &libdir);
     prt_buf_printf(&incflag, "-I%s", incdir.data);
     prt_buf_printf(&libpath, "%s/libplanrt.a", libdir.data);
-    /* $CC may carry flags ("gcc -m64"): split it on spaces */
-    char *ccbuf = xstrdup(cc && *cc ? cc : "cc");
-    char *args[64];
+    prt_buf_printf(&xlsxpath, "%s/libplanrt_xlsx.a", libdir.data);
+    /* $CC may carry flags ("gcc -m64"): split it on spaces; so are the Excel part's libraries */
+    char *ccbuf = xstrdup(cc && *cc ? cc : "cc"), *xlsxlibs = xstrdup(PLANC_XLSX_LIBS);
+    char *args[80];
     int na = 0;
     for (char *tok = strtok(ccbuf, " \t"); tok && na < 48; tok = strtok(NULL, " \t"))
         args[na++] = tok;
-    char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm";
+    char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm", define[] = "-DPLANRT_XLSX";
     args[na++] = std;
     args[na++] = opt;
     args[na++] = incflag.data;
+    if (xlsx)
+        args[na++] = define;
     args[na++] = (char *)csrc;
+    if (xlsx)
+        args[na++] = xlsxpath.data;
     args[na++] = libpath.data;
+    for (char *tok = strtok(xlsx ? xlsxlibs : "", " \t"); tok && na < 72; tok = strtok(NULL, " \t"))
+        args[na++] = tok;
     args[na++] = lm;
     args[na++] = o;
     args[na++] = (char *)exe;
@@ -224,6 +243,8 @@ static int compile_c(const char *csrc, const char *exe)
     if (cst != 0 && cst != 127)
         prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
     free(ccbuf);
+    free(xlsxlibs);
+    prt_buf_free(&xlsxpath);
     prt_buf_free(&incdir);
     prt_buf_free(&libdir);
     prt_buf_free(&incflag);
@@ -256,7 +277,7 @@ static int build_with(const CompileArgs *a, const IncludeDirs *dirs)
     const char *csrc = prt_output_companion(&out, ".c");
     status = csrc ? write_c(plan_tables(&lp.plan), a->plan, csrc, NULL) : EXIT_USAGE;
     if (status == EXIT_CLEAN)
-        status = compile_c(csrc, out.tmp);
+        status = compile_c(csrc, out.tmp, a->xlsx);
     /* the linker made the file anew: it takes over the replaced file's owner and mode */
     if (status == EXIT_CLEAN && existed) {
         if (chown(out.tmp, old.st_uid, old.st_gid) != 0)

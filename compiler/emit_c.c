@@ -519,7 +519,10 @@ static void entry_point(FILE *out, const EmitOptions *opt, const char *p)
                      "    return prt_history_evaluate(&%s_plan, results, period, n);\n}\n",
                 p, p, p, p);
     else
-        fprintf(out, "int main(int argc, char **argv)\n{\n    return prt_main(&%s_plan, argc, argv);\n}\n", p);
+        fprintf(out, "int main(int argc, char **argv)\n{\n"
+                     "#ifdef PLANRT_XLSX /* .xlsx returns and --format xlsx: link libplanrt_xlsx (planc build --xlsx) */\n"
+                     "    prt_xlsx_enable();\n#endif\n"
+                     "    return prt_main(&%s_plan, argc, argv);\n}\n", p);
 }
 
 void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)

@@ -2,7 +2,7 @@
 #include "driver.h"
 #include "escape.h"
 
-#include "workbook.h"
+#include "planrt.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -208,3 +208,23 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
         c->fields[i] = c->buf + (uintptr_t)c->fields[i];
     return 1;
 }
+
+void prt_csv_set_record(prt_csv *c, const char *const *texts, const size_t *lens, size_t n)
+{
+    c->nfields = 0;
+    c->buf_len = 0;
+    c->record = NULL;
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        reserve(c, lens[i]);
+        size_t start = c->buf_len;
+        memcpy(c->buf + start, texts[i], lens[i]);
+        for (size_t k = 0; k < lens[i]; k++)
+            high |= (unsigned char)texts[i][k];
+        c->buf_len += lens[i];
+        end_field(c, start, c->p, c->p);   /* ends it with a NUL */
+    }
+    for (size_t i = 0; i < c->nfields; i++)
+        c->fields[i] = c->buf + (uintptr_t)c->fields[i];
+    c->ascii = !(high & 0x80);
+}

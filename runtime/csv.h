@@ -29,5 +29,8 @@ void prt_csv_free(prt_csv *c);
  * buffer does not hold the whole next record, returns 2 with c->p at the record's start: the caller
  * moves [c->p, c->end) to the front of a fuller buffer, points c->p and c->end at it, and calls again. */
 int prt_csv_next(prt_csv *c, unsigned *line, const char **why);
+/* Makes the n texts the current record, as if read (a workbook's row: results_workbook.c); the
+ * fields' extents in a record's text are 0, there being no text. */
+void prt_csv_set_record(prt_csv *c, const char *const *texts, const size_t *lens, size_t n);
 
 #endif

@@ -324,6 +324,15 @@ static void print_one(const prt_diag *d, FILE *out, const prt_diagnostic *x, boo
         prt_source_line_col(d->sources, x->loc.file, x->loc.begin, &line, &col);
         prt_write_escaped(out, prt_esc_terminal, f->path);
         fprintf(out, ":%u:%u: ", line, col);
+    } else if (pf && pf->sheet) {
+        /* a workbook's cell, as a person names it: "return.xlsx: sheet 'Q3' cell C12: " */
+        prt_buf place = {0};
+        prt_source_sheet_place(d->sources, x->pos, &place);
+        prt_write_escaped(out, prt_esc_terminal, pf->path);
+        fputs(": ", out);
+        prt_write_escaped(out, prt_esc_terminal, prt_buf_str(&place));
+        fputs(": ", out);
+        prt_buf_free(&place);
     } else if (pf) {
         prt_write_escaped(out, prt_esc_terminal, pf->path);
         if (x->pos.line)

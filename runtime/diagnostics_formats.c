@@ -56,6 +56,24 @@ static const char *whole_file(const prt_diag *d, const prt_diagnostic *x)
     return f && !x->pos.line ? f->path : NULL;
 }
 
+/* The message as machines get it: their locations have a file, line and column but no sheet, so a
+ * place in a workbook's sheet leads the message ("sheet 'Q3' cell C12: ..."); in b. */
+static const char *message_of(const prt_diag *d, const prt_diagnostic *x, prt_buf *b)
+{
+    if (x->loc.file || !prt_source_sheet_place(d->sources, x->pos, b))
+        return x->message;
+    prt_buf_puts(b, ": ");
+    prt_buf_puts(b, x->message);
+    return prt_buf_str(b);
+}
+
+static void json_message(FILE *out, const prt_diag *d, const prt_diagnostic *x)
+{
+    prt_buf m = {0};
+    json_string(out, message_of(d, x, &m));
+    prt_buf_free(&m);
+}
+
 static void json_location(FILE *out, const prt_diag *d, const prt_diagnostic *x)
 {
     const char *file;
@@ -76,7 +94,7 @@ static void json_one(FILE *out, const prt_diag *d, const prt_diagnostic *x)
     fputs("{\"kind\": ", out);
     json_string(out, kind(x->sev));
     fputs(", \"message\": ", out);
-    json_string(out, x->message);
+    json_message(out, d, x);
     if (x->code) {
         fputs(", \"code\": ", out);
         json_string(out, x->code);
@@ -188,7 +206,7 @@ void prt_diag_print_sarif(const prt_diag *d, FILE *out)
             fputs(", ", out);
         }
         fprintf(out, "\"level\": \"%s\", \"message\": {\"text\": ", x->sev == PRT_SEV_ERROR ? "error" : "warning");
-        json_string(out, x->message);
+        json_message(out, d, x);
         fputs("}, \"locations\": [", out);
         sarif_region(out, d, x);
         fputs("]", out);
@@ -203,7 +221,7 @@ void prt_diag_print_sarif(const prt_diag *d, FILE *out)
                     fputs(", ", out);
                 /* a related location is a location with a message */
                 fputs("{\"message\": {\"text\": ", out);
-                json_string(out, x->notes[j].message);
+                json_message(out, d, &x->notes[j]);
                 fputs("}, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ", out);
                 sarif_uri(out, file);
                 fprintf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, \"endLine\": %u, \"endColumn\": %u}}}",
@@ -224,6 +242,13 @@ static void gh_escape(FILE *out, const char *s, bool property)
     prt_esc_github(&b, s ? s : "", property);
     prt_buf_flush(&b, out);
     prt_buf_free(&b);
+}
+
+static void gh_message(FILE *out, const prt_diag *d, const prt_diagnostic *x)
+{
+    prt_buf m = {0};
+    gh_escape(out, message_of(d, x, &m), false);
+    prt_buf_free(&m);
 }
 
 void prt_diag_print_github(const prt_diag *d, FILE *out)
@@ -249,7 +274,7 @@ void prt_diag_print_github(const prt_diag *d, FILE *out)
         fputs("title=", out);
         gh_escape(out, x->code ? x->code : "planc", true);
         fputs("::", out);
-        gh_escape(out, x->message, false);
+        gh_message(out, d, x);
         for (size_t j = 0; j < x->nnotes; j++) {
             const char *nf;
             unsigned a, b, c, e;
@@ -258,7 +283,7 @@ void prt_diag_print_github(const prt_diag *d, FILE *out)
                 gh_escape(out, nf, false);
                 fprintf(out, ":%u:%u: ", a, b);
             }
-            gh_escape(out, x->notes[j].message, false);
+            gh_message(out, d, &x->notes[j]);
         }
         fputc('\n', out);
     }

@@ -640,6 +640,9 @@ void prt_run_options_free(prt_run_options *opt);
  *             [--ratings computed|record] [-o FILE]
  *             [--diagnostics-format FORMAT] [--color WHEN] */
 int prt_main(const prt_plan *plan, int argc, char **argv);
+/* Installs the Excel part (workbook.h): .xlsx returns and --format xlsx.  Defined in libplanrt_xlsx.a,
+ * which a generated evaluator links only when asked (planc build --xlsx; cc -DPLANRT_XLSX). */
+void prt_xlsx_enable(void);
 
 /* The period an indicator's result refers to in a report for period p (reported in arrears). */
 prt_period prt_result_period(const prt_indicator *in, prt_period p);

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <dirent.h>
 #include "results_delivery.h"
+#include "results_workbook.h"
 
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -28,6 +29,7 @@ typedef struct FileRec {
     uint32_t file;              /* the file in diag's sources */
     size_t ncols;               /* the header's fields: a row with another count is not a row; 0: no rows read */
     int col_ref, col_period;
+    int sheet;                  /* a workbook's worksheet (its index among them), whose path is the workbook's; -1 */
     bool has_id;                /* dev and ino are known */
     dev_t dev;
     ino_t ino;
@@ -77,6 +79,7 @@ typedef struct Source {
     unsigned too_long;          /* nonzero: the line of a record longer than PRT_MAX_RECORD_BYTES */
     size_t piece;               /* how much to read at a time */
     bool failed;                /* a read error */
+    prt_sheets *sheets;         /* not NULL: the records are a workbook's sheet's rows (results_workbook.h) */
 } Source;
 
 enum { CHUNK = 1 << 20 };
@@ -125,6 +128,8 @@ static bool line_end_after(const char *p, const char *end, bool *quoted)
  * every piece (a 100 MB field took 8.5 s that way). */
 static int next_record(Source *s, unsigned *line, const char **why)
 {
+    if (s->sheets)
+        return prt_sheets_next(s->sheets, &s->csv, line);
     for (;;) {
         int rc = prt_csv_next(&s->csv, line, why);
         if (rc != 2)
@@ -342,12 +347,55 @@ static void index_free(NameIndex *ix)
  * rare, and this keeps the bitmap to one bit a row. */
 static char *field(prt_csv *c, size_t i, size_t *len);
 
+/* Whether the record just read is a row for (indicator, p), as the reader saw it: the same reference
+ * or identifier and the same period (a row whose field count is wrong it did not read, and its fields
+ * past the count are not this row's). */
+static bool same_row(prt_csv *csv, const FileRec *f, const prt_indicator *in, prt_period p)
+{
+    if (csv->nfields != f->ncols)
+        return false;
+    size_t per_len;
+    char *ref = field(csv, (size_t)f->col_ref, NULL), *per = field(csv, (size_t)f->col_period, &per_len);
+    prt_period q;
+    return ((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
+           prt_period_parse(per, per_len, &q, NULL) && prt_period_equal(q, p);
+}
+
+/* The same in a workbook's sheet: the workbook is opened again, quietly, and read to the sheet. */
+static bool first_row_in_sheet(const prt_results *r, const FileRec *f, int indicator, prt_period p, unsigned before,
+                               prt_pos *found)
+{
+    prt_sheets sh;
+    prt_csv csv;
+    prt_csv_init(&csv, "", 0);
+    bool hit = false;
+    if (prt_sheets_open(&sh, NULL, f->path, f->data, f->len, (prt_pos){0, 0, 0, 0})) {
+        while (sh.index < f->sheet && prt_sheets_next_sheet(&sh))
+            ;
+        unsigned at;
+        bool header = true;
+        while (!hit && sh.index == f->sheet && prt_sheets_next(&sh, &csv, &at) == 1 && (before == 0 || at < before)) {
+            if (!header && same_row(&csv, f, &r->plan->indicators[indicator], p)) {
+                *found = (prt_pos){f->file, at, prt_sheets_column(&sh, (size_t)f->col_ref),
+                                   prt_sheets_column(&sh, (size_t)f->col_ref) + 1};
+                hit = true;
+            }
+            header = false;
+        }
+    }
+    prt_sheets_close(&sh);
+    prt_csv_free(&csv);
+    return hit;
+}
+
 /* The first row for (indicator, p) in file f before line `before` (0: anywhere in it), if there is one. */
 static bool first_row_in(const prt_results *r, const FileRec *f, int indicator, prt_period p, unsigned before,
                          prt_pos *found)
 {
     if (f->ncols == 0)
         return false;           /* its header was not read: none of its rows were */
+    if (f->sheet >= 0)
+        return first_row_in_sheet(r, f, indicator, p, before, found);
     prt_csv csv;
     char *text = NULL;
     size_t tlen = 0;
@@ -364,17 +412,9 @@ static bool first_row_in(const prt_results *r, const FileRec *f, int indicator, 
             header = false;
             continue;
         }
-        /* the same reference or identifier and the same period, as the reader saw them (a row whose
-         * field count is wrong it did not read, and its fields past the count are not this row's) */
-        if (csv.nfields == f->ncols) {
-            size_t per_len;
-            char *ref = field(&csv, (size_t)f->col_ref, NULL), *per = field(&csv, (size_t)f->col_period, &per_len);
-            prt_period q;
-            if (((in->ref && strcmp(ref, in->ref) == 0) || (in->id && strcmp(ref, in->id) == 0)) &&
-                prt_period_parse(per, per_len, &q, NULL) && prt_period_equal(q, p)) {
-                *found = csv_field_pos(&csv, f->file, at, (size_t)f->col_ref);
-                hit = true;
-            }
+        if (same_row(&csv, f, in, p)) {
+            *found = csv_field_pos(&csv, f->file, at, (size_t)f->col_ref);
+            hit = true;
         }
     }
     prt_csv_free(&csv);
@@ -385,7 +425,7 @@ static bool first_row_in(const prt_results *r, const FileRec *f, int indicator, 
 /* The first row for (indicator, p) in the files read so far, the current one (the last) up to `line`. */
 static prt_pos first_row_of(const prt_results *r, int indicator, prt_period p, unsigned line)
 {
-    prt_pos found;
+    prt_pos found = {0, 0, 0, 0};
     for (size_t k = 0; k < r->nfiles; k++)
         if (first_row_in(r, &r->files[k], indicator, p, k + 1 == r->nfiles ? line : 0, &found))
             return found;
@@ -597,8 +637,20 @@ typedef struct Reader {
     bool last_keep;
 } Reader;
 
-static prt_pos field_pos(const Reader *rd, size_t i) { return csv_field_pos(rd->csv, rd->file, rd->line, i); }
-static prt_pos row_pos(const Reader *rd) { return csv_row_pos(rd->csv, rd->file, rd->line); }
+/* A field's place: its line and columns in a CSV file, its cell in a workbook's sheet. */
+static prt_pos field_pos(const Reader *rd, size_t i)
+{
+    if (rd->src->sheets) {
+        unsigned col = prt_sheets_column(rd->src->sheets, i);
+        return (prt_pos){rd->file, rd->line, col, col + 1};
+    }
+    return csv_field_pos(rd->csv, rd->file, rd->line, i);
+}
+
+static prt_pos row_pos(const Reader *rd)
+{
+    return rd->src->sheets ? (prt_pos){rd->file, rd->line, 0, 0} : csv_row_pos(rd->csv, rd->file, rd->line);
+}
 static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->file, line, 0, 0}; }
 static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
 
@@ -692,6 +744,8 @@ static bool read_header(Reader *rd)
     if (rd->src->nul)
         return false;           /* said once the reading ends */
     int rc = next_record(rd->src, &rd->line, &why);
+    if (rc == 0 && rd->src->sheets)
+        return false;           /* a sheet of notes or lists, not of results: not read */
     if (rc == 0 && !rd->src->nul && !rd->src->too_long) {
         prt_diag_error_at(rd->diag, file_pos(rd), "R001", "the file is empty: it needs a header row (ref,period,value,...)");
         return false;
@@ -827,7 +881,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     const char *why;
     if (plain_number(text, len, &row->value)) {
         row->status = PRT_RESULT_VALUE;
-    } else if (prt_same_nocase(text, "not available") || prt_same_nocase(text, "n/a")) {
+    } else if (prt_same_nocase(text, "not available") || prt_same_nocase(text, "n/a") || strcmp(text, "#N/A") == 0) {
         row->status = PRT_RESULT_NOT_AVAILABLE;
         return true;
     } else if (prt_same_nocase(text, "not yet available") || prt_same_nocase(text, "nya")) {
@@ -1488,6 +1542,7 @@ static FileRec *add_file(prt_results *r, prt_diag *diag, const char *path)
     f->path = prt_xstrdup(path);
     f->file = prt_sources_add_streamed(diag->sources, path);
     f->col_ref = f->col_period = -1;
+    f->sheet = -1;
     return f;
 }
 
@@ -1565,10 +1620,69 @@ static prt_results *reading_end(Reading *rg)
     return rg->r;
 }
 
+/* ---- workbooks ---- */
+
+/* A return made by planc template from another version of the plan (its planc.digest property):
+ * its rows may no longer match the plan's indicators and targets, which is worth a look. */
+static void check_made_for(Reading *rg, const prt_sheets *sh, prt_pos at)
+{
+    const char *digest = prt_sheets_property(sh, "planc.digest"), *name = prt_sheets_property(sh, "planc.plan");
+    const prt_plan *plan = rg->r->plan;
+    if (!digest || !plan->digest || strcmp(digest, plan->digest) == 0)
+        return;
+    if (name && plan->name && strcmp(name, plan->name) != 0)
+        prt_diag_warning_at(rg->diag, at, "R025", "the return was made by planc template for the plan '%s', not '%s'",
+                            name, plan->name);
+    else
+        prt_diag_warning_at(rg->diag, at, "R025",
+                            "the return was made by planc template from another version of the plan (%s; this plan "
+                            "is %s): check that its rows still match the plan's indicators",
+                            digest, plan->digest);
+}
+
+/* Reads a workbook's sheets, those whose first row is a results header, each as a file of its own (the
+ * workbook at path, or the len bytes at data); `at` is the workbook as a whole, for what concerns it. */
+static void read_workbook(Reading *rg, const char *path, const char *data, size_t len, prt_file_kind kind, prt_pos at)
+{
+    const char *missing = prt_sheets_missing_part(kind);
+    if (missing) {
+        prt_diag_error_at(rg->diag, at, "R023", "%s", missing);
+        return;
+    }
+    prt_sheets sh;
+    if (prt_sheets_open(&sh, rg->diag, path, data, len, at)) {
+        check_made_for(rg, &sh, at);
+        while (prt_sheets_next_sheet(&sh)) {
+            FileRec *f = add_file(rg->r, rg->diag, path);
+            f->file = sh.file;  /* the sheet, not the workbook */
+            f->sheet = sh.index;
+            f->data = data;
+            f->len = len;
+            Source src;
+            memset(&src, 0, sizeof src);
+            src.sheets = &sh;
+            prt_csv_init(&src.csv, "", 0);
+            parse(rg, &src);
+            prt_csv_free(&src.csv);
+        }
+        if (sh.nresults == 0 && !sh.broken)
+            prt_diag_error_at(rg->diag, at, "R001",
+                              "no sheet of the workbook is a return: none has a header row (ref, period, value, ...) "
+                              "as its first row");
+    }
+    prt_sheets_close(&sh);
+}
+
 prt_results *prt_results_parse(const prt_plan *plan, const char *path, const char *data, size_t len, prt_diag *diag)
 {
     Reading rg;
     reading_begin(&rg, plan, diag);
+    prt_file_kind kind = prt_file_kind_of(data, len);
+    if (kind != PRT_FILE_TEXT) {
+        FileRec *wb = add_file(rg.r, diag, path);
+        read_workbook(&rg, path, data, len, kind, (prt_pos){wb->file, 0, 0, 0});
+        return reading_end(&rg);
+    }
     FileRec *f = add_file(rg.r, diag, path);
     f->data = data;     /* the caller's text: read again for a repeated row's first while it is read */
     f->len = len;
@@ -1640,7 +1754,12 @@ static void read_file(Reading *rg, const char *path)
         prt_diag_error_at(rg->diag, unread_file(rg->diag, path), "R000", "cannot read the results: %s",
                           strerror(saved ? saved : EIO));
         rg->unreadable = true;
-    } else if (add_unless_read(rg, f, path)) {
+    } else if (!add_unless_read(rg, f, path)) {
+        /* read before, under another name (R016 said) */
+    } else if (prt_file_kind_of(src.buf, got) != PRT_FILE_TEXT) {
+        read_workbook(rg, path, NULL, 0, prt_file_kind_of(src.buf, got),
+                      (prt_pos){rg->r->files[rg->r->nfiles - 1].file, 0, 0, 0});
+    } else {
         src.nul = got && memchr(src.buf, '\0', got) != NULL;
         prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
         src.csv.more = got == src.cap && !src.nul;
@@ -1651,11 +1770,14 @@ static void read_file(Reading *rg, const char *path)
     free(src.buf);
 }
 
-/* Whether a directory entry's name is a results file's: ends in .csv (any case), not hidden. */
+/* Whether a directory entry's name is a results file's: ends in .csv or .xlsx (any case), not hidden,
+ * and not the lock file Excel keeps beside a workbook it has open ("~$q3.xlsx"). */
 static bool csv_name(const char *name)
 {
     size_t n = strlen(name);
-    return name[0] != '.' && n > 4 && prt_same_nocase(name + n - 4, ".csv");
+    if (name[0] == '.' || strncmp(name, "~$", 2) == 0)
+        return false;
+    return (n > 4 && prt_same_nocase(name + n - 4, ".csv")) || (n > 5 && prt_same_nocase(name + n - 5, ".xlsx"));
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
@@ -1717,7 +1839,7 @@ static void read_directory(Reading *rg, const char *dir)
             prt_diag_error_at(rg->diag, unread_file(rg->diag, dir), "R000", "cannot read the results: %s", why);
         else
             prt_diag_error_at(rg->diag, unread_file(rg->diag, dir), "R000",
-                              "the directory '%s' holds no .csv results files", dir);
+                              "the directory '%s' holds no .csv or .xlsx results files", dir);
         rg->unreadable = true;
     }
     for (size_t i = 0; i < n; i++) {
@@ -1840,6 +1962,9 @@ static const prt_diag_code results_codes[] = {
     {"R020", "an impact that is not low, medium or high, one given with a band, or one on an indicator's row"},
     {"R021", "a completion date that is not a day, after the period the row reports, before the milestone starts, or on an indicator's row"},
     {"R022", "a confidence interval's lower or upper bound without the other, that does not hold the value, on a row with no value, or on an activity's row"},
+    {"R023", "a workbook that cannot be read: .xls, .ods, .xlsb, password-protected, corrupt, over a size limit, or given to an evaluator built without the Excel part"},
+    {"R024", "a workbook's cell whose value cannot be taken: an error such as #DIV/0! (#N/A is 'not available'), or a formula with no saved value"},
+    {"R025", "a return made by planc template from another version of the plan, or for another plan (a warning)"},
 };
 
 const prt_diag_code *prt_results_codes(size_t *n)

@@ -15,6 +15,7 @@ void prt_sources_free(prt_source_set *s)
 {
     for (size_t i = 1; i < s->nfiles; i++) {
         free(s->files[i].path);
+        free(s->files[i].sheet);
         if (s->files[i].map_len)
             munmap(s->files[i].text, s->files[i].map_len);
         else
@@ -53,6 +54,47 @@ uint32_t prt_sources_add_mapped(prt_source_set *s, const char *path, char *text,
 uint32_t prt_sources_add_streamed(prt_source_set *s, const char *path)
 {
     return prt_sources_add(s, path, NULL, 0);
+}
+
+uint32_t prt_sources_add_sheet(prt_source_set *s, const char *path, const char *sheet)
+{
+    uint32_t file = prt_sources_add(s, path, NULL, 0);
+    s->files[file].sheet = prt_xstrdup(sheet);
+    return file;
+}
+
+/* A column's letters: 1 is A, 26 Z, 27 AA, 16384 XFD. */
+static void column_letters(prt_buf *b, unsigned col)
+{
+    char letters[8];
+    int n = 0;
+    for (; col > 0 && n < (int)sizeof letters; col = (col - 1) / 26)
+        letters[n++] = (char)('A' + (col - 1) % 26);
+    while (n > 0)
+        prt_buf_putc(b, letters[--n]);
+}
+
+bool prt_source_sheet_place(const prt_source_set *s, prt_pos pos, prt_buf *b)
+{
+    prt_buf_clear(b);
+    const prt_source_file *f = prt_sources_get(s, pos.file);
+    if (!f || !f->sheet)
+        return false;
+    prt_buf_puts(b, "sheet '");
+    for (const char *c = f->sheet; *c; c++) {
+        if (*c == '\'')
+            prt_buf_putc(b, '\'');
+        prt_buf_putc(b, *c);
+    }
+    prt_buf_putc(b, '\'');
+    if (pos.line && pos.col) {
+        prt_buf_puts(b, " cell ");
+        column_letters(b, pos.col);
+        prt_buf_printf(b, "%u", pos.line);
+    } else if (pos.line) {
+        prt_buf_printf(b, " row %u", pos.line);
+    }
+    return true;
 }
 
 const prt_source_file *prt_sources_get(const prt_source_set *s, uint32_t file)
@@ -182,7 +224,7 @@ static bool reread_at(prt_source_file *f, unsigned line)
 char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len)
 {
     prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
-    if (!f || f->text || line == 0 || !reread_at(f, line) || !skip_to_line(f, line))
+    if (!f || f->text || f->sheet || line == 0 || !reread_at(f, line) || !skip_to_line(f, line))
         return NULL;
     prt_buf b = {0};
     int c;

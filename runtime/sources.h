@@ -6,6 +6,9 @@
 #ifndef PLANRT_SOURCES_H
 #define PLANRT_SOURCES_H
 
+#include "strbuf.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -32,6 +35,9 @@ typedef struct prt_source_file {
     size_t nlines;
     FILE *reread;               /* streamed: the file opened again to show a line, and the next line in it */
     unsigned reread_line;
+    /* a worksheet of a workbook (path is the workbook's): its places are cells, line the row and col
+     * the column (1 is A), and diagnostics name them as a person does, "sheet 'Q3' cell C12" */
+    char *sheet;
 } prt_source_file;
 
 typedef struct prt_source_set {
@@ -47,6 +53,12 @@ uint32_t prt_sources_add(prt_source_set *s, const char *path, char *text, size_t
 uint32_t prt_sources_add_mapped(prt_source_set *s, const char *path, char *text, size_t size, size_t map_len);
 /* Adds a file that is read as a stream: its places are prt_pos, its text is not kept. */
 uint32_t prt_sources_add_streamed(prt_source_set *s, const char *path);
+/* Adds a worksheet of the workbook at path: its places are cells (prt_pos: line the row, col the column). */
+uint32_t prt_sources_add_sheet(prt_source_set *s, const char *path, const char *sheet);
+/* Where a place in a worksheet is, as a person names it: "sheet 'Q3' cell C12", "sheet 'Q3' row 12" (no
+ * column) or "sheet 'Q3'" (no row), the name's apostrophes doubled as Excel writes them; into b
+ * (cleared first).  False, b empty, when the place is not in a worksheet. */
+bool prt_source_sheet_place(const prt_source_set *s, prt_pos pos, prt_buf *b);
 const prt_source_file *prt_sources_get(const prt_source_set *s, uint32_t file);
 
 /* 1-based line; column counted in characters (UTF-8 code points), 1-based, as gcc and clang print. */

@@ -53,8 +53,6 @@ typedef struct prt_xlsx_part {
 
 /* The Excel part, once prt_xlsx_enable() has run; NULL otherwise. */
 extern const prt_xlsx_part *prt_xlsx;
-/* Defined in libplanrt_xlsx.a. */
-void prt_xlsx_enable(void);
 
 /* The file formats a results reader can tell by their first bytes. */
 typedef enum {
