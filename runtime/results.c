@@ -1941,9 +1941,9 @@ bool prt_results_input(const prt_results *r, int input, prt_period p, double *ou
 /* docs/results.md and docs/diagnostics.md say the same at length. */
 static const prt_diag_code results_codes[] = {
     {"R000", "a results file or directory that cannot be read, or a directory with no .csv file (exit status 2)"},
-    {"R001", "a results file that is empty, or whose header lacks ref, period or value"},
+    {"R001", "a results file that is empty, or whose header lacks ref, period or value; a workbook with no sheet of results"},
     {"R002", "an unknown or repeated column, or benchmark:ID for an undeclared benchmark"},
-    {"R003", "malformed CSV: a quote not closed, text after a closing quote, a quote inside an unquoted field, a row with the wrong number of fields"},
+    {"R003", "malformed CSV: a quote not closed, text after a closing quote, a quote inside an unquoted field, a row with the wrong number of fields, a workbook's cell with a value outside the header's columns"},
     {"R004", "a row with no reference, or one the plan does not define"},
     {"R005", "a malformed period, or one outside the plan (and the year before it)"},
     {"R006", "a value that is empty or not a number"},
