@@ -146,6 +146,9 @@ done
 . tests/lsp_edit.sh
 . tests/editors.sh
 
+# --- the report as a workbook (issue 18) ---
+. tests/report_xlsx.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
