@@ -102,6 +102,8 @@ golden_cmd "report xlsx: --audit is not written as xlsx" $RX/audit.expected \
 golden_cmd "report xlsx: --map is not written as xlsx" $RX/map.expected \
     eval plans/our-plan-for-barnet-2023-26.plan --results plans/our-plan-for-barnet-2023-26.returns \
     --period "2023/24 Q2" --map "$RX_OUT/none.svg" -o "$RX_OUT/map.xlsx"
+TMPDIR="$RX_OUT/no such dir" golden_cmd "report xlsx: no temporary file, a clear error" $RX/no-tmpdir.expected \
+    eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 -o "$RX_OUT/no-tmp.xlsx"
 if command -v script >/dev/null; then
     script -qec "$PLANC eval tests/eval/small.plan --results tests/eval/good.csv --period 2019/20 --format xlsx; echo \"exit: \$?\"" \
         /dev/null 2>&1 | tr -d '\r' >"$RX_OUT/terminal.actual"

@@ -68,15 +68,13 @@ static void properties(XReport *x, prt_buf *title)
         .comments = "Written by planc " PLANRT_VERSION,
         .created = created_time(x->h->produced),
     };
-    if (workbook_set_properties(x->wb, &props) != LXW_NO_ERROR)
-        x->failed = true;
+    xr_check(x, workbook_set_properties(x->wb, &props));
     const char *names[] = {"planc.plan", "planc.period", "planc.digest", "planc.version"};
     const char *values[] = {plan->name, period.s, plan->digest, plan->version};
     prt_buf cut = {0};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (values[i] && *values[i] &&
-            workbook_set_custom_property_string(x->wb, names[i], property_value(&cut, values[i])) != LXW_NO_ERROR)
-            x->failed = true;   /* libxlsxwriter copies the value */
+        if (values[i] && *values[i])   /* libxlsxwriter copies the value */
+            xr_check(x, workbook_set_custom_property_string(x->wb, names[i], property_value(&cut, values[i])));
     prt_buf_free(&cut);
 }
 
@@ -97,7 +95,9 @@ bool prt_xlsx_report(FILE *out, const prt_history *h, char **why)
     bool ok;
     if (x.failed) {
         prt_xlsx_out_abandon(&o);
-        *why = prt_xstrdup("cannot write a cell of the workbook (out of memory?)");
+        prt_buf b = {0};
+        prt_buf_printf(&b, "cannot write the workbook: %s", lxw_strerror(x.failed));
+        *why = prt_buf_take(&b);
         ok = false;
     } else {
         ok = prt_xlsx_out_finish(&o, out, why);   /* the sheet names and the title are used until here */

@@ -28,7 +28,7 @@ typedef struct XReport {
     lxw_format *title, *heading, *header, *text, *wrap, *exception, *date;
     XrFormatCache *cache;
     prt_buf cell;                   /* scratch for a cell's text */
-    bool failed;                    /* a write failed: the workbook is not written */
+    lxw_error failed;               /* the first write that failed (then the workbook is not written) */
 } XReport;
 
 /* ---- formats and cells (xlsx_report_formats.c) ---- */
@@ -49,6 +49,8 @@ lxw_format *xr_share_format(XReport *x, int percent);
  * to what an Excel cell holds (32,767 UTF-16 units) at a character's start, then "…"; a literal
  * "_xHHHH_" kept literal (Excel reads it as an escaped character). */
 void xr_string(XReport *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt);
+/* Records err when it is the first failure (the report then says it and writes nothing). */
+void xr_check(XReport *x, lxw_error err);
 void xr_number(XReport *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *fmt);
 /* A day (yyyymmdd) as a date cell, blank for 0. */
 void xr_date(XReport *x, lxw_worksheet *ws, int row, int col, int yyyymmdd);

@@ -201,25 +201,25 @@ static const char *cell_text(prt_buf *b, const char *s)
     return prt_buf_str(b);
 }
 
-static void check(XReport *x, lxw_error err)
+void xr_check(XReport *x, lxw_error err)
 {
-    if (err != LXW_NO_ERROR)
-        x->failed = true;
+    if (err != LXW_NO_ERROR && x->failed == LXW_NO_ERROR)
+        x->failed = err;
 }
 
 void xr_string(XReport *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt)
 {
     if (!s || !*s) {
         if (fmt)
-            check(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+            xr_check(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
         return;
     }
-    check(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cell_text(&x->cell, s), fmt));
+    xr_check(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cell_text(&x->cell, s), fmt));
 }
 
 void xr_number(XReport *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *fmt)
 {
-    check(x, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, fmt));
+    xr_check(x, worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, fmt));
 }
 
 void xr_date(XReport *x, lxw_worksheet *ws, int row, int col, int yyyymmdd)
@@ -227,7 +227,7 @@ void xr_date(XReport *x, lxw_worksheet *ws, int row, int col, int yyyymmdd)
     if (!yyyymmdd)
         return;
     lxw_datetime d = {.year = yyyymmdd / 10000, .month = yyyymmdd / 100 % 100, .day = yyyymmdd % 100};
-    check(x, worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &d, x->date));
+    xr_check(x, worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &d, x->date));
 }
 
 void xr_table_header(XReport *x, lxw_worksheet *ws, const char *const *heads, const double *widths, int n,
