@@ -147,6 +147,9 @@ done
 . tests/editors.sh
 . tests/results_xlsx.sh
 
+# --- the report as a workbook (issue 18) ---
+. tests/report_xlsx.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

@@ -48,7 +48,8 @@ typedef struct prt_xlsx_names {
 const char *prt_xlsx_sheet_name(prt_xlsx_names *names, const char *want);
 void prt_xlsx_names_free(prt_xlsx_names *names);
 
-/* A colour of the palette (palette.h: "#RRGGBB") as libxlsxwriter takes it (0xRRGGBB). */
+/* A colour of the palette (palette.h: "#RRGGBB") as libxlsxwriter takes it (0xRRGGBB; black, and
+ * anything not a colour, as LXW_COLOR_BLACK, since 0 there means "not set"). */
 lxw_color_t prt_xlsx_colour(const char *hex);
 
 #endif

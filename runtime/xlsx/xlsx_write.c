@@ -154,5 +154,6 @@ void prt_xlsx_names_free(prt_xlsx_names *names)
 
 lxw_color_t prt_xlsx_colour(const char *hex)
 {
-    return hex && hex[0] == '#' ? (lxw_color_t)strtoul(hex + 1, NULL, 16) : 0;
+    lxw_color_t c = hex && hex[0] == '#' ? (lxw_color_t)strtoul(hex + 1, NULL, 16) : 0;
+    return c ? c : LXW_COLOR_BLACK;   /* 0 is libxlsxwriter's "no colour": black has a value of its own */
 }

@@ -332,6 +332,29 @@ def check_eval_html(f, browser):
     return p
 
 
+def check_eval_xlsx(f):
+    """The report as a workbook, read back by openpyxl (Debian's /usr/bin/python3 has it, this one may
+    not): every hostile string of the JSON report comes back exactly (cut with "…" past Excel's 32,767
+    characters), none as a formula (tests/report_xlsx/check.py)."""
+    what = "eval --format xlsx"
+    if subprocess.run(["/usr/bin/python3", "-c", "import openpyxl"], stderr=subprocess.DEVNULL).returncode != 0:
+        return []   # skipped: no openpyxl
+    xlsx, js = f.o("report.xlsx"), f.o("report.json")
+    args = ["eval", f.plan, "--results", f.results, "--period", PERIOD]
+    s, _, err = planc(*(args + ["--format", "xlsx", "-o", xlsx]))
+    p = expect(s, [0], what, err) + text_problems(err, what + " (standard error)")
+    s, _, err = planc(*(args + ["--format", "json", "-o", js]))
+    p += expect(s, [0], "eval --format json", err)
+    if p:
+        return p
+    checker = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report_xlsx", "check.py")
+    s, out, err = run(["/usr/bin/python3", checker, "hostile", xlsx, js])
+    lines = out.decode("utf-8", "replace").split("\n")
+    if s != 0 or not any(ln.startswith("PASS ") for ln in lines):
+        return ["%s: %s" % (what, (out + err).decode("utf-8", "replace")[-300:])]
+    return []
+
+
 def check_bad_results(f, which, fmt="text"):
     path = f.bad_results if which == "bad" else f.nul_results
     what = "eval with a %s results file, diagnostics as %s" % ("hostile, erroneous" if which == "bad" else "NUL-holding", fmt)
@@ -503,6 +526,7 @@ def checks(k):
     for fmt in ("text", "csv", "json", "md"):
         c.append(("eval --format " + fmt, lambda f, fmt=fmt: check_eval(f, fmt)))
     c.append(("eval --audit", lambda f: check_eval(f, "text", True)))
+    c.append(("eval --format xlsx, read back by openpyxl", check_eval_xlsx))
     c.append(("eval --format html --map, xmllint", lambda f: check_eval_html(f, False)))
     c.append(("eval --format html in Chromium", lambda f: check_eval_html(f, True)))
     for fmt in ("text", "json", "sarif", "github"):
