@@ -14,7 +14,7 @@ const char *xlsx_text(prt_buf *b, const char *s, size_t max, bool *cut)
         uint32_t cp;
         size_t n = prt_utf8_char(s, &cp);
         const char *bytes = s;
-        if (n == 0 || (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) {
+        if (n == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F) {
             bytes = "\xEF\xBF\xBD";            /* U+FFFD */
             cp = 0xFFFD;
             n = n ? n : 1;

@@ -13,7 +13,8 @@
 #define XLSX_CELL_MAX 32767
 
 /* s (NULL: "") into b, replacing its contents: a byte that is not part of a well-formed UTF-8
- * character, and a control character other than tab and line feed, become U+FFFD; cut at a
+ * character, and a control character other than tab, line feed and carriage return (what XML 1.0
+ * carries), become U+FFFD; cut at a
  * character's start to at most max UTF-16 units (max 0: no limit).  Returns the text; *cut (when
  * not NULL) says whether anything was left out. */
 const char *xlsx_text(prt_buf *b, const char *s, size_t max, bool *cut);
