@@ -170,8 +170,10 @@ def main():
     head, rows, sheets = check_rows(wb, csv_path, mode)
     props = custom_properties(book)
     first = text(wb["Instructions"]["A1"].value) if "Instructions" in wb.sheetnames else None
-    check("Instructions first, naming the plan", wb.sheetnames[0] == "Instructions" and first == "Data return: " + props.get("planc.plan", "")[:200] or
-          (first or "").startswith("Data return: "), "%r %r" % (wb.sheetnames[:1], first))
+    name = props.get("planc.plan", "")
+    check("Instructions first, naming the plan as the property does", wb.sheetnames[0] == "Instructions" and
+          first is not None and (first == "Data return: " + name or (len(name) >= 250 and first.startswith("Data return: " + name))),
+          "%r %r %r" % (wb.sheetnames[:1], (first or "")[:80], name[:80]))
     if what == "rows":
         return
     delivery = "status" in head
