@@ -69,7 +69,10 @@ bool xt_lists_make(XtWriter *w)
         add(&w->impacts, prt_impact_words[i]);
     add(&w->yes_no, "yes");
     add(&w->yes_no, "no");
-    sheet |= settle(&w->states) | settle(&w->impacts) | settle(&w->yes_no);
+    /* each is settled, whatever the others need */
+    sheet |= settle(&w->states);
+    sheet |= settle(&w->impacts);
+    sheet |= settle(&w->yes_no);
     return sheet;
 }
 
