@@ -184,7 +184,7 @@ install: planc
 	install -d $(DESTDIR)$(PREFIX)/share/planc/bash-completion
 	install -m 644 editors/bash-completion/planc $(DESTDIR)$(PREFIX)/share/planc/bash-completion/planc
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/planc $(DESTDIR)$(PREFIX)/lib/libplanrt.a \
+	rm -f $(DESTDIR)$(PREFIX)/bin/planc $(DESTDIR)$(PREFIX)/lib/libplanrt.a $(DESTDIR)$(PREFIX)/lib/libplanrt_xlsx.a \
 	    $(addprefix $(DESTDIR)$(PREFIX)/include/,$(notdir $(RT_HEADERS))) \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig/planrt.pc $(DESTDIR)$(PREFIX)/share/man/man1/planc.1
 	rm -rf $(DESTDIR)$(PREFIX)/share/doc/planc $(DESTDIR)$(PREFIX)/share/planc
