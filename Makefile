@@ -149,7 +149,7 @@ run: planc
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-sanitize:
 	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random build-san/list_names
-	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random NAMES=build-san/list_names tests/run.sh
 
 # every plan through check, eval, compile and map under valgrind: no leaks in planc's own code

@@ -150,6 +150,9 @@ done
 # --- the report as a workbook (issue 18) ---
 . tests/report_xlsx.sh
 
+# --- the return as a workbook (issue 18) ---
+. tests/template_xlsx.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1

@@ -429,6 +429,26 @@ def check_template(f):
     return p or csv_problems(read(path), "template")
 
 
+TEMPLATE_XLSX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "template_xlsx.py")
+
+
+def check_template_xlsx(f):
+    """The workbook template opens in openpyxl (Debian's, /usr/bin/python3) and its data sheets hold
+    exactly the CSV template's strings, row for row; skipped when that Python has no openpyxl."""
+    book, path = f.o("template.xlsx"), f.o("template-x.csv")
+    s, out, err = planc("template", f.plan, "--period", PERIOD, "-o", book)
+    p = expect(s, [0], "template -o x.xlsx", err)
+    s, out, err = planc("template", f.plan, "--period", PERIOD, "-o", path)
+    p += expect(s, [0], "template", err)
+    if p:
+        return p
+    s, out, err = run(["/usr/bin/python3", TEMPLATE_XLSX, "rows", book, path])
+    if s == 3:
+        return []
+    return [line for line in out.decode("utf-8", "replace").splitlines() if line.startswith("FAIL")] or \
+        ([] if s == 0 else ["template_xlsx.py: status %d: %s" % (s, err.decode("utf-8", "replace")[-300:])])
+
+
 def check_fmt(f):
     s, out, err = planc("fmt", f.plan)
     p = expect(s, [0], "fmt", err) + text_problems(out, "fmt")
@@ -539,6 +559,7 @@ def checks(k):
     c.append(("map -T dot", lambda f: check_map(f, "dot")))
     c.append(("map -o x.png", lambda f: check_map(f, "png")))
     c.append(("template", check_template))
+    c.append(("template -o x.xlsx, openpyxl", check_template_xlsx))
     c.append(("fmt", check_fmt))
     c.append(("lsp: diagnostics, outline, hover", check_lsp))
     c.append(("diff --format text", lambda f: check_diff(f, "text")))
