@@ -32,6 +32,8 @@ static bool decimal(const char *v)
         while (*p >= '0' && *p <= '9')
             p++;
     }
+    while (*p == ' ')
+        p++;
     return *p == '\0';
 }
 

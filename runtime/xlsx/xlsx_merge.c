@@ -45,9 +45,9 @@ static bool add_range(prt_xlsx_merges *ms, const char *range, char **why)
                         (unsigned)(c1 < c2 ? c2 : c1), "", 0, NULL};
     if (m.r1 == m.r2 && m.c1 == m.c2)
         return true;   /* one cell: nothing to fill */
-    if (ms->n == PRT_XLSX_MAX_MERGES) {
+    if (ms->n == ms->most) {
         *why = prt_xlsx_msg("the sheet has more than %zu merged ranges, the most planc reads: the file is damaged "
-                            "or hostile", PRT_XLSX_MAX_MERGES);
+                            "or hostile", ms->most);
         return false;
     }
     ms->area += (uint64_t)(m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
@@ -67,6 +67,7 @@ static bool add_range(prt_xlsx_merges *ms, const char *range, char **why)
 bool prt_xlsx_merges_read(prt_xlsx_merges *ms, prt_xlsx_zip *z, const char *part, char **why)
 {
     memset(ms, 0, sizeof *ms);
+    ms->most = prt_xlsx_count_cap(z, PRT_XLSX_MAX_MERGES, 32);
     prt_xlsx_xml x;
     if (!prt_xlsx_xml_open(&x, z, part, why))
         return false;
@@ -88,7 +89,8 @@ bool prt_xlsx_merges_read(prt_xlsx_merges *ms, prt_xlsx_zip *z, const char *part
         rc = prt_xlsx_xml_read(&x, why);
     }
     prt_xlsx_xml_close(&x);
-    qsort(ms->m, ms->n, sizeof *ms->m, by_top_left);
+    if (ms->n)
+        qsort(ms->m, ms->n, sizeof *ms->m, by_top_left);
     return rc == 0;
 }
 

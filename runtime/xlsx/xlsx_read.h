@@ -16,11 +16,13 @@
 
 /* ---- limits ---- */
 #define PRT_XLSX_PART_CAP ((size_t)256 << 20)   /* a part's uncompressed bytes (PLANRT_XLSX_MAX_PART_BYTES lowers it) */
-#define PRT_XLSX_MAX_STRINGS ((size_t)1 << 24)  /* shared strings: 16 bytes of table each, at least 5 bytes of XML */
+/* shared strings: 8 bytes of table each for at least 5 bytes of XML; no more than one per 8 bytes of
+ * the part cap either, so that a lowered cap (for tests) lowers this one too */
+#define PRT_XLSX_MAX_STRINGS ((size_t)1 << 24)
 #define PRT_XLSX_CELL_CHARS 32767               /* Excel's own limit for a cell's text */
 #define PRT_XLSX_MAX_ROW 1048576u
 #define PRT_XLSX_MAX_COL 16384u                 /* XFD */
-#define PRT_XLSX_MAX_MERGES ((size_t)1 << 20)
+#define PRT_XLSX_MAX_MERGES ((size_t)1 << 20)   /* and no more than one per 32 bytes of the part cap */
 #define PRT_XLSX_MAX_MERGE_AREA ((uint64_t)1 << 26)   /* cells all of a sheet's merged ranges cover */
 
 /* A message made like printf (malloc'd), for *why. */
@@ -37,6 +39,8 @@ typedef struct prt_xlsx_zip {
 } prt_xlsx_zip;
 
 /* Opens the archive at path, or the len bytes at data; false with *why (malloc'd) in words. */
+/* The lesser of cap and the part cap divided by per (the caps on counts follow a lowered part cap). */
+size_t prt_xlsx_count_cap(const prt_xlsx_zip *z, size_t cap, size_t per);
 bool prt_xlsx_zip_open(prt_xlsx_zip *z, const char *path, const void *data, size_t len, char **why);
 void prt_xlsx_zip_close(prt_xlsx_zip *z);
 /* The entry of that name (ZIP names are exact, but Open Packaging names ignore case), or -1. */
@@ -114,6 +118,7 @@ typedef struct prt_xlsx_strings {
     prt_buf text;               /* every string, each NUL-terminated */
     size_t *start;              /* string i is text.data + start[i], start[i + 1] - start[i] - 1 bytes */
     size_t n, cap;
+    size_t most;                /* the most strings taken */
 } prt_xlsx_strings;
 
 bool prt_xlsx_strings_read(prt_xlsx_strings *s, prt_xlsx_zip *z, const char *part, char **why);
@@ -174,6 +179,7 @@ typedef struct prt_xlsx_merge {
 typedef struct prt_xlsx_merges {
     prt_xlsx_merge *m;          /* sorted by top row, then left column */
     size_t n, cap;
+    size_t most;                /* the most ranges taken */
     uint64_t area;              /* cells covered, summed */
     size_t next;                /* the first not yet reached by the rows read */
     size_t *active;             /* those covering the current row */

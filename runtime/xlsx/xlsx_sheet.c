@@ -156,6 +156,7 @@ static unsigned long cell_column(prt_xlsx_sheet *s, const char *ref, char **why)
 {
     unsigned long col = s->last_col + 1, row = 0;
     prt_buf q = {0};
+    *why = NULL;
     if (ref && (!prt_xlsx_parse_ref(ref, &col, &row) || !col))
         *why = prt_xlsx_msg("the sheet has a cell reference '%s' that is not one (a column and a row, like C12)",
                             prt_xlsx_quote(&q, ref));

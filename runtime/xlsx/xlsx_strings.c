@@ -16,9 +16,9 @@ static bool add_string(prt_xlsx_strings *s, prt_buf *item, const char *part, cha
                             PRT_XLSX_CELL_CHARS);
         return false;
     }
-    if (s->n + 1 >= PRT_XLSX_MAX_STRINGS) {
+    if (s->n == s->most) {
         *why = prt_xlsx_msg("%s has more than %zu strings, the most planc reads: the file is damaged or hostile",
-                            part, PRT_XLSX_MAX_STRINGS - 1);
+                            part, s->most);
         return false;
     }
     if (s->n + 1 >= s->cap) {
@@ -37,6 +37,7 @@ bool prt_xlsx_strings_read(prt_xlsx_strings *s, prt_xlsx_zip *z, const char *par
     s->cap = 256;
     s->start = prt_xmalloc(s->cap * sizeof *s->start);
     s->start[0] = 0;
+    s->most = prt_xlsx_count_cap(z, PRT_XLSX_MAX_STRINGS, 8);
     if (!part)
         return true;
     prt_xlsx_xml x;

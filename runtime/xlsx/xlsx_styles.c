@@ -141,7 +141,8 @@ bool prt_xlsx_styles_read(prt_xlsx_styles *st, prt_xlsx_zip *z, const char *part
     bool ok = read_parts(&sp, &x, why);
     prt_xlsx_xml_close(&x);
     if (ok) {
-        qsort(sp.custom, sp.ncustom, sizeof *sp.custom, by_id);
+        if (sp.ncustom)
+            qsort(sp.custom, sp.ncustom, sizeof *sp.custom, by_id);
         st->n = sp.nxf;
         st->shown = prt_xmalloc(sp.nxf ? sp.nxf : 1);
         for (size_t i = 0; i < sp.nxf; i++) {

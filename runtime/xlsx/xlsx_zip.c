@@ -43,6 +43,11 @@ static size_t part_cap(void)
     return PRT_XLSX_PART_CAP;
 }
 
+size_t prt_xlsx_count_cap(const prt_xlsx_zip *z, size_t cap, size_t per)
+{
+    return z->part_cap / per < cap ? z->part_cap / per : cap;
+}
+
 bool prt_xlsx_zip_open(prt_xlsx_zip *z, const char *path, const void *data, size_t len, char **why)
 {
     memset(z, 0, sizeof *z);

@@ -119,14 +119,14 @@ int main(int argc, char **argv)
             puts(hidden ? " hidden" : "");
         }
         prt_sheet_row r;
-        while ((rc = prt_xlsx_next_row(wb, &r, &why)) == 1) {
+        while ((why = NULL, rc = prt_xlsx_next_row(wb, &r, &why)) == 1) {
             rows++;
             cells += r.ncells;
             if (!quiet)
                 print_row(&r);
         }
         if (rc < 0) {
-            printf("  error: %s\n", why);
+            printf("  error: %s\n", why ? why : "(no reason given)");
             free(why);
             status = 1;
         }
