@@ -145,6 +145,7 @@ done
 . tests/lsp.sh
 . tests/lsp_edit.sh
 . tests/editors.sh
+. tests/xlsx_read.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then

@@ -68,6 +68,8 @@ bool prt_xlsx_xml_open(prt_xlsx_xml *x, prt_xlsx_zip *z, const char *part, char 
 void prt_xlsx_xml_close(prt_xlsx_xml *x);
 /* The next node: 1; 0 at the end of the document; -1 with *why (not well-formed, a DTD, a cap). */
 int prt_xlsx_xml_read(prt_xlsx_xml *x, char **why);
+/* Why a part that ended too soon or failed without libxml2 saying why cannot be read (malloc'd). */
+char *prt_xlsx_xml_broken(const prt_xlsx_xml *x);
 /* Past the current element's content to the node after it (xmlTextReaderNext): as prt_xlsx_xml_read. */
 int prt_xlsx_xml_skip(prt_xlsx_xml *x, char **why);
 /* Whether the current node starts an element of this local name (any namespace: strict OOXML too). */

@@ -203,8 +203,8 @@ static bool read_cell(prt_xlsx_sheet *s, char **why)
             }
         }
         if (rc <= 0) {
-            if (rc == 0)
-                *why = prt_xlsx_msg("%s ends inside a cell: the workbook is damaged", s->part);
+            if (rc == 0)   /* libxml2 reports a document cut short first: only in case it did not */
+                *why = prt_xlsx_xml_broken(&s->x);
             return false;
         }
     }

@@ -176,6 +176,11 @@ void prt_xlsx_xml_close(prt_xlsx_xml *x)
     memset(x, 0, sizeof *x);
 }
 
+char *prt_xlsx_xml_broken(const prt_xlsx_xml *x)
+{
+    return prt_xlsx_msg("%s is not well-formed XML: the workbook is damaged; save it again as .xlsx", x->part);
+}
+
 /* The outcome of a step of the reader: the callback's or libxml2's error first, then a DTD. */
 static int outcome(prt_xlsx_xml *x, int rc, char **why)
 {
@@ -186,7 +191,7 @@ static int outcome(prt_xlsx_xml *x, int rc, char **why)
         else
             x->xml_error = NULL;
         if (!*why)
-            *why = prt_xlsx_msg("%s is not well-formed XML: the workbook is damaged; save it again as .xlsx", x->part);
+            *why = prt_xlsx_xml_broken(x);
         return -1;
     }
     if (rc == 1 && xmlTextReaderNodeType(x->reader) == XML_READER_TYPE_DOCUMENT_TYPE) {
@@ -248,7 +253,7 @@ int prt_xlsx_xml_text(prt_xlsx_xml *x, prt_buf *out, bool rich, char **why)
         int rc = prt_xlsx_xml_read(x, why);
         if (rc <= 0) {
             if (rc == 0)
-                *why = prt_xlsx_msg("%s ends inside an element: the workbook is damaged", x->part);
+                *why = prt_xlsx_xml_broken(x);
             return -1;
         }
         int type = xmlTextReaderNodeType(x->reader), d = xmlTextReaderDepth(x->reader);

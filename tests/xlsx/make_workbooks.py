@@ -404,19 +404,30 @@ def bombs():
     big = sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>' + " " * (2 << 20))
     raw_book("bomb.xlsx", [("Sheet1", big, None)])
     # the same with the sizes in its headers lowered to 1,000 bytes: over the cap while it is read
-    with open(path("bomb.xlsx"), "rb") as f:
+    patch_headers("bomb.xlsx", "bomb_lying.xlsx", "xl/worksheets/sheet1.xml", 22, 24, 1000)
+
+
+def patch_headers(src, dst, part, local_off, central_off, value, size="<I"):
+    """A copy of src with a field of part's local and central zip headers set to value."""
+    with open(path(src), "rb") as f:
         data = bytearray(f.read())
-    name = b"xl/worksheets/sheet1.xml"
-    size = len(big.encode())
-    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+    name = part.encode()
+    for sig, off, name_at in ((b"PK\x03\x04", local_off, 30), (b"PK\x01\x02", central_off, 46)):
         at = 0
         while (at := data.find(sig, at)) >= 0:
-            name_off = at + (30 if sig == b"PK\x03\x04" else 46)
-            if data[name_off:name_off + len(name)] == name and struct.unpack_from("<I", data, at + off)[0] == size:
-                struct.pack_into("<I", data, at + off, 1000)
+            if data[at + name_at:at + name_at + len(name)] == name:
+                struct.pack_into(size, data, at + off, value)
             at += 4
-    with open(path("bomb_lying.xlsx"), "wb") as f:
+    with open(path(dst), "wb") as f:
         f.write(data)
+
+
+@book
+def damaged():
+    one_sheet("sound.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    patch_headers("sound.xlsx", "bad_crc.xlsx", "xl/worksheets/sheet1.xml", 14, 16, 0x12345678)
+    patch_headers("sound.xlsx", "bad_method.xlsx", "xl/worksheets/sheet1.xml", 8, 10, 97, "<H")
+    os.remove(path("sound.xlsx"))
 
 
 @book
