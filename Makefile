@@ -221,6 +221,14 @@ fuzz: fuzz-build
 	    -artifact_prefix=build-fuzz/crashes/results- build-fuzz/corpus/results
 	FUZZ_CC=cc build-fuzz/fuzz_pipeline -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=16384 -timeout=30 \
 	    -artifact_prefix=build-fuzz/crashes/pipeline- build-fuzz/corpus/plan
+# the .xlsx reader on workbooks zipped in memory from the input's parts (or the input as the archive):
+# `make fuzz-xlsx FUZZ_SECONDS=N`, seeded from tests/fuzz/seeds/xlsx
+.PHONY: fuzz-xlsx
+fuzz-xlsx: fuzz-build
+	mkdir -p build-fuzz/corpus/xlsx build-fuzz/crashes
+	cp tests/fuzz/seeds/xlsx/* build-fuzz/corpus/xlsx/
+	build-fuzz/fuzz_xlsx -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/xlsx.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+	    -artifact_prefix=build-fuzz/crashes/xlsx- build-fuzz/corpus/xlsx
 # planc lsp's message layer (transport, JSON-RPC, server, documents, diagnostics) on an in-memory
 # stream: `make fuzz-lsp FUZZ_SECONDS=N`, seeded from tests/fuzz/seeds/lsp (the scripted sessions)
 .PHONY: fuzz-lsp
