@@ -115,7 +115,9 @@ static bool read_rels(prt_xlsx_zip *z, const char *source, rels *rs, char **why)
         }
         ok = rc == 0;
         prt_xlsx_xml_close(&x);
-        if (rs->n)
+        if (!ok)
+            rels_free(rs);
+        else if (rs->n)
             qsort(rs->r, rs->n, sizeof *rs->r, by_id);
     }
     free(part);

@@ -106,12 +106,15 @@ static void read_all(const void *zip, size_t len)
     prt_xlsx_close(wb);
 }
 
-/* Adds len bytes at data to the archive as name. */
+/* Adds len bytes at data to the archive as name, stored: deflating each part costs more than reading it. */
 static void add(zip_t *za, const char *name, const void *data, size_t len)
 {
     zip_source_t *s = zip_source_buffer(za, data, len, 0);
-    if (s && zip_file_add(za, name, s, ZIP_FL_OVERWRITE) < 0)
+    zip_int64_t i = s ? zip_file_add(za, name, s, ZIP_FL_OVERWRITE) : -1;
+    if (i < 0 && s)
         zip_source_free(s);
+    if (i >= 0)
+        zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0);
 }
 
 /* The parts as a zip archive in memory (malloc'd), or NULL. */

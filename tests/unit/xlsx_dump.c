@@ -80,6 +80,40 @@ static void *slurp(const char *path, size_t *len)
     return data;
 }
 
+/* Prints every sheet and its rows (or, quiet, their counts); false when a sheet broke off. */
+static bool print_sheets(prt_workbook *wb, bool quiet)
+{
+    bool clean = true;
+    size_t sheets = 0, rows = 0, cells = 0;
+    const char *name;
+    bool hidden;
+    char *why = NULL;
+    while (prt_xlsx_next_sheet(wb, &name, &hidden, &why) == 1) {   /* never -1: see xlsx_read.c */
+        sheets++;
+        if (!quiet) {
+            printf("sheet ");
+            quoted(name, strlen(name));
+            puts(hidden ? " hidden" : "");
+        }
+        prt_sheet_row r;
+        int rc;
+        while ((why = NULL, rc = prt_xlsx_next_row(wb, &r, &why)) == 1) {
+            rows++;
+            cells += r.ncells;
+            if (!quiet)
+                print_row(&r);
+        }
+        if (rc < 0) {
+            printf("  error: %s\n", why ? why : "(no reason given)");
+            free(why);
+            clean = false;
+        }
+    }
+    if (quiet)
+        printf("%zu sheets, %zu rows, %zu cells\n", sheets, rows, cells);
+    return clean;
+}
+
 int main(int argc, char **argv)
 {
     bool memory = false, quiet = false;
@@ -106,39 +140,10 @@ int main(int argc, char **argv)
         free(why);
         return 1;
     }
-    int status = 0;
-    size_t sheets = 0, rows = 0, cells = 0;
-    const char *name;
-    bool hidden;
-    int rc;
-    while ((rc = prt_xlsx_next_sheet(wb, &name, &hidden, &why)) == 1) {
-        sheets++;
-        if (!quiet) {
-            printf("sheet ");
-            quoted(name, strlen(name));
-            puts(hidden ? " hidden" : "");
-        }
-        prt_sheet_row r;
-        while ((why = NULL, rc = prt_xlsx_next_row(wb, &r, &why)) == 1) {
-            rows++;
-            cells += r.ncells;
-            if (!quiet)
-                print_row(&r);
-        }
-        if (rc < 0) {
-            printf("  error: %s\n", why ? why : "(no reason given)");
-            free(why);
-            status = 1;
-        }
-    }
-    if (rc < 0) {
-        printf("error: %s\n", why);
-        free(why);
-        status = 1;
-    }
+    bool clean = print_sheets(wb, quiet);
     static const char *const planc_props[] = {"planc.plan", "planc.period", "planc.digest", NULL};
     const char *const *props = a + 1 < argc ? (const char *const *)argv + a + 1 : planc_props;
-    for (size_t i = 0; props[i]; i++) {
+    for (size_t i = 0; !quiet && props[i]; i++) {
         const char *v = prt_xlsx_property(wb, props[i]);
         if (v) {
             printf("property %s ", props[i]);
@@ -146,8 +151,6 @@ int main(int argc, char **argv)
             putchar('\n');
         }
     }
-    if (quiet)
-        printf("%zu sheets, %zu rows, %zu cells\n", sheets, rows, cells);
     prt_xlsx_close(wb);
-    return status;
+    return clean ? 0 : 1;
 }
