@@ -22,6 +22,7 @@
 #define PRT_XLSX_CELL_CHARS 32767               /* Excel's own limit for a cell's text */
 #define PRT_XLSX_MAX_ROW 1048576u
 #define PRT_XLSX_MAX_COL 16384u                 /* XFD */
+#define PRT_XLSX_MAX_ATTRIBUTES 256             /* of an element: libxml2 2.9 adds each in time linear in those before */
 #define PRT_XLSX_MAX_MERGES ((size_t)1 << 20)   /* and no more than one per 32 bytes of the part cap */
 #define PRT_XLSX_MAX_MERGE_AREA ((uint64_t)1 << 26)   /* cells all of a sheet's merged ranges cover */
 
@@ -59,6 +60,11 @@ typedef struct prt_xlsx_xml {
     unsigned char *head;        /* the part's first bytes, checked for a DTD before libxml2 sees them */
     size_t head_len, head_pos;
     bool head_read;
+    int wide;                   /* UTF-16: which byte of each pair holds ASCII (0 or 1); UTF-8: -1 */
+    size_t fed;                 /* bytes given to libxml2 so far */
+    unsigned char unit_byte;    /* UTF-16: the first byte of a pair, until its second */
+    int tag_state;              /* where the attribute count is (xlsx_xml.c, count_attributes) */
+    unsigned attributes;        /* in the start tag being read */
     char *io_error;             /* why unpacking stopped (malloc'd), or NULL */
     char *xml_error;            /* libxml2's first error, with its line (malloc'd), or NULL */
 } prt_xlsx_xml;

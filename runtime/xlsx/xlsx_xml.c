@@ -32,14 +32,19 @@ static bool prolog_declares_dtd(const unsigned char *s, size_t n)
     return false;
 }
 
-/* The same for the part's first bytes, in UTF-8 or UTF-16 (with or without its byte order mark). */
-static bool head_declares_dtd(const unsigned char *h, size_t n)
+/* UTF-16 (with or without its byte order mark): which byte of each pair holds ASCII; UTF-8: -1. */
+static int wide_of(const unsigned char *h, size_t n)
 {
-    int odd = -1;   /* UTF-16: the byte of each pair that holds ASCII */
     if (n >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == '<' && h[1] == 0)))
-        odd = 0;
-    else if (n >= 2 && ((h[0] == 0xFE && h[1] == 0xFF) || (h[0] == 0 && h[1] == '<')))
-        odd = 1;
+        return 0;
+    if (n >= 2 && ((h[0] == 0xFE && h[1] == 0xFF) || (h[0] == 0 && h[1] == '<')))
+        return 1;
+    return -1;
+}
+
+/* The same for the part's first bytes, in UTF-8 or UTF-16. */
+static bool head_declares_dtd(const unsigned char *h, size_t n, int odd)
+{
     if (odd < 0)
         return prolog_declares_dtd(h, n);
     unsigned char *narrow = prt_xmalloc(n / 2 + 1);
@@ -51,6 +56,56 @@ static bool head_declares_dtd(const unsigned char *h, size_t n)
     bool dtd = prolog_declares_dtd(narrow, m);
     free(narrow);
     return dtd;
+}
+
+/* Counts the attributes of each start tag in the text libxml2 is given, and refuses an element with
+ * more than PRT_XLSX_MAX_ATTRIBUTES: libxml2 2.9 appends each attribute by walking the list of those
+ * before it, so an element of a million attributes would take hours.  Not a parser: it follows only
+ * '<', '>', '=' and quotes, enough to tell an attribute (an '=' then a quote, inside a tag, outside
+ * quotes) from text.  Excel writes a dozen at most. */
+enum { OUTSIDE, LT, IN_TAG, EQUALS, IN_DOUBLE, IN_SINGLE };
+
+static bool count_char(prt_xlsx_xml *x, unsigned char c)
+{
+    int s = x->tag_state;
+    if (c == '<') {
+        x->attributes = 0;
+        s = LT;
+    } else if (s == LT) {
+        s = c == '/' || c == '!' || c == '?' ? OUTSIDE : IN_TAG;
+    } else if (s == IN_TAG) {
+        s = c == '>' ? OUTSIDE : c == '=' ? EQUALS : IN_TAG;
+    } else if (s == EQUALS && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        s = c == '"' ? IN_DOUBLE : c == '\'' ? IN_SINGLE : IN_TAG;
+        if (s != IN_TAG && ++x->attributes > PRT_XLSX_MAX_ATTRIBUTES) {
+            x->io_error = prt_xlsx_msg("%s has an element with more than %d attributes, which no spreadsheet "
+                                       "program writes; refused", x->part, PRT_XLSX_MAX_ATTRIBUTES);
+            return false;
+        }
+    } else if ((s == IN_DOUBLE && c == '"') || (s == IN_SINGLE && c == '\'')) {
+        s = IN_TAG;
+    }
+    x->tag_state = s;
+    return true;
+}
+
+/* The same over n bytes: UTF-8 byte by byte (no byte of a multibyte character is ASCII), UTF-16 unit
+ * by unit (one that is not ASCII as 'x'), its pairs cut anywhere between calls. */
+static bool count_attributes(prt_xlsx_xml *x, const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++, x->fed++) {
+        if (x->wide < 0) {
+            if (!count_char(x, p[i]))
+                return false;
+        } else if (x->fed % 2 == 0) {
+            x->unit_byte = p[i];
+        } else {
+            unsigned char low = x->wide == 0 ? x->unit_byte : p[i], high = x->wide == 0 ? p[i] : x->unit_byte;
+            if (!count_char(x, high ? 'x' : low))
+                return false;
+        }
+    }
+    return true;
 }
 
 /* Unpacks up to n bytes into buf, counted against the cap; -1 with x->io_error. */
@@ -84,7 +139,8 @@ static bool read_head(prt_xlsx_xml *x)
             break;
         x->head_len += (size_t)got;
     }
-    if (head_declares_dtd(x->head, x->head_len)) {
+    x->wide = wide_of(x->head, x->head_len);
+    if (head_declares_dtd(x->head, x->head_len, x->wide)) {
         x->io_error = dtd_refused(x);
         return false;
     }
@@ -105,9 +161,10 @@ static int feed(void *context, char *buffer, int len)
             n = (size_t)len;
         memcpy(buffer, x->head + x->head_pos, n);
         x->head_pos += n;
-        return (int)n;
+        return count_attributes(x, (unsigned char *)buffer, n) ? (int)n : -1;
     }
-    return unpack(x, buffer, (size_t)len);
+    int got = unpack(x, buffer, (size_t)len);
+    return got <= 0 || count_attributes(x, (unsigned char *)buffer, (size_t)got) ? got : -1;
 }
 
 static int no_close(void *context)

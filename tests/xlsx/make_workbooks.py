@@ -392,6 +392,15 @@ def hostile_sheets():
               '<row r="1048576"><c r="B1048576"><v>2</v></c></row>', after='<mergeCells><mergeCell ref="A2:A1048576"/></mergeCells>')
     one_sheet("merge_area.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>',
               after='<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>')
+    # libxml2 2.9 takes time quadratic in an element's attributes: more than 256 are refused
+    attrs = " ".join(f'a{i}="{i}"' for i in range(255))
+    one_sheet("attributes_256.xlsx", f'<row r="1"><c r="A1" {attrs}><v>1</v></c></row>')
+    attrs = " ".join(f"a{i} = '>'" for i in range(256))
+    one_sheet("attributes_257.xlsx", f'<row r="1"><c r="A1" {attrs}><v>1</v></c></row>')
+    attrs = " ".join(f'a{i}="\u223e\u3e22"' for i in range(256))   # UTF-16 units holding '>' and '"' bytes
+    raw_book("attributes_utf16.xlsx", [("Sheet1", sheet_xml(f'<row r="1"><c r="A1" {attrs}><v>1</v></c></row>',
+                                                            head='<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16"), None)])
+    one_sheet("attributes_text.xlsx", '<row r="1"><c r="A1" t="inlineStr"><is><t>' + 'a="b" ' * 2000 + '</t></is></c></row>')
     # many merged ranges over the same rows: the work is bounded by their area, not rows times ranges
     one_sheet("merge_overlap.xlsx", "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="B{r}"><v>b</v></c></row>'
                                             for r in range(1, 201)),
