@@ -31,21 +31,24 @@ XLSX_OBJ     := $(XLSX_SRC:runtime/%.c=$(BUILD)/runtime/%.o)
 .PHONY: long-functions all check run clean deps check-sanitize check-valgrind golden fuzz fuzz-build install uninstall vsix
 all: planc
 
-check: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
-	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names tests/run.sh
+check: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names $(BUILD)/xlsx_dump
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names XLSX=$(BUILD)/xlsx_dump tests/run.sh
 
 # every C function of more than 60 lines, longest first (tests/structure.sh allows none over 150)
 long-functions:
 	@tests/long_functions.sh 60
 
 # rewrite the golden files from the current output; review `git diff` before committing
-golden: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names
-	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names tests/run.sh --update
+golden: planc $(BUILD)/test_unit $(BUILD)/gen_random $(BUILD)/list_names $(BUILD)/xlsx_dump
+	PLANC=./planc UNIT=$(BUILD)/test_unit GEN=$(BUILD)/gen_random NAMES=$(BUILD)/list_names XLSX=$(BUILD)/xlsx_dump tests/run.sh --update
 
 # the unit tests: one binary per file in tests/unit, linked with everything but planc's main()
 $(BUILD)/test_unit: $(BUILD)/test_basics $(BUILD)/test_rating $(BUILD)/test_delivery
 	printf '#!/bin/sh\n"$$(dirname "$$0")/test_basics"; a=$$?\n"$$(dirname "$$0")/test_rating"; b=$$?\n"$$(dirname "$$0")/test_delivery"; c=$$?\n[ $$a = 0 ] && [ $$b = 0 ] && [ $$c = 0 ]\n' >$@
 	chmod +x $@
+# the .xlsx reader on one workbook, for tests/xlsx_read.sh
+$(BUILD)/xlsx_dump: tests/unit/xlsx_dump.c $(BUILD)/libplanrt_xlsx.a $(BUILD)/libplanrt.a
+	$(CC) $(CPPFLAGS) $(XLSX_CFLAGS) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $^ $(XLSX_LIBS) -lm
 $(BUILD)/gen_random: tests/unit/gen_random.c
 	$(CC) $(CFLAGS) $(WARN) $(LDFLAGS) -o $@ $<
 # the words of the lists in runtime/planrt_names.h, for tests/names.sh
@@ -148,9 +151,9 @@ run: planc
 # the whole suite again, built with clang under AddressSanitizer and UndefinedBehaviorSanitizer;
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 check-sanitize:
-	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random build-san/list_names
+	$(MAKE) BUILD=build-san CC=clang CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build-san/planc build-san/test_unit build-san/gen_random build-san/list_names build-san/xlsx_dump
 	CC="clang $(SAN_FLAGS)" ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random NAMES=build-san/list_names tests/run.sh
+	    PLANRT_LIB=build-san/libplanrt.a PLANC=build-san/planc UNIT=build-san/test_unit GEN=build-san/gen_random NAMES=build-san/list_names XLSX=build-san/xlsx_dump tests/run.sh
 
 # every plan through check, eval, compile and map under valgrind: no leaks in planc's own code
 check-valgrind: planc
@@ -198,7 +201,7 @@ clean:
 FUZZ_SECONDS ?= 60
 FUZZ_MAX_LEN ?= 65536
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZERS := fuzz_plan fuzz_results fuzz_pipeline fuzz_lsp
+FUZZERS := fuzz_plan fuzz_results fuzz_pipeline fuzz_lsp fuzz_xlsx
 fuzz-build:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/libplanrt.a build-fuzz/libplanrt_xlsx.a $(filter-out build-fuzz/compiler/main.o,$(OBJ:$(BUILD)/%=build-fuzz/%))
 	for f in $(FUZZERS); do \
@@ -218,6 +221,14 @@ fuzz: fuzz-build
 	    -artifact_prefix=build-fuzz/crashes/results- build-fuzz/corpus/results
 	FUZZ_CC=cc build-fuzz/fuzz_pipeline -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/plan.dict -max_len=16384 -timeout=30 \
 	    -artifact_prefix=build-fuzz/crashes/pipeline- build-fuzz/corpus/plan
+# the .xlsx reader on workbooks zipped in memory from the input's parts (or the input as the archive):
+# `make fuzz-xlsx FUZZ_SECONDS=N`, seeded from tests/fuzz/seeds/xlsx
+.PHONY: fuzz-xlsx
+fuzz-xlsx: fuzz-build
+	mkdir -p build-fuzz/corpus/xlsx build-fuzz/crashes
+	cp tests/fuzz/seeds/xlsx/* build-fuzz/corpus/xlsx/
+	build-fuzz/fuzz_xlsx -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/xlsx.dict -max_len=$(FUZZ_MAX_LEN) -timeout=10 \
+	    -artifact_prefix=build-fuzz/crashes/xlsx- build-fuzz/corpus/xlsx
 # planc lsp's message layer (transport, JSON-RPC, server, documents, diagnostics) on an in-memory
 # stream: `make fuzz-lsp FUZZ_SECONDS=N`, seeded from tests/fuzz/seeds/lsp (the scripted sessions)
 .PHONY: fuzz-lsp

@@ -145,12 +145,11 @@ done
 . tests/lsp.sh
 . tests/lsp_edit.sh
 . tests/editors.sh
+
+# --- workbooks (issue 18): the reader, returns read by eval, reports, templates ---
+. tests/xlsx_read.sh
 . tests/results_xlsx.sh
-
-# --- the report as a workbook (issue 18) ---
 . tests/report_xlsx.sh
-
-# --- the return as a workbook (issue 18) ---
 . tests/template_xlsx.sh
 
 # --- unit tests: the binary prints PASS/FAIL lines ---
