@@ -2,6 +2,7 @@
 #include "results_workbook.h"
 #include "planrt.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,7 +93,7 @@ static void take_header(prt_sheets *s, const prt_sheet_row *r)
 {
     s->header_given = true;
     s->header_row = r->row;
-    size_t first = 0, end = r->ncells;
+    size_t first = r->first < r->ncells ? r->first : 0, end = r->ncells;
     while (first < end && blank(r->text[first], r->len[first]))
         first++;
     while (end > first && blank(r->text[end - 1], r->len[end - 1]))
@@ -104,6 +105,12 @@ static void take_header(prt_sheets *s, const prt_sheet_row *r)
     s->nresults += s->is_results;
 }
 
+/* Cell k of row r, as a place. */
+static prt_pos cell_at(const prt_sheets *s, const prt_sheet_row *r, size_t k)
+{
+    return (prt_pos){s->file, r->row, (unsigned)k + 1, (unsigned)k + 2};
+}
+
 /* A row's cells under the header, or false after saying what is wrong with it. */
 static bool take_row(prt_sheets *s, const prt_sheet_row *r)
 {
@@ -112,25 +119,25 @@ static bool take_row(prt_sheets *s, const prt_sheet_row *r)
         s->texts = prt_xrealloc(s->texts, s->cap * sizeof *s->texts);
         s->lens = prt_xrealloc(s->lens, s->cap * sizeof *s->lens);
     }
-    for (size_t i = 0; i < r->ncells; i++) {
-        prt_pos at = {s->file, r->row, (unsigned)i + 1, (unsigned)i + 2};
-        bool under = i >= s->first && i < s->first + s->width;
-        if (!under && !blank(r->text[i], r->len[i])) {
-            if (s->diag)
-                prt_diag_error_at(s->diag, at, "R003", "the cell has a value, but its column has no header in row "
-                                  "%u: give the column a header, or clear the cell", s->header_row);
-            return false;
-        }
-        if (under && r->problem && r->problem[i]) {
-            if (s->diag)
-                prt_diag_error_at(s->diag, at, "R024", "%s", r->problem[i]);
-            return false;
-        }
+    /* a value left of the header's first column, or right of its last (the row's last cell): only
+     * those two are looked at, so a row costs its header's width, never the sheet's */
+    size_t outside = r->first < s->first ? r->first : r->ncells > s->first + s->width ? r->ncells - 1 : SIZE_MAX;
+    if (outside != SIZE_MAX && !blank(r->text[outside], r->len[outside])) {
+        if (s->diag)
+            prt_diag_error_at(s->diag, cell_at(s, r, outside), "R003", "the cell has a value, but its column has no "
+                              "header in row %u: give the column a header, or clear the cell", s->header_row);
+        return false;
     }
     for (size_t i = 0; i < s->width; i++) {
         size_t k = s->first + i;
-        s->texts[i] = k < r->ncells ? r->text[k] : "";
-        s->lens[i] = k < r->ncells ? r->len[k] : 0;
+        bool in = k < r->ncells;
+        if (in && r->problem && r->problem[k]) {
+            if (s->diag)
+                prt_diag_error_at(s->diag, cell_at(s, r, k), "R024", "%s", r->problem[k]);
+            return false;
+        }
+        s->texts[i] = in ? r->text[k] : "";
+        s->lens[i] = in ? r->len[k] : 0;
     }
     return true;
 }

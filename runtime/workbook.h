@@ -21,6 +21,8 @@ struct prt_history;
 typedef struct prt_sheet_row {
     unsigned row;               /* 1-based, as the sheet numbers it */
     size_t ncells;
+    size_t first;               /* the first cell with a value (cells before it are ""): a row's cost
+                                 * to its reader can then be its cells', not the sheet's width */
     char **text;                /* NUL-terminated; the workbook's, valid until the next call */
     size_t *len;
     /* per cell: NULL, or why the cell's value cannot be taken, a sentence that names no place (the

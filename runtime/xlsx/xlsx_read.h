@@ -171,6 +171,7 @@ typedef struct prt_xlsx_cells {
     size_t *dirty;              /* the columns set in this row (0-based), to clear them for the next */
     size_t ndirty, dirty_cap;
     size_t width;               /* the last column with a value or a problem, + 1 */
+    size_t first;               /* the first such column (when width is not 0) */
 } prt_xlsx_cells;
 
 /* Sets column col (0-based) of the row. */

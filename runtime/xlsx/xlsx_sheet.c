@@ -51,6 +51,8 @@ void prt_xlsx_cells_set(prt_xlsx_cells *c, size_t col, const char *text, size_t 
     c->text[col] = (char *)text;
     c->len[col] = len;
     c->problem[col] = problem;
+    if ((len || problem) && (c->width == 0 || col < c->first))
+        c->first = col;
     if ((len || problem) && col + 1 > c->width)
         c->width = col + 1;
 }
@@ -301,7 +303,8 @@ int prt_xlsx_sheet_next_row(prt_xlsx_sheet *s, prt_sheet_row *row, char **why)
                 return -1;
             }
             if (rc == 1) {
-                *row = (prt_sheet_row){s->row, s->cells.width, s->cells.text, s->cells.len, s->cells.problem};
+                *row = (prt_sheet_row){.row = s->row, .ncells = s->cells.width, .first = s->cells.first,
+                                       .text = s->cells.text, .len = s->cells.len, .problem = s->cells.problem};
                 return 1;
             }
         }
