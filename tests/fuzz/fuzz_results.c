@@ -1,5 +1,5 @@
-/* libFuzzer: the results CSV reader and the rating engine on arbitrary bytes, against a fixed plan
- * that uses every method, tolerances, thresholds, amendments, benchmarks and a formula, and has an
+/* libFuzzer: the results reader (CSV, and a zip through the Excel part: a workbook's sheets as rows) and the rating engine on
+ * arbitrary bytes, against a fixed plan that uses every method, tolerances, thresholds, amendments, benchmarks and a formula, and has an
  * indicator whose reference is a spreadsheet formula ('=1+2 in planc's CSV) and whose name is hostile.
  * Every report format is written, so the reader's text reaches every escaper. */
 #include "check.h"
@@ -180,6 +180,7 @@ static void as_two_files(const uint8_t *data, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!tables) {
+        prt_xlsx_enable();      /* a zip in the input reaches the workbook reader, and its sheets the rows' */
         sources_init(&sources);
         diag_init(&diag, &sources);
         plan_model_init(&plan);
