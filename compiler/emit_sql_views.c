@@ -68,7 +68,7 @@ static void rating_inputs(SqlOut *o)
         "  CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END AS last_year,\n"
         "  q.target_kind, q.target_op, q.target_value, q.tolerance, q.amended, q.amend_reason, q.target_text,\n"
         "  q.target_text_rated, q.first_band, q.not_comparable, q.improvement_base,\n"
-        "  (f.status = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL) AS to_rate\n"
+        "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL) AS to_rate\n"
         "FROM plan_reports p\n"
         "JOIN plan_indicators i ON i.ix = p.ix\n"
         "JOIN plan_rating_periods q ON q.ix = p.ix AND q.period = CASE WHEN p.fallback_period IS NULL OR EXISTS\n"
