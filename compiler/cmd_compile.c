@@ -71,11 +71,15 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
     };
     prt_command c = {
         .prog = allow_library ? "planc compile" : "planc build",
-        .synopsis = allow_library ? "PLAN -o FILE.c [--library] [OPTIONS]" : "PLAN -o EXECUTABLE [OPTIONS]",
+        .synopsis = allow_library ? "PLAN -o FILE.c [--library] [OPTIONS]\n       planc compile PLAN --target sql --dialect ENGINE -o FILE.sql"
+                                  : "PLAN -o EXECUTABLE [OPTIONS]",
         .description = allow_library
                            ? "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
                              "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
                              "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n"
+                             "With --target sql, the plan's ratings as SQL for SQLite, PostgreSQL or DuckDB: tables of the\n"
+                             "plan's facts, a results table for the results CSV, and views (ratings, summaries, exceptions)\n"
+                             "that give planc eval's answers (docs/warehouse.md).\n"
                            : "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
                              "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n"
                              "With --xlsx it also reads .xlsx returns and writes --format xlsx, linking the Excel part and\n"
