@@ -145,3 +145,15 @@ done
 golden_cmd "sql --target sql needs --dialect" tests/sql/no_dialect.expected compile tests/eval/small.plan --target sql -o "$SQLD/x.sql"
 golden_cmd "sql --dialect needs --target sql" tests/sql/dialect_without_sql.expected compile tests/eval/small.plan --dialect sqlite -o "$SQLD/x.c"
 golden_cmd "sql unknown dialect" tests/sql/unknown_dialect.expected compile tests/eval/small.plan --target sql --dialect oracle -o "$SQLD/x.sql"
+
+# every string from the plan goes through one escaping function (prt_esc_sql): names with quotes,
+# comment markers, a semicolon, a backslash, a tab and non-ASCII come back exactly from SQLite
+rm -f "$SQLD/hostile.db"
+if "$PLANC" compile tests/sql/hostile_names.plan --target sql --dialect sqlite -o "$SQLD/hostile.sql" &&
+    sqlite3 -bail "$SQLD/hostile.db" ".read $SQLD/hostile.sql" ".mode json" \
+        "select name, organisation from plan_info; select ref, name, pillar, theme from plan_indicators; select label from plan_bands;" \
+        >"$SQLD/hostile.json" && cmp -s "$SQLD/hostile.json" tests/sql/hostile_names.json; then
+    ok "sql: hostile names come back exactly"
+else
+    bad "sql: hostile names come back exactly" "$(diff tests/sql/hostile_names.json "$SQLD/hostile.json" | head -5)"
+fi
