@@ -116,7 +116,7 @@ $(BUILD)/runtime/xlsx/%.o: runtime/xlsx/%.c
 # Debian packages planc needs to build and test (libgvc and graphviz for the maps to come).
 DEB_PACKAGES := build-essential clang libclang-rt-14-dev flex bison pkg-config graphviz libgraphviz-dev fonts-dejavu-core chromium poppler-utils \
                 python3 libxml2-utils universal-ctags libjansson-dev neovim \
-                libxlsxwriter-dev libzip-dev libxml2-dev python3-openpyxl
+                libxlsxwriter-dev libzip-dev libxml2-dev python3-openpyxl sqlite3 postgresql
 deps:
 	@if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -125,6 +125,8 @@ deps:
 	else echo "make deps: not a Debian system; install: $(DEB_PACKAGES)"; fi
 	@# the SARIF schema and its validator, for one test (npm registry)
 	cd tests/sarif && npm ci --no-audit --no-fund --silent
+	@# DuckDB, one of the engines tests/sql.sh runs the generated SQL on (npm registry)
+	cd tests/sql && npm ci --no-audit --no-fund --silent
 	@# the VS Code extension's client library and packager, for `make vsix` and tests/editors.sh
 	cd editors/vscode && npm ci --no-audit --no-fund --silent
 

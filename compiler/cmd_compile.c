@@ -3,6 +3,7 @@
 #include "driver.h"
 #include "emit_c.h"
 #include "emit_c_escape.h"
+#include "emit_sql.h"
 #include "escape.h"
 #include "output.h"
 #include "plan_load.h"
@@ -29,17 +30,38 @@ typedef struct CompileArgs {
     const char *plan, *output;
     bool library;
     bool xlsx;                  /* build: link the Excel part (runtime/workbook.h) */
+    const char *target, *dialect;   /* compile: --target c|sql, --dialect (sql only) */
     prt_opt_list include;
 } CompileArgs;
+
+/* --dialect goes with --target sql, which needs it; --library with C only.  -1, or 2 after saying why. */
+static int check_target(const CompileArgs *a)
+{
+    bool sql = a->target && strcmp(a->target, "sql") == 0;
+    if (sql && !a->dialect)
+        prt_errorf("planc compile: error: --target sql needs --dialect: one of %s\n", sql_dialect_names);
+    else if (!sql && a->dialect)
+        prt_errorf("planc compile: error: --dialect is for --target sql\n");
+    else if (sql && a->library)
+        prt_errorf("planc compile: error: --library is for --target c\n");
+    else
+        return -1;
+    return EXIT_USAGE;
+}
 
 /* Reads compile's (allow_library) or build's command line into a, and --include-dir into dirs;
  * -1 to go on, else the exit status. */
 static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, const char *cmd, bool allow_library)
 {
     memset(a, 0, sizeof *a);
+    static const char *const targets[] = {"c", "sql", NULL}, *const dialects[] = {"sqlite", "postgres", "duckdb", NULL};
     const prt_option options[] = {
         {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = allow_library ? "FILE.c" : "EXECUTABLE",
          .required = true, .dest = &a->output, .help = "the file to write (atomically)"},
+        {.name = "target", .kind = PRT_OPT_STRING, .metavar = "LANG", .choices = targets, .dest = &a->target,
+         .help = "c (the default): the evaluator as C; sql: the plan's ratings as SQL tables and views"},
+        {.name = "dialect", .kind = PRT_OPT_STRING, .metavar = "ENGINE", .choices = dialects, .dest = &a->dialect,
+         .help = "with --target sql (required there): the SQL engine, sqlite, postgres or duckdb"},
         INCLUDE_DIR_OPTION(&a->include),
         allow_library
             ? (prt_option){.name = "library", .kind = PRT_OPT_FLAG, .dest = &a->library,
@@ -49,23 +71,29 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
     };
     prt_command c = {
         .prog = allow_library ? "planc compile" : "planc build",
-        .synopsis = allow_library ? "PLAN -o FILE.c [--library] [OPTIONS]" : "PLAN -o EXECUTABLE [OPTIONS]",
+        .synopsis = allow_library ? "PLAN -o FILE.c [--library] [OPTIONS]\n       planc compile PLAN --target sql --dialect ENGINE -o FILE.sql"
+                                  : "PLAN -o EXECUTABLE [OPTIONS]",
         .description = allow_library
                            ? "Writes the plan's evaluator as self-contained C11: the plan as constant tables, each derived\n"
                              "indicator's formula as a function, and main().  With --library, no main() but FILE.h declaring\n"
                              "plan_plan and plan_evaluate() for embedding.  Compile with: cc -std=c11 FILE.c -lplanrt -lm\n"
+                             "With --target sql, the plan's ratings as SQL for SQLite, PostgreSQL or DuckDB: tables of the\n"
+                             "plan's facts, a results table for the results CSV, and views (ratings, summaries, exceptions)\n"
+                             "that give planc eval's answers (docs/warehouse.md).\n"
                            : "Compiles the plan's evaluator with $CC (default cc) and links libplanrt, giving\n"
                              "EXECUTABLE --results FILE --period P [--format text|csv|json|md|html] [--audit] [-o FILE].\n"
                              "With --xlsx it also reads .xlsx returns and writes --format xlsx, linking the Excel part and\n"
                              "its libraries; without, the executable needs only libc and libm.\n",
         .exit_status = "0 written, 1 errors in the plan, 2 usage, I/O or C compiler failure.",
-        .options = options,
-        .noptions = sizeof options / sizeof options[0],
+        .options = allow_library ? options : (const prt_option[]){options[0], options[3], options[4]},
+        .noptions = allow_library ? sizeof options / sizeof options[0] : 3,
         .args = "PLAN",
         .min_args = 1,
         .max_args = 1,
     };
     int status = plan_command_parse(&c, cmd, argc, argv, &a->include, dirs, &a->plan);
+    if (status < 0)
+        status = check_target(a);
     if (status < 0 && prt_same_file(a->plan, a->output)) {
         prt_errorf("planc %s: error: the output '%s' is the plan itself; refusing to overwrite it\n", cmd, a->output);
         status = EXIT_USAGE;
@@ -138,8 +166,43 @@ static int write_c(const prt_plan *tables, const char *plan_path, const char *ou
     return EXIT_CLEAN;
 }
 
+/* --target sql: the constructs not compiled yet refused at their places, else the script written
+ * atomically. */
+static int write_sql(LoadedPlan *lp, const CompileArgs *a)
+{
+    SqlDialect d = SQL_SQLITE;
+    sql_dialect_parse(a->dialect, &d);   /* the option's choices have checked it */
+    if (sql_refuse_unsupported(&lp->plan, &lp->diag)) {
+        lp->diag.hide_warnings = true;
+        prt_diag_print(&lp->diag, PRT_DIAG_TEXT, false);
+        return EXIT_PLAN_ERRORS;
+    }
+    prt_output out;
+    char *why;
+    if (!prt_output_open(&out, a->output, &why)) {
+        prt_output_report("planc", why);
+        return EXIT_USAGE;
+    }
+    emit_sql(out.file, plan_tables(&lp->plan), d, a->plan);
+    if (!prt_output_commit(&out, &why)) {
+        prt_output_report("planc", why);
+        return EXIT_USAGE;
+    }
+    return EXIT_CLEAN;
+}
+
 static int compile_with(const CompileArgs *a, const IncludeDirs *dirs)
 {
+    if (a->target && strcmp(a->target, "sql") == 0) {
+        LoadedPlan lp;
+        int status = loaded_plan_open(&lp, a->plan, dirs);
+        if (status == EXIT_CLEAN && refuse_overwriting_input("compile", "output", a->output, &lp, NULL, 0))
+            status = EXIT_USAGE;
+        if (status == EXIT_CLEAN)
+            status = write_sql(&lp, a);
+        loaded_plan_free(&lp);
+        return status;
+    }
     LoadedPlan lp;
     int status = loaded_plan_open(&lp, a->plan, dirs);
     char *header = a->library ? header_path(a->output) : NULL;

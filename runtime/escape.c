@@ -107,6 +107,30 @@ void prt_esc_json(prt_buf *b, const char *s)
     prt_buf_putc(b, '"');
 }
 
+/* ---- SQL ---- */
+
+/* A character of an SQL string literal: a quote doubled; everything else as it is (a line break is
+ * part of the literal in every engine).  A C string holds no NUL, so none reaches the literal. */
+static void sql_char(prt_buf *b, const char *bytes, size_t n, uint32_t cp, void *user)
+{
+    (void)user;
+    if (cp == '\'')
+        prt_buf_puts(b, "\'\'");
+    else
+        prt_buf_add(b, bytes, n);
+}
+
+void prt_esc_sql(prt_buf *b, const char *s)
+{
+    if (!s) {
+        prt_buf_puts(b, "NULL");
+        return;
+    }
+    prt_buf_putc(b, '\'');
+    each_char(b, s, sql_char, NULL);
+    prt_buf_putc(b, '\'');
+}
+
 /* ---- CSV ---- */
 
 /* A plain decimal number, such as a negative value planc wrote itself: "-12", "-0.5", "+3e2". */

@@ -21,6 +21,10 @@ size_t prt_utf8_char(const char *s, uint32_t *cp);
 void prt_esc_markup(prt_buf *b, const char *s);
 /* A JSON string, with its quotes ("null" for NULL). */
 void prt_esc_json(prt_buf *b, const char *s);
+/* An SQL string literal with its quotes ('it''s'), standard SQL as SQLite, PostgreSQL and DuckDB read
+ * it (PostgreSQL with standard_conforming_strings, its default): a quote is doubled, nothing else is
+ * special.  NULL is written as the SQL NULL. */
+void prt_esc_sql(prt_buf *b, const char *s);
 /* A CSV field (RFC 4180), quoted when it must be.  A text that a spreadsheet would run as a formula
  * (first character = + - @, tab or CR, and not a plain number) gets a leading apostrophe, as OWASP
  * recommends against CSV injection. */

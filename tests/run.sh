@@ -152,6 +152,9 @@ done
 . tests/report_xlsx.sh
 . tests/template_xlsx.sh
 
+# --- the plan compiled to SQL, run on SQLite, PostgreSQL and DuckDB (issue 19) ---
+. tests/sql.sh
+
 # --- unit tests: the binary prints PASS/FAIL lines ---
 if [ -x "$UNIT" ]; then
     "$UNIT" >"$OUT/unit.out" 2>&1
@@ -170,7 +173,7 @@ fi
 # --- every diagnostic code the sources can emit has a golden test that shows it ---
 codes=$(grep -ohE '"[EWRQ][0-9]{3}"' compiler/*.c grammar/*.l grammar/*.y runtime/*.c runtime/report/*.c runtime/planrt_names.h | tr -d '"' | sort -u)
 for code in $codes; do
-    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected tests/delivery/*.expected tests/confidence/*.expected tests/rules/*/*.expected tests/xlsx/*.expected 2>/dev/null | grep -q "\[$code\]"; then
+    if cat tests/check/*.expected tests/include/*.expected tests/cli/*.expected tests/eval/*.expected tests/eval/bad/*.expected tests/bad/*/*.expected tests/history/reports/*.expected tests/delivery/*.expected tests/confidence/*.expected tests/rules/*/*.expected tests/xlsx/*.expected tests/sql/*.expected tests/sql/refuse/*.expected 2>/dev/null | grep -q "\[$code\]"; then
         ok "diagnostic $code is tested"
     else
         bad "diagnostic $code is tested" "no golden file shows [$code]"

@@ -1,8 +1,12 @@
 /* Writes a random plan and a results file for it, deterministic from a seed, for the differential
- * test: usage gen_random SEED PLAN_OUT RESULTS_OUT.  The plans use every kind of target, method,
- * tolerance, amendment, revision, benchmark and formula, and always check clean. */
+ * test: usage gen_random SEED PLAN_OUT RESULTS_OUT [--sql].  The plans use every kind of target, method,
+ * tolerance, amendment, revision, benchmark and formula, and always check clean.  With --sql, only what
+ * the SQL back end compiles (tests/sql.sh): no formula, no benchmark as a target, a baseline always
+ * (for 'maintain'); the random draws stay the same, so a seed gives the same plan otherwise. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static unsigned long long state;
 
@@ -21,8 +25,9 @@ static double value(int percent)
 
 int main(int argc, char **argv)
 {
-    if (argc != 4) {
-        fprintf(stderr, "usage: gen_random SEED PLAN RESULTS\n");
+    bool sql = argc == 5 && strcmp(argv[4], "--sql") == 0;
+    if (argc != 4 && !sql) {
+        fprintf(stderr, "usage: gen_random SEED PLAN RESULTS [--sql]\n");
         return 2;
     }
     state = strtoull(argv[1], NULL, 10) * 2654435761u + 1;
@@ -52,7 +57,7 @@ int main(int argc, char **argv)
                 int percent = rnd(2), pol = (int)rnd(5); /* 0-1 bigger, 2-3 smaller, 4 monitor */
                 int quarterly = rnd(2), ytd = quarterly && !percent && rnd(2);
                 int operand = n > 0 ? (int)rnd((unsigned)n) : 0;
-                int derived = n > 1 && !percent && !is_percent[operand] && rnd(5) == 0;
+                int derived = n > 1 && !percent && !is_percent[operand] && rnd(5) == 0 && !sql;
                 is_percent[n] = percent;
                 fprintf(p, "    indicator i%d \"R/%d\" \"Indicator %d, \\\"quoted\\\" £\" {\n      measures o%d_%d; polarity %s; unit %s\n",
                         n, n, n, pi, ti, pol < 2 ? "bigger" : pol < 4 ? "smaller" : "monitor", percent ? "percent" : "count");
@@ -67,7 +72,7 @@ int main(int argc, char **argv)
                     fprintf(p, "      arrears 1\n");
                 if (rnd(3) == 0)
                     fprintf(p, "      tolerance %.1f %s\n", rnd(50) / 10.0, percent ? "pts" : "");
-                if (rnd(2))
+                if (rnd(2) || sql)
                     fprintf(p, "      baseline %g in 2019/20\n", value(percent));
                 if (rnd(4) == 0)
                     fprintf(p, "      revised in 2021/22 because \"method changed\"\n");
@@ -82,8 +87,10 @@ int main(int argc, char **argv)
                         fprintf(p, "      target monitor in %d/%02d\n", y, (y + 1) % 100);
                     else if (kind == 1)
                         fprintf(p, "      target maintain in %d/%02d\n", y, (y + 1) % 100);
-                    else if (kind == 2)
+                    else if (kind == 2 && !sql)
                         fprintf(p, "      target benchmark eng in %d/%02d\n", y, (y + 1) % 100);
+                    else if (kind == 2)
+                        fprintf(p, "      target %g in %d/%02d\n", v, y, (y + 1) % 100);
                     else if (kind == 3)
                         fprintf(p, "      target %s %g in %d/%02d\n", rnd(2) ? ">=" : "<", v, y, (y + 1) % 100);
                     else

@@ -1,0 +1,36 @@
+/* What the SQL back end's files share (emit_sql.c, emit_sql_facts.c, emit_sql_views.c): the script
+ * being written and the helpers that write rows of values. */
+#ifndef PLANC_EMIT_SQL_PARTS_H
+#define PLANC_EMIT_SQL_PARTS_H
+
+#include "emit_sql_dialect.h"
+
+typedef struct SqlOut {
+    prt_buf *b;
+    SqlDialect d;
+    const prt_plan *plan;
+    int rows;                   /* rows in the INSERT being written; 0: none under way */
+    const char *insert;         /* "INSERT INTO t (a, b) VALUES" */
+} SqlOut;
+
+/* Rows of an INSERT: sql_row_begin before each row's values (separated by sql_value_sep), one
+ * statement per few hundred rows so that no engine meets a statement too long for it; sql_rows_end
+ * closes the last. */
+void sql_rows_start(SqlOut *o, const char *insert);
+void sql_row_begin(SqlOut *o);
+void sql_rows_end(SqlOut *o);
+void sql_val_text(SqlOut *o, const char *s, bool first);
+void sql_val_num(SqlOut *o, double v, bool first);
+void sql_val_int(SqlOut *o, long v, bool first);
+void sql_val_null(SqlOut *o, bool first);
+
+/* The tables of what planc knows (emit_sql_facts.c) and the views (emit_sql_views.c). */
+void sql_emit_facts(SqlOut *o);
+void sql_emit_views(SqlOut *o);
+/* The names of the views and tables, in the order they are made (dropped in reverse). */
+extern const char *const sql_view_names[];
+extern const int sql_nviews;
+extern const char *const sql_table_names[];
+extern const int sql_ntables;
+
+#endif

@@ -1,0 +1,159 @@
+# planc compile --target sql (issue 19), sourced by tests/run.sh: the generated SQL run on real engines
+# (SQLite's shell, a throwaway PostgreSQL 15 server, DuckDB through npm @duckdb/node-api) gives the
+# rows of `planc eval --format csv` on the shared columns (tests/sql/compare.py says how numbers are
+# compared); what is not compiled yet is refused at its place in the plan (E090, goldens).
+SQLD=$OUT/sql
+rm -rf "$SQLD"
+mkdir -p "$SQLD"
+SQL_COLUMNS=" ref period value rating override reason comment dot restated provisional lower upper "
+PY3=/usr/bin/python3
+
+# staging_cols CSV: "N|c2, c5|ref, value": the file's column count, the staging columns of the ones
+# the results table has, and their names there (the header's names in lower case, a BOM dropped)
+staging_cols() {
+    head -1 "$1" | sed 's/^\xEF\xBB\xBF//' | tr -d '\r' | tr 'A-Z' 'a-z' | awk -F, -v known="$SQL_COLUMNS" '
+        { for (i = 1; i <= NF; i++) { n = $i; gsub(/"/, "", n)
+              if (index(known, " " n " ")) { sel = sel (sel ? ", " : "") "c" i; names = names (names ? ", " : "") n } }
+          print NF "|" sel "|" names }'
+}
+
+# staging_table N: CREATE TABLE staging (c1 TEXT, ..., cN TEXT)
+staging_table() {
+    local cols="" i
+    for ((i = 1; i <= $1; i++)); do cols="$cols${cols:+, }c$i TEXT"; done
+    echo "CREATE TABLE staging ($cols);"
+}
+
+RATING_COLS="ref, id, period, target, %s AS result, status, rating, rating_label, %s AS percent, dot, overridden"
+
+# sqlite_rate SQL CSV PERIOD: the ratings of PERIOD as CSV
+sqlite_rate() {
+    local spec n sel names db=$SQLD/sqlite.db
+    spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
+    rm -f "$db"
+    local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%.17g', %s) END"
+    # shellcheck disable=SC2059
+    local cols=$(printf "$RATING_COLS" "$(printf "$num" result result)" "$(printf "$num" percent percent)")
+    sqlite3 -bail "$db" <<SQL
+.read $1
+$(staging_table "$n")
+.import --csv --skip 1 $2 staging
+INSERT INTO results ($names) SELECT $sel FROM staging;
+.mode csv
+.headers on
+SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+SQL
+}
+
+# --- PostgreSQL: one throwaway server for the whole file, on a Unix socket only ---
+PGBIN=/usr/lib/postgresql/15/bin
+PGRUN=()
+pg_up=0
+pg_stop() {
+    [ "$pg_up" = 1 ] && "${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
+    pg_up=0
+    [ -n "${PGDIR:-}" ] && rm -rf "$PGDIR"
+}
+pg_start() {
+    [ -x "$PGBIN/initdb" ] || return 1
+    PGDIR=$(mktemp -d /tmp/planc-pg.XXXXXX)
+    if [ "$(id -u)" = 0 ]; then    # PostgreSQL refuses to run as root
+        chown nobody "$PGDIR"
+        PGRUN=(runuser -u nobody --)
+    fi
+    trap pg_stop EXIT
+    "${PGRUN[@]}" "$PGBIN/initdb" -D "$PGDIR/data" -A trust -U planc >"$SQLD/initdb.log" 2>&1 || return 1
+    "${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
+        -o "-k $PGDIR -c listen_addresses='' -c fsync=off" start >"$SQLD/pg_ctl.log" 2>&1 || return 1
+    pg_up=1
+}
+
+pg_rate() {
+    local spec n sel names
+    spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
+    # shellcheck disable=SC2059
+    local cols=$(printf "$RATING_COLS" "CAST(result AS TEXT)" "CAST(percent AS TEXT)")
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U planc -d postgres --csv <<SQL
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS t CASCADE;
+CREATE SCHEMA t;
+SET search_path = t;
+\\i $1
+$(staging_table "$n")
+\\copy staging FROM '$2' WITH (FORMAT csv, HEADER true)
+INSERT INTO results ($names) SELECT $sel FROM staging;
+SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+SQL
+}
+
+duck_rate() { node tests/sql/duckdb_run.mjs "$1" "$2" "$3"; }
+
+have_pg=0
+if pg_start; then have_pg=1; else bad "sql: a PostgreSQL server starts" "$(tail -3 "$SQLD"/*.log 2>/dev/null)"; fi
+have_duck=0
+[ -d tests/sql/node_modules/@duckdb/node-api ] && have_duck=1 || bad "sql: DuckDB" "tests/sql/node_modules is missing: make deps (npm ci in tests/sql)"
+
+# sql_case NAME PLAN CSV PERIOD...: each dialect's SQL against planc eval for each period
+sql_case() {
+    local name=$1 plan=$2 csv=$3 d period ok_all=1
+    shift 3
+    for d in sqlite postgres duckdb; do
+        [ $d = postgres ] && [ $have_pg = 0 ] && continue
+        [ $d = duckdb ] && [ $have_duck = 0 ] && continue
+        if ! "$PLANC" compile "$plan" --target sql --dialect $d -o "$SQLD/$name.$d.sql" 2>"$SQLD/err"; then
+            bad "sql $name compiles for $d" "$(head -3 "$SQLD/err")"
+            continue
+        fi
+        local same=1
+        for period in "$@"; do
+            "$PLANC" eval "$plan" --results "$csv" --period "$period" --format csv >"$SQLD/want.csv" 2>/dev/null
+            case $d in
+            sqlite) sqlite_rate "$SQLD/$name.$d.sql" "$csv" "$period" ;;
+            postgres) pg_rate "$SQLD/$name.$d.sql" "$csv" "$period" ;;
+            duckdb) duck_rate "$SQLD/$name.$d.sql" "$csv" "$period" ;;
+            esac >"$SQLD/got.csv" 2>"$SQLD/err"
+            if [ ! -s "$SQLD/got.csv" ]; then
+                same=0; echo "  $name, $d, $period: $(head -3 "$SQLD/err")"
+            elif ! $PY3 tests/sql/compare.py "$SQLD/want.csv" "$SQLD/got.csv" >"$SQLD/diff"; then
+                same=0; echo "  $name, $d, $period:"; head -8 "$SQLD/diff"
+            fi
+        done
+        [ $same = 1 ] && ok "sql $name on $d" || bad "sql $name on $d" "differs from planc eval"
+    done
+}
+
+sql_case small tests/eval/small.plan tests/eval/good.csv 2019/20 "2019/20 Q4" 2020/21
+sql_case rules tests/sql/rules.plan tests/sql/rules.csv 2023/24 "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" "2023/24 Q4" \
+    "2023/24 H1" "2023/24 Jun" 2024/25 "2024/25 Q1" "2024/25 Q2"
+
+# random plans of the covered subset (tests/unit/gen_random.c --sql), several seeds and periods
+GEN=${GEN:-build/gen_random}
+for seed in 1 2 3 4 5 6; do
+    "$GEN" $seed "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" --sql
+    sql_case "random$seed" "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" 2020/21 "2020/21 Q4" "2021/22 Q2" 2021/22
+done
+
+pg_stop
+trap - EXIT
+
+# what is not compiled yet: refused at its place, nothing written
+for f in tests/sql/refuse/*.plan; do
+    n=$(basename "$f" .plan)
+    golden_cmd "sql refuses $n" "tests/sql/refuse/$n.expected" compile "$f" --target sql --dialect sqlite -o "$SQLD/refused.sql"
+done
+[ ! -e "$SQLD/refused.sql" ] && ok "sql: a refused plan writes no file" || bad "sql: a refused plan writes no file"
+golden_cmd "sql --target sql needs --dialect" tests/sql/no_dialect.expected compile tests/eval/small.plan --target sql -o "$SQLD/x.sql"
+golden_cmd "sql --dialect needs --target sql" tests/sql/dialect_without_sql.expected compile tests/eval/small.plan --dialect sqlite -o "$SQLD/x.c"
+golden_cmd "sql unknown dialect" tests/sql/unknown_dialect.expected compile tests/eval/small.plan --target sql --dialect oracle -o "$SQLD/x.sql"
+
+# every string from the plan goes through one escaping function (prt_esc_sql): names with quotes,
+# comment markers, a semicolon, a backslash, a tab and non-ASCII come back exactly from SQLite
+rm -f "$SQLD/hostile.db"
+if "$PLANC" compile tests/sql/hostile_names.plan --target sql --dialect sqlite -o "$SQLD/hostile.sql" &&
+    sqlite3 -bail "$SQLD/hostile.db" ".read $SQLD/hostile.sql" ".mode json" \
+        "select name, organisation from plan_info; select ref, name, pillar, theme from plan_indicators; select label from plan_bands;" \
+        >"$SQLD/hostile.json" && cmp -s "$SQLD/hostile.json" tests/sql/hostile_names.json; then
+    ok "sql: hostile names come back exactly"
+else
+    bad "sql: hostile names come back exactly" "$(diff tests/sql/hostile_names.json "$SQLD/hostile.json" | head -5)"
+fi
