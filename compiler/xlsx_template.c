@@ -2,7 +2,6 @@
  * pillar and Inputs, or one sheet Return), a hidden Lists sheet when a drop-down list is too long to
  * write in its validation, and the properties that name the plan the return was made from. */
 #include "xlsx_template_parts.h"
-#include "xlsx_text.h"
 
 #include "driver.h"
 
@@ -62,7 +61,7 @@ void xt_note(XtWriter *w, lxw_error e)
 
 void xt_string(XtWriter *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
 {
-    xt_note(w, worksheet_write_string(ws, row, col, xlsx_text(&w->text, s, XLSX_CELL_MAX, NULL), f));
+    xt_note(w, worksheet_write_string(ws, row, col, prt_xlsx_text(&w->text, s, PRT_XLSX_CELL_MAX, PRT_XLSX_CELL, NULL), f));
 }
 
 static void make_formats(XtWriter *w)
@@ -95,7 +94,7 @@ static void make_formats(XtWriter *w)
 
 static void custom(XtWriter *w, const char *name, const char *value)
 {
-    xt_note(w, workbook_set_custom_property_string(w->wb, name, xlsx_text(&w->text, value, PROPERTY_MAX, NULL)));
+    xt_note(w, workbook_set_custom_property_string(w->wb, name, prt_xlsx_text(&w->text, value, PROPERTY_MAX, PRT_XLSX_ELLIPSIS, NULL)));
 }
 
 static void properties(XtWriter *w)
@@ -103,8 +102,8 @@ static void properties(XtWriter *w)
     const prt_plan *plan = w->t->plan;
     prt_buf title = {0}, org = {0};
     prt_buf_printf(&title, "Data return for %s: %s", prt_period_text(w->t->period).s, plan->name ? plan->name : "");
-    xlsx_text(&w->text, prt_buf_str(&title), 0, NULL);
-    xlsx_text(&org, plan->organisation, 0, NULL);
+    prt_xlsx_text(&w->text, prt_buf_str(&title), 0, 0, NULL);
+    prt_xlsx_text(&org, plan->organisation, 0, 0, NULL);
     lxw_doc_properties props = {.title = (char *)prt_buf_str(&w->text), .company = (char *)prt_buf_str(&org),
                                 .comments = "Fill in the value columns, then: planc eval PLAN --results FILE.xlsx",
                                 .created = w->t->created};
@@ -217,7 +216,7 @@ static bool refs_fit(const TemplateRows *rows, prt_buf *scratch, char **why)
 {
     for (size_t i = 0; i < rows->n; i++) {
         bool cut;
-        xlsx_text(scratch, rows->rows[i].cells[TPL_REF], XLSX_CELL_MAX, &cut);
+        prt_xlsx_text(scratch, rows->rows[i].cells[TPL_REF], PRT_XLSX_CELL_MAX, PRT_XLSX_ESCAPE_X, &cut);
         if (cut) {
             prt_buf b = {0};
             prt_buf_printf(&b, "the reference of row %zu of the return is longer than a cell holds (32,767 characters)",

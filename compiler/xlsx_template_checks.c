@@ -4,7 +4,6 @@
  * status, the impact and provisional; and on each value cell an input message with the target in
  * force and last year's figure. */
 #include "xlsx_template_parts.h"
-#include "xlsx_text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +133,9 @@ static void value_check(XtWriter *w, lxw_worksheet *ws, lxw_row_t at, const Temp
         v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
         v.value_formula = prt_buf_take(&f);
     }
-    v.input_message = prt_xstrdup(xlsx_text(&w->text, prt_buf_str(&msg), MESSAGE_MAX, NULL));
+    v.input_message = prt_xstrdup(prt_xlsx_text(&w->text, prt_buf_str(&msg), MESSAGE_MAX, PRT_XLSX_ESCAPE_X, NULL));
     prt_buf_printf(&title, "%s", r->cells[TPL_REF]);
-    v.input_title = prt_xstrdup(xlsx_text(&w->text, prt_buf_str(&title), TITLE_MAX, NULL));
+    v.input_title = prt_xstrdup(prt_xlsx_text(&w->text, prt_buf_str(&title), TITLE_MAX, PRT_XLSX_ESCAPE_X, NULL));
     xt_note(w, worksheet_data_validation_cell(ws, at, XC_VALUE, &v));
     free(v.value_formula);
     free(v.input_message);

@@ -40,7 +40,7 @@ typedef struct XtWriter {
 
 /* Keeps the first error. */
 void xt_note(XtWriter *w, lxw_error e);
-/* Writes s at (row, col) as a string (never a formula), made valid for a cell (xlsx_text.h). */
+/* Writes s at (row, col) as a string (never a formula), made valid for a cell (prt_xlsx_text). */
 void xt_string(XtWriter *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f);
 
 /* ---- the lists (xlsx_template_lists.c) ---- */

@@ -3,7 +3,6 @@
  * cells open, the checks on them, widths that fit the text, the header and the first two columns
  * frozen, an autofilter, and the sheet protected (no password: it guards against slips, not people). */
 #include "xlsx_template_parts.h"
-#include "xlsx_text.h"
 
 #include <string.h>
 

@@ -171,6 +171,8 @@ def main():
     props = custom_properties(book)
     first = text(wb["Instructions"]["A1"].value) if "Instructions" in wb.sheetnames else None
     name = props.get("planc.plan", "")
+    if len(name) >= 250 and name.endswith("\u2026"):
+        name = name[:-1]            # a property cut at Excel's 255 characters ends with an ellipsis
     check("Instructions first, naming the plan as the property does", wb.sheetnames[0] == "Instructions" and
           first is not None and (first == "Data return: " + name or (len(name) >= 250 and first.startswith("Data return: " + name))),
           "%r %r %r" % (wb.sheetnames[:1], (first or "")[:80], name[:80]))

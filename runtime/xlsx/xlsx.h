@@ -48,6 +48,25 @@ typedef struct prt_xlsx_names {
 const char *prt_xlsx_sheet_name(prt_xlsx_names *names, const char *want);
 void prt_xlsx_names_free(prt_xlsx_names *names);
 
+/* The most a cell holds, in UTF-16 units (Excel's limit). */
+#define PRT_XLSX_CELL_MAX 32767
+/* prt_xlsx_text's flags. */
+#define PRT_XLSX_ESCAPE_X 1u    /* a literal "_xHHHH_" stays literal: cells and messages, which Excel
+                                 * decodes such sequences in (not document properties) */
+#define PRT_XLSX_ELLIPSIS 2u    /* a text cut short ends with "…", counted within max */
+#define PRT_XLSX_CONTROLS 4u    /* control characters kept: a cell's text, which libxlsxwriter writes
+                                 * as "_x001B_", as Excel does (elsewhere they become U+FFFD) */
+/* A cell's text: all three. */
+#define PRT_XLSX_CELL (PRT_XLSX_ESCAPE_X | PRT_XLSX_ELLIPSIS | PRT_XLSX_CONTROLS)
+/* Text as a workbook holds it: the one way planc's workbooks (template and report) write text.
+ * libxlsxwriter escapes XML itself; this makes the text one it can carry and Excel reads back as
+ * written: a byte not part of well-formed UTF-8, and (without PRT_XLSX_CONTROLS) a control character
+ * other than tab, line feed and carriage return (XML 1.0 has none), become U+FFFD; with PRT_XLSX_ESCAPE_X, the '_' of a
+ * literal "_xHHHH_" is written "_x005F_"; cut at a character's start to at most max UTF-16 units (a
+ * character beyond U+FFFF is two, an escaped '_' seven; max 0: no limit).  In b (cleared first);
+ * *cut, when not NULL, says whether anything was left out. */
+const char *prt_xlsx_text(prt_buf *b, const char *s, size_t max, unsigned flags, bool *cut);
+
 /* A colour of the palette (palette.h: "#RRGGBB") as libxlsxwriter takes it (0xRRGGBB; black, and
  * anything not a colour, as LXW_COLOR_BLACK, since 0 there means "not set"). */
 lxw_color_t prt_xlsx_colour(const char *hex);

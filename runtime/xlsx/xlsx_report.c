@@ -29,32 +29,6 @@ static time_t created_time(const char *produced)
     return (time_t)(days_from_civil(y, m, d) * 86400);
 }
 
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
-/* A custom property's value: Excel takes at most 255 characters, so a longer one (a plan's name can
- * be any length) is cut at a character's start and ended with "…"; b holds it. */
-static const char *property_value(prt_buf *b, const char *s)
-{
-    enum { MAX = 255 };
-    if (utf8_chars(s) <= MAX)
-        return s;
-    prt_buf_clear(b);
-    size_t chars = 0;
-    for (const char *p = s; *p; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80 && chars++ == MAX - 1)
-            break;
-        prt_buf_putc(b, *p);
-    }
-    prt_buf_puts(b, "\xE2\x80\xA6");
-    return prt_buf_str(b);
-}
-
 /* The title ("Our Plan: performance for 2023/24 Q2", as the HTML report's) and the custom properties
  * the template writer gives a return: planc.plan, planc.period, planc.digest, planc.version. */
 static void properties(XReport *x, prt_buf *title)
@@ -74,7 +48,7 @@ static void properties(XReport *x, prt_buf *title)
     prt_buf cut = {0};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (values[i] && *values[i])   /* libxlsxwriter copies the value */
-            xr_check(x, workbook_set_custom_property_string(x->wb, names[i], property_value(&cut, values[i])));
+            xr_check(x, workbook_set_custom_property_string(x->wb, names[i], prt_xlsx_text(&cut, values[i], 255, PRT_XLSX_ELLIPSIS, NULL)));
     prt_buf_free(&cut);
 }
 

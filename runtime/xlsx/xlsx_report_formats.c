@@ -161,46 +161,6 @@ lxw_format *xr_share_format(XReport *x, int percent)
 
 /* ---- cells ---- */
 
-/* Excel's limit on a cell's text, in UTF-16 units; "…" takes one. */
-enum { CELL_MAX = 32767 };
-
-/* Whether s starts with "_xHHHH_", which Excel reads as the character U+HHHH. */
-static bool escape_like(const char *s)
-{
-    if (s[0] != '_' || s[1] != 'x')
-        return false;
-    for (int i = 2; i < 6; i++)
-        if (!s[i] || !strchr("0123456789abcdefABCDEF", s[i]))
-            return false;
-    return s[6] == '_';
-}
-
-/* The cell's text in b: "_x" kept literal by writing its '_' as "_x005F_"; cut, when longer than a
- * cell holds, at a character's start and ended with "…".  The count is in UTF-16 units (a character
- * beyond U+FFFF takes two) and an escaped '_' counts its seven characters, so that the text is within
- * both Excel's limit and libxlsxwriter's (which counts the characters written). */
-static const char *cell_text(prt_buf *b, const char *s)
-{
-    prt_buf_clear(b);
-    size_t used = 0;
-    for (const char *p = s; *p;) {
-        size_t len = 1;
-        while (((unsigned char)p[len] & 0xC0) == 0x80)
-            len++;
-        bool esc = escape_like(p);
-        size_t cost = esc ? 7 : len == 4 ? 2 : 1;
-        if (used + cost > CELL_MAX - 1 && (used + cost > CELL_MAX || p[len])) {
-            prt_buf_puts(b, "\xE2\x80\xA6");   /* cut: the text goes on in the plan or the return */
-            break;
-        }
-        used += cost;
-        prt_buf_puts(b, esc ? "_x005F_" : "");
-        prt_buf_add(b, p + esc, len - esc);
-        p += len;
-    }
-    return prt_buf_str(b);
-}
-
 void xr_check(XReport *x, lxw_error err)
 {
     if (err != LXW_NO_ERROR && x->failed == LXW_NO_ERROR)
@@ -214,7 +174,7 @@ void xr_string(XReport *x, lxw_worksheet *ws, int row, int col, const char *s, l
             xr_check(x, worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
         return;
     }
-    xr_check(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, cell_text(&x->cell, s), fmt));
+    xr_check(x, worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, prt_xlsx_text(&x->cell, s, PRT_XLSX_CELL_MAX, PRT_XLSX_CELL, NULL), fmt));
 }
 
 void xr_number(XReport *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *fmt)

@@ -2,7 +2,10 @@
  * temporary file to any FILE, worksheet names Excel accepts, the palette's colours. */
 #include "xlsx.h"
 
+#include "escape.h"
+
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -156,4 +159,52 @@ lxw_color_t prt_xlsx_colour(const char *hex)
 {
     lxw_color_t c = hex && hex[0] == '#' ? (lxw_color_t)strtoul(hex + 1, NULL, 16) : 0;
     return c ? c : LXW_COLOR_BLACK;   /* 0 is libxlsxwriter's "no colour": black has a value of its own */
+}
+
+/* Whether s starts with "_xHHHH_", which Excel reads as the character U+HHHH. */
+static bool escape_like(const char *s)
+{
+    if (s[0] != '_' || s[1] != 'x')
+        return false;
+    for (int i = 2; i < 6; i++)
+        if (!s[i] || !strchr("0123456789abcdefABCDEF", s[i]))
+            return false;
+    return s[6] == '_';
+}
+
+const char *prt_xlsx_text(prt_buf *b, const char *s, size_t max, unsigned flags, bool *cut)
+{
+    prt_buf_clear(b);
+    size_t units = 0, room = max && (flags & PRT_XLSX_ELLIPSIS) ? max - 1 : max;
+    bool left_out = false;
+    for (s = s ? s : ""; *s;) {
+        uint32_t cp;
+        size_t n = prt_utf8_char(s, &cp);
+        const char *bytes = s;
+        size_t nbytes = n;
+        bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F;
+        if (n == 0 || (control && !(flags & PRT_XLSX_CONTROLS))) {
+            bytes = "\xEF\xBF\xBD";            /* U+FFFD: XML 1.0 cannot carry it */
+            nbytes = 3;
+            cp = 0xFFFD;
+            n = n ? n : 1;
+        }
+        bool esc = (flags & PRT_XLSX_ESCAPE_X) && escape_like(s);
+        /* a character beyond the BMP is two UTF-16 units; an escaped '_' is the seven of "_x005F_" */
+        size_t need = esc ? 7 : cp > 0xFFFF ? 2 : 1;
+        if (max && units + need > room && (units + need > max || s[n] || !(flags & PRT_XLSX_ELLIPSIS))) {
+            left_out = true;
+            break;
+        }
+        units += need;
+        if (esc)
+            prt_buf_puts(b, "_x005F");         /* the '_' itself, escaped; "_xHHHH_" then follows as text */
+        prt_buf_add(b, bytes, nbytes);
+        s += n;
+    }
+    if (left_out && (flags & PRT_XLSX_ELLIPSIS))
+        prt_buf_puts(b, "\xE2\x80\xA6");       /* the text goes on in the plan or the return */
+    if (cut)
+        *cut = left_out;
+    return prt_buf_str(b);
 }
