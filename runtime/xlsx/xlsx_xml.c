@@ -89,15 +89,39 @@ static bool count_char(prt_xlsx_xml *x, unsigned char c)
     return true;
 }
 
-/* The same over n bytes: UTF-8 byte by byte (no byte of a multibyte character is ASCII), UTF-16 unit
- * by unit (one that is not ASCII as 'x'), its pairs cut anywhere between calls. */
+/* UTF-8 (no byte of a multibyte character is ASCII): between tags only a '<' matters, and inside a
+ * quoted value only its closing quote or a '<', so those stretches are skipped whole rather than fed
+ * to count_char a byte at a time (it was an eighth of reading a sheet). */
+static bool count_utf8(prt_xlsx_xml *x, const unsigned char *p, size_t n)
+{
+    const unsigned char *end = p + n;
+    x->fed += n;
+    while (p < end) {
+        if (x->tag_state == OUTSIDE) {
+            p = memchr(p, '<', (size_t)(end - p));
+            if (!p)
+                break;
+        } else if (x->tag_state == IN_DOUBLE || x->tag_state == IN_SINGLE) {
+            unsigned char quote = x->tag_state == IN_DOUBLE ? '"' : '\'';
+            while (p < end && *p != quote && *p != '<')
+                p++;
+            if (p == end)
+                break;
+        }
+        if (!count_char(x, *p++))
+            return false;
+    }
+    return true;
+}
+
+/* The same over n bytes: UTF-8 as count_utf8 says, UTF-16 unit by unit (one that is not ASCII as
+ * 'x'), its pairs cut anywhere between calls. */
 static bool count_attributes(prt_xlsx_xml *x, const unsigned char *p, size_t n)
 {
+    if (x->wide < 0)
+        return count_utf8(x, p, n);
     for (size_t i = 0; i < n; i++, x->fed++) {
-        if (x->wide < 0) {
-            if (!count_char(x, p[i]))
-                return false;
-        } else if (x->fed % 2 == 0) {
+        if (x->fed % 2 == 0) {
             x->unit_byte = p[i];
         } else {
             unsigned char low = x->wide == 0 ? x->unit_byte : p[i], high = x->wide == 0 ? p[i] : x->unit_byte;
