@@ -72,7 +72,8 @@ static void indicators(SqlOut *o)
 {
     const prt_plan *plan = o->plan;
     sql_rows_start(o, "INSERT INTO plan_indicators (ix, ref, id, name, pillar, theme, theme_ix, pillar_ix, polarity, "
-                      "unit, decimals, frequency, arrears, scheme, scheme_ix, method, sign, dot_sign, print_factor, baseline) VALUES");
+                      "unit, decimals, frequency, arrears, scheme, scheme_ix, method, sign, dot_sign, print_factor, baseline, "
+                      "unit_prefix, unit_suffix, grouped, format_scale) VALUES");
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
         const prt_theme *th = &plan->themes[in->theme];
@@ -108,6 +109,11 @@ static void indicators(SqlOut *o)
             sql_val_num(o, in->baseline, false);
         else
             sql_val_null(o, false);
+        /* prt_format_value's parts, for a figure the SQL formats (emit_sql_format.c) */
+        sql_val_text(o, prt_unit_forms[in->unit].prefix, false);
+        sql_val_text(o, prt_unit_forms[in->unit].suffix, false);
+        sql_val_int(o, in->unit == PRT_UNIT_CURRENCY, false);
+        sql_val_int(o, in->decimals < 0 ? 100 : (long)pow(10, in->decimals), false);
         row_end(o);
     }
     sql_rows_end(o);
@@ -191,7 +197,7 @@ static void bands(SqlOut *o)
 static void plan_results(SqlOut *o)
 {
     char per[32];
-    sql_rows_start(o, "INSERT INTO plan_results (ix, period, status, value) VALUES");
+    sql_rows_start(o, "INSERT INTO plan_results (ix, period, status, value, lower, upper) VALUES");
     for (int i = 0; i < o->plan->nindicators; i++) {
         const prt_indicator *in = &o->plan->indicators[i];
         for (int k = 0; k < in->nresults; k++) {
@@ -204,6 +210,13 @@ static void plan_results(SqlOut *o)
                 sql_val_num(o, pr->value, false);
             else
                 sql_val_null(o, false);
+            if (pr->has_interval) {
+                sql_val_num(o, pr->lower, false);
+                sql_val_num(o, pr->upper, false);
+            } else {
+                sql_val_null(o, false);
+                sql_val_null(o, false);
+            }
             row_end(o);
         }
     }
@@ -282,6 +295,8 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
     const prt_target *t = prt_target_in_force(in, q, &amended);
     prt_period last = prt_period_last_year(q);
     bool has_target = t && t->kind != PRT_TARGET_MONITOR;
+    /* maintain without a baseline: the target is last year's result, which the views take */
+    bool from_last_year = t && t->kind == PRT_TARGET_MAINTAIN && !in->has_baseline;
     double value = t ? (t->kind == PRT_TARGET_MAINTAIN ? in->baseline : t->value) : 0;
     prt_buf unrated = {0}, rated = {0};
     target_texts(o->plan, in, t, value, amended, &unrated, &rated);
@@ -293,7 +308,10 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
                                : NULL, false);
     sql_val_text(o, has_target && t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : NULL, false);
     if (has_target) {
-        sql_val_num(o, value, false);
+        if (from_last_year)   /* (a tolerance as a share of the target is refused: emit_sql_refuse.c) */
+            sql_val_null(o, false);
+        else
+            sql_val_num(o, value, false);
         sql_val_num(o, prt_tolerance_for(in, t, value), false);
     } else {
         sql_val_null(o, false);
@@ -302,7 +320,7 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
     sql_val_int(o, amended, false);
     sql_val_text(o, amended ? prt_target_in_force(in, q, NULL)->reason : NULL, false);
     sql_val_text(o, prt_buf_str(&unrated), false);
-    sql_val_text(o, prt_buf_str(&rated), false);
+    sql_val_text(o, from_last_year ? NULL : prt_buf_str(&rated), false);
     const prt_scheme *s = in->scheme >= 0 ? &o->plan->schemes[in->scheme] : NULL;
     sql_val_int(o, has_target && t->kind == PRT_TARGET_THRESHOLD && s && s->nbands > 1 ? 1 : 0, false);
     sql_val_int(o, revised_between(in, last, q), false);
@@ -314,6 +332,7 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
         sql_val_num(o, in->baseline, false);
     else
         sql_val_null(o, false);
+    sql_val_int(o, t && t->within_interval, false);
     row_end(o);
     prt_buf_free(&unrated);
     prt_buf_free(&rated);
@@ -388,7 +407,7 @@ static void periods(SqlOut *o)
     ps.seen = prt_xcalloc((size_t)ps.years * 4 * 13, 1);
     sql_rows_start(o, "INSERT INTO plan_rating_periods (ix, period, last_year_period, target_kind, target_op, "
                       "target_value, tolerance, amended, amend_reason, target_text, target_text_rated, first_band, "
-                      "not_comparable, last_year_baseline, improvement_base) VALUES");
+                      "not_comparable, last_year_baseline, improvement_base, within_interval) VALUES");
     prt_period *mine = prt_xcalloc((size_t)nrp * 2 + 1, sizeof *mine);
     for (int i = 0; i < plan->nindicators; i++) {
         const prt_indicator *in = &plan->indicators[i];
@@ -433,11 +452,14 @@ static void create_tables(SqlOut *o)
     prt_buf_printf(o->b,
         "-- The plan's indicators: where each sits, which way is better (sign: +1 bigger, -1 smaller;\n"
         "-- dot_sign: the same for the direction of travel, 0 none), how figures are printed\n"
-        "-- (print_factor: 10^decimals, 1e9 when not given) and the baseline.\n"
+        "-- (print_factor: 10^decimals, 1e9 when not given) and the baseline; how the SQL formats a figure\n"
+        "-- (the unit's prefix and suffix, thousands commas when grouped, format_scale: 10^decimals, 100 when\n"
+        "-- not given: two decimals at most, trailing zeros dropped).\n"
         "CREATE TABLE plan_indicators (ix %s PRIMARY KEY, ref %s, id %s, name %s, pillar %s, theme %s, theme_ix %s,\n"
         "  pillar_ix %s, polarity %s, unit %s, decimals %s, frequency %s, arrears %s, scheme %s, scheme_ix %s,\n"
-        "  method %s, sign %s, dot_sign %s, print_factor %s, baseline %s);\n\n",
-        n, t, t, t, t, t, n, n, t, t, n, t, n, t, n, t, n, n, r, r);
+        "  method %s, sign %s, dot_sign %s, print_factor %s, baseline %s, unit_prefix %s, unit_suffix %s,\n"
+        "  grouped %s, format_scale %s);\n\n",
+        n, t, t, t, t, t, n, n, t, t, n, t, n, t, n, t, n, n, r, r, t, t, n, n);
     prt_buf_printf(o->b,
         "-- The names a results row may give an indicator by: its reference and its identifier.\n"
         "CREATE TABLE plan_indicator_names (name %s, ix %s);\n\n", t, n);
@@ -451,8 +473,9 @@ static void create_tables(SqlOut *o)
         "-- The names an override may give a band by: exactly (folded 0), or in any case (folded 1, lower case).\n"
         "CREATE TABLE plan_band_names (scheme_ix %s, name %s, folded %s, band_ix %s);\n\n", n, t, n, n);
     prt_buf_printf(o->b,
-        "-- Results the plan itself records (status 'value', 'Not available' or 'Not yet available').\n"
-        "CREATE TABLE plan_results (ix %s, period %s, status %s, value %s);\n\n", n, t, t, r);
+        "-- Results the plan itself records (status 'value', 'Not available' or 'Not yet available'), with\n"
+        "-- their confidence interval when the plan gives one.\n"
+        "CREATE TABLE plan_results (ix %s, period %s, status %s, value %s, lower %s, upper %s);\n\n", n, t, t, r, r, r);
     prt_buf_printf(o->b,
         "-- For each indicator and each period a report can be for: whether it is due then, the period\n"
         "-- its result refers to (arrears applied), and the report's own period to fall back on when the\n"
@@ -464,11 +487,14 @@ static void create_tables(SqlOut *o)
         "-- (amendments applied; kind NULL: no target to rate against), its tolerance resolved, the report's\n"
         "-- target column unrated and rated, the first band a missed threshold can reach, whether a revision\n"
         "-- makes last year's figure not comparable, the baseline standing in for last year's result, and\n"
-        "-- the baseline the improvement method measures from (when it is older than the period).\n"
+        "-- the baseline the improvement method measures from (when it is older than the period), whether\n"
+        "-- the target is met when the result's confidence interval holds it.  A maintained target with no\n"
+        "-- baseline has no target_value and no target_text_rated: it is last year's result (rating_inputs).\n"
         "CREATE TABLE plan_rating_periods (ix %s, period %s, last_year_period %s, target_kind %s, target_op %s,\n"
         "  target_value %s, tolerance %s, amended %s, amend_reason %s, target_text %s, target_text_rated %s,\n"
-        "  first_band %s, not_comparable %s, last_year_baseline %s, improvement_base %s, PRIMARY KEY (ix, period));\n\n",
-        n, t, t, t, t, r, r, n, t, t, t, n, n, r, r);
+        "  first_band %s, not_comparable %s, last_year_baseline %s, improvement_base %s, within_interval %s,\n"
+        "  PRIMARY KEY (ix, period));\n\n",
+        n, t, t, t, t, r, r, n, t, t, t, n, n, r, r, n);
     prt_buf_printf(o->b,
         "-- Where a period's result is looked for, in order (lookup_rank): its own row; for a year with none, its\n"
         "-- Q4's, then its last month's, then its H2's.\n"

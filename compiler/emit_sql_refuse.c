@@ -22,14 +22,15 @@ static void refuse_band(Diag *d, const Band *b, unsigned *n)
         refuse(d, b->cond_loc, "a band's condition ('if ...')", n);
 }
 
-/* A target (or an amendment's new target) the views can rate: a number, a threshold, a maintained
- * baseline, or monitor. */
+/* A target (or an amendment's new target) the views can rate: a number, a threshold, maintain (the
+ * baseline, else last year's result), or monitor. */
 static void refuse_target(Diag *d, const Indicator *in, const TargetSpec *t, Loc loc, unsigned *n)
 {
     if (t->kind == PRT_TARGET_BENCHMARK)
         refuse(d, t->loc.file ? t->loc : loc, "a target that follows a benchmark", n);
-    else if (t->kind == PRT_TARGET_MAINTAIN && !in->baseline.present)
-        refuse(d, t->loc.file ? t->loc : loc, "'maintain' without a baseline (the target would be last year's result)", n);
+    else if (t->kind == PRT_TARGET_MAINTAIN && !in->baseline.present && in->tolerance && in->tolerance_of_target)
+        refuse(d, t->loc.file ? t->loc : loc,
+               "'maintain' without a baseline and a tolerance as a share of the target (the tolerance of last year's result)", n);
 }
 
 static void refuse_indicator(Diag *d, const Indicator *in, unsigned *n)
@@ -39,8 +40,6 @@ static void refuse_indicator(Diag *d, const Indicator *in, unsigned *n)
     for (uint32_t k = 0; k < in->targets.n; k++) {
         const Target *t = VEC_AT(in->targets, Target, k);
         refuse_target(d, in, &t->spec, t->loc, n);
-        if (t->within_interval)
-            refuse(d, t->interval_loc, "a target met within a confidence interval", n);
     }
     for (uint32_t k = 0; k < in->amendments.n; k++) {
         const Amendment *a = VEC_AT(in->amendments, Amendment, k);
@@ -50,11 +49,6 @@ static void refuse_indicator(Diag *d, const Indicator *in, unsigned *n)
         refuse(d, VEC_AT(in->thresholds, Threshold, k)->loc, "an indicator's own band threshold", n);
     for (uint32_t k = 0; k < in->expects.n; k++)
         refuse(d, VEC_AT(in->expects, Expect, k)->loc, "an expected level ('expect')", n);
-    for (uint32_t k = 0; k < in->results.n; k++) {
-        const ResultRec *r = VEC_AT(in->results, ResultRec, k);
-        if (r->lower.present)
-            refuse(d, r->loc, "a result's confidence interval", n);
-    }
 }
 
 unsigned sql_refuse_unsupported(const Plan *plan, Diag *diag)

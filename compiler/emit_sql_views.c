@@ -2,6 +2,7 @@
  * rules (docs/rating.md): the result each rating takes, the target's band by the scheme's method,
  * the percentage, the direction of travel, the summaries and the exceptions.  One view per step, so
  * that each can be read (and queried) on its own. */
+#include "emit_sql_format.h"
 #include "emit_sql_parts.h"
 
 const char *const sql_view_names[] = {
@@ -31,6 +32,8 @@ static void view(SqlOut *o, const char *name, const char *comment)
 static void results_views(SqlOut *o)
 {
     const char *clean = "replace(replace(replace(trim(r.value), '\xc2\xa3', ''), ',', ''), '%', '')";
+    const char *clean_lower = "replace(replace(replace(trim(r.lower), '\xc2\xa3', ''), ',', ''), '%', '')";
+    const char *clean_upper = "replace(replace(replace(trim(r.upper), '\xc2\xa3', ''), ',', ''), '%', '')";
     view(o, "results_read", "Each results row that names an indicator, its value read: status 'value', 'Not available',\n"
                             "-- 'Not yet available', or NULL when the SQL cannot read the value (docs/warehouse.md).");
     prt_buf_puts(o->b, "SELECT n.ix, trim(r.period) AS period,\n  CASE WHEN ");
@@ -41,18 +44,28 @@ static void results_views(SqlOut *o)
     sql_to_number(o->b, o->d, clean);
     prt_buf_puts(o->b, " IS NOT NULL THEN 'value' END AS status,\n  ");
     sql_to_number(o->b, o->d, clean);
-    prt_buf_puts(o->b, " AS value,\n"
+    prt_buf_puts(o->b, " AS value,\n  ");
+    /* the survey's confidence interval: both bounds, or none */
+    prt_buf_puts(o->b, "CASE WHEN ");
+    sql_to_number(o->b, o->d, clean_upper);
+    prt_buf_puts(o->b, " IS NOT NULL THEN ");
+    sql_to_number(o->b, o->d, clean_lower);
+    prt_buf_puts(o->b, " END AS lower,\n  CASE WHEN ");
+    sql_to_number(o->b, o->d, clean_lower);
+    prt_buf_puts(o->b, " IS NOT NULL THEN ");
+    sql_to_number(o->b, o->d, clean_upper);
+    prt_buf_puts(o->b, " END AS upper,\n"
                        "  NULLIF(trim(r.override), '') AS override, NULLIF(r.reason, '') AS reason, NULLIF(r.comment, '') AS comment\n"
                        "FROM results r JOIN plan_indicator_names n ON n.name = trim(r.ref);\n");
 
     view(o, "results_found", "The result of each indicator and period: the results file's row, else the plan's own.");
-    prt_buf_puts(o->b, "SELECT ix, period, status, value, override, reason, comment FROM results_read WHERE status IS NOT NULL\n"
+    prt_buf_puts(o->b, "SELECT ix, period, status, value, lower, upper, override, reason, comment FROM results_read WHERE status IS NOT NULL\n"
                        "UNION ALL\n"
-                       "SELECT p.ix, p.period, p.status, p.value, NULL, NULL, NULL FROM plan_results p\n"
+                       "SELECT p.ix, p.period, p.status, p.value, p.lower, p.upper, NULL, NULL, NULL FROM plan_results p\n"
                        "WHERE NOT EXISTS (SELECT 1 FROM results_read r WHERE r.ix = p.ix AND r.period = p.period AND r.status IS NOT NULL);\n");
 
     view(o, "results_for_period", "The result a rating for a period takes: its own, or for a year its last part's (plan_lookup).");
-    prt_buf_puts(o->b, "SELECT l.period, f.ix, f.status, f.value, f.override, f.reason, f.comment\n"
+    prt_buf_puts(o->b, "SELECT l.period, f.ix, f.status, f.value, f.lower, f.upper, f.override, f.reason, f.comment\n"
                        "FROM plan_lookup l JOIN results_found f ON f.period = l.try_period\n"
                        "WHERE NOT EXISTS (SELECT 1 FROM plan_lookup l2 JOIN results_found f2 ON f2.period = l2.try_period\n"
                        "                  WHERE l2.period = l.period AND f2.ix = f.ix AND l2.lookup_rank < l.lookup_rank);\n");
@@ -64,11 +77,16 @@ static void rating_inputs(SqlOut *o)
                              "-- report's own when the result is carried there), its result, last year's, the target in force.");
     prt_buf_puts(o->b,
         "SELECT p.ix, p.report_period, p.due, q.period, i.sign, i.dot_sign, i.print_factor, i.polarity, i.scheme_ix, i.method,\n"
-        "  COALESCE(f.status, 'No result') AS status, f.value, f.override, f.reason, f.comment,\n"
+        "  COALESCE(f.status, 'No result') AS status, f.value, f.lower, f.upper, f.override, f.reason, f.comment,\n"
         "  CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END AS last_year,\n"
-        "  q.target_kind, q.target_op, q.target_value, q.tolerance, q.amended, q.amend_reason, q.target_text,\n"
+        "  q.target_kind, q.target_op, q.within_interval,\n"
+        "  CASE WHEN q.target_kind = 'maintain' AND q.target_value IS NULL THEN\n"
+        "    CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END\n"
+        "    ELSE q.target_value END AS target_value, q.tolerance, q.amended, q.amend_reason, q.target_text,\n"
         "  q.target_text_rated, q.first_band, q.not_comparable, q.improvement_base,\n"
-        "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL) AS to_rate\n"
+        "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL\n"
+        "    AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
+        "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL))) AS to_rate\n"
         "FROM plan_reports p\n"
         "JOIN plan_indicators i ON i.ix = p.ix\n"
         "JOIN plan_rating_periods q ON q.ix = p.ix AND q.period = CASE WHEN p.fallback_period IS NULL OR EXISTS\n"
@@ -103,7 +121,7 @@ static void rating_settled(SqlOut *o)
     static const char *const cols[][2] = {
         {"value", "s_value"}, {"target_value", "s_target"}, {"d_met", "s_d_met"}, {"d_short", "s_d_short"},
         {"tolerance", "s_tolerance"}, {"span", "s_span"}, {"pct_improvement", "s_pct_improvement"},
-        {"pct_achievement", "s_pct_achievement"}, {"pts", "s_pts"}};
+        {"pct_achievement", "s_pct_achievement"}, {"pts", "s_pts"}, {"lower", "s_lower"}, {"upper", "s_upper"}};
     view(o, "rating_settled", "The figures settled to nine decimals (prt_settle), and the values as printed for the direction\n"
                               "-- of travel (prt_as_printed), each rounded half away from zero as C's round().");
     prt_buf_puts(o->b, "SELECT f.*,\n");
@@ -127,12 +145,14 @@ static void rating_method(SqlOut *o)
                              "-- scheme's method, or met / not met when no percentage can be formed.  percent: the method's figure.");
     prt_buf_puts(o->b,
         "SELECT m.*,\n"
-        "  CASE m.how WHEN 'met' THEN 100 WHEN 'tolerance' THEN 100 WHEN 'points' THEN m.pts\n"
+        "  CASE m.how WHEN 'met' THEN 100 WHEN 'tolerance' THEN 100 WHEN 'interval' THEN 100 WHEN 'points' THEN m.pts\n"
         "    WHEN 'improvement' THEN m.pct_improvement WHEN 'achievement' THEN m.pct_achievement\n"
         "    WHEN 'no_ratio' THEN CASE WHEN m.met THEN 100 ELSE 0 END END AS percent,\n"
         "  CASE m.how WHEN 'points' THEN m.s_pts WHEN 'improvement' THEN m.s_pct_improvement\n"
         "    WHEN 'achievement' THEN m.s_pct_achievement END AS s_percent\n"
         "FROM (SELECT s.*, CASE WHEN NOT s.to_rate THEN NULL\n"
+        "    WHEN s.within_interval = 1 AND s.lower IS NOT NULL AND s.s_target >= s.s_lower AND s.s_target <= s.s_upper\n"
+        "      THEN 'interval'\n"
         "    WHEN s.target_kind = 'threshold' AND s.met THEN 'met'\n"
         "    WHEN NOT s.met AND s.tolerance > 0 AND s.s_d_short <= s.s_tolerance THEN 'tolerance'\n"
         "    WHEN s.method = 'points' THEN 'points'\n"
@@ -160,7 +180,7 @@ static void rating_bands(SqlOut *o)
         "     ORDER BY n.folded, n.band_ix LIMIT 1)\n"
         "    ELSE c.computed_band END AS band\n"
         "FROM (SELECT m.*, CASE\n"
-        "    WHEN m.how IN ('met', 'tolerance') OR (m.how = 'no_ratio' AND m.met) THEN 0\n"
+        "    WHEN m.how IN ('met', 'tolerance', 'interval') OR (m.how = 'no_ratio' AND m.met) THEN 0\n"
         "    WHEN m.how = 'no_ratio' THEN (SELECT MAX(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix)\n"
         "    WHEN m.how = 'points' THEN COALESCE((SELECT MIN(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix\n"
         "        AND b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent <= b.threshold)),\n"
@@ -180,7 +200,10 @@ static void ratings(SqlOut *o)
     prt_buf_puts(o->b,
         "SELECT r.report_period, r.ix, i.ref, i.id, i.name AS indicator, i.pillar, i.theme, i.theme_ix, i.pillar_ix,\n"
         "  i.polarity, r.period, r.due,\n"
-        "  CASE WHEN r.band IS NOT NULL THEN r.target_text_rated ELSE r.target_text END AS target, r.target_value,\n"
+        "  CASE WHEN r.band IS NULL THEN r.target_text WHEN r.target_text_rated IS NOT NULL THEN r.target_text_rated\n"
+        "    ELSE 'Maintain (' || ");
+    sql_format_value(o->b, o->d, "r.target_value", "i");
+    prt_buf_puts(o->b, " || ')' || CASE WHEN r.amended = 1 THEN ' (amended)' ELSE '' END END AS target, r.target_value,\n"
         "  r.amended, r.amend_reason,\n"
         "  CASE WHEN r.status = 'value' THEN r.value END AS result, r.status,\n"
         "  b.id AS rating, b.label AS rating_label, b.band_ix,\n"

@@ -125,6 +125,10 @@ sql_case() {
 sql_case small tests/eval/small.plan tests/eval/good.csv 2019/20 "2019/20 Q4" 2020/21
 sql_case rules tests/sql/rules.plan tests/sql/rules.csv 2023/24 "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" "2023/24 Q4" \
     "2023/24 H1" "2023/24 Jun" 2024/25 "2024/25 Q1" "2024/25 Q2"
+# maintain without a baseline (last year's result, formatted by the SQL), targets met within a
+# confidence interval (the results' lower and upper, the plan's `result ... interval`)
+sql_case maintain tests/sql/maintain.plan tests/sql/maintain.csv 2023/24 2024/25 "2024/25 Q2"
+sql_case survey tests/confidence/survey.plan tests/confidence/survey.csv 2016/17 2017/18
 
 # random plans of the covered subset (tests/unit/gen_random.c --sql), several seeds and periods
 GEN=${GEN:-build/gen_random}

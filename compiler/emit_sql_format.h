@@ -1,0 +1,11 @@
+/* Figures formatted by the SQL as the reports format them (emit_sql_format.c). */
+#ifndef PLANC_EMIT_SQL_FORMAT_H
+#define PLANC_EMIT_SQL_FORMAT_H
+
+#include "emit_sql_dialect.h"
+
+/* The expression for the double x (a column) as prt_format_value prints it for the indicator whose
+ * plan_indicators row is aliased `in`; NULL when x is NULL. */
+void sql_format_value(prt_buf *b, SqlDialect d, const char *x, const char *in);
+
+#endif
