@@ -64,10 +64,61 @@ static bool add_range(prt_xlsx_merges *ms, const char *range, char **why)
     return true;
 }
 
+/* Whether the n bytes at s hold the k bytes of w (memmem is not standard C). */
+static bool holds(const char *s, size_t n, const char *w, size_t k)
+{
+    for (const char *p = s, *end = s + n; (size_t)(end - p) >= k; p++) {
+        p = memchr(p, w[0], (size_t)(end - p) - k + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, w, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Whether the part's bytes may hold a merged range: most sheets have none, and for them the pass that
+ * looks for ranges through the XML parser (the whole sheet a second time, half the reading) is not
+ * needed.  "mergeCell" is looked for in the bytes as unpacked (a run of them split between two reads
+ * is kept); a part in UTF-16, one that cannot be read here, or one over the cap is looked through by
+ * the parser, which says what is wrong with it. */
+static bool may_merge(prt_xlsx_zip *z, const char *part)
+{
+    static const char needle[] = "mergeCell";
+    enum { N = sizeof needle - 1, PIECE = 1 << 16 };
+    int64_t index = prt_xlsx_zip_find(z, part);
+    char *why = NULL;
+    zip_file_t *f = index >= 0 ? prt_xlsx_zip_fopen(z, index, part, &why) : NULL;
+    free(why);
+    if (!f)
+        return true;
+    char *buf = prt_xmalloc(PIECE + N);
+    size_t kept = 0, total = 0;
+    bool found = false, first = true;
+    zip_int64_t got;
+    while (!found && (got = zip_fread(f, buf + kept, PIECE)) > 0) {
+        total += (size_t)got;
+        size_t have = kept + (size_t)got;
+        /* UTF-16 (a byte-order mark, or '<' beside a NUL) is not searched as bytes */
+        found = (first && have >= 2 && (((unsigned char)buf[0] >= 0xFE && (unsigned char)buf[1] >= 0xFE) ||
+                                        buf[0] == '\0' || buf[1] == '\0')) ||
+                total > z->part_cap || holds(buf, have, needle, N);
+        first = false;
+        kept = have < N - 1 ? have : N - 1;
+        memmove(buf, buf + have - kept, kept);
+    }
+    found |= got < 0;
+    zip_fclose(f);
+    free(buf);
+    return found;
+}
+
 bool prt_xlsx_merges_read(prt_xlsx_merges *ms, prt_xlsx_zip *z, const char *part, char **why)
 {
     memset(ms, 0, sizeof *ms);
     ms->most = prt_xlsx_count_cap(z, PRT_XLSX_MAX_MERGES, 32);
+    if (!may_merge(z, part))
+        return true;
     prt_xlsx_xml x;
     if (!prt_xlsx_xml_open(&x, z, part, why))
         return false;
