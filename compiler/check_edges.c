@@ -130,7 +130,7 @@ static int band_index(const Rating *r, const char *name)
 /* "did you mean": the closest band of r, among the per-indicator ones when per_indicator. */
 static const char *closest_band(const Rating *r, const char *name, bool per_indicator)
 {
-    const char *names[PRT_MAX_BANDS * 2];
+    const char *names[PRT_MAX_BANDS * 2] = {0};
     size_t n = 0;
     for (size_t i = 0; i < r->bands.n && n < PRT_MAX_BANDS; i++) {
         const Band *b = r->bands.items[i];

@@ -37,6 +37,8 @@ void prt_diag_free(prt_diag *d)
 
 static char *vformat(const char *fmt, va_list ap)
 {
+    if (!fmt)
+        fmt = "";   /* no caller passes none; said so, gcc -O1 stops warning that one might */
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
