@@ -5,7 +5,7 @@
 SQLD=$OUT/sql
 rm -rf "$SQLD"
 mkdir -p "$SQLD"
-SQL_COLUMNS=" ref period value rating override reason comment dot restated provisional lower upper "
+SQL_COLUMNS=" ref period value rating override reason comment dot restated provisional lower upper status impact completed "
 PY3=/usr/bin/python3
 
 # staging_cols CSV: "N|c2, c5|ref, value": the file's column count, the staging columns of the ones
@@ -25,6 +25,21 @@ staging_table() {
 }
 
 RATING_COLS="ref, id, period, target, %s AS result, status, rating, rating_label, %s AS percent, dot, overridden"
+DELIVERY_COLS="ref, id, period, state, impact, band, band_label, on_target, overdue, %s AS percent_complete, completed,
+  exception, comment"
+# SQL_KIND: "" rates the indicators (view ratings), "delivery" the activities (view delivery_ratings)
+SQL_KIND=""
+# rating_query FORMAT PERIOD: the query of SQL_KIND's view, FORMAT a printf turning a number column to text
+rating_query() {
+    # shellcheck disable=SC2059
+    if [ "$SQL_KIND" = delivery ]; then
+        printf "SELECT $DELIVERY_COLS FROM delivery_ratings WHERE report_period = '%s' ORDER BY ax;" \
+            "$(printf "${1//%s/percent_complete}")" "$2"
+    else
+        printf "SELECT $RATING_COLS FROM ratings WHERE report_period = '%s' ORDER BY ix;" \
+            "$(printf "${1//%s/result}")" "$(printf "${1//%s/percent}")" "$2"
+    fi
+}
 
 # sqlite_rate SQL CSV PERIOD: the ratings of PERIOD as CSV
 sqlite_rate() {
@@ -32,8 +47,6 @@ sqlite_rate() {
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
     rm -f "$db"
     local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%.17g', %s) END"
-    # shellcheck disable=SC2059
-    local cols=$(printf "$RATING_COLS" "$(printf "$num" result result)" "$(printf "$num" percent percent)")
     sqlite3 -bail "$db" <<SQL
 .read $1
 $(staging_table "$n")
@@ -41,7 +54,7 @@ $(staging_table "$n")
 INSERT INTO results ($names) SELECT $sel FROM staging;
 .mode csv
 .headers on
-SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+$(rating_query "$num" "$3")
 SQL
 }
 
@@ -71,8 +84,6 @@ pg_start() {
 pg_rate() {
     local spec n sel names
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
-    # shellcheck disable=SC2059
-    local cols=$(printf "$RATING_COLS" "CAST(result AS TEXT)" "CAST(percent AS TEXT)")
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U planc -d postgres --csv <<SQL
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS t CASCADE;
@@ -82,11 +93,11 @@ SET search_path = t;
 $(staging_table "$n")
 \\copy staging FROM '$2' WITH (FORMAT csv, HEADER true)
 INSERT INTO results ($names) SELECT $sel FROM staging;
-SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+$(rating_query "CAST(%s AS TEXT)" "$3")
 SQL
 }
 
-duck_rate() { node tests/sql/duckdb_run.mjs "$1" "$2" "$3"; }
+duck_rate() { node tests/sql/duckdb_run.mjs "$1" "$2" "$3" $SQL_KIND; }
 
 have_pg=0
 if pg_start; then have_pg=1; else bad "sql: a PostgreSQL server starts" "$(tail -3 "$SQLD"/*.log 2>/dev/null)"; fi
@@ -114,7 +125,7 @@ sql_case() {
             esac >"$SQLD/got.csv" 2>"$SQLD/err"
             if [ ! -s "$SQLD/got.csv" ]; then
                 same=0; echo "  $name, $d, $period: $(head -3 "$SQLD/err")"
-            elif ! $PY3 tests/sql/compare.py "$SQLD/want.csv" "$SQLD/got.csv" >"$SQLD/diff"; then
+            elif ! $PY3 tests/sql/compare.py "$SQLD/want.csv" "$SQLD/got.csv" $SQL_KIND >"$SQLD/diff"; then
                 same=0; echo "  $name, $d, $period:"; head -8 "$SQLD/diff"
             fi
         done
@@ -132,6 +143,14 @@ for seed in 1 2 3 4 5 6; do
     "$GEN" $seed "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" --sql
     sql_case "random$seed" "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" 2020/21 "2020/21 Q4" "2021/22 Q2" 2021/22
 done
+
+# delivery (view delivery_ratings): the activity rows of planc eval's CSV, a quarter's returns merged
+# into one file with every column (tests/sql/merge_returns.py), and the plan's indicators as before
+$PY3 tests/sql/merge_returns.py "$SQLD/council.csv" tests/delivery/returns/*.csv
+SQL_KIND=delivery
+sql_case delivery-council tests/delivery/council.plan "$SQLD/council.csv" "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" \
+    "2023/24 Q4" 2023/24 "2024/25 Q1" "2024/25 Q3" 2024/25
+SQL_KIND=""
 
 pg_stop
 trap - EXIT
