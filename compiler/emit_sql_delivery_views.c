@@ -162,16 +162,23 @@ static void summary_level(SqlOut *o, const char *level, const char *ix, const ch
         "SELECT report_period, '%s' AS level, %s AS level_ix, %s AS name, COUNT(*) AS activities,\n"
         "  SUM(has_status) AS with_status, SUM(has_status * on_target_flag) AS on_target,\n"
         "  SUM(has_status * exception_flag) AS exceptions, SUM(has_status * overdue_flag) AS overdue,\n"
-        "  SUM(CASE WHEN has_status = 1 AND state = 'complete' THEN 1 ELSE 0 END) AS complete\n"
-        "FROM delivery_ratings GROUP BY report_period%s%s%s%s\n",
-        level, ix, name, *ix == 'N' ? "" : ", ", *ix == 'N' ? "" : ix, *ix == 'N' ? "" : ", ", *ix == 'N' ? "" : name);
+        "  SUM(CASE WHEN has_status = 1 AND state = 'complete' THEN 1 ELSE 0 END) AS complete",
+        level, ix, name);
+    /* each state's count, as the JSON summary's "states" */
+    for (int st = 1; st < PRT_N_DELIVERY_STATES; st++)
+        prt_buf_printf(o->b, ",\n  SUM(CASE WHEN has_status = 1 AND state = '%s' THEN 1 ELSE 0 END) AS state_%s",
+                       prt_delivery_state_words[st], prt_delivery_state_words[st]);
+    bool all = *ix == 'N';
+    prt_buf_printf(o->b, "\nFROM delivery_ratings GROUP BY report_period%s%s%s%s\n", all ? "" : ", ", all ? "" : ix,
+                   all ? "" : ", ", all ? "" : name);
     prt_buf_puts(o->b, last ? ";\n" : "UNION ALL\n");
 }
 
 static void summary_views(SqlOut *o)
 {
     view(o, "delivery_summary", "The delivery counts per theme, pillar and plan for each report period, as the JSON report's\n"
-                                "-- delivery summary: activities, with a status, on target, exceptions, overdue, complete.");
+                                "-- delivery summary: activities, with a status, on target, exceptions, overdue, complete, and each\n"
+                                "-- state (state_on_track ...); level_ix is the theme's or pillar's place in the plan.");
     summary_level(o, "theme", "theme_ix", "theme", false);
     summary_level(o, "pillar", "pillar_ix", "pillar", false);
     summary_level(o, "plan", "NULL", "NULL", true);
