@@ -65,14 +65,17 @@ static void milestones_view(SqlOut *o)
 {
     view(o, "delivery_milestones", "Each milestone as it stands at the end of each report period: complete (the plan's date, or a\n"
                                    "-- return at or before the period with a date or the state complete), else overdue once due.");
+    /* a return says a milestone is done from the first period (its last day) one does: one pass over
+     * the rows, joined, rather than a search of them for every milestone and period */
     prt_buf_puts(o->b,
         "SELECT x.ax, x.mx, x.report_period, x.complete,\n"
         "  CASE WHEN x.complete = 0 AND x.due_last IS NOT NULL AND x.due_last <= x.last_day THEN 1 ELSE 0 END AS overdue\n"
         "FROM (SELECT m.ax, m.mx, m.due_last, p.period AS report_period, p.last_day,\n"
-        "    CASE WHEN m.completed_first <= p.last_day OR EXISTS (SELECT 1 FROM delivery_rows r WHERE r.ax = m.ax\n"
-        "      AND r.mx = m.mx AND r.period_last <= p.last_day AND (r.completed IS NOT NULL OR r.state = 'complete'))\n"
-        "    THEN 1 ELSE 0 END AS complete\n"
-        "  FROM plan_milestones m CROSS JOIN plan_delivery_periods p) x;\n");
+        "    CASE WHEN m.completed_first <= p.last_day OR d.done_last <= p.last_day THEN 1 ELSE 0 END AS complete\n"
+        "  FROM plan_milestones m CROSS JOIN plan_delivery_periods p\n"
+        "  LEFT JOIN (SELECT ax, mx, MIN(period_last) AS done_last FROM delivery_rows\n"
+        "    WHERE mx IS NOT NULL AND (completed IS NOT NULL OR state = 'complete') GROUP BY ax, mx) d\n"
+        "    ON d.ax = m.ax AND d.mx = m.mx) x;\n");
 }
 
 static void inputs_view(SqlOut *o)
@@ -109,10 +112,10 @@ static void states_view(SqlOut *o)
         "  CASE WHEN i.row_says = 1 THEN i.r_band ELSE i.s_band END AS judged_band,\n"
         "  CASE WHEN i.row_says = 0 AND i.s_present = 1 AND i.s_undated = 1 THEN 1 ELSE 0 END AS undated,\n"
         "  COALESCE(i.r_percent, i.s_percent) AS percent_complete,\n"
-        "  COALESCE(i.r_comment, i.s_note, i.progress) AS comment,\n"
-        "  (SELECT COUNT(*) FROM delivery_milestones m WHERE m.ax = i.ax AND m.report_period = i.report_period\n"
-        "    AND m.overdue = 1) AS noverdue\n"
-        "FROM delivery_inputs i;\n");
+        "  COALESCE(i.r_comment, i.s_note, i.progress) AS comment, COALESCE(m.noverdue, 0) AS noverdue\n"
+        "FROM delivery_inputs i\n"
+        "LEFT JOIN (SELECT ax, report_period, SUM(overdue) AS noverdue FROM delivery_milestones GROUP BY ax, report_period) m\n"
+        "  ON m.ax = i.ax AND m.report_period = i.report_period;\n");
     view(o, "delivery_found", "Per activity and report period: whether it has a status, whether it is overdue (a milestone, or\n"
                               "-- its own due date passed and not complete), and the band before an override.");
     prt_buf_puts(o->b,
