@@ -226,7 +226,7 @@ static void plan_results(SqlOut *o)
 /* ---- periods: what a report for each period rates, and the target in force then ---- */
 
 /* Every period a report can be for, within the plan's years: the year, its halves, quarters, months. */
-static int report_periods(const prt_plan *plan, prt_period **out)
+int sql_report_periods(const prt_plan *plan, prt_period **out)
 {
     int years = plan->last_year - plan->first_year + 1, n = 0;
     prt_period *p = prt_xcalloc((size_t)(years > 0 ? years : 1) * 19, sizeof *p);
@@ -382,7 +382,7 @@ static void periods(SqlOut *o)
 {
     const prt_plan *plan = o->plan;
     prt_period *rp;
-    int nrp = report_periods(plan, &rp);
+    int nrp = sql_report_periods(plan, &rp);
     char a[32], b[32];
     sql_rows_start(o, "INSERT INTO plan_reports (ix, report_period, due, result_period, fallback_period) VALUES");
     for (int i = 0; i < plan->nindicators; i++)

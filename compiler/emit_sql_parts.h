@@ -27,6 +27,15 @@ void sql_val_null(SqlOut *o, bool first);
 /* The tables of what planc knows (emit_sql_facts.c) and the views (emit_sql_views.c). */
 void sql_emit_facts(SqlOut *o);
 void sql_emit_views(SqlOut *o);
+/* Every period a report can be for, within the plan's years (*out: malloc'd); returns how many. */
+int sql_report_periods(const prt_plan *plan, prt_period **out);
+/* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
+void sql_emit_delivery_facts(SqlOut *o);
+void sql_emit_delivery_views(SqlOut *o);
+extern const char *const sql_delivery_view_names[];
+extern const int sql_delivery_nviews;
+extern const char *const sql_delivery_table_names[];
+extern const int sql_delivery_ntables;
 /* The names of the views and tables, in the order they are made (dropped in reverse). */
 extern const char *const sql_view_names[];
 extern const int sql_nviews;

@@ -65,9 +65,5 @@ unsigned sql_refuse_unsupported(const Plan *plan, Diag *diag)
     }
     for (uint32_t i = 0; i < plan->indicators.n; i++)
         refuse_indicator(diag, VEC_AT(plan->indicators, Indicator, i), &n);
-    for (uint32_t i = 0; i < plan->activities.n; i++)
-        refuse(diag, VEC_AT(plan->activities, Activity, i)->e.loc, "delivery (activities and milestones)", &n);
-    for (uint32_t i = 0; i < plan->deliveries.n; i++)
-        refuse(diag, VEC_AT(plan->deliveries, Delivery, i)->e.loc, "a delivery scheme", &n);
     return n;
 }

@@ -5,7 +5,7 @@
 SQLD=$OUT/sql
 rm -rf "$SQLD"
 mkdir -p "$SQLD"
-SQL_COLUMNS=" ref period value rating override reason comment dot restated provisional lower upper "
+SQL_COLUMNS=" ref period value rating override reason comment dot restated provisional lower upper status impact completed "
 PY3=/usr/bin/python3
 
 # staging_cols CSV: "N|c2, c5|ref, value": the file's column count, the staging columns of the ones
@@ -25,6 +25,31 @@ staging_table() {
 }
 
 RATING_COLS="ref, id, period, target, %s AS result, status, rating, rating_label, %s AS percent, dot, overridden"
+DELIVERY_COLS="ref, id, period, state, impact, band, band_label, on_target, overdue, %s AS percent_complete, completed,
+  exception, comment"
+SUMMARY_COUNTS="activities with_status on_target exceptions overdue complete state_not_started state_on_track
+  state_at_risk state_off_track state_delayed state_complete"
+# SQL_KIND: "" rates the indicators (view ratings), "delivery" the activities (view delivery_ratings),
+# "summary" the delivery counts (views delivery_summary and delivery_summary_bands, a row per count)
+SQL_KIND=""
+# rating_query FORMAT PERIOD: the query of SQL_KIND's view, FORMAT a printf turning a number column to text
+rating_query() {
+    # shellcheck disable=SC2059
+    if [ "$SQL_KIND" = delivery ]; then
+        printf "SELECT $DELIVERY_COLS FROM delivery_ratings WHERE report_period = '%s' ORDER BY ax;" \
+            "$(printf "${1//%s/percent_complete}")" "$2"
+    elif [ "$SQL_KIND" = summary ]; then
+        local c
+        printf "SELECT level, level_ix, 'band_' || band AS what, activities AS n FROM delivery_summary_bands WHERE report_period = '%s'" "$2"
+        for c in $SUMMARY_COUNTS; do
+            printf "\nUNION ALL SELECT level, level_ix, '%s', %s FROM delivery_summary WHERE report_period = '%s'" "$c" "$c" "$2"
+        done
+        echo ";"
+    else
+        printf "SELECT $RATING_COLS FROM ratings WHERE report_period = '%s' ORDER BY ix;" \
+            "$(printf "${1//%s/result}")" "$(printf "${1//%s/percent}")" "$2"
+    fi
+}
 
 # sqlite_rate SQL CSV PERIOD: the ratings of PERIOD as CSV
 sqlite_rate() {
@@ -32,8 +57,6 @@ sqlite_rate() {
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
     rm -f "$db"
     local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%.17g', %s) END"
-    # shellcheck disable=SC2059
-    local cols=$(printf "$RATING_COLS" "$(printf "$num" result result)" "$(printf "$num" percent percent)")
     sqlite3 -bail "$db" <<SQL
 .read $1
 $(staging_table "$n")
@@ -41,7 +64,7 @@ $(staging_table "$n")
 INSERT INTO results ($names) SELECT $sel FROM staging;
 .mode csv
 .headers on
-SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+$(rating_query "$num" "$3")
 SQL
 }
 
@@ -71,8 +94,6 @@ pg_start() {
 pg_rate() {
     local spec n sel names
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
-    # shellcheck disable=SC2059
-    local cols=$(printf "$RATING_COLS" "CAST(result AS TEXT)" "CAST(percent AS TEXT)")
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGDIR" -U planc -d postgres --csv <<SQL
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS t CASCADE;
@@ -82,11 +103,11 @@ SET search_path = t;
 $(staging_table "$n")
 \\copy staging FROM '$2' WITH (FORMAT csv, HEADER true)
 INSERT INTO results ($names) SELECT $sel FROM staging;
-SELECT $cols FROM ratings WHERE report_period = '$3' ORDER BY ix;
+$(rating_query "CAST(%s AS TEXT)" "$3")
 SQL
 }
 
-duck_rate() { node tests/sql/duckdb_run.mjs "$1" "$2" "$3"; }
+duck_rate() { node tests/sql/duckdb_run.mjs "$1" "$2" "$3" "$(rating_query "CAST(%s AS VARCHAR)" "$3")"; }
 
 have_pg=0
 if pg_start; then have_pg=1; else bad "sql: a PostgreSQL server starts" "$(tail -3 "$SQLD"/*.log 2>/dev/null)"; fi
@@ -95,9 +116,11 @@ have_duck=0
 
 # sql_case NAME PLAN CSV PERIOD...: each dialect's SQL against planc eval for each period
 sql_case() {
-    local name=$1 plan=$2 csv=$3 d period ok_all=1
+    local name=$1 plan=$2 csv=$3 d period want_format=csv compare=tests/sql/compare.py
+    # the delivery counts are compared with the JSON report's summary
+    [ "$SQL_KIND" = summary ] && want_format=json compare=tests/sql/compare_summary.py
     shift 3
-    for d in sqlite postgres duckdb; do
+    for d in ${SQL_ENGINES:-sqlite postgres duckdb}; do
         [ $d = postgres ] && [ $have_pg = 0 ] && continue
         [ $d = duckdb ] && [ $have_duck = 0 ] && continue
         if ! "$PLANC" compile "$plan" --target sql --dialect $d -o "$SQLD/$name.$d.sql" 2>"$SQLD/err"; then
@@ -106,7 +129,7 @@ sql_case() {
         fi
         local same=1
         for period in "$@"; do
-            "$PLANC" eval "$plan" --results "$csv" --period "$period" --format csv >"$SQLD/want.csv" 2>/dev/null
+            "$PLANC" eval "$plan" --results "$csv" --period "$period" --format "$want_format" >"$SQLD/want.csv" 2>/dev/null
             case $d in
             sqlite) sqlite_rate "$SQLD/$name.$d.sql" "$csv" "$period" ;;
             postgres) pg_rate "$SQLD/$name.$d.sql" "$csv" "$period" ;;
@@ -114,7 +137,7 @@ sql_case() {
             esac >"$SQLD/got.csv" 2>"$SQLD/err"
             if [ ! -s "$SQLD/got.csv" ]; then
                 same=0; echo "  $name, $d, $period: $(head -3 "$SQLD/err")"
-            elif ! $PY3 tests/sql/compare.py "$SQLD/want.csv" "$SQLD/got.csv" >"$SQLD/diff"; then
+            elif ! $PY3 "$compare" "$SQLD/want.csv" "$SQLD/got.csv" $SQL_KIND >"$SQLD/diff"; then
                 same=0; echo "  $name, $d, $period:"; head -8 "$SQLD/diff"
             fi
         done
@@ -136,6 +159,32 @@ for seed in 1 2 3 4 5 6; do
     "$GEN" $seed "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" --sql
     sql_case "random$seed" "$SQLD/rand$seed.plan" "$SQLD/rand$seed.csv" 2020/21 "2020/21 Q4" "2021/22 Q2" 2021/22
 done
+
+# delivery (view delivery_ratings): the activity rows of planc eval's CSV, a quarter's returns merged
+# into one file with every column (tests/sql/merge_returns.py), and the plan's indicators as before
+$PY3 tests/sql/merge_returns.py "$SQLD/council.csv" tests/delivery/returns/*.csv
+SQL_KIND=delivery
+sql_case delivery-council tests/delivery/council.plan "$SQLD/council.csv" "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" \
+    "2023/24 Q4" 2023/24 "2024/25 Q1" "2024/25 Q3" 2024/25
+# hostile names and commentary (quotes, line breaks, markup); activities without a scheme
+sql_case delivery-hostile tests/delivery/reports/hostile.plan tests/delivery/reports/hostile.csv "2023/24 Q2" "2023/24 Q3"
+sql_case delivery-pack-hostile tests/delivery/pack-hostile.plan tests/delivery/pack-hostile.csv "2023/24 Q2" 2023/24
+# PostgreSQL plans the delivery views' joins badly (minutes a query without statistics): the counts and
+# Our Plan for Barnet run on SQLite and DuckDB only until the views are reshaped (docs/warehouse.md)
+SQL_ENGINES="sqlite duckdb"
+SQL_KIND=summary
+sql_case delivery-summary tests/delivery/council.plan "$SQLD/council.csv" "2023/24 Q1" "2023/24 Q2" "2023/24 Q4" 2023/24 \
+    "2024/25 Q3"
+# Our Plan for Barnet 2023-26: 97 activities with statuses and milestones in the plan.  Its 'forecast
+# profile' is refused (E090); it rates indicators only, so a copy without it is compared on delivery.
+grep -v '^    forecast profile$' plans/our-plan-for-barnet-2023-26.plan >"$SQLD/barnet.plan"
+SQL_KIND=delivery
+sql_case delivery-barnet "$SQLD/barnet.plan" plans/our-plan-for-barnet-2023-26.results.csv "2023/24 Q1" "2023/24 Q2" \
+    "2023/24 Q3" 2023/24 "2024/25 Q2"
+SQL_KIND=summary
+sql_case delivery-barnet-summary "$SQLD/barnet.plan" plans/our-plan-for-barnet-2023-26.results.csv "2023/24 Q2" 2023/24
+SQL_KIND=""
+SQL_ENGINES=""
 
 pg_stop
 trap - EXIT

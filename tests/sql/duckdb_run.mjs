@@ -1,11 +1,11 @@
 // Runs planc's generated SQL in DuckDB for tests/sql.sh (npm @duckdb/node-api):
-//   node tests/sql/duckdb_run.mjs PLAN.sql RESULTS.csv PERIOD
+//   node tests/sql/duckdb_run.mjs PLAN.sql RESULTS.csv PERIOD [QUERY]
 // loads the script, reads the results CSV into the results table by column name (as
 // docs/warehouse.md shows), and prints the ratings of PERIOD as CSV, numbers with every digit.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 
-const [script, results, period] = process.argv.slice(2);
+const [script, results, period, asked] = process.argv.slice(2);
 if (!period) {
     console.error('usage: node tests/sql/duckdb_run.mjs PLAN.sql RESULTS.csv PERIOD');
     process.exit(2);
@@ -22,8 +22,11 @@ const names = header.map((_, i) => `'c${i + 1}'`).join(', ');
 const both = header.map((c, i) => [c, `c${i + 1}`]).filter(([c]) => cols.includes(c));
 await db.run(`INSERT INTO results (${both.map(([c]) => c).join(', ')}) SELECT ${both.map(([, s]) => s).join(', ')}
     FROM read_csv(${quote(results)}, header = false, skip = 1, all_varchar = true, names = [${names}])`);
-const reader = await db.runAndReadAll(`SELECT ref, id, period, target, CAST(result AS VARCHAR) AS result, status, rating,
-    rating_label, CAST(percent AS VARCHAR) AS percent, dot, overridden FROM ratings WHERE report_period = ${quote(period)} ORDER BY ix`);
+// the query tests/sql.sh gives (the same as for the other engines), else the ratings of PERIOD
+const query = asked ||
+    `SELECT ref, id, period, target, CAST(result AS VARCHAR) AS result, status, rating,
+        rating_label, CAST(percent AS VARCHAR) AS percent, dot, overridden FROM ratings WHERE report_period = ${quote(period)} ORDER BY ix`;
+const reader = await db.runAndReadAll(query);
 const field = (v) => {
     if (v === null || v === undefined) return '';
     const s = String(v);
