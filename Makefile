@@ -20,7 +20,7 @@ BUILD   ?= build
 RUNTIME_PATHS = -DPLANC_INCLUDE_DIR='"$(CURDIR)/runtime"' -DPLANC_LIB_DIR='"$(CURDIR)/$(BUILD)"' \
                 -DPLANC_DOC_DIR='"$(CURDIR)/docs"' -DPLANC_XLSX_LIBS='"$(XLSX_LIBS)"'
 
-COMPILER_SRC := $(wildcard compiler/*.c compiler/lsp/*.c)
+COMPILER_SRC := $(wildcard compiler/*.c compiler/lsp/*.c compiler/sql/*.c)
 RUNTIME_SRC  := $(wildcard runtime/*.c runtime/report/*.c)
 GEN_SRC      := $(BUILD)/parser.c $(BUILD)/lexer.c
 OBJ := $(COMPILER_SRC:compiler/%.c=$(BUILD)/compiler/%.o) $(GEN_SRC:.c=.o)

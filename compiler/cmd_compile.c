@@ -3,7 +3,7 @@
 #include "driver.h"
 #include "emit_c.h"
 #include "emit_c_escape.h"
-#include "emit_sql.h"
+#include "sql/emit_sql.h"
 #include "escape.h"
 #include "output.h"
 #include "plan_load.h"

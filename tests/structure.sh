@@ -16,7 +16,7 @@ fi
 
 # --- each C, header, flex and bison file opens with a comment ---
 missing=""
-for f in compiler/*.[ch] compiler/lsp/*.[ch] runtime/*.[ch] runtime/report/*.[ch] runtime/xlsx/*.[ch] grammar/lexer.l grammar/parser.y tests/unit/*.c tests/fuzz/*.c bench/*.c; do
+for f in compiler/*.[ch] compiler/lsp/*.[ch] compiler/sql/*.[ch] runtime/*.[ch] runtime/report/*.[ch] runtime/xlsx/*.[ch] grammar/lexer.l grammar/parser.y tests/unit/*.c tests/fuzz/*.c bench/*.c; do
     [ -f "$f" ] || continue
     case $(head -c 2 "$f") in
     "/*") ;;
