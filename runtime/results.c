@@ -1747,8 +1747,13 @@ static void read_file(Reading *rg, const char *path)
     if (chunk && atoi(chunk) > 0)
         src.cap = atoi(chunk) < 4 ? 4 : (size_t)atoi(chunk);   /* the first piece holds a byte-order mark */
     src.piece = src.cap;
+    /* ... and the first piece holds the longest magic number a workbook is told by (an .xls's eight
+     * bytes): the file's kind must not depend on how it is read */
+    if (src.cap < 8)
+        src.cap = 8;
     src.buf = prt_xrealloc(NULL, src.cap);
     size_t got = fread(src.buf, 1, src.cap, f);
+    prt_file_kind kind;
     if (got == 0 && ferror(f)) {
         int saved = errno;
         prt_diag_error_at(rg->diag, unread_file(rg->diag, path), "R000", "cannot read the results: %s",
@@ -1756,9 +1761,8 @@ static void read_file(Reading *rg, const char *path)
         rg->unreadable = true;
     } else if (!add_unless_read(rg, f, path)) {
         /* read before, under another name (R016 said) */
-    } else if (prt_file_kind_of(src.buf, got) != PRT_FILE_TEXT) {
-        read_workbook(rg, path, NULL, 0, prt_file_kind_of(src.buf, got),
-                      (prt_pos){rg->r->files[rg->r->nfiles - 1].file, 0, 0, 0});
+    } else if ((kind = prt_file_kind_of(src.buf, got)) != PRT_FILE_TEXT) {
+        read_workbook(rg, path, NULL, 0, kind, (prt_pos){rg->r->files[rg->r->nfiles - 1].file, 0, 0, 0});
     } else {
         src.nul = got && memchr(src.buf, '\0', got) != NULL;
         prt_csv_init(&src.csv, src.buf, got);       /* skips a byte-order mark */
