@@ -4,7 +4,10 @@
 #include "escape.h"
 
 const char *const sql_table_names[] = {"plan_indicators", "plan_indicator_names", "plan_bands", "plan_band_names",
-                                       "plan_results", "plan_reports", "plan_rating_periods", "plan_lookup", "plan_info"};
+                                       "plan_results", "plan_indicator_timings", "plan_timings", "plan_periods",
+                                       "plan_rating_targets", "plan_lookup", "plan_info",
+                                       /* tables of an earlier planc's script, which views replace */
+                                       "plan_reports", "plan_rating_periods"};
 const int sql_ntables = sizeof sql_table_names / sizeof sql_table_names[0];
 
 static const char *dialect_name(SqlDialect d)
@@ -55,6 +58,8 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
         sql_drop_view(&b, dialect, sql_delivery_view_names[k]);
     for (int k = sql_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_view_names[k]);
+    for (int k = sql_period_nviews - 1; k >= 0; k--)
+        sql_drop_view(&b, dialect, sql_period_view_names[k]);
     for (int k = sql_ntables - 1; k >= 0; k--)
         sql_drop_table(&b, sql_table_names[k]);
     for (int k = sql_delivery_ntables - 1; k >= 0; k--)

@@ -29,6 +29,12 @@ void sql_emit_facts(SqlOut *o);
 void sql_emit_views(SqlOut *o);
 /* Every period a report can be for, within the plan's years (*out: malloc'd); returns how many. */
 int sql_report_periods(const prt_plan *plan, prt_period **out);
+/* Periods (emit_sql_periods.c): timings, targets in force, lookups; their tables, facts and views. */
+void sql_period_tables(SqlOut *o);
+void sql_period_facts(SqlOut *o);
+void sql_period_views(SqlOut *o);
+extern const char *const sql_period_view_names[];
+extern const int sql_period_nviews;
 /* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
 void sql_emit_delivery_facts(SqlOut *o);
 void sql_emit_delivery_views(SqlOut *o);

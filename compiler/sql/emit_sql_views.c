@@ -76,7 +76,7 @@ static void rating_inputs(SqlOut *o)
     view(o, "rating_inputs", "Per indicator and report period: the period rated (the result period, or under arrears the\n"
                              "-- report's own when the result is carried there), its result, last year's, the target in force.");
     prt_buf_puts(o->b,
-        "SELECT p.ix, p.report_period, p.due, q.period, i.sign, i.dot_sign, i.print_factor, i.polarity, i.scheme_ix, i.method,\n"
+        "SELECT q.ix, q.report_period, q.due, q.period, i.sign, i.dot_sign, i.print_factor, i.polarity, i.scheme_ix, i.method,\n"
         "  COALESCE(f.status, 'No result') AS status, f.value, f.lower, f.upper, f.override, f.reason, f.comment,\n"
         "  CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END AS last_year,\n"
         "  q.target_kind, q.target_op, q.within_interval,\n"
@@ -87,13 +87,10 @@ static void rating_inputs(SqlOut *o)
         "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL\n"
         "    AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
         "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL))) AS to_rate\n"
-        "FROM plan_reports p\n"
-        "JOIN plan_indicators i ON i.ix = p.ix\n"
-        "JOIN plan_rating_periods q ON q.ix = p.ix AND q.period = CASE WHEN p.fallback_period IS NULL OR EXISTS\n"
-        "    (SELECT 1 FROM results_for_period x WHERE x.ix = p.ix AND x.period = p.result_period)\n"
-        "  THEN p.result_period ELSE p.fallback_period END\n"
-        "LEFT JOIN results_for_period f ON f.ix = p.ix AND f.period = q.period\n"
-        "LEFT JOIN results_for_period pv ON pv.ix = p.ix AND pv.period = q.last_year_period;\n");
+        "FROM report_targets q\n"
+        "JOIN plan_indicators i ON i.ix = q.ix\n"
+        "LEFT JOIN results_for_period f ON f.ix = q.ix AND f.period = q.period\n"
+        "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period;\n");
 }
 
 static void rating_figures(SqlOut *o)
@@ -262,6 +259,7 @@ void sql_emit_views(SqlOut *o)
 {
     prt_buf_puts(o->b, "\n-- ---- what depends on the results: the views ----\n");
     results_views(o);
+    sql_period_views(o);
     rating_inputs(o);
     rating_figures(o);
     rating_settled(o);
