@@ -279,6 +279,18 @@ static void target_values(SqlOut *s, const prt_indicator *in, prt_period q)
     prt_buf_free(&rated);
 }
 
+/* A run of years with the same row, into yo: an INSERT under way beside the parts' one. */
+static void year_row(SqlOut *yo, int ix, int first, int last, const prt_buf *values)
+{
+    sql_row_begin(yo);
+    sql_val_int(yo, ix, true);
+    sql_val_int(yo, first, false);
+    sql_val_int(yo, last, false);
+    prt_buf_puts(yo->b, ", ");
+    prt_buf_puts(yo->b, prt_buf_str(values));
+    prt_buf_putc(yo->b, ')');
+}
+
 static void target_row(SqlOut *o, int ix, prt_period q, const prt_buf *values)
 {
     char per[32];
@@ -291,14 +303,16 @@ static void target_row(SqlOut *o, int ix, prt_period q, const prt_buf *values)
 }
 
 /* One indicator's rows.  The periods it can be rated for are each report's result period and, under
- * arrears, the report's own.  A part of a year is written only when its row differs from the year's
- * (compared as the very text written, so no rule is assumed); the year's row is then always written. */
-static void indicator_targets(SqlOut *o, int ix, const prt_period *rp, int nrp, PeriodSet *mine, PeriodSet *all,
+ * arrears, the report's own.  A part of a year is written (into o) only when its row differs from the
+ * year's, compared as the very text written, so that no rule is assumed; the years are written (into
+ * yo) as runs of years whose rows are the same. */
+static void indicator_targets(SqlOut *o, SqlOut *yo, int ix, const prt_period *rp, int nrp, PeriodSet *mine, PeriodSet *all,
                               prt_buf *years)
 {
     const prt_indicator *in = &o->plan->indicators[ix];
     prt_buf own = {0};
     SqlOut s = *o;
+    int last_year = 0;
     memset(mine->seen, 0, period_slots(mine));
     for (int y = 0; y < mine->years; y++)
         prt_buf_clear(&years[y]);
@@ -325,45 +339,71 @@ static void indicator_targets(SqlOut *o, int ix, const prt_period *rp, int nrp, 
                 target_row(o, ix, q, &own);
         }
     }
-    for (int y = 0; y < mine->years; y++)
-        if (years[y].len)
-            target_row(o, ix, (prt_period){(short)(mine->first_year + y), PRT_YEAR, 0}, &years[y]);
+    /* the years as runs of the same row (years not rated for lie inside a run: never asked for) */
+    for (int y = 0, from = -1; y <= mine->years; y++) {
+        if (y < mine->years && years[y].len == 0)
+            continue;
+        if (from >= 0 && (y == mine->years || years[y].len != years[from].len ||
+                          memcmp(years[y].data, years[from].data, years[from].len) != 0)) {
+            year_row(yo, ix, mine->first_year + from, mine->first_year + last_year, &years[from]);
+            from = -1;
+        }
+        if (y < mine->years) {
+            if (from < 0)
+                from = y;
+            last_year = y;
+        }
+    }
     prt_buf_free(&own);
+}
+
+static void insert_head(prt_buf *b, const char *table, const char *keys)
+{
+    prt_buf_printf(b, "INSERT INTO %s (%s", table, keys);
+    for (int c = 0; c < NTARGET_COLS; c++)
+        prt_buf_printf(b, ", %s", target_cols[c].name);
+    prt_buf_puts(b, ") VALUES");
 }
 
 static void rating_targets(SqlOut *o, const prt_period *rp, int nrp, PeriodSet *all)
 {
     PeriodSet mine = period_set(o->plan);
     prt_buf *years = prt_xcalloc((size_t)mine.years, sizeof *years);
-    prt_buf insert = {0};
-    prt_buf_puts(&insert, "INSERT INTO plan_rating_targets (ix, period");
-    for (int c = 0; c < NTARGET_COLS; c++)
-        prt_buf_printf(&insert, ", %s", target_cols[c].name);
-    prt_buf_puts(&insert, ") VALUES");
-    sql_rows_start(o, prt_buf_str(&insert));
+    prt_buf parts = {0}, year_parts = {0}, year_rows = {0};
+    SqlOut yo = *o;
+    yo.b = &year_rows;
+    insert_head(&parts, "plan_rating_targets", "ix, period");
+    insert_head(&year_parts, "plan_year_targets", "ix, first_year, last_year");
+    sql_rows_start(o, prt_buf_str(&parts));
+    sql_rows_start(&yo, prt_buf_str(&year_parts));
     for (int i = 0; i < o->plan->nindicators; i++)
-        indicator_targets(o, i, rp, nrp, &mine, all, years);
+        indicator_targets(o, &yo, i, rp, nrp, &mine, all, years);
     sql_rows_end(o);
+    sql_rows_end(&yo);
+    prt_buf_puts(o->b, prt_buf_str(&year_rows));
     for (int y = 0; y < mine.years; y++)
         prt_buf_free(&years[y]);
     free(years);
     free(mine.seen);
-    prt_buf_free(&insert);
+    prt_buf_free(&parts);
+    prt_buf_free(&year_parts);
+    prt_buf_free(&year_rows);
 }
 
-/* plan_periods: each period a rating can be for, its year and last year's period. */
+/* plan_periods: each period a rating can be for, its year (the number plan_year_targets uses) and
+ * last year's period. */
 static void plan_periods(SqlOut *o, const PeriodSet *all)
 {
-    char a[32], b[32], c[32];
-    sql_rows_start(o, "INSERT INTO plan_periods (period, year_period, last_year_period) VALUES");
+    char a[32], b[32];
+    sql_rows_start(o, "INSERT INTO plan_periods (period, year, last_year_period) VALUES");
     for (size_t k = 0; k < period_slots(all); k++) {
         if (!all->seen[k])
             continue;
         prt_period p = period_at(all, (int)k);
         sql_row_begin(o);
         sql_val_text(o, period_text(p, a, sizeof a), true);
-        sql_val_text(o, period_text((prt_period){p.year, PRT_YEAR, 0}, b, sizeof b), false);
-        sql_val_text(o, period_text(prt_period_last_year(p), c, sizeof c), false);
+        sql_val_int(o, p.year, false);
+        sql_val_text(o, period_text(prt_period_last_year(p), b, sizeof b), false);
         prt_buf_putc(o->b, ')');
     }
     sql_rows_end(o);
@@ -415,6 +455,19 @@ static void lookups(SqlOut *o, const prt_period *rp, int nrp)
 
 /* ---- the tables and the views over them ---- */
 
+/* A table of target rows: keys (the columns after ix, with their types), the target columns, the key. */
+static void target_table(SqlOut *o, const char *name, const char *keys, const char *primary_key)
+{
+    const char *t = sql_type_text(o->d), *n = sql_type_int(o->d);
+    prt_buf_printf(o->b, "CREATE TABLE %s (ix %s, %s", name, n, keys);
+    for (int c = 0; c < NTARGET_COLS; c++) {
+        char ty = target_cols[c].type;
+        prt_buf_printf(o->b, ",%s%s %s", c % 5 == 4 ? "\n  " : " ", target_cols[c].name,
+                       ty == 'r' ? sql_type_real(o->d) : ty == 't' ? t : n);
+    }
+    prt_buf_printf(o->b, ",\n  PRIMARY KEY (%s));\n\n", primary_key);
+}
+
 void sql_period_tables(SqlOut *o)
 {
     const char *t = sql_type_text(o->d), *n = sql_type_int(o->d);
@@ -428,8 +481,8 @@ void sql_period_tables(SqlOut *o)
         "-- is carried against it (arrears only).\n"
         "CREATE TABLE plan_timings (timing %s, report_period %s, due %s, result_period %s, fallback_period %s,\n"
         "  PRIMARY KEY (timing, report_period));\n\n", n, t, n, t, t);
-    prt_buf_printf(o->b, "-- Each period a rating can be for: its year and last year's period.\n"
-                         "CREATE TABLE plan_periods (period %s PRIMARY KEY, year_period %s, last_year_period %s);\n\n", t, t, t);
+    prt_buf_printf(o->b, "-- Each period a rating can be for: its year (2023 for 2023/24) and last year's period.\n"
+                         "CREATE TABLE plan_periods (period %s PRIMARY KEY, year %s, last_year_period %s);\n\n", t, n, t);
     prt_buf_puts(o->b,
         "-- For each indicator and each period a rating can be for: the target in force (amendments applied;\n"
         "-- kind NULL: no target to rate against), its tolerance resolved, the report's target column unrated\n"
@@ -438,15 +491,15 @@ void sql_period_tables(SqlOut *o)
         "-- improvement method measures from (when it is older than the period), whether the target is met\n"
         "-- when the result's confidence interval holds it.  A maintained target with no baseline has no\n"
         "-- target_value and no target_text_rated: it is last year's result (rating_inputs).  A part of a\n"
-        "-- year whose row would be the year's is not written: the view report_targets takes the year's.\n"
-        "CREATE TABLE plan_rating_targets (ix ");
-    prt_buf_printf(o->b, "%s, period %s", n, t);
-    for (int c = 0; c < NTARGET_COLS; c++) {
-        char ty = target_cols[c].type;
-        prt_buf_printf(o->b, ",%s%s %s", c % 5 == 4 ? "\n  " : " ", target_cols[c].name,
-                       ty == 'r' ? sql_type_real(o->d) : ty == 't' ? t : n);
-    }
-    prt_buf_puts(o->b, ",\n  PRIMARY KEY (ix, period));\n\n");
+        "-- year whose row would be its year's is not written: the view report_targets takes the year's from\n"
+        "-- plan_year_targets, which holds the years' rows, each for a run of years with the same row.\n");
+    prt_buf keys = {0};
+    prt_buf_printf(&keys, "period %s", t);
+    target_table(o, "plan_rating_targets", prt_buf_str(&keys), "ix, period");
+    prt_buf_clear(&keys);
+    prt_buf_printf(&keys, "first_year %s, last_year %s", n, n);
+    target_table(o, "plan_year_targets", prt_buf_str(&keys), "ix, first_year");
+    prt_buf_free(&keys);
     prt_buf_printf(o->b,
         "-- Where a period's result is looked for, in order (lookup_rank): its own row; for a year with none, its\n"
         "-- Q4's, then its last month's, then its H2's.\n"
@@ -480,19 +533,19 @@ void sql_period_views(SqlOut *o)
     prt_buf_puts(o->b,
         "\n-- For each indicator and report period: the period rated (the result period, or under arrears the\n"
         "-- report's own when the result is carried there), last year's, and the target in force then (the\n"
-        "-- period's own row in plan_rating_targets, else its year's).\n"
+        "-- period's own row in plan_rating_targets, else its year's in plan_year_targets).\n"
         "CREATE VIEW report_targets AS\n"
         "SELECT p.ix, p.report_period, p.due, p.period, k.last_year_period");
     for (int c = 0; c < NTARGET_COLS; c++)
         prt_buf_printf(o->b, ",\n  CASE WHEN q.ix IS NULL THEN y.%s ELSE q.%s END AS %s", target_cols[c].name, target_cols[c].name,
                        target_cols[c].name);
     prt_buf_puts(o->b,
-        "\nFROM (SELECT r.ix, r.report_period, r.due, CASE WHEN r.fallback_period IS NULL OR EXISTS\n"
-        "    (SELECT 1 FROM results_for_period x WHERE x.ix = r.ix AND x.period = r.result_period)\n"
+        "\nFROM (SELECT r.ix, r.report_period, r.due, CASE WHEN r.fallback_period IS NULL OR x.ix IS NOT NULL\n"
         "    THEN r.result_period ELSE r.fallback_period END AS period\n"
-        "  FROM indicator_reports r) p\n"
+        "  FROM indicator_reports r\n"
+        "  LEFT JOIN results_for_period x ON r.fallback_period IS NOT NULL AND x.ix = r.ix AND x.period = r.result_period) p\n"
         "JOIN plan_periods k ON k.period = p.period\n"
         "LEFT JOIN plan_rating_targets q ON q.ix = p.ix AND q.period = p.period\n"
-        "LEFT JOIN plan_rating_targets y ON y.ix = p.ix AND y.period = k.year_period\n"
+        "LEFT JOIN plan_year_targets y ON y.ix = p.ix AND k.year BETWEEN y.first_year AND y.last_year\n"
         "WHERE q.ix IS NOT NULL OR y.ix IS NOT NULL;\n");
 }

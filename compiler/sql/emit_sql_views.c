@@ -65,10 +65,13 @@ static void results_views(SqlOut *o)
                        "WHERE NOT EXISTS (SELECT 1 FROM results_read r WHERE r.ix = p.ix AND r.period = p.period AND r.status IS NOT NULL);\n");
 
     view(o, "results_for_period", "The result a rating for a period takes: its own, or for a year its last part's (plan_lookup).");
-    prt_buf_puts(o->b, "SELECT l.period, f.ix, f.status, f.value, f.lower, f.upper, f.override, f.reason, f.comment\n"
-                       "FROM plan_lookup l JOIN results_found f ON f.period = l.try_period\n"
-                       "WHERE NOT EXISTS (SELECT 1 FROM plan_lookup l2 JOIN results_found f2 ON f2.period = l2.try_period\n"
-                       "                  WHERE l2.period = l.period AND f2.ix = f.ix AND l2.lookup_rank < l.lookup_rank);\n");
+    /* the first found by rank, as a window rather than NOT EXISTS over the same join, which PostgreSQL
+     * evaluates as a nested loop */
+    prt_buf_puts(o->b, "SELECT period, ix, status, value, lower, upper, override, reason, comment\n"
+                       "FROM (SELECT l.period, f.ix, f.status, f.value, f.lower, f.upper, f.override, f.reason, f.comment,\n"
+                       "    ROW_NUMBER() OVER (PARTITION BY l.period, f.ix ORDER BY l.lookup_rank) AS found_rank\n"
+                       "  FROM plan_lookup l JOIN results_found f ON f.period = l.try_period) x\n"
+                       "WHERE found_rank = 1;\n");
 }
 
 static void rating_inputs(SqlOut *o)
