@@ -265,7 +265,6 @@ static void target_texts(const prt_plan *plan, const prt_indicator *in, const pr
                          bool amended, prt_buf *unrated, prt_buf *rated)
 {
     char v[64];
-    (void)plan;
     if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR)) {
         prt_buf_puts(unrated, "Monitor");
         prt_buf_puts(rated, "Monitor");
@@ -273,7 +272,9 @@ static void target_texts(const prt_plan *plan, const prt_indicator *in, const pr
     }
     if (!t)
         return;
-    if (t->kind == PRT_TARGET_MAINTAIN) {
+    if (t->kind == PRT_TARGET_BENCHMARK) {   /* rated: the views add its value (emit_sql_benchmarks.c) */
+        prt_buf_puts(unrated, plan->benchmarks[t->benchmark].name);
+    } else if (t->kind == PRT_TARGET_MAINTAIN) {
         prt_buf_puts(unrated, "Maintain");
         prt_buf_printf(rated, "Maintain (%s)", prt_format_value(in, value, v, sizeof v));
     } else {
@@ -297,6 +298,8 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
     bool has_target = t && t->kind != PRT_TARGET_MONITOR;
     /* maintain without a baseline: the target is last year's result, which the views take */
     bool from_last_year = t && t->kind == PRT_TARGET_MAINTAIN && !in->has_baseline;
+    /* a benchmark's value may be the results row's: the views take it (emit_sql_benchmarks.c) */
+    bool follows_benchmark = t && t->kind == PRT_TARGET_BENCHMARK;
     double value = t ? (t->kind == PRT_TARGET_MAINTAIN ? in->baseline : t->value) : 0;
     prt_buf unrated = {0}, rated = {0};
     target_texts(o->plan, in, t, value, amended, &unrated, &rated);
@@ -304,10 +307,14 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
     sql_val_int(o, ix, true);
     sql_val_text(o, period_text(q, per, sizeof per), false);
     sql_val_text(o, period_text(last, prev, sizeof prev), false);
-    sql_val_text(o, has_target ? (t->kind == PRT_TARGET_THRESHOLD ? "threshold" : t->kind == PRT_TARGET_MAINTAIN ? "maintain" : "value")
+    sql_val_text(o, has_target ? (t->kind == PRT_TARGET_THRESHOLD ? "threshold" : t->kind == PRT_TARGET_MAINTAIN ? "maintain"
+                                  : follows_benchmark ? "benchmark" : "value")
                                : NULL, false);
     sql_val_text(o, has_target && t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : NULL, false);
-    if (has_target) {
+    if (follows_benchmark) {
+        sql_val_null(o, false);
+        sql_val_null(o, false);
+    } else if (has_target) {
         if (from_last_year)   /* (a tolerance as a share of the target is refused: emit_sql_refuse.c) */
             sql_val_null(o, false);
         else
@@ -320,7 +327,7 @@ static void rating_period(SqlOut *o, int ix, prt_period q)
     sql_val_int(o, amended, false);
     sql_val_text(o, amended ? prt_target_in_force(in, q, NULL)->reason : NULL, false);
     sql_val_text(o, prt_buf_str(&unrated), false);
-    sql_val_text(o, from_last_year ? NULL : prt_buf_str(&rated), false);
+    sql_val_text(o, from_last_year || follows_benchmark ? NULL : prt_buf_str(&rated), false);
     const prt_scheme *s = in->scheme >= 0 ? &o->plan->schemes[in->scheme] : NULL;
     sql_val_int(o, has_target && t->kind == PRT_TARGET_THRESHOLD && s && s->nbands > 1 ? 1 : 0, false);
     sql_val_int(o, revised_between(in, last, q), false);
