@@ -131,6 +131,23 @@ void prt_esc_sql(prt_buf *b, const char *s)
     prt_buf_putc(b, '\'');
 }
 
+/* A character of an SQL delimited identifier: a double quote doubled. */
+static void sql_name_char(prt_buf *b, const char *bytes, size_t n, uint32_t cp, void *user)
+{
+    (void)user;
+    if (cp == '"')
+        prt_buf_puts(b, "\"\"");
+    else
+        prt_buf_add(b, bytes, n);
+}
+
+void prt_esc_sql_name(prt_buf *b, const char *s)
+{
+    prt_buf_putc(b, '"');
+    each_char(b, s ? s : "", sql_name_char, NULL);
+    prt_buf_putc(b, '"');
+}
+
 /* ---- CSV ---- */
 
 /* A plain decimal number, such as a negative value planc wrote itself: "-12", "-0.5", "+3e2". */

@@ -25,6 +25,9 @@ void prt_esc_json(prt_buf *b, const char *s);
  * it (PostgreSQL with standard_conforming_strings, its default): a quote is doubled, nothing else is
  * special.  NULL is written as the SQL NULL. */
 void prt_esc_sql(prt_buf *b, const char *s);
+/* An SQL delimited identifier with its double quotes ("benchmark:england"), as the three engines read
+ * it: a double quote is doubled, nothing else is special. */
+void prt_esc_sql_name(prt_buf *b, const char *s);
 /* A CSV field (RFC 4180), quoted when it must be.  A text that a spreadsheet would run as a formula
  * (first character = + - @, tab or CR, and not a plain number) gets a leading apostrophe, as OWASP
  * recommends against CSV injection. */

@@ -9,11 +9,15 @@ SQL_COLUMNS=" ref period value rating override reason comment dot restated provi
 PY3=/usr/bin/python3
 
 # staging_cols CSV: "N|c2, c5|ref, value": the file's column count, the staging columns of the ones
-# the results table has, and their names there (the header's names in lower case, a BOM dropped)
+# the results table has, and their names there (the header's names in lower case, a BOM dropped; a
+# benchmark's column "benchmark:ID" quoted, as the plan spells ID)
 staging_cols() {
-    head -1 "$1" | sed 's/^\xEF\xBB\xBF//' | tr -d '\r' | tr 'A-Z' 'a-z' | awk -F, -v known="$SQL_COLUMNS" '
-        { for (i = 1; i <= NF; i++) { n = $i; gsub(/"/, "", n)
-              if (index(known, " " n " ")) { sel = sel (sel ? ", " : "") "c" i; names = names (names ? ", " : "") n } }
+    head -1 "$1" | sed 's/^\xEF\xBB\xBF//' | tr -d '\r' | awk -F, -v known="$SQL_COLUMNS" '
+        { for (i = 1; i <= NF; i++) { n = $i; gsub(/"/, "", n); low = tolower(n)
+              if (index(known, " " low " ")) name = low
+              else if (substr(low, 1, 10) == "benchmark:") name = "\"" n "\""
+              else continue
+              sel = sel (sel ? ", " : "") "c" i; names = names (names ? ", " : "") name }
           print NF "|" sel "|" names }'
 }
 
@@ -152,6 +156,17 @@ sql_case rules tests/sql/rules.plan tests/sql/rules.csv 2023/24 "2023/24 Q1" "20
 # confidence interval (the results' lower and upper, the plan's `result ... interval`)
 sql_case maintain tests/sql/maintain.plan tests/sql/maintain.csv 2023/24 2024/25 "2024/25 Q2"
 sql_case survey tests/confidence/survey.plan tests/confidence/survey.csv 2016/17 2017/18
+# targets that follow a benchmark: the results row's benchmark:ID column, the plan's value for the
+# period, its latest earlier one, none (not rated); a tolerance as a share of it; within an interval;
+# an amendment to a benchmark
+sql_case benchmark tests/sql/benchmark.plan tests/sql/benchmark.csv 2023/24 "2023/24 Q1" "2023/24 Q2" "2023/24 Q4" \
+    "2024/25 Q1" "2024/25 Q2" 2024/25
+# the Barnet corporate plans, for every period their results files report within the plans' years (the
+# rest are last year's figures, for the direction of travel)
+sql_case barnet-2016-17 plans/barnet-corporate-plan-2016-17.plan plans/barnet-corporate-plan-2016-17.results.csv 2016/17
+sql_case barnet-2018-19 plans/barnet-corporate-plan-2018-19.plan plans/barnet-corporate-plan-2018-19.results.csv 2016/17 \
+    "2017/18 Q1" "2017/18 Q2" 2019/20
+sql_case barnet-2019-20 plans/barnet-corporate-plan-2019-20.plan plans/barnet-corporate-plan-2019-20.results.csv 2019/20
 
 # random plans of the covered subset (tests/unit/gen_random.c --sql), several seeds and periods
 GEN=${GEN:-build/gen_random}

@@ -23,8 +23,10 @@ static void results_table(SqlOut *o)
         "-- The results, loaded from the results CSV as they are written (docs/warehouse.md says how).\n"
         "-- Kept when the script is run again: load new returns into it and the views follow.\n"
         "CREATE TABLE IF NOT EXISTS results (ref %s, period %s, value %s, rating %s, override %s, reason %s,\n"
-        "  comment %s, dot %s, restated %s, provisional %s, lower %s, upper %s,\n  status %s, impact %s, completed %s);\n\n",
+        "  comment %s, dot %s, restated %s, provisional %s, lower %s, upper %s,\n  status %s, impact %s, completed %s",
         t, t, t, t, t, t, t, t, t, t, t, t, t, t, t);
+    sql_benchmark_columns(o);
+    prt_buf_puts(o->b, ");\n\n");
 }
 
 /* The plan's name, organisation, file and digest, and the SQL's version. */
@@ -60,16 +62,21 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
         sql_drop_view(&b, dialect, sql_delivery_view_names[k]);
     for (int k = sql_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_view_names[k]);
+    for (int k = sql_benchmark_nviews - 1; k >= 0; k--)
+        sql_drop_view(&b, dialect, sql_benchmark_view_names[k]);
     for (int k = sql_period_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_period_view_names[k]);
     for (int k = sql_ntables - 1; k >= 0; k--)
         sql_drop_table(&b, sql_table_names[k]);
+    for (int k = sql_benchmark_ntables - 1; k >= 0; k--)
+        sql_drop_table(&b, sql_benchmark_table_names[k]);
     for (int k = sql_delivery_ntables - 1; k >= 0; k--)
         sql_drop_table(&b, sql_delivery_table_names[k]);
     prt_buf_puts(&b, "\n");
     results_table(&o);
     plan_info(&o, plan_path);
     sql_emit_facts(&o);
+    sql_emit_benchmark_facts(&o);
     sql_emit_views(&o);
     sql_emit_delivery_facts(&o);
     sql_emit_delivery_views(&o);

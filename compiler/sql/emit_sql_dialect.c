@@ -29,6 +29,8 @@ const char *sql_type_int(SqlDialect d) { (void)d; return "INTEGER"; }
 
 void sql_string(prt_buf *b, const char *s) { prt_esc_sql(b, s); }
 
+void sql_identifier(prt_buf *b, const char *name) { prt_esc_sql_name(b, name); }
+
 /* The shortest %g text that reads back as v, so that the script stays readable. */
 void sql_number(prt_buf *b, SqlDialect d, double v)
 {

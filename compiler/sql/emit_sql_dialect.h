@@ -13,6 +13,9 @@ const char *sql_type_text(SqlDialect d);
 const char *sql_type_int(SqlDialect d);
 /* A string literal (prt_esc_sql), NULL as NULL. */
 void sql_string(prt_buf *b, const char *s);
+/* A column's name quoted (prt_esc_sql_name): the same in the three engines, here so that an engine
+ * quoting otherwise (Spark SQL's backquotes) changes only this. */
+void sql_identifier(prt_buf *b, const char *name);
 /* A double-precision literal that reads back as exactly v in every engine. */
 void sql_number(prt_buf *b, SqlDialect d, double v);
 /* Text that the engine reads as a number, else NULL: the plain number a results file's value is

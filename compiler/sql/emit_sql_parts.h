@@ -42,6 +42,15 @@ extern const char *const sql_delivery_view_names[];
 extern const int sql_delivery_nviews;
 extern const char *const sql_delivery_table_names[];
 extern const int sql_delivery_ntables;
+/* Benchmarks (emit_sql_benchmarks.c): the results table's benchmark:ID columns, the tables, and the
+ * views rating_inputs takes a benchmark target's value from. */
+void sql_benchmark_columns(SqlOut *o);
+void sql_emit_benchmark_facts(SqlOut *o);
+void sql_emit_benchmark_views(SqlOut *o);
+extern const char *const sql_benchmark_view_names[];
+extern const int sql_benchmark_nviews;
+extern const char *const sql_benchmark_table_names[];
+extern const int sql_benchmark_ntables;
 /* The names of the views and tables, in the order they are made (dropped in reverse). */
 extern const char *const sql_view_names[];
 extern const int sql_nviews;

@@ -198,8 +198,8 @@ static bool revised_between(const prt_indicator *in, prt_period before, prt_peri
 
 /* The report's target column (report_cells.c's rpt_target_text for the targets compiled): unrated,
  * and rated (a maintained target then shows its value). */
-static void target_texts(const prt_indicator *in, const prt_target *t, double value, bool amended, prt_buf *unrated,
-                         prt_buf *rated)
+static void target_texts(const prt_plan *plan, const prt_indicator *in, const prt_target *t, double value, bool amended,
+                         prt_buf *unrated, prt_buf *rated)
 {
     char v[64];
     if (in->polarity == PRT_POL_MONITOR || (t && t->kind == PRT_TARGET_MONITOR)) {
@@ -209,7 +209,9 @@ static void target_texts(const prt_indicator *in, const prt_target *t, double va
     }
     if (!t)
         return;
-    if (t->kind == PRT_TARGET_MAINTAIN) {
+    if (t->kind == PRT_TARGET_BENCHMARK) {   /* rated: the views add its value (emit_sql_benchmarks.c) */
+        prt_buf_puts(unrated, plan->benchmarks[t->benchmark].name);
+    } else if (t->kind == PRT_TARGET_MAINTAIN) {
         prt_buf_puts(unrated, "Maintain");
         prt_buf_printf(rated, "Maintain (%s)", prt_format_value(in, value, v, sizeof v));
     } else {
@@ -243,13 +245,19 @@ static void target_values(SqlOut *s, const prt_indicator *in, prt_period q)
     bool has_target = t && t->kind != PRT_TARGET_MONITOR;
     /* maintain without a baseline: the target is last year's result, which the views take */
     bool from_last_year = t && t->kind == PRT_TARGET_MAINTAIN && !in->has_baseline;
+    /* a benchmark's value may be the results row's: the views take it (emit_sql_benchmarks.c) */
+    bool follows_benchmark = t && t->kind == PRT_TARGET_BENCHMARK;
     double value = t ? (t->kind == PRT_TARGET_MAINTAIN ? in->baseline : t->value) : 0;
     prt_buf unrated = {0}, rated = {0};
-    target_texts(in, t, value, amended, &unrated, &rated);
-    sql_val_text(s, has_target ? (t->kind == PRT_TARGET_THRESHOLD ? "threshold" : t->kind == PRT_TARGET_MAINTAIN ? "maintain" : "value")
+    target_texts(s->plan, in, t, value, amended, &unrated, &rated);
+    sql_val_text(s, has_target ? (t->kind == PRT_TARGET_THRESHOLD ? "threshold" : t->kind == PRT_TARGET_MAINTAIN ? "maintain"
+                                  : follows_benchmark ? "benchmark" : "value")
                                : NULL, true);
     sql_val_text(s, has_target && t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : NULL, false);
-    if (has_target) {
+    if (follows_benchmark) {
+        sql_val_null(s, false);
+        sql_val_null(s, false);
+    } else if (has_target) {
         if (from_last_year)   /* (a tolerance as a share of the target is refused: emit_sql_refuse.c) */
             sql_val_null(s, false);
         else
@@ -262,7 +270,7 @@ static void target_values(SqlOut *s, const prt_indicator *in, prt_period q)
     sql_val_int(s, amended, false);
     sql_val_text(s, amended ? prt_target_in_force(in, q, NULL)->reason : NULL, false);
     sql_val_text(s, prt_buf_str(&unrated), false);
-    sql_val_text(s, from_last_year ? NULL : prt_buf_str(&rated), false);
+    sql_val_text(s, from_last_year || follows_benchmark ? NULL : prt_buf_str(&rated), false);
     const prt_scheme *sc = in->scheme >= 0 ? &s->plan->schemes[in->scheme] : NULL;
     sql_val_int(s, has_target && t->kind == PRT_TARGET_THRESHOLD && sc && sc->nbands > 1 ? 1 : 0, false);
     sql_val_int(s, revised_between(in, last, q), false);

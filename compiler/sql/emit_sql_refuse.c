@@ -23,12 +23,10 @@ static void refuse_band(Diag *d, const Band *b, unsigned *n)
 }
 
 /* A target (or an amendment's new target) the views can rate: a number, a threshold, maintain (the
- * baseline, else last year's result), or monitor. */
+ * baseline, else last year's result), a benchmark, or monitor. */
 static void refuse_target(Diag *d, const Indicator *in, const TargetSpec *t, Loc loc, unsigned *n)
 {
-    if (t->kind == PRT_TARGET_BENCHMARK)
-        refuse(d, t->loc.file ? t->loc : loc, "a target that follows a benchmark", n);
-    else if (t->kind == PRT_TARGET_MAINTAIN && !in->baseline.present && in->tolerance && in->tolerance_of_target)
+    if (t->kind == PRT_TARGET_MAINTAIN && !in->baseline.present && in->tolerance && in->tolerance_of_target)
         refuse(d, t->loc.file ? t->loc : loc,
                "'maintain' without a baseline and a tolerance as a share of the target (the tolerance of last year's result)", n);
 }

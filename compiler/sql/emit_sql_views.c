@@ -85,15 +85,20 @@ static void rating_inputs(SqlOut *o)
         "  q.target_kind, q.target_op, q.within_interval,\n"
         "  CASE WHEN q.target_kind = 'maintain' AND q.target_value IS NULL THEN\n"
         "    CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END\n"
-        "    ELSE q.target_value END AS target_value, q.tolerance, q.amended, q.amend_reason, q.target_text,\n"
+        "    WHEN q.target_kind = 'benchmark' THEN bt.value\n"
+        "    ELSE q.target_value END AS target_value,\n"
+        "  CASE WHEN q.target_kind = 'benchmark' THEN bt.tolerance ELSE q.tolerance END AS tolerance, bt.name AS benchmark_name,\n"
+        "  q.amended, q.amend_reason, q.target_text,\n"
         "  q.target_text_rated, q.first_band, q.not_comparable, q.improvement_base,\n"
         "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL\n"
-        "    AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
-        "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL))) AS to_rate\n"
+        "    AND (q.target_kind = 'benchmark' AND bt.value IS NOT NULL OR q.target_kind <> 'benchmark'\n"
+        "      AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
+        "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL)))) AS to_rate\n"
         "FROM report_targets q\n"
         "JOIN plan_indicators i ON i.ix = q.ix\n"
         "LEFT JOIN results_for_period f ON f.ix = q.ix AND f.period = q.period\n"
-        "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period;\n");
+        "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period\n"
+        "LEFT JOIN benchmark_targets bt ON bt.ix = q.ix AND bt.period = q.period;\n");
 }
 
 static void rating_figures(SqlOut *o)
@@ -201,7 +206,7 @@ static void ratings(SqlOut *o)
         "SELECT r.report_period, r.ix, i.ref, i.id, i.name AS indicator, i.pillar, i.theme, i.theme_ix, i.pillar_ix,\n"
         "  i.polarity, r.period, r.due,\n"
         "  CASE WHEN r.band IS NULL THEN r.target_text WHEN r.target_text_rated IS NOT NULL THEN r.target_text_rated\n"
-        "    ELSE 'Maintain (' || ");
+        "    ELSE COALESCE(r.benchmark_name, 'Maintain') || ' (' || ");
     sql_format_value(o->b, o->d, "r.target_value", "i");
     prt_buf_puts(o->b, " || ')' || CASE WHEN r.amended = 1 THEN ' (amended)' ELSE '' END END AS target, r.target_value,\n"
         "  r.amended, r.amend_reason,\n"
@@ -263,6 +268,7 @@ void sql_emit_views(SqlOut *o)
     prt_buf_puts(o->b, "\n-- ---- what depends on the results: the views ----\n");
     results_views(o);
     sql_period_views(o);
+    sql_emit_benchmark_views(o);
     rating_inputs(o);
     rating_figures(o);
     rating_settled(o);

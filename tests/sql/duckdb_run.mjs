@@ -15,12 +15,15 @@ const instance = await DuckDBInstance.create(':memory:');
 const db = await instance.connect();
 await db.run(readFileSync(script, 'utf8'));
 const cols = (await db.runAndReadAll(`SELECT column_name FROM (DESCRIBE results)`)).getRows().map((r) => r[0]);
-// the header's names in lower case, a BOM dropped; the rows read by position into c1..cN
-const header = readFileSync(results, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0].toLowerCase()
-    .split(',').map((c) => c.replaceAll('"', ''));
+// the header's names matched in any case (a benchmark's "benchmark:ID" too), a BOM dropped; the rows
+// read by position into c1..cN
+const header = readFileSync(results, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/)[0]
+    .split(',').map((c) => c.replaceAll('"', '').toLowerCase());
 const names = header.map((_, i) => `'c${i + 1}'`).join(', ');
-const both = header.map((c, i) => [c, `c${i + 1}`]).filter(([c]) => cols.includes(c));
-await db.run(`INSERT INTO results (${both.map(([c]) => c).join(', ')}) SELECT ${both.map(([, s]) => s).join(', ')}
+const column = (c) => cols.find((k) => k.toLowerCase() === c);
+const both = header.map((c, i) => [column(c), `c${i + 1}`]).filter(([c]) => c !== undefined);
+const ident = (s) => '"' + s.replaceAll('"', '""') + '"';
+await db.run(`INSERT INTO results (${both.map(([c]) => ident(c)).join(', ')}) SELECT ${both.map(([, s]) => s).join(', ')}
     FROM read_csv(${quote(results)}, header = false, skip = 1, all_varchar = true, names = [${names}])`);
 // the query tests/sql.sh gives (the same as for the other engines), else the ratings of PERIOD
 const query = asked ||
