@@ -29,6 +29,16 @@ void sql_emit_facts(SqlOut *o);
 void sql_emit_views(SqlOut *o);
 /* Every period a report can be for, within the plan's years (*out: malloc'd); returns how many. */
 int sql_report_periods(const prt_plan *plan, prt_period **out);
+/* The year-end forecast (emit_sql_forecast.c): the table plan_forecasts, and the view forecasts
+ * (after rating_inputs, before rating_method, whose band conditions ask for it). */
+void sql_emit_forecast_facts(SqlOut *o);
+void sql_emit_forecast_view(SqlOut *o);
+/* The ratings view's forecast columns, from rating_bands r and plan_indicators i. */
+void sql_emit_forecast_columns(SqlOut *o);
+/* Band conditions (emit_sql_conditions.c): the table plan_band_conditions; the test that the
+ * condition of plan_band_conditions row `cond` holds for the rating row `row` (its dot, forecast_met). */
+void sql_emit_condition_facts(SqlOut *o);
+void sql_condition_holds(prt_buf *b, const char *cond, const char *row);
 /* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
 void sql_emit_delivery_facts(SqlOut *o);
 void sql_emit_delivery_views(SqlOut *o);
