@@ -6,6 +6,7 @@
 const char *const sql_table_names[] = {"plan_indicators", "plan_indicator_names", "plan_bands", "plan_band_names",
                                        "plan_results", "plan_indicator_timings", "plan_timings", "plan_periods",
                                        "plan_rating_targets", "plan_year_targets", "plan_lookup", "plan_info",
+                                       "plan_forecasts", "plan_band_conditions",
                                        /* tables of an earlier planc's script, which views replace */
                                        "plan_reports", "plan_rating_periods"};
 const int sql_ntables = sizeof sql_table_names / sizeof sql_table_names[0];
@@ -77,6 +78,8 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
     plan_info(&o, plan_path);
     sql_emit_facts(&o);
     sql_emit_benchmark_facts(&o);
+    sql_emit_forecast_facts(&o);
+    sql_emit_condition_facts(&o);
     sql_emit_views(&o);
     sql_emit_delivery_facts(&o);
     sql_emit_delivery_views(&o);

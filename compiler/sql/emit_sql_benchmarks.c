@@ -125,36 +125,21 @@ static bool follows_a_benchmark(const prt_indicator *in)
     return false;
 }
 
-/* Every period a rating can be for (emit_sql_periods.c's plan_rating_targets): the result period of
- * each report period, and under arrears the report's own. */
+/* A row for every period a rating can be for (sql_rated_periods) whose target follows a benchmark. */
 static void benchmark_targets(SqlOut *o)
 {
-    prt_period *rp;
-    int nrp = sql_report_periods(o->plan, &rp);
-    prt_period *mine = prt_xcalloc((size_t)nrp * 2 + 1, sizeof *mine);
+    RatedPeriods rated = sql_rated_periods_new(o->plan);
     sql_rows_start(o, "INSERT INTO plan_benchmark_targets (ix, period, benchmark_ix, plan_value, tolerance, "
                       "tolerance_share) VALUES");
     for (int i = 0; i < o->plan->nindicators; i++) {
-        const prt_indicator *in = &o->plan->indicators[i];
-        int n = 0;
-        if (!follows_a_benchmark(in))   /* (the search below is quadratic in periods: only where needed) */
+        if (!follows_a_benchmark(&o->plan->indicators[i]))
             continue;
-        for (int k = 0; k < nrp; k++) {
-            prt_period cand[2] = {prt_result_period(in, rp[k]), rp[k]};
-            for (int c = 0; c < (in->arrears > 0 ? 2 : 1); c++) {
-                int j = 0;
-                while (j < n && !prt_period_equal(mine[j], cand[c]))
-                    j++;
-                if (j == n) {
-                    mine[n++] = cand[c];
-                    benchmark_target(o, i, cand[c]);
-                }
-            }
-        }
+        int n = sql_rated_periods(&rated, &o->plan->indicators[i]);
+        for (int k = 0; k < n; k++)
+            benchmark_target(o, i, rated.periods[k]);
     }
     sql_rows_end(o);
-    free(mine);
-    free(rp);
+    sql_rated_periods_free(&rated);
 }
 
 void sql_emit_benchmark_facts(SqlOut *o)

@@ -29,12 +29,32 @@ void sql_emit_facts(SqlOut *o);
 void sql_emit_views(SqlOut *o);
 /* Every period a report can be for, within the plan's years (*out: malloc'd); returns how many. */
 int sql_report_periods(const prt_plan *plan, prt_period **out);
+/* The periods each indicator can be rated for (emit_sql_periods.c): made once, then asked for each
+ * indicator; periods[0..n) is valid until the next call. */
+typedef struct RatedPeriods {
+    prt_period *report, *periods;
+    int nrp, first_year, years;
+    unsigned char *seen;
+} RatedPeriods;
+RatedPeriods sql_rated_periods_new(const prt_plan *plan);
+int sql_rated_periods(RatedPeriods *r, const prt_indicator *in);
+void sql_rated_periods_free(RatedPeriods *r);
 /* Periods (emit_sql_periods.c): timings, targets in force, lookups; their tables, facts and views. */
 void sql_period_tables(SqlOut *o);
 void sql_period_facts(SqlOut *o);
 void sql_period_views(SqlOut *o);
 extern const char *const sql_period_view_names[];
 extern const int sql_period_nviews;
+/* The year-end forecast (emit_sql_forecast.c): the table plan_forecasts, and the view forecasts
+ * (after rating_inputs, before rating_method, whose band conditions ask for it). */
+void sql_emit_forecast_facts(SqlOut *o);
+void sql_emit_forecast_view(SqlOut *o);
+/* The ratings view's forecast columns, from rating_bands r and plan_indicators i. */
+void sql_emit_forecast_columns(SqlOut *o);
+/* Band conditions (emit_sql_conditions.c): the table plan_band_conditions; the test that the
+ * condition of plan_band_conditions row `cond` holds for the rating row `row` (its dot, forecast_met). */
+void sql_emit_condition_facts(SqlOut *o);
+void sql_condition_holds(prt_buf *b, const char *cond, const char *row);
 /* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
 void sql_emit_delivery_facts(SqlOut *o);
 void sql_emit_delivery_views(SqlOut *o);

@@ -62,6 +62,43 @@ static PeriodSet period_set(const prt_plan *plan)
     return ps;
 }
 
+/* ---- the periods an indicator can be rated for ---- */
+
+RatedPeriods sql_rated_periods_new(const prt_plan *plan)
+{
+    RatedPeriods r = {0};
+    r.nrp = sql_report_periods(plan, &r.report);
+    r.periods = prt_xcalloc((size_t)r.nrp * 2 + 1, sizeof *r.periods);
+    PeriodSet ps = period_set(plan);
+    r.first_year = ps.first_year;
+    r.years = ps.years;
+    r.seen = ps.seen;
+    return r;
+}
+
+/* A report's result period, and under arrears the report's own, each once, in the order met; linear
+ * in the report periods (a flag per period). */
+int sql_rated_periods(RatedPeriods *r, const prt_indicator *in)
+{
+    PeriodSet ps = {r->first_year, r->years, r->seen};
+    int n = 0;
+    memset(ps.seen, 0, period_slots(&ps));
+    for (int k = 0; k < r->nrp; k++) {
+        prt_period cand[2] = {prt_result_period(in, r->report[k]), r->report[k]};
+        for (int c = 0; c < (in->arrears > 0 ? 2 : 1); c++)
+            if (period_slot(&ps, cand[c]) >= 0 && period_add(&ps, cand[c]))
+                r->periods[n++] = cand[c];
+    }
+    return n;
+}
+
+void sql_rated_periods_free(RatedPeriods *r)
+{
+    free(r->report);
+    free(r->periods);
+    free(r->seen);
+}
+
 /* ---- timings: due and rated periods, shared by the indicators that have the same ---- */
 
 /* An indicator's timing as bytes: whether a report falls back on its own period (arrears), then for
@@ -314,49 +351,42 @@ static void target_row(SqlOut *o, int ix, prt_period q, const prt_buf *values)
  * arrears, the report's own.  A part of a year is written (into o) only when its row differs from the
  * year's, compared as the very text written, so that no rule is assumed; the years are written (into
  * yo) as runs of years whose rows are the same. */
-static void indicator_targets(SqlOut *o, SqlOut *yo, int ix, const prt_period *rp, int nrp, PeriodSet *mine, PeriodSet *all,
-                              prt_buf *years)
+static void indicator_targets(SqlOut *o, SqlOut *yo, int ix, RatedPeriods *rated, PeriodSet *all, prt_buf *years)
 {
     const prt_indicator *in = &o->plan->indicators[ix];
     prt_buf own = {0};
     SqlOut s = *o;
-    int last_year = 0;
-    memset(mine->seen, 0, period_slots(mine));
-    for (int y = 0; y < mine->years; y++)
+    int last_year = 0, n = sql_rated_periods(rated, in);
+    for (int y = 0; y < rated->years; y++)
         prt_buf_clear(&years[y]);
-    for (int k = 0; k < nrp; k++) {
-        prt_period cand[2] = {prt_result_period(in, rp[k]), rp[k]};
-        for (int c = 0; c < (in->arrears > 0 ? 2 : 1); c++) {
-            prt_period q = cand[c], year = {q.year, PRT_YEAR, 0};
-            int y = q.year - mine->first_year;
-            if (!period_add(mine, q) || y < 0 || y >= mine->years)
-                continue;
-            period_add(all, q);
-            period_add(all, year);
-            prt_buf *yv = &years[y];
-            if (yv->len == 0) {
-                s.b = yv;
-                target_values(&s, in, year);
-            }
-            if (q.kind == PRT_YEAR)
-                continue;
-            prt_buf_clear(&own);
-            s.b = &own;
-            target_values(&s, in, q);
-            if (own.len != yv->len || memcmp(own.data, yv->data, yv->len) != 0)
-                target_row(o, ix, q, &own);
+    for (int k = 0; k < n; k++) {
+        prt_period q = rated->periods[k], year = {q.year, PRT_YEAR, 0};
+        int y = q.year - rated->first_year;
+        period_add(all, q);
+        period_add(all, year);
+        prt_buf *yv = &years[y];
+        if (yv->len == 0) {
+            s.b = yv;
+            target_values(&s, in, year);
         }
+        if (q.kind == PRT_YEAR)
+            continue;
+        prt_buf_clear(&own);
+        s.b = &own;
+        target_values(&s, in, q);
+        if (own.len != yv->len || memcmp(own.data, yv->data, yv->len) != 0)
+            target_row(o, ix, q, &own);
     }
     /* the years as runs of the same row (years not rated for lie inside a run: never asked for) */
-    for (int y = 0, from = -1; y <= mine->years; y++) {
-        if (y < mine->years && years[y].len == 0)
+    for (int y = 0, from = -1; y <= rated->years; y++) {
+        if (y < rated->years && years[y].len == 0)
             continue;
-        if (from >= 0 && (y == mine->years || years[y].len != years[from].len ||
+        if (from >= 0 && (y == rated->years || years[y].len != years[from].len ||
                           memcmp(years[y].data, years[from].data, years[from].len) != 0)) {
-            year_row(yo, ix, mine->first_year + from, mine->first_year + last_year, &years[from]);
+            year_row(yo, ix, rated->first_year + from, rated->first_year + last_year, &years[from]);
             from = -1;
         }
-        if (y < mine->years) {
+        if (y < rated->years) {
             if (from < 0)
                 from = y;
             last_year = y;
@@ -373,10 +403,10 @@ static void insert_head(prt_buf *b, const char *table, const char *keys)
     prt_buf_puts(b, ") VALUES");
 }
 
-static void rating_targets(SqlOut *o, const prt_period *rp, int nrp, PeriodSet *all)
+static void rating_targets(SqlOut *o, PeriodSet *all)
 {
-    PeriodSet mine = period_set(o->plan);
-    prt_buf *years = prt_xcalloc((size_t)mine.years, sizeof *years);
+    RatedPeriods rated = sql_rated_periods_new(o->plan);
+    prt_buf *years = prt_xcalloc((size_t)rated.years, sizeof *years);
     prt_buf parts = {0}, year_parts = {0}, year_rows = {0};
     SqlOut yo = *o;
     yo.b = &year_rows;
@@ -385,14 +415,14 @@ static void rating_targets(SqlOut *o, const prt_period *rp, int nrp, PeriodSet *
     sql_rows_start(o, prt_buf_str(&parts));
     sql_rows_start(&yo, prt_buf_str(&year_parts));
     for (int i = 0; i < o->plan->nindicators; i++)
-        indicator_targets(o, &yo, i, rp, nrp, &mine, all, years);
+        indicator_targets(o, &yo, i, &rated, all, years);
     sql_rows_end(o);
     sql_rows_end(&yo);
     prt_buf_puts(o->b, prt_buf_str(&year_rows));
-    for (int y = 0; y < mine.years; y++)
+    for (int y = 0; y < rated.years; y++)
         prt_buf_free(&years[y]);
     free(years);
-    free(mine.seen);
+    sql_rated_periods_free(&rated);
     prt_buf_free(&parts);
     prt_buf_free(&year_parts);
     prt_buf_free(&year_rows);
@@ -520,7 +550,7 @@ void sql_period_facts(SqlOut *o)
     int nrp = sql_report_periods(o->plan, &rp);
     PeriodSet all = period_set(o->plan);
     timings(o, rp, nrp);
-    rating_targets(o, rp, nrp, &all);
+    rating_targets(o, &all);
     plan_periods(o, &all);
     lookups(o, rp, nrp);
     free(all.seen);

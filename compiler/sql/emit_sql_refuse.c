@@ -13,13 +13,13 @@ static void refuse(Diag *d, Loc loc, const char *what, unsigned *n)
 static void refuse_band(Diag *d, const Band *b, unsigned *n)
 {
     static const char *const edges[] = {
-        [BAND_IF] = "a band with a condition and no edge", [BAND_MONITOR] = "a monitor band",
+        [BAND_MONITOR] = "a monitor band",
         [BAND_PER_INDICATOR] = "a 'per indicator' band", [BAND_WITHIN_TOLERANCE] = "a 'within tolerance' band",
         [BAND_ABOVE_TOLERANCE] = "an 'above tolerance' band", [BAND_ABOVE] = "an 'above N%' band"};
     if (b->how < sizeof edges / sizeof edges[0] && edges[b->how])
         refuse(d, b->loc, edges[b->how], n);
-    else if (b->cond.kind != PRT_COND_NONE)
-        refuse(d, b->cond_loc, "a band's condition ('if ...')", n);
+    else if (b->cond.kind == PRT_COND_DIRECTION && b->cond.previous)   /* the views have no short-term direction */
+        refuse(d, b->cond_loc, "a condition on the direction against the previous period ('if ... against previous')", n);
 }
 
 /* A target (or an amendment's new target) the views can rate: a number, a threshold, maintain (the
@@ -52,8 +52,6 @@ static void refuse_indicator(Diag *d, const Indicator *in, unsigned *n)
 unsigned sql_refuse_unsupported(const Plan *plan, Diag *diag)
 {
     unsigned n = 0;
-    if (plan->header.present && plan->header.forecast != PRT_FORECAST_NONE)
-        refuse(diag, plan->header.loc, "a year-end forecast ('forecast')", &n);
     if (!plan->header.first.loc.file)
         refuse(diag, plan->header.loc, "a plan without 'covers' (the SQL holds a row for every period of the plan's years)", &n);
     for (uint32_t i = 0; i < plan->ratings.n; i++) {

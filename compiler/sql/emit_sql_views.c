@@ -6,7 +6,7 @@
 #include "emit_sql_parts.h"
 
 const char *const sql_view_names[] = {
-    "results_read", "results_found", "results_for_period", "rating_inputs", "rating_figures", "rating_settled",
+    "results_read", "results_found", "results_for_period", "rating_inputs", "forecasts", "rating_figures", "rating_settled",
     "rating_method", "rating_bands", "ratings", "summary_themes", "summary_pillars", "summary_plan", "summary_bands",
     "exceptions"};
 const int sql_nviews = sizeof sql_view_names / sizeof sql_view_names[0];
@@ -167,8 +167,24 @@ static void rating_method(SqlOut *o)
         "  FROM (SELECT t.*, CASE WHEN t.target_kind = 'threshold' THEN CASE t.target_op\n"
         "        WHEN '>=' THEN t.s_value >= t.s_target WHEN '>' THEN t.s_value > t.s_target\n"
         "        WHEN '<=' THEN t.s_value <= t.s_target WHEN '<' THEN t.s_value < t.s_target END\n"
-        "      ELSE t.s_d_met >= 0 END AS met\n"
-        "    FROM rating_settled t) s) m;\n");
+        "      ELSE t.s_d_met >= 0 END AS met,\n"
+        /* the direction of travel and the forecast come before the band, which a condition may ask for */
+        "    CASE WHEN t.status <> 'value' OR t.dot_sign = 0 THEN ''\n"
+        "      WHEN t.not_comparable = 1 THEN 'Not comparable' WHEN t.last_year IS NULL THEN 'New'\n"
+        "      WHEN t.dot_difference > 0 THEN 'Improving' WHEN t.dot_difference < 0 THEN 'Worsening' ELSE 'Same' END AS dot,\n"
+        "    fc.forecast, fc.annual_target, fc.forecast_met\n"
+        "    FROM rating_settled t LEFT JOIN forecasts fc ON fc.ix = t.ix AND fc.report_period = t.report_period) s) m;\n");
+}
+
+/* The first band of m's scheme whose edge (a condition on b) is reached and whose condition (`if
+ * ...`) holds, else the last (rate.c's band_for_percent, band_for_shortfall, prt_band_when_met). */
+static void band_search(SqlOut *o, const char *edge)
+{
+    prt_buf_printf(o->b, "COALESCE((SELECT MIN(b.band_ix) FROM plan_bands b\n"
+                         "      LEFT JOIN plan_band_conditions bc ON bc.scheme_ix = b.scheme_ix AND bc.band_ix = b.band_ix\n"
+                         "      WHERE b.scheme_ix = m.scheme_ix AND %s\n      AND ", edge);
+    sql_condition_holds(o->b, "bc", "m");
+    prt_buf_puts(o->b, "),\n      (SELECT MAX(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix))");
 }
 
 static void rating_bands(SqlOut *o)
@@ -185,14 +201,15 @@ static void rating_bands(SqlOut *o)
         "     ORDER BY n.folded, n.band_ix LIMIT 1)\n"
         "    ELSE c.computed_band END AS band\n"
         "FROM (SELECT m.*, CASE\n"
-        "    WHEN m.how IN ('met', 'tolerance', 'interval') OR (m.how = 'no_ratio' AND m.met) THEN 0\n"
+        "    WHEN m.how IN ('met', 'tolerance', 'interval') OR (m.how = 'no_ratio' AND m.met) THEN ");
+    band_search(o, "1 = 1");
+    prt_buf_puts(o->b, "\n"
         "    WHEN m.how = 'no_ratio' THEN (SELECT MAX(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix)\n"
-        "    WHEN m.how = 'points' THEN COALESCE((SELECT MIN(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix\n"
-        "        AND b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent <= b.threshold)),\n"
-        "      (SELECT MAX(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix))\n"
-        "    WHEN m.how IS NOT NULL THEN COALESCE((SELECT MIN(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix\n"
-        "        AND b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent >= b.threshold)),\n"
-        "      (SELECT MAX(b.band_ix) FROM plan_bands b WHERE b.scheme_ix = m.scheme_ix))\n"
+        "    WHEN m.how = 'points' THEN ");
+    band_search(o, "b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent <= b.threshold)");
+    prt_buf_puts(o->b, "\n    WHEN m.how IS NOT NULL THEN ");
+    band_search(o, "b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent >= b.threshold)");
+    prt_buf_puts(o->b, "\n"
         "    END AS computed_band\n"
         "  FROM rating_method m) c;\n");
 }
@@ -214,13 +231,14 @@ static void ratings(SqlOut *o)
         "  b.id AS rating, b.label AS rating_label, b.band_ix,\n"
         "  CASE WHEN r.computed_band IS NOT NULL AND NOT r.overridden THEN r.percent END AS percent,\n"
         "  r.last_year,\n"
-        "  CASE WHEN r.status <> 'value' OR r.dot_sign = 0 THEN ''\n"
-        "    WHEN r.not_comparable = 1 THEN 'Not comparable' WHEN r.last_year IS NULL THEN 'New'\n"
-        "    WHEN r.dot_difference > 0 THEN 'Improving' WHEN r.dot_difference < 0 THEN 'Worsening' ELSE 'Same' END AS dot,\n"
+        "  r.dot,\n"
         "  CASE WHEN r.overridden THEN 'yes' ELSE 'no' END AS overridden, r.reason AS override_reason,\n"
         "  CASE WHEN b.on_target = 0 THEN 'yes' ELSE 'no' END AS below_target,\n"
         "  CASE WHEN b.on_target = 0 AND r.comment IS NULL THEN 'yes' ELSE 'no' END AS exception,\n"
-        "  r.comment\n"
+        "  r.comment,\n"
+        "  ");
+    sql_emit_forecast_columns(o);
+    prt_buf_puts(o->b, "\n"
         "FROM rating_bands r\n"
         "JOIN plan_indicators i ON i.ix = r.ix\n"
         "LEFT JOIN plan_bands b ON b.scheme_ix = r.scheme_ix AND b.band_ix = r.band;\n");
@@ -270,6 +288,7 @@ void sql_emit_views(SqlOut *o)
     sql_period_views(o);
     sql_emit_benchmark_views(o);
     rating_inputs(o);
+    sql_emit_forecast_view(o);
     rating_figures(o);
     rating_settled(o);
     rating_method(o);

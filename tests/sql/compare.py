@@ -8,7 +8,7 @@ import csv
 import sys
 
 COLUMNS = ["ref", "id", "period", "target", "result", "status", "rating", "rating_label", "percent", "dot",
-           "overridden"]
+           "overridden", "forecast", "annual_target", "forecast_miss"]
 DELIVERY_COLUMNS = ["ref", "id", "period", "state", "impact", "band", "band_label", "on_target", "overdue",
                     "percent_complete", "completed", "exception", "comment"]
 DELIVERY = len(sys.argv) > 3 and sys.argv[3] == "delivery"
