@@ -152,6 +152,15 @@ sql_case rules tests/sql/rules.plan tests/sql/rules.csv 2023/24 "2023/24 Q1" "20
 # confidence interval (the results' lower and upper, the plan's `result ... interval`)
 sql_case maintain tests/sql/maintain.plan tests/sql/maintain.csv 2023/24 2024/25 "2024/25 Q2"
 sql_case survey tests/confidence/survey.plan tests/confidence/survey.csv 2016/17 2017/18
+# derived indicators (formulas as SQL expressions): every operator, inputs, division by zero, missing and
+# not-available operands, formulas over formulas, results of their own, arrears
+sql_case formula tests/sql/formula.plan tests/sql/formula.csv 2023/24 "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" \
+    "2023/24 Q4" 2024/25 "2024/25 Q1" "2024/25 Q2"
+# the longest chain of formulas over formulas compiled (16: each level a nested query): the refused
+# 18-deep chain without its last two
+{ sed '/indicator d17 /,$d' tests/sql/refuse/formula_chain.plan; printf '    }\n}\n'; } >"$SQLD/chain16.plan"
+printf 'ref,period,value\nA/0,2023/24,2\nA/0,2022/23,1\n' >"$SQLD/chain16.csv"
+sql_case formula-chain16 "$SQLD/chain16.plan" "$SQLD/chain16.csv" 2023/24 2024/25
 
 # random plans of the covered subset (tests/unit/gen_random.c --sql), several seeds and periods
 GEN=${GEN:-build/gen_random}

@@ -4,7 +4,8 @@
 #include "escape.h"
 
 const char *const sql_table_names[] = {"plan_indicators", "plan_indicator_names", "plan_bands", "plan_band_names",
-                                       "plan_results", "plan_reports", "plan_rating_periods", "plan_lookup", "plan_info"};
+                                       "plan_results", "plan_reports", "plan_rating_periods", "plan_lookup", "plan_info",
+                                       "plan_inputs"};
 const int sql_ntables = sizeof sql_table_names / sizeof sql_table_names[0];
 
 static const char *dialect_name(SqlDialect d)
@@ -63,6 +64,7 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
     results_table(&o);
     plan_info(&o, plan_path);
     sql_emit_facts(&o);
+    sql_emit_formula_facts(&o);
     sql_emit_views(&o);
     sql_emit_delivery_facts(&o);
     sql_emit_delivery_views(&o);

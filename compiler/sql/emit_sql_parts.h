@@ -29,6 +29,18 @@ void sql_emit_facts(SqlOut *o);
 void sql_emit_views(SqlOut *o);
 /* Every period a report can be for, within the plan's years (*out: malloc'd); returns how many. */
 int sql_report_periods(const prt_plan *plan, prt_period **out);
+/* Derived indicators (emit_sql_formula.c), written only when the plan has a formula: the inputs'
+ * names, the views that compute formulas (before rating_inputs), and rating_inputs' join to the
+ * result each rating takes (formula_results, else results_for_period). */
+bool sql_formula_any(const prt_plan *plan);
+void sql_emit_formula_facts(SqlOut *o);
+void sql_emit_formula_views(SqlOut *o);
+void sql_formula_result_join(SqlOut *o);
+/* The longest chain of formulas over formulas compiled: each level is a nested query, and engines
+ * bound how deeply queries nest (SQLite's parser most tightly). */
+#define SQL_MAX_FORMULA_CHAIN 16
+/* Refuses (E090, at the formula) a derived indicator at level SQL_MAX_FORMULA_CHAIN + 1; returns how many. */
+unsigned sql_refuse_formula_chains(const Plan *plan, Diag *diag);
 /* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
 void sql_emit_delivery_facts(SqlOut *o);
 void sql_emit_delivery_views(SqlOut *o);

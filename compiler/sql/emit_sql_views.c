@@ -6,7 +6,8 @@
 #include "emit_sql_parts.h"
 
 const char *const sql_view_names[] = {
-    "results_read", "results_found", "results_for_period", "rating_inputs", "rating_figures", "rating_settled",
+    "results_read", "results_found", "results_for_period", "formula_found", "formula_inputs", "formula_operands",
+    "formula_values", "formula_results", "rating_inputs", "rating_figures", "rating_settled",
     "rating_method", "rating_bands", "ratings", "summary_themes", "summary_pillars", "summary_plan", "summary_bands",
     "exceptions"};
 const int sql_nviews = sizeof sql_view_names / sizeof sql_view_names[0];
@@ -91,8 +92,9 @@ static void rating_inputs(SqlOut *o)
         "JOIN plan_indicators i ON i.ix = p.ix\n"
         "JOIN plan_rating_periods q ON q.ix = p.ix AND q.period = CASE WHEN p.fallback_period IS NULL OR EXISTS\n"
         "    (SELECT 1 FROM results_for_period x WHERE x.ix = p.ix AND x.period = p.result_period)\n"
-        "  THEN p.result_period ELSE p.fallback_period END\n"
-        "LEFT JOIN results_for_period f ON f.ix = p.ix AND f.period = q.period\n"
+        "  THEN p.result_period ELSE p.fallback_period END\n");
+    sql_formula_result_join(o);
+    prt_buf_puts(o->b,
         "LEFT JOIN results_for_period pv ON pv.ix = p.ix AND pv.period = q.last_year_period;\n");
 }
 
@@ -262,6 +264,7 @@ void sql_emit_views(SqlOut *o)
 {
     prt_buf_puts(o->b, "\n-- ---- what depends on the results: the views ----\n");
     results_views(o);
+    sql_emit_formula_views(o);
     rating_inputs(o);
     rating_figures(o);
     rating_settled(o);
