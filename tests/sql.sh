@@ -56,7 +56,8 @@ sqlite_rate() {
     local spec n sel names db=$SQLD/sqlite.db
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
     rm -f "$db"
-    local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%.17g', %s) END"
+    # '!': every digit (SQLite's plain %.17g stops at 16 significant digits: 105.35000000000001 as 105.35)
+    local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%!.17g', %s) END"
     sqlite3 -bail "$db" <<SQL
 .read $1
 $(staging_table "$n")

@@ -3,6 +3,8 @@
 #include "emit_sql_parts.h"
 #include "escape.h"
 
+#include <string.h>
+
 const char *const sql_table_names[] = {"plan_indicators", "plan_indicator_names", "plan_bands", "plan_band_names",
                                        "plan_results", "plan_reports", "plan_rating_periods", "plan_lookup", "plan_info",
                                        "plan_inputs"};
@@ -54,8 +56,11 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
                    PLANRT_VERSION, dialect_name(dialect));
     for (int k = sql_delivery_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_delivery_view_names[k]);
-    for (int k = sql_nviews - 1; k >= 0; k--)
+    for (int k = sql_nviews - 1; k >= 0; k--) {
+        if (strcmp(sql_view_names[k], "formula_operands") == 0)
+            sql_drop_formula_levels(&b, dialect);   /* as many as a plan can have: they depend on it */
         sql_drop_view(&b, dialect, sql_view_names[k]);
+    }
     for (int k = sql_ntables - 1; k >= 0; k--)
         sql_drop_table(&b, sql_table_names[k]);
     for (int k = sql_delivery_ntables - 1; k >= 0; k--)

@@ -81,51 +81,87 @@ static int *formula_levels(const prt_plan *plan, int *max_level)
     return level;
 }
 
-/* The formula's reverse Polish code as one SQL expression over the columns of formula_operands (x.e<IX>
- * an indicator's value, x.in<K> an input's).  A missing operand is NULL, and NULL goes through every
+/* How a formula's SQL is parenthesised, shared by the writer (RPN) and the refusal (the syntax tree)
+ * so that both count the same nesting: an operand's precedence (SQL_PREC_*), and whether each side
+ * of an operator needs parentheses.  The right side of + - * / keeps them at the same precedence, so
+ * the engine adds in the runtime's order (floating-point addition is not associative); unary minus
+ * takes an operand in parentheses unless it is a name or number (never "--", a comment). */
+void sql_formula_parens(prt_opcode op, int lprec, int rprec, bool *left, bool *right)
+{
+    int mine = op == PRT_OP_ADD || op == PRT_OP_SUB ? SQL_PREC_ADD : SQL_PREC_MUL;
+    *left = op != PRT_OP_NEG && lprec < mine;
+    *right = op == PRT_OP_NEG ? rprec < SQL_PREC_ATOM : op != PRT_OP_DIV && rprec <= mine;
+}
+
+int sql_formula_prec(prt_opcode op)
+{
+    return op == PRT_OP_ADD || op == PRT_OP_SUB ? SQL_PREC_ADD : op == PRT_OP_NEG ? SQL_PREC_NEG
+           : op == PRT_OP_MUL || op == PRT_OP_DIV ? SQL_PREC_MUL : SQL_PREC_ATOM;
+}
+
+typedef struct Operand {
+    prt_buf text;
+    int prec;
+} Operand;
+
+static void put_side(prt_buf *b, const Operand *x, bool paren)
+{
+    prt_buf_printf(b, paren ? "(%s)" : "%s", prt_buf_str(&x->text));
+}
+
+/* The formula's reverse Polish code as one SQL expression over formula_operands' columns (x.e<IX> an
+ * indicator's value, x.in<K> an input's).  A missing operand is NULL, and NULL goes through every
  * operator, as prt_formula_eval stops at one; division by zero is NULL (NULLIF), as the runtime's
  * "divides by zero".  Malformed code (never from planc) is NULL. */
 static void formula_expr(prt_buf *out, SqlDialect d, const prt_indicator *in)
 {
-    prt_buf stack[PRT_MAX_FORMULA_DEPTH] = {{0}};
+    Operand stack[PRT_MAX_FORMULA_DEPTH] = {{{0}, 0}};
     int sp = 0;
     bool malformed = false;
     for (int k = 0; k < in->nformula && !malformed; k++) {
         const prt_op *op = &in->formula[k];
-        if (op->op == PRT_OP_NUM || op->op == PRT_OP_INDICATOR || op->op == PRT_OP_INPUT) {
+        bool unary = op->op == PRT_OP_NEG, binary = op->op >= PRT_OP_ADD && op->op <= PRT_OP_DIV;
+        if (!unary && !binary) {
             if (sp == PRT_MAX_FORMULA_DEPTH) {
                 malformed = true;
                 break;
             }
-            prt_buf *b = &stack[sp++];
-            prt_buf_clear(b);
+            Operand *x = &stack[sp++];
+            prt_buf_clear(&x->text);
+            x->prec = SQL_PREC_ATOM;
             if (op->op == PRT_OP_NUM)
-                sql_number(b, d, op->num);
+                sql_number(&x->text, d, op->num);
             else
-                prt_buf_printf(b, "x.%s%d", op->op == PRT_OP_INDICATOR ? "e" : "in", op->index);
-        } else if (op->op == PRT_OP_NEG && sp >= 1) {
-            prt_buf t = {0};
-            prt_buf_printf(&t, "(-%s)", prt_buf_str(&stack[sp - 1]));
-            prt_buf_free(&stack[sp - 1]);
-            stack[sp - 1] = t;
-        } else if (op->op >= PRT_OP_ADD && op->op <= PRT_OP_DIV && sp >= 2) {
-            static const char *const forms[] = {[PRT_OP_ADD] = "(%s + %s)", [PRT_OP_SUB] = "(%s - %s)",
-                                                [PRT_OP_MUL] = "(%s * %s)", [PRT_OP_DIV] = "(%s / NULLIF(%s, 0))"};
-            prt_buf t = {0};
-            prt_buf_printf(&t, forms[op->op], prt_buf_str(&stack[sp - 2]), prt_buf_str(&stack[sp - 1]));
-            prt_buf_free(&stack[sp - 2]);
-            stack[sp - 2] = t;
-            sp--;
-        } else {
-            malformed = true;
+                prt_buf_printf(&x->text, "x.%s%d", op->op == PRT_OP_INDICATOR ? "e" : "in", op->index);
+            continue;
         }
+        if (sp < (unary ? 1 : 2)) {
+            malformed = true;
+            break;
+        }
+        Operand *l = unary ? NULL : &stack[sp - 2], *r = &stack[sp - 1];
+        bool pl, pr;
+        sql_formula_parens(op->op, l ? l->prec : SQL_PREC_ATOM, r->prec, &pl, &pr);
+        prt_buf t = {0};
+        if (unary)
+            prt_buf_puts(&t, "-");
+        else {
+            put_side(&t, l, pl);
+            prt_buf_puts(&t, op->op == PRT_OP_ADD ? " + " : op->op == PRT_OP_SUB ? " - " : op->op == PRT_OP_MUL ? " * " : " / NULLIF(");
+        }
+        put_side(&t, r, pr);
+        if (op->op == PRT_OP_DIV)
+            prt_buf_puts(&t, ", 0)");
+        sp -= unary ? 0 : 1;
+        prt_buf_free(&stack[sp - 1].text);
+        stack[sp - 1] = (Operand){t, sql_formula_prec(op->op)};
     }
     if (malformed || sp != 1)
         prt_buf_printf(out, "CAST(NULL AS %s)", sql_type_real(d));
     else
-        prt_buf_puts(out, prt_buf_str(&stack[0]));
+        prt_buf_puts(out, prt_buf_str(&stack[0].text));
     for (int k = 0; k < PRT_MAX_FORMULA_DEPTH; k++)
-        prt_buf_free(&stack[k]);
+        prt_buf_free(&stack[k].text);
 }
 
 /* Each indicator's result for each report period, for the rated period rating_inputs chooses (the
@@ -168,27 +204,38 @@ static void formula_operands(SqlOut *o, const bool *read, const bool *used_input
     prt_buf_puts(o->b, "\nFROM formula_found f GROUP BY f.report_period;\n");
 }
 
-/* The derived values, level by level (formula_levels): e<IX> its own result when it has one, else its
- * formula's value (NULL when the formula cannot be computed). */
+/* The derived values, a view per level (formula_levels): formula_level_<K> adds e<IX> for each derived
+ * indicator at level K, its own result when it has one, else its formula's value (NULL when the
+ * formula cannot be computed).  Views, not nested queries: SQLite's parser bounds how deeply one
+ * statement nests. */
 static void formula_values(SqlOut *o, const int *level, int max_level)
 {
     const prt_plan *plan = o->plan;
-    prt_buf_puts(o->b, "\n-- Each derived indicator's value per report period: its own result when it has one, else its\n"
-                       "-- formula's (NULL: an operand missing, or a division by zero), one nested query per level.\n"
-                       "CREATE VIEW formula_values AS\n");
-    for (int k = max_level; k >= 1; k--) {
-        prt_buf_puts(o->b, "SELECT x.*");
+    for (int k = 1; k <= max_level; k++) {
+        prt_buf_printf(o->b, "\n-- Level %d of the derived values: its own result, else the formula's (NULL: an operand\n"
+                             "-- missing, or a division by zero).\nCREATE VIEW formula_level_%d AS\nSELECT x.*", k, k);
         for (int i = 0; i < plan->nindicators; i++)
             if (level[i] == k) {
                 prt_buf_printf(o->b, ",\n  CASE WHEN x.own%d = 1 THEN x.v%d ELSE ", i, i);
                 formula_expr(o->b, o->d, &plan->indicators[i]);
                 prt_buf_printf(o->b, " END AS e%d", i);
             }
-        prt_buf_puts(o->b, k == 1 ? "\nFROM formula_operands x" : "\nFROM (");
+        if (k == 1)
+            prt_buf_puts(o->b, "\nFROM formula_operands x;\n");
+        else
+            prt_buf_printf(o->b, "\nFROM formula_level_%d x;\n", k - 1);
     }
-    for (int k = max_level; k > 1; k--)
-        prt_buf_puts(o->b, ") x");
-    prt_buf_puts(o->b, ";\n");
+    prt_buf_printf(o->b, "\n-- Every derived indicator's value per report period.\nCREATE VIEW formula_values AS\n"
+                         "SELECT * FROM formula_level_%d;\n", max_level);
+}
+
+void sql_drop_formula_levels(prt_buf *b, SqlDialect d)
+{
+    char name[32];
+    for (int k = SQL_MAX_FORMULA_CHAIN; k >= 1; k--) {
+        snprintf(name, sizeof name, "formula_level_%d", k);
+        sql_drop_view(b, d, name);
+    }
 }
 
 /* Every indicator's result per report period, a derived one's from its formula when it has none of
@@ -321,5 +368,46 @@ unsigned sql_refuse_formula_chains(const Plan *plan, Diag *diag)
     free(stack);
     symtab_free(&level);
     arena_free(&scratch);
+    return n;
+}
+
+/* ---- the refusal of formulas nested too deeply for the engines' parsers ---- */
+
+typedef struct Nesting {
+    int prec, parens, depth;   /* the SQL's precedence, its parentheses' nesting, the syntax tree's depth */
+} Nesting;
+
+/* e's nesting as formula_expr writes it (sql_formula_parens); a division's right side is inside
+ * NULLIF( ), one level more. */
+static Nesting expr_nesting(const Expr *e)
+{
+    if (e->kind == EXPR_NUM || e->kind == EXPR_NAME || !e->lhs)
+        return (Nesting){SQL_PREC_ATOM, 0, 1};
+    prt_opcode op = e->kind == EXPR_NEG ? PRT_OP_NEG : e->kind == EXPR_ADD ? PRT_OP_ADD : e->kind == EXPR_SUB ? PRT_OP_SUB
+                    : e->kind == EXPR_MUL ? PRT_OP_MUL : PRT_OP_DIV;
+    Nesting r = expr_nesting(e->kind == EXPR_NEG ? e->lhs : e->rhs);
+    Nesting l = e->kind == EXPR_NEG ? (Nesting){SQL_PREC_ATOM, 0, 0} : expr_nesting(e->lhs);
+    bool pl, pr;
+    sql_formula_parens(op, l.prec, r.prec, &pl, &pr);
+    int lp = l.parens + pl, rp = r.parens + pr + (op == PRT_OP_DIV);
+    return (Nesting){sql_formula_prec(op), lp > rp ? lp : rp, 1 + (l.depth > r.depth ? l.depth : r.depth)};
+}
+
+unsigned sql_refuse_formula_nesting(const Plan *plan, Diag *diag)
+{
+    unsigned n = 0;
+    for (uint32_t i = 0; i < plan->indicators.n; i++) {
+        const Indicator *in = VEC_AT(plan->indicators, Indicator, i);
+        if (!in->formula)
+            continue;
+        Nesting x = expr_nesting(in->formula);
+        if (x.parens > SQL_MAX_FORMULA_PARENS || x.depth > SQL_MAX_FORMULA_TREE) {
+            diag_error(diag, in->formula_loc, "E090",
+                       "the SQL back end does not compile a formula nested this deeply yet (%d levels of parentheses "
+                       "in SQL, at most %d; %d operators deep, at most %d); rate this plan with planc eval or the C back end",
+                       x.parens, SQL_MAX_FORMULA_PARENS, x.depth, SQL_MAX_FORMULA_TREE);
+            n++;
+        }
+    }
     return n;
 }

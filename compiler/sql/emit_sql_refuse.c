@@ -64,5 +64,6 @@ unsigned sql_refuse_unsupported(const Plan *plan, Diag *diag)
     for (uint32_t i = 0; i < plan->indicators.n; i++)
         refuse_indicator(diag, VEC_AT(plan->indicators, Indicator, i), &n);
     n += sql_refuse_formula_chains(plan, diag);
+    n += sql_refuse_formula_nesting(plan, diag);
     return n;
 }

@@ -7,7 +7,7 @@
 
 const char *const sql_view_names[] = {
     "results_read", "results_found", "results_for_period", "formula_found", "formula_inputs", "formula_operands",
-    "formula_values", "formula_results", "rating_inputs", "rating_figures", "rating_settled",
+    /* formula_level_1 .. (emit_sql_formula.c) */ "formula_values", "formula_results", "rating_inputs", "rating_figures", "rating_settled",
     "rating_method", "rating_bands", "ratings", "summary_themes", "summary_pillars", "summary_plan", "summary_bands",
     "exceptions"};
 const int sql_nviews = sizeof sql_view_names / sizeof sql_view_names[0];
