@@ -61,7 +61,8 @@ sqlite_rate() {
     local spec n sel names db=$SQLD/sqlite.db
     spec=$(staging_cols "$2"); n=${spec%%|*}; sel=${spec#*|}; names=${sel#*|}; sel=${sel%%|*}
     rm -f "$db"
-    local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%.17g', %s) END"
+    # '!': every digit (SQLite's plain %.17g stops at 16 significant digits: 105.35000000000001 as 105.35)
+    local num="CASE WHEN %s IS NULL THEN '' ELSE printf('%%!.17g', %s) END"
     sqlite3 -bail "$db" <<SQL
 .read $1
 $(staging_table "$n")
@@ -175,6 +176,15 @@ sql_case conditions tests/sql/conditions.plan tests/sql/conditions.csv "2023/24 
 # the same by the run rate alone
 sed 's/^    forecast profile$/    forecast run_rate/' tests/sql/conditions.plan >"$SQLD/run_rate.plan"
 sql_case conditions-run-rate "$SQLD/run_rate.plan" tests/sql/conditions.csv "2023/24 Q1" "2023/24 Q2" "2024/25 Q1" "2024/25 Q2"
+# derived indicators (formulas as SQL expressions): every operator, inputs, division by zero, missing and
+# not-available operands, formulas over formulas, results of their own, arrears
+sql_case formula tests/sql/formula.plan tests/sql/formula.csv 2023/24 "2023/24 Q1" "2023/24 Q2" "2023/24 Q3" \
+    "2023/24 Q4" 2024/25 "2024/25 Q1" "2024/25 Q2"
+# the longest chain of formulas over formulas compiled (16: each level a nested query): the refused
+# 18-deep chain without its last two
+{ sed '/indicator d17 /,$d' tests/sql/refuse/formula_chain.plan; printf '    }\n}\n'; } >"$SQLD/chain16.plan"
+printf 'ref,period,value\nA/0,2023/24,2\nA/0,2022/23,1\n' >"$SQLD/chain16.csv"
+sql_case formula-chain16 "$SQLD/chain16.plan" "$SQLD/chain16.csv" 2023/24 2024/25
 
 # random plans of the covered subset (tests/unit/gen_random.c --sql), several seeds and periods
 GEN=${GEN:-build/gen_random}

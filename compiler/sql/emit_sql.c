@@ -3,10 +3,12 @@
 #include "emit_sql_parts.h"
 #include "escape.h"
 
+#include <string.h>
+
 const char *const sql_table_names[] = {"plan_indicators", "plan_indicator_names", "plan_bands", "plan_band_names",
                                        "plan_results", "plan_indicator_timings", "plan_timings", "plan_periods",
                                        "plan_rating_targets", "plan_year_targets", "plan_lookup", "plan_info",
-                                       "plan_forecasts", "plan_band_conditions",
+                                       "plan_forecasts", "plan_band_conditions", "plan_inputs",
                                        /* tables of an earlier planc's script, which views replace */
                                        "plan_reports", "plan_rating_periods"};
 const int sql_ntables = sizeof sql_table_names / sizeof sql_table_names[0];
@@ -61,8 +63,11 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
     prt_buf_puts(&b, "BEGIN;\n");
     for (int k = sql_delivery_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_delivery_view_names[k]);
-    for (int k = sql_nviews - 1; k >= 0; k--)
+    for (int k = sql_nviews - 1; k >= 0; k--) {
+        if (strcmp(sql_view_names[k], "formula_operands") == 0)
+            sql_drop_formula_levels(&b, dialect);   /* as many as a plan can have: they depend on it */
         sql_drop_view(&b, dialect, sql_view_names[k]);
+    }
     for (int k = sql_benchmark_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_benchmark_view_names[k]);
     for (int k = sql_period_nviews - 1; k >= 0; k--)
@@ -80,6 +85,7 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
     sql_emit_benchmark_facts(&o);
     sql_emit_forecast_facts(&o);
     sql_emit_condition_facts(&o);
+    sql_emit_formula_facts(&o);
     sql_emit_views(&o);
     sql_emit_delivery_facts(&o);
     sql_emit_delivery_views(&o);

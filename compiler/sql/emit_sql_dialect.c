@@ -93,7 +93,7 @@ void sql_drop_table(prt_buf *b, const char *name) { prt_buf_printf(b, "DROP TABL
 void sql_real_text(prt_buf *b, SqlDialect d, const char *x)
 {
     if (d == SQL_SQLITE)
-        prt_buf_printf(b, "printf('%%.17g', %s)", x);
+        prt_buf_printf(b, "printf('%%!.17g', %s)", x);   /* '!': all 17 digits, not 16 */
     else   /* both print the shortest text that reads back exactly */
         prt_buf_printf(b, "CAST(%s AS %s)", x, sql_type_text(d));
 }

@@ -55,6 +55,30 @@ void sql_emit_forecast_columns(SqlOut *o);
  * condition of plan_band_conditions row `cond` holds for the rating row `row` (its dot, forecast_met). */
 void sql_emit_condition_facts(SqlOut *o);
 void sql_condition_holds(prt_buf *b, const char *cond, const char *row);
+/* Derived indicators (emit_sql_formula.c), written only when the plan has a formula: the inputs'
+ * names, the views that compute formulas (before rating_inputs), and rating_inputs' join to the
+ * result each rating takes (formula_results, else results_for_period). */
+bool sql_formula_any(const prt_plan *plan);
+void sql_emit_formula_facts(SqlOut *o);
+void sql_emit_formula_views(SqlOut *o);
+void sql_formula_result_join(SqlOut *o);
+/* The longest chain of formulas over formulas compiled: each level is a nested query, and engines
+ * bound how deeply queries nest (SQLite's parser most tightly). */
+#define SQL_MAX_FORMULA_CHAIN 16
+/* Refuses (E090, at the formula) a derived indicator at level SQL_MAX_FORMULA_CHAIN + 1; returns how many. */
+unsigned sql_refuse_formula_chains(const Plan *plan, Diag *diag);
+/* The views of the levels (formula_level_<K>), dropped before formula_operands. */
+void sql_drop_formula_levels(prt_buf *b, SqlDialect d);
+/* A formula's SQL: the precedence of what an operator makes (an operand: SQL_PREC_ATOM), whether each
+ * side of an operator is put in parentheses (emit_sql_formula.c says which). */
+enum { SQL_PREC_ADD = 1, SQL_PREC_MUL, SQL_PREC_NEG, SQL_PREC_ATOM };
+int sql_formula_prec(prt_opcode op);
+void sql_formula_parens(prt_opcode op, int lprec, int rprec, bool *left, bool *right);
+/* The most deeply nested formula compiled: SQLite's parser (3.40) overflows past about 30 nested
+ * parentheses, and its expressions are at most 1000 deep; deeper ones are refused (E090). */
+#define SQL_MAX_FORMULA_PARENS 24
+#define SQL_MAX_FORMULA_TREE 250
+unsigned sql_refuse_formula_nesting(const Plan *plan, Diag *diag);
 /* Delivery (emit_sql_delivery.c: the tables; emit_sql_delivery_views.c: the views). */
 void sql_emit_delivery_facts(SqlOut *o);
 void sql_emit_delivery_views(SqlOut *o);

@@ -1,6 +1,6 @@
 /* What the SQL back end does not compile yet (docs/warehouse.md): each use is an error at its place
  * in the plan (E090), so that no plan is ever rated wrongly by SQL that leaves part of it out. */
-#include "emit_sql.h"
+#include "emit_sql_parts.h"
 
 /* Says that what (a construct, "a formula") at loc is not compiled to SQL yet. */
 static void refuse(Diag *d, Loc loc, const char *what, unsigned *n)
@@ -33,8 +33,6 @@ static void refuse_target(Diag *d, const Indicator *in, const TargetSpec *t, Loc
 
 static void refuse_indicator(Diag *d, const Indicator *in, unsigned *n)
 {
-    if (in->formula)
-        refuse(d, in->formula_loc, "a derived indicator's formula", n);
     for (uint32_t k = 0; k < in->targets.n; k++) {
         const Target *t = VEC_AT(in->targets, Target, k);
         refuse_target(d, in, &t->spec, t->loc, n);
@@ -61,5 +59,7 @@ unsigned sql_refuse_unsupported(const Plan *plan, Diag *diag)
     }
     for (uint32_t i = 0; i < plan->indicators.n; i++)
         refuse_indicator(diag, VEC_AT(plan->indicators, Indicator, i), &n);
+    n += sql_refuse_formula_chains(plan, diag);
+    n += sql_refuse_formula_nesting(plan, diag);
     return n;
 }

@@ -6,7 +6,9 @@
 #include "emit_sql_parts.h"
 
 const char *const sql_view_names[] = {
-    "results_read", "results_found", "results_for_period", "rating_inputs", "forecasts", "rating_figures", "rating_settled",
+    "results_read", "results_found", "results_for_period", "formula_found", "formula_inputs", "formula_operands",
+    /* formula_level_1 .. (emit_sql_formula.c) */ "formula_values", "formula_results", "rating_inputs", "forecasts",
+    "rating_figures", "rating_settled",
     "rating_method", "rating_bands", "ratings", "summary_themes", "summary_pillars", "summary_plan", "summary_bands",
     "exceptions"};
 const int sql_nviews = sizeof sql_view_names / sizeof sql_view_names[0];
@@ -95,8 +97,9 @@ static void rating_inputs(SqlOut *o)
         "      AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
         "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL)))) AS to_rate\n"
         "FROM report_targets q\n"
-        "JOIN plan_indicators i ON i.ix = q.ix\n"
-        "LEFT JOIN results_for_period f ON f.ix = q.ix AND f.period = q.period\n"
+        "JOIN plan_indicators i ON i.ix = q.ix\n");
+    sql_formula_result_join(o);
+    prt_buf_puts(o->b,
         "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period\n"
         "LEFT JOIN benchmark_targets bt ON bt.ix = q.ix AND bt.period = q.period;\n");
 }
@@ -287,6 +290,7 @@ void sql_emit_views(SqlOut *o)
     results_views(o);
     sql_period_views(o);
     sql_emit_benchmark_views(o);
+    sql_emit_formula_views(o);
     rating_inputs(o);
     sql_emit_forecast_view(o);
     rating_figures(o);

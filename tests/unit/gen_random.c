@@ -1,8 +1,9 @@
 /* Writes a random plan and a results file for it, deterministic from a seed, for the differential
  * test: usage gen_random SEED PLAN_OUT RESULTS_OUT [--sql].  The plans use every kind of target, method,
  * tolerance, amendment, revision, benchmark and formula, and always check clean.  With --sql, only what
- * the SQL back end compiles (tests/sql.sh): no formula, no benchmark as a target, a baseline always
- * (for 'maintain'); the random draws stay the same, so a seed gives the same plan otherwise. */
+ * the SQL back end compiles (tests/sql.sh): formulas (over an indicator and the input 'pop') as
+ * without it, but no benchmark as a target, a baseline always (for 'maintain'); the random draws stay
+ * the same, so a seed gives the same plan otherwise. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +58,7 @@ int main(int argc, char **argv)
                 int percent = rnd(2), pol = (int)rnd(5); /* 0-1 bigger, 2-3 smaller, 4 monitor */
                 int quarterly = rnd(2), ytd = quarterly && !percent && rnd(2);
                 int operand = n > 0 ? (int)rnd((unsigned)n) : 0;
-                int derived = n > 1 && !percent && !is_percent[operand] && rnd(5) == 0 && !sql;
+                int derived = n > 1 && !percent && !is_percent[operand] && rnd(5) == 0;
                 is_percent[n] = percent;
                 fprintf(p, "    indicator i%d \"R/%d\" \"Indicator %d, \\\"quoted\\\" £\" {\n      measures o%d_%d; polarity %s; unit %s\n",
                         n, n, n, pi, ti, pol < 2 ? "bigger" : pol < 4 ? "smaller" : "monitor", percent ? "percent" : "count");
