@@ -12,11 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct pool_entry {            /* a string in the pool: where its bytes are, and its number */
-    size_t pos, len;
-    uint64_t ref;                      /* 0: an empty slot */
-} pool_entry;
-
 typedef struct packer {
     FILE *out;                         /* the stream goes out a piece at a time, as it is made */
     char piece[PRT_PACK_CHUNK];        /* the stream's digits not written yet */
@@ -25,7 +20,8 @@ typedef struct packer {
     size_t *pieces;                    /* where each piece starts in pool */
     size_t npieces, cap;
     bool piece_full;                   /* the last piece is one long string: the next starts another */
-    pool_entry *slots;                 /* the strings already in the pool, by hash: each is written once */
+    uint64_t *slots;                   /* the numbers of the strings in the pool, by hash (0: empty), so that
+                                        * each is written once; 8 bytes a slot, for a plan's millions */
     size_t nslots, used;
 } packer;
 
@@ -93,15 +89,23 @@ static uint64_t hash_bytes(const char *s, size_t n)
     return h;
 }
 
+/* The bytes of the string numbered ref (NUL-terminated in the pool). */
+static const char *pool_text(const packer *pk, uint64_t ref)
+{
+    ref--;
+    return pk->pool.data + pk->pieces[ref / PRT_PACK_PIECE] + ref % PRT_PACK_PIECE;
+}
+
 static void pool_grow(packer *pk)
 {
     size_t n = pk->nslots ? pk->nslots * 2 : 1024;
-    pool_entry *slots = xcalloc(n, sizeof *slots);
+    uint64_t *slots = xcalloc(n, sizeof *slots);
     for (size_t i = 0; i < pk->nslots; i++) {
-        if (!pk->slots[i].ref)
+        if (!pk->slots[i])
             continue;
-        size_t at = hash_bytes(pk->pool.data + pk->slots[i].pos, pk->slots[i].len) & (n - 1);
-        while (slots[at].ref)
+        const char *text = pool_text(pk, pk->slots[i]);
+        size_t at = hash_bytes(text, strlen(text)) & (n - 1);
+        while (slots[at])
             at = (at + 1) & (n - 1);
         slots[at] = pk->slots[i];
     }
@@ -139,15 +143,14 @@ static void put_str(packer *pk, const char *s)
     if (2 * (pk->used + 1) > pk->nslots)
         pool_grow(pk);
     size_t at = hash_bytes(s, n) & (pk->nslots - 1);
-    for (; pk->slots[at].ref; at = (at + 1) & (pk->nslots - 1)) {
-        pool_entry *e = &pk->slots[at];
-        if (e->len == n && memcmp(pk->pool.data + e->pos, s, n) == 0) {
-            put_u(pk, e->ref);
+    for (; pk->slots[at]; at = (at + 1) & (pk->nslots - 1)) {
+        if (strcmp(pool_text(pk, pk->slots[at]), s) == 0) {
+            put_u(pk, pk->slots[at]);
             return;
         }
     }
     uint64_t ref = pool_place(pk, s, n);
-    pk->slots[at] = (pool_entry){pk->pool.len - n - 1, n, ref};
+    pk->slots[at] = ref;
     pk->used++;
     put_u(pk, ref);
 }
