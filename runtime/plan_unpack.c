@@ -11,22 +11,37 @@
 
 typedef struct reader {
     const prt_packed *p;
-    size_t at;                         /* digits read */
+    size_t piece;                      /* the piece being read */
+    const char *at, *end;              /* the next digit of it, and its end */
     bool damaged;                      /* read past the end, or a digit outside the alphabet */
     signed char digit[256];            /* a character's value in PRT_PACK_DIGITS, -1 for none */
 } reader;
+
+/* Reading moves to the piece numbered piece; false past the stream's end. */
+static bool open_piece(reader *r, size_t piece)
+{
+    size_t first = piece * PRT_PACK_CHUNK;
+    if (first >= r->p->ndata && piece > 0)
+        return false;
+    size_t n = r->p->ndata - first < PRT_PACK_CHUNK ? r->p->ndata - first : PRT_PACK_CHUNK;
+    r->piece = piece;
+    r->at = r->p->data[piece];
+    r->end = r->at + n;
+    return true;
+}
+
+/* Digits read so far. */
+static size_t digits_read(const reader *r) { return r->piece * PRT_PACK_CHUNK + (size_t)(r->at - r->p->data[r->piece]); }
 
 static uint64_t next_u(reader *r)
 {
     uint64_t v = 0;
     for (int shift = 0; shift < 64 && !r->damaged; shift += 5) {
-        if (r->at >= r->p->ndata) {
+        if (r->at == r->end && !open_piece(r, r->piece + 1)) {
             r->damaged = true;
             break;
         }
-        unsigned char c = (unsigned char)r->p->data[r->at / PRT_PACK_CHUNK][r->at % PRT_PACK_CHUNK];
-        r->at++;
-        int d = r->digit[c];
+        int d = r->digit[(unsigned char)*r->at++];
         if (d < 0) {
             r->damaged = true;
             break;
@@ -335,6 +350,7 @@ static void themes_and_outcomes(reader *r, unpacked *u)
 prt_plan *prt_plan_unpack(const prt_packed *packed)
 {
     reader r = {.p = packed};
+    open_piece(&r, 0);
     memset(r.digit, -1, sizeof r.digit);
     for (int d = 0; d < 64; d++)
         r.digit[(unsigned char)PRT_PACK_DIGITS[d]] = (signed char)d;
@@ -356,7 +372,7 @@ prt_plan *prt_plan_unpack(const prt_packed *packed)
     for (int i = 0; i < p->nactivities && !r.damaged; i++)
         activity(&r, &b, &a[i]);
     p->activities = a;
-    if (r.damaged || r.at != packed->ndata) {
+    if (r.damaged || digits_read(&r) != packed->ndata) {
         prt_plan_unpacked_free(p);
         return NULL;
     }
