@@ -31,6 +31,7 @@ typedef struct CompileArgs {
     bool library;
     bool xlsx;                  /* build: link the Excel part (runtime/workbook.h) */
     const char *target, *dialect;   /* compile: --target c|sql, --dialect (sql only) */
+    const char *tables;             /* --tables readable|packed (C only); NULL: by the plan's size */
     prt_opt_list include;
 } CompileArgs;
 
@@ -44,6 +45,11 @@ static int check_target(const CompileArgs *a)
         prt_errorf("planc compile: error: --dialect is for --target sql\n");
     else if (sql && a->library)
         prt_errorf("planc compile: error: --library is for --target c\n");
+    else if (sql && a->tables)
+        prt_errorf("planc compile: error: --tables is for --target c\n");
+    else if (a->library && a->tables && strcmp(a->tables, "packed") == 0)
+        prt_errorf("planc compile: error: --tables packed is for programs: --library's plan_plan is a constant "
+                   "initialised in the C\n");
     else
         return -1;
     return EXIT_USAGE;
@@ -54,7 +60,8 @@ static int check_target(const CompileArgs *a)
 static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, const char *cmd, bool allow_library)
 {
     memset(a, 0, sizeof *a);
-    static const char *const targets[] = {"c", "sql", NULL}, *const dialects[] = {"sqlite", "postgres", "duckdb", NULL};
+    static const char *const targets[] = {"c", "sql", NULL}, *const dialects[] = {"sqlite", "postgres", "duckdb", NULL},
+                             *const tables[] = {"readable", "packed", NULL};
     const prt_option options[] = {
         {.name = "output", .short_name = 'o', .kind = PRT_OPT_STRING, .metavar = allow_library ? "FILE.c" : "EXECUTABLE",
          .required = true, .dest = &a->output, .help = "the file to write (atomically)"},
@@ -68,6 +75,9 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
                            .help = "no main() but FILE.h beside FILE.c, declaring plan_plan, plan_evaluate() and plan_history()"}
             : (prt_option){.name = "xlsx", .kind = PRT_OPT_FLAG, .dest = &a->xlsx,
                            .help = "also read .xlsx returns and write --format xlsx (links libplanrt_xlsx and its libraries)"},
+        {.name = "tables", .kind = PRT_OPT_STRING, .metavar = "FORM", .choices = tables, .dest = &a->tables,
+         .help = "the plan's tables in the C: readable (C structs) or packed (a stream the C compiler reads fast); "
+                 "the default packs a plan of over 200 indicators and activities"},
     };
     prt_command c = {
         .prog = allow_library ? "planc compile" : "planc build",
@@ -85,8 +95,8 @@ static int parse_args(int argc, char **argv, CompileArgs *a, IncludeDirs *dirs, 
                              "With --xlsx it also reads .xlsx returns and writes --format xlsx, linking the Excel part and\n"
                              "its libraries; without, the executable needs only libc and libm.\n",
         .exit_status = "0 written, 1 errors in the plan, 2 usage, I/O or C compiler failure.",
-        .options = allow_library ? options : (const prt_option[]){options[0], options[3], options[4]},
-        .noptions = allow_library ? sizeof options / sizeof options[0] : 3,
+        .options = allow_library ? options : (const prt_option[]){options[0], options[3], options[4], options[5]},
+        .noptions = allow_library ? sizeof options / sizeof options[0] : 4,
         .args = "PLAN",
         .min_args = 1,
         .max_args = 1,
@@ -122,10 +132,12 @@ static char *header_path(const char *output)
 
 /* Writes the C (and, for a library, the header beside it) atomically.  header (NULL: none) is
  * malloc'd, and freed here. */
-static int write_c(const prt_plan *tables, const char *plan_path, const char *output, char *header)
+static int write_c(const prt_plan *tables, const CompileArgs *a, const char *output, char *header)
 {
     char *why;
-    EmitOptions opt = {plan_path, header != NULL, NULL, "plan"};
+    EmitTables form = !a->tables ? EMIT_TABLES_AUTO
+                      : strcmp(a->tables, "packed") == 0 ? EMIT_TABLES_PACKED : EMIT_TABLES_READABLE;
+    EmitOptions opt = {a->plan, header != NULL, NULL, "plan", form};
     if (header) {
         opt.header_name = base_name(header);
         /* the .c names it in an #include, which has no escapes (emit_c_escape.h) */
@@ -210,7 +222,7 @@ static int compile_with(const CompileArgs *a, const IncludeDirs *dirs)
                                  refuse_overwriting_input("compile", "header", header, &lp, NULL, 0)))
         status = EXIT_USAGE;
     if (status == EXIT_CLEAN)
-        status = write_c(plan_tables(&lp.plan), a->plan, a->output, header);
+        status = write_c(plan_tables(&lp.plan), a, a->output, header);
     else
         free(header);
     loaded_plan_free(&lp);
@@ -269,43 +281,67 @@ static void runtime_dirs(prt_buf *inc, prt_buf *lib)
 #define PLANC_XLSX_LIBS "-lxlsxwriter -lz -lzip -lxml2"
 #endif
 
+/* A command line being built: grows as needed, NULL-terminated by args_end. */
+typedef struct arg_list {
+    char **v;
+    size_t n, cap;
+} arg_list;
+
+static void args_push(arg_list *l, char *arg)
+{
+    if (l->n + 1 >= l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 32;
+        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = arg;
+    l->v[l->n] = NULL;
+}
+
+/* Each word of text (split on spaces and tabs, in place), as $CC and $CFLAGS are split. */
+static void args_split(arg_list *l, char *text)
+{
+    for (char *tok = strtok(text, " \t"); tok; tok = strtok(NULL, " \t"))
+        args_push(l, tok);
+}
+
 /* Compiles the C at csrc into exe with $CC and libplanrt (and, with xlsx, the Excel part: the evaluator's
- * main() installs it when PLANRT_XLSX is defined); 0, or the exit status to return. */
+ * main() installs it when PLANRT_XLSX is defined); 0, or the exit status to return.  $CFLAGS comes after
+ * planc's -std=c11 -O2, so that the user's flags win (-O0 for a quicker build, -g, -march=native). */
 static int compile_c(const char *csrc, const char *exe, bool xlsx)
 {
-    const char *cc = getenv("CC");
+    const char *cc = getenv("CC"), *cflags = getenv("CFLAGS");
     prt_buf incdir = {0}, libdir = {0}, incflag = {0}, libpath = {0}, xlsxpath = {0};
     runtime_dirs(&incdir, &libdir);
     prt_buf_printf(&incflag, "-I%s", incdir.data);
     prt_buf_printf(&libpath, "%s/libplanrt.a", libdir.data);
     prt_buf_printf(&xlsxpath, "%s/libplanrt_xlsx.a", libdir.data);
-    /* $CC may carry flags ("gcc -m64"): split it on spaces; so are the Excel part's libraries */
-    char *ccbuf = xstrdup(cc && *cc ? cc : "cc"), *xlsxlibs = xstrdup(PLANC_XLSX_LIBS);
-    char *args[80];
-    int na = 0;
-    for (char *tok = strtok(ccbuf, " \t"); tok && na < 48; tok = strtok(NULL, " \t"))
-        args[na++] = tok;
+    /* $CC may carry flags ("gcc -m64"): split it on spaces; so are $CFLAGS and the Excel part's libraries */
+    char *ccbuf = xstrdup(cc && *cc ? cc : "cc"), *flagbuf = xstrdup(cflags ? cflags : ""),
+         *xlsxlibs = xstrdup(xlsx ? PLANC_XLSX_LIBS : "");
     char std[] = "-std=c11", opt[] = "-O2", o[] = "-o", lm[] = "-lm", define[] = "-DPLANRT_XLSX";
-    args[na++] = std;
-    args[na++] = opt;
-    args[na++] = incflag.data;
+    arg_list args = {0};
+    args_split(&args, ccbuf);
+    args_push(&args, std);
+    args_push(&args, opt);
+    args_split(&args, flagbuf);
+    args_push(&args, incflag.data);
     if (xlsx)
-        args[na++] = define;
-    args[na++] = (char *)csrc;
+        args_push(&args, define);
+    args_push(&args, (char *)csrc);
     if (xlsx)
-        args[na++] = xlsxpath.data;
-    args[na++] = libpath.data;
-    for (char *tok = strtok(xlsx ? xlsxlibs : "", " \t"); tok && na < 72; tok = strtok(NULL, " \t"))
-        args[na++] = tok;
-    args[na++] = lm;
-    args[na++] = o;
-    args[na++] = (char *)exe;
-    args[na] = NULL;
-    int cst = run(args);
+        args_push(&args, xlsxpath.data);
+    args_push(&args, libpath.data);
+    args_split(&args, xlsxlibs);
+    args_push(&args, lm);
+    args_push(&args, o);
+    args_push(&args, (char *)exe);
+    int cst = args.n && args.v[0] != std ? run(args.v) : -1;
     /* 127: the child could not run it, and has said so */
     if (cst != 0 && cst != 127)
-        prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args[0], cst);
+        prt_errorf("planc build: error: the C compiler '%s' failed (status %d)\n", args.v[0], cst);
+    free(args.v);
     free(ccbuf);
+    free(flagbuf);
     free(xlsxlibs);
     prt_buf_free(&xlsxpath);
     prt_buf_free(&incdir);
@@ -338,7 +374,7 @@ static int build_with(const CompileArgs *a, const IncludeDirs *dirs)
     struct stat old;
     bool existed = stat(out.target, &old) == 0;
     const char *csrc = prt_output_companion(&out, ".c");
-    status = csrc ? write_c(plan_tables(&lp.plan), a->plan, csrc, NULL) : EXIT_USAGE;
+    status = csrc ? write_c(plan_tables(&lp.plan), a, csrc, NULL) : EXIT_USAGE;
     if (status == EXIT_CLEAN)
         status = compile_c(csrc, out.tmp, a->xlsx);
     /* the linker made the file anew: it takes over the replaced file's owner and mode */

@@ -137,10 +137,14 @@ void emit_c_header(FILE *out, const EmitOptions *opt)
 }
 
 /* The opening comment and the includes. */
-static void prologue(FILE *out, const EmitOptions *opt)
+static void prologue(FILE *out, const EmitOptions *opt, bool packed)
 {
     generated_by(out, opt);
-    fputs(". Do not edit.\n * Link with libplanrt: cc -std=c11 THIS.c -lplanrt -lm */\n", out);
+    fputs(". Do not edit.\n * Link with libplanrt: cc -std=c11 THIS.c -lplanrt -lm", out);
+    if (packed)
+        fputs("\n * The themes, outcomes, indicators and activities are packed, for a fast compile (runtime/packed.h);\n"
+              " * planc compile --tables readable writes them as C structs, one initialiser each.", out);
+    fputs(" */\n", out);
     if (opt->library && opt->header_name) {
         /* no escapes exist in an #include: cmd_compile.c refuses the names that would need one */
         invariant(c_include_name_ok(opt->header_name), "a header name an #include cannot carry");
@@ -158,7 +162,7 @@ static void id_and_name(FILE *out, const char *id, const char *name)
     emit_lit(out, name);
 }
 
-static void pillars_and_themes(FILE *out, const prt_plan *plan)
+static void pillars(FILE *out, const prt_plan *plan)
 {
     fputs("static const prt_pillar pillars[] = {\n", out);
     for (int i = 0; i < plan->npillars; i++) {
@@ -167,7 +171,12 @@ static void pillars_and_themes(FILE *out, const prt_plan *plan)
     }
     if (!plan->npillars)
         fputs("    {NULL, NULL},\n", out);
-    fputs("};\n\nstatic const prt_theme themes[] = {\n", out);
+    fputs("};\n\n", out);
+}
+
+static void themes_and_outcomes(FILE *out, const prt_plan *plan)
+{
+    fputs("static const prt_theme themes[] = {\n", out);
     for (int i = 0; i < plan->nthemes; i++) {
         id_and_name(out, plan->themes[i].id, plan->themes[i].name);
         fprintf(out, ", %d, %s, ", plan->themes[i].pillar, plan->themes[i].transformation ? "true" : "false");
@@ -481,8 +490,9 @@ static void indicators(FILE *out, const prt_plan *plan)
     fputs("};\n\n", out);
 }
 
-/* The prt_plan itself, pointing at the arrays above. */
-static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt, const char *p)
+/* The prt_plan itself, pointing at the arrays above; packed, its big tables are left for
+ * prt_plan_unpack to fill. */
+static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt, const char *p, bool packed)
 {
     fprintf(out, "%sconst prt_plan %s_plan = {\n    .name = ", opt->library ? "" : "static ", p);
     emit_lit(out, plan->name);
@@ -493,10 +503,10 @@ static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt,
     fprintf(out, "    .npillars = %d, .nthemes = %d, .nindicators = %d, .nschemes = %d, .nbenchmarks = %d, .ninputs = %d,\n",
             plan->npillars, plan->nthemes, plan->nindicators, plan->nschemes, plan->nbenchmarks, plan->ninputs);
     fprintf(out, "    .names_distinct = %s,\n", plan->names_distinct ? "true" : "false");
-    fputs("    .pillars = pillars, .themes = themes, .indicators = indicators, .schemes = schemes,\n"
-          "    .benchmarks = benchmarks, .inputs = inputs,\n",
-          out);
-    fprintf(out, "    .noutcomes = %d, .outcomes = outcomes,\n    .version = ", plan->noutcomes);
+    fprintf(out, "    .pillars = pillars, .themes = %s, .indicators = %s, .schemes = schemes,\n"
+                 "    .benchmarks = benchmarks, .inputs = inputs,\n",
+            packed ? "NULL" : "themes", packed ? "NULL" : "indicators");
+    fprintf(out, "    .noutcomes = %d, .outcomes = %s,\n    .version = ", plan->noutcomes, packed ? "NULL" : "outcomes");
     emit_lit(out, plan->version);
     fputs(", .digest = ", out);
     emit_lit(out, plan->digest);
@@ -505,36 +515,63 @@ static void plan_struct(FILE *out, const prt_plan *plan, const EmitOptions *opt,
     emit_num(out, plan->jump);
     fprintf(out, ", .stale_years = %d,\n", plan->stale_years);
     fprintf(out, "    .ndelivery = %d, .default_delivery = %d, .nactivities = %d,\n"
-                 "    .delivery = delivery_schemes, .activities = activities,\n};\n\n",
-            plan->ndelivery, plan->default_delivery, plan->nactivities);
+                 "    .delivery = delivery_schemes, .activities = %s,\n};\n\n",
+            plan->ndelivery, plan->default_delivery, plan->nactivities, packed ? "NULL" : "activities");
 }
 
 /* A library gets p_evaluate() and p_history(); a program gets main(). */
-static void entry_point(FILE *out, const EmitOptions *opt, const char *p)
+static void entry_point(FILE *out, const EmitOptions *opt, const char *p, bool packed)
 {
-    if (opt->library)
+    if (opt->library) {
         fprintf(out, "prt_evaluation *%s_evaluate(const prt_results *results, prt_period period)\n{\n"
                      "    return prt_evaluate(&%s_plan, results, period);\n}\n\n"
                      "prt_history *%s_history(const prt_results *results, prt_period period, int n)\n{\n"
                      "    return prt_history_evaluate(&%s_plan, results, period, n);\n}\n",
                 p, p, p, p);
+        return;
+    }
+    fputs("int main(int argc, char **argv)\n{\n"
+          "#ifdef PLANRT_XLSX /* .xlsx returns and --format xlsx: link libplanrt_xlsx (planc build --xlsx) */\n"
+          "    prt_xlsx_enable();\n#endif\n",
+          out);
+    if (packed)
+        fprintf(out, "    const prt_packed packed = {&%s_plan, packed_data, packed_ndata, packed_strings, packed_formulas};\n"
+                     "    return prt_main_packed(&packed, argc, argv);\n}\n", p);
     else
-        fprintf(out, "int main(int argc, char **argv)\n{\n"
-                     "#ifdef PLANRT_XLSX /* .xlsx returns and --format xlsx: link libplanrt_xlsx (planc build --xlsx) */\n"
-                     "    prt_xlsx_enable();\n#endif\n"
-                     "    return prt_main(&%s_plan, argc, argv);\n}\n", p);
+        fprintf(out, "    return prt_main(&%s_plan, argc, argv);\n}\n", p);
 }
 
+bool emit_c_packs(const prt_plan *plan, const EmitOptions *opt)
+{
+    if (opt->library || opt->tables == EMIT_TABLES_READABLE)
+        return false;
+    return opt->tables == EMIT_TABLES_PACKED || plan->nindicators + plan->nactivities > EMIT_C_PACK_ABOVE;
+}
+
+/* Packed, the tables a large plan has many of go into emit_c_packed.c's stream; the formulas stay
+ * functions, and the small tables stay readable. */
 void emit_c(FILE *out, const prt_plan *plan, const EmitOptions *opt)
 {
     const char *p = opt->prefix ? opt->prefix : "plan";
-    prologue(out, opt);
-    pillars_and_themes(out, plan);
+    bool packed = emit_c_packs(plan, opt);
+    prologue(out, opt, packed);
+    pillars(out, plan);
+    if (!packed)
+        themes_and_outcomes(out, plan);
     schemes(out, plan);
     named_list(out, "benchmarks", plan->benchmarks, plan->nbenchmarks);
     named_list(out, "inputs", plan->inputs, plan->ninputs);
-    indicators(out, plan);
-    emit_c_delivery(out, plan);
-    plan_struct(out, plan, opt, p);
-    entry_point(out, opt, p);
+    if (packed) {
+        for (int i = 0; i < plan->nindicators; i++)
+            if (plan->indicators[i].nformula)
+                formula_fn(out, i, &plan->indicators[i]);
+        emit_c_delivery_schemes(out, plan);
+        emit_c_packed(out, plan);
+    } else {
+        indicators(out, plan);
+        emit_c_delivery_schemes(out, plan);
+        emit_c_activities(out, plan);
+    }
+    plan_struct(out, plan, opt, p, packed);
+    entry_point(out, opt, p, packed);
 }

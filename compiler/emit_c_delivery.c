@@ -11,7 +11,7 @@ static void when(FILE *out, prt_when w)
     fprintf(out, ", %s}", truth(w.set));
 }
 
-static void schemes(FILE *out, const prt_plan *plan)
+void emit_c_delivery_schemes(FILE *out, const prt_plan *plan)
 {
     for (int s = 0; s < plan->ndelivery; s++) {
         const prt_delivery_scheme *d = &plan->delivery[s];
@@ -128,9 +128,8 @@ static void activity_entry(FILE *out, int i, const prt_activity *a)
             i, i, i);
 }
 
-void emit_c_delivery(FILE *out, const prt_plan *plan)
+void emit_c_activities(FILE *out, const prt_plan *plan)
 {
-    schemes(out, plan);
     for (int i = 0; i < plan->nactivities; i++) {
         milestones(out, i, &plan->activities[i]);
         statuses(out, i, &plan->activities[i]);

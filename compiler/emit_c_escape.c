@@ -55,6 +55,11 @@ static void char_array(FILE *out, const char *s, size_t n, const char *indent)
     fprintf(out, "\n%s}", indent);
 }
 
+void c_string_bytes(FILE *out, const char *s, size_t n, const char *indent)
+{
+    string_literal(out, s, n, indent);
+}
+
 void c_string(FILE *out, const char *s, const char *indent)
 {
     if (!s) {

@@ -5,6 +5,7 @@
 #define PLANC_EMIT_C_ESCAPE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* The longest string literal C11 (5.2.4.1) promises a compiler accepts, after concatenation;
@@ -15,6 +16,9 @@
  * C_LITERAL_MAX bytes; otherwise a compound literal array of character constants (a static object,
  * so it may stand in a file-scope initialiser); NULL for NULL. `indent` starts continuation lines. */
 void c_string(FILE *out, const char *s, const char *indent);
+
+/* The n bytes at s (NULs among them, n <= C_LITERAL_MAX) as one string literal, split over lines. */
+void c_string_bytes(FILE *out, const char *s, size_t n, const char *indent);
 
 /* s as text inside a block comment: printable ASCII as it is, every other byte, and the '*' or '/'
  * that would make a comment delimiter with the byte before it, the '?' that would make a trigraph,

@@ -1,5 +1,5 @@
 /* The pieces of the C back end that its files share (emit_c.c writes the indicators and the plan,
- * emit_c_delivery.c the delivery schemes and activities). */
+ * emit_c_delivery.c the delivery schemes and activities, emit_c_packed.c the packed form of a large plan). */
 #ifndef PLANC_EMIT_C_PARTS_H
 #define PLANC_EMIT_C_PARTS_H
 
@@ -13,7 +13,12 @@ void emit_lit(FILE *out, const char *s);
 void emit_num(FILE *out, double v);
 /* A prt_period initialiser: {2023, PRT_QUARTER, 2}. */
 void emit_period(FILE *out, prt_period p);
-/* The arrays `delivery_schemes` and `activities` (and theirs), which the prt_plan points at. */
-void emit_c_delivery(FILE *out, const prt_plan *plan);
+/* The array `delivery_schemes` (and their bands), which the prt_plan points at. */
+void emit_c_delivery_schemes(FILE *out, const prt_plan *plan);
+/* The array `activities` (and theirs), which the prt_plan points at. */
+void emit_c_activities(FILE *out, const prt_plan *plan);
+/* The packed tables (emit_c_packed.c): the arrays packed_strings, packed_data and packed_formulas
+ * (naming formula_<i>, written before) and packed_ndata, for a prt_packed. */
+void emit_c_packed(FILE *out, const prt_plan *plan);
 
 #endif

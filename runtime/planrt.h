@@ -640,6 +640,22 @@ void prt_run_options_free(prt_run_options *opt);
  *             [--ratings computed|record] [-o FILE]
  *             [--diagnostics-format FORMAT] [--color WHEN] */
 int prt_main(const prt_plan *plan, int argc, char **argv);
+/* A plan's tables packed for a fast C compile (packed.h; planc build writes them for a large plan): the
+ * plan's own fields and small tables as they are, its themes, outcomes, indicators and activities as a
+ * stream of numbers and a string pool. */
+typedef struct prt_packed {
+    const prt_plan *head;              /* everything but themes, outcomes, indicators and activities */
+    const char *const *data;           /* the stream, in pieces of PRT_PACK_CHUNK digits */
+    size_t ndata;                      /* digits in all */
+    const char *const *strings;        /* the string pool's pieces */
+    const prt_formula_fn *formulas;    /* the derived indicators' functions, in the indicators' order */
+} prt_packed;
+/* The plan the packed tables describe, malloc'd (strings point into the pool): free it with
+ * prt_plan_unpacked_free.  NULL when the tables are damaged (edited by hand). */
+prt_plan *prt_plan_unpack(const prt_packed *packed);
+void prt_plan_unpacked_free(prt_plan *plan);
+/* prt_main for packed tables (status 2, after saying so, when they are damaged). */
+int prt_main_packed(const prt_packed *packed, int argc, char **argv);
 /* Installs the Excel part (workbook.h): .xlsx returns and --format xlsx.  Defined in libplanrt_xlsx.a,
  * which a generated evaluator links only when asked (planc build --xlsx; cc -DPLANRT_XLSX). */
 void prt_xlsx_enable(void);
