@@ -1,7 +1,7 @@
 /* Reading a results CSV against the plan: every row either lands in the table or is reported. */
 #include "csv.h"
 #include "escape.h"
-#include "hash.h"
+#include "name_index.h"
 #include "number.h"
 #include "planrt.h"
 
@@ -198,147 +198,6 @@ static size_t period_slot(const prt_results *r, prt_period p)
 static bool period_wanted(const prt_results *r, prt_period p)
 {
     return r->keep_all || (p.year >= r->keep_from && p.year <= r->keep_to);
-}
-
-/* ---- lookup of references and identifiers ---- */
-
-/* One slot holds all a probe needs, so that a probe is one cache line, not three. */
-typedef struct NameSlot {
-    const char *key;            /* NULL: empty */
-    uint32_t hash;
-    unsigned index : 31;        /* an indicator's index, or an input's when input is set */
-    unsigned input : 1;
-} NameSlot;
-
-/* What a row's reference names. */
-typedef struct Named {
-    int index;
-    bool input;
-} Named;
-
-typedef struct NameIndex {
-    NameSlot *slots;
-    size_t cap;
-    const prt_plan *plan;
-    bool built;                 /* the table is filled on the first row that needs it */
-    /* owns_ref[i]: looking up indicator i's reference finds i (an identifier elsewhere could be the
-     * same text); owns_id[i] likewise.  They let a row be matched to the indicator after the last
-     * row's, the order files come in, with one comparison instead of a probe of the table.  NULL
-     * when the plan says its names are distinct: every indicator owns both. */
-    bool *owns_ref, *owns_id;
-} NameIndex;
-
-/* Returns whether key was new (the checker has made names unique, but a reference may be another
- * indicator's identifier: then the first keeps it). */
-static bool index_put(NameIndex *ix, const char *key, Named value)
-{
-    if (!key)
-        return false;
-    size_t n = strlen(key);
-    uint32_t h = prt_hash_bytes(key, n);
-    size_t mask = ix->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        NameSlot *s = &ix->slots[i];
-        if (!s->key) {
-            *s = (NameSlot){key, h, (unsigned)value.index, value.input};
-            return true;
-        }
-        if (s->hash == h && strcmp(s->key, key) == 0)
-            return false;
-    }
-}
-
-/* Whether key (NUL-terminated) is the n bytes at s. */
-static bool same_text(const char *key, const char *s, size_t n)
-{
-    return key && strncmp(key, s, n) == 0 && key[n] == '\0';
-}
-
-static void index_fill(NameIndex *ix);
-
-static bool index_get(NameIndex *ix, const char *key, size_t n, Named *value)
-{
-    if (!ix->built)
-        index_fill(ix);
-    uint32_t h = prt_hash_bytes(key, n);
-    size_t mask = ix->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const NameSlot *s = &ix->slots[i];
-        if (!s->key)
-            return false;
-        if (s->hash == h && same_text(s->key, key, n)) {
-            *value = (Named){(int)s->index, s->input};
-            return true;
-        }
-    }
-}
-
-/* The indicator a row names: the one after the previous row's when that is it, else from the table. */
-static bool index_find(NameIndex *ix, const prt_plan *plan, int previous, const char *key, size_t n, Named *value)
-{
-    int next = previous + 1;
-    if (next >= 0 && next < plan->nindicators) {
-        const prt_indicator *in = &plan->indicators[next];
-        bool ref = !ix->owns_ref || ix->owns_ref[next], id = !ix->owns_id || ix->owns_id[next];
-        if ((ref && same_text(in->ref, key, n)) || (id && same_text(in->id, key, n))) {
-            *value = (Named){next, false};
-            return true;
-        }
-    }
-    return index_get(ix, key, n, value);
-}
-
-/* The table of every indicator's reference and identifier and every input's identifier. */
-/* A reference that starts with = + - @ is written by planc's CSV outputs (template, reports) with an
- * apostrophe before it, so that a spreadsheet does not run it as a formula; a spreadsheet drops the
- * apostrophe on saving, a text editor keeps it.  Either way it reads back as the reference. */
-static bool guarded_ref(NameIndex *ix, const prt_plan *plan, int previous, const char *ref, size_t n, Named *who)
-{
-    return n > 1 && ref[0] == '\'' && strchr("=+-@\t\r", ref[1]) && index_find(ix, plan, previous, ref + 1, n - 1, who);
-}
-
-static void index_fill(NameIndex *ix)
-{
-    const prt_plan *plan = ix->plan;
-    size_t need = 2 * ((size_t)plan->nindicators * 2 + (size_t)plan->ninputs) + 16;
-    ix->cap = 16;
-    while (ix->cap < need)
-        ix->cap *= 2;
-    ix->slots = calloc(ix->cap, sizeof *ix->slots);
-    if (!ix->slots)
-        prt_out_of_memory();
-    for (int i = 0; i < plan->nindicators; i++) {
-        bool r = index_put(ix, plan->indicators[i].ref, (Named){i, false});
-        bool d = index_put(ix, plan->indicators[i].id, (Named){i, false});
-        if (ix->owns_ref) {
-            ix->owns_ref[i] = r;
-            ix->owns_id[i] = d;
-        }
-    }
-    for (int i = 0; i < plan->ninputs; i++)
-        index_put(ix, plan->inputs[i].id, (Named){i, true});
-    ix->built = true;
-}
-
-/* A plan whose names are distinct needs no table while rows come in its order; one whose names are
- * not is told which indicator owns each name before the first row. */
-static void index_build(NameIndex *ix, const prt_plan *plan)
-{
-    memset(ix, 0, sizeof *ix);
-    ix->plan = plan;
-    if (!plan->names_distinct) {
-        size_t n = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
-        ix->owns_ref = prt_xrealloc(NULL, n * sizeof *ix->owns_ref);
-        ix->owns_id = prt_xrealloc(NULL, n * sizeof *ix->owns_id);
-        index_fill(ix);
-    }
-}
-
-static void index_free(NameIndex *ix)
-{
-    free(ix->slots);
-    free(ix->owns_ref);
-    free(ix->owns_id);
 }
 
 /* ---- the row table ---- */
@@ -624,7 +483,7 @@ typedef struct Reader {
     prt_csv *csv;               /* &src->csv */
     prt_diag *diag;
     uint32_t file;              /* the file in diag's sources */
-    NameIndex *names;           /* the history's, shared by its files */
+    prt_name_index *names;           /* the history's, shared by its files */
     int col[COL__FIXED];        /* the column of each fixed field, -1 when absent */
     int *bench_col;             /* per column: the benchmark it holds, -1 for the fixed ones */
     size_t ncols;
@@ -813,6 +672,14 @@ static bool delivery_ref(Reader *rd, const char *ref, size_t ref_len, prt_pos at
     return false;
 }
 
+/* A reference that starts with = + - @ is written by planc's CSV outputs (template, reports) with an
+ * apostrophe before it, so that a spreadsheet does not run it as a formula; a spreadsheet drops the
+ * apostrophe on saving, a text editor keeps it.  Either way it reads back as the reference. */
+static bool guarded_ref(prt_name_index *ix, int previous, const char *ref, size_t n, prt_named_ref *who)
+{
+    return n > 1 && ref[0] == '\'' && strchr("=+-@\t\r", ref[1]) && prt_name_index_find(ix, previous, ref + 1, n - 1, who);
+}
+
 /* The indicator or input the row's reference names (an activity's or milestone's row is read here
  * whole, and false returned: nothing more to do with it). */
 static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
@@ -820,13 +687,13 @@ static bool row_names(Reader *rd, prt_result_row *row, const char **ref_out)
     size_t ref_len;
     size_t c = (size_t)rd->col[COL_REF];
     char *ref = field(rd->csv, c, &ref_len);
-    Named who;
+    prt_named_ref who;
     if (!*ref) {
         prt_diag_error_at(rd->diag, field_pos(rd, c), "R004", "the row has no reference");
         return false;
     }
-    if (!index_find(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who) &&
-        !guarded_ref(rd->names, rd->plan, rd->last_indicator, ref, ref_len, &who)) {
+    if (!prt_name_index_find(rd->names, rd->last_indicator, ref, ref_len, &who) &&
+        !guarded_ref(rd->names, rd->last_indicator, ref, ref_len, &who)) {
         delivery_ref(rd, ref, ref_len, field_pos(rd, c));
         return false;
     }
@@ -1483,7 +1350,7 @@ static void read_row(Reader *rd)
 typedef struct Reading {
     prt_results *r;
     prt_diag *diag;
-    NameIndex names;
+    prt_name_index names;
     bool unreadable;            /* an input could not be read (R000): no table is handed back */
 } Reading;
 
@@ -1604,13 +1471,13 @@ static void reading_begin(Reading *rg, const prt_plan *plan, prt_diag *diag)
     rg->r = results_new(plan);
     rg->diag = diag;
     rg->unreadable = false;
-    index_build(&rg->names, plan);
+    prt_name_index_build(&rg->names, plan);
 }
 
 /* The table once every file is read, or NULL (freed) when an input could not be read. */
 static prt_results *reading_end(Reading *rg)
 {
-    index_free(&rg->names);
+    prt_name_index_free(&rg->names);
     free_files(rg->r);
     link_benchmarks(rg->r);
     if (rg->unreadable) {
