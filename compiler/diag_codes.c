@@ -66,7 +66,7 @@ static const DiagCode codes[] = {
     {"E080", "a band's symbol written as text that is empty, longer than 4 characters or holds a control character"},
     {"E081", "a monitor band that is a scheme's first band, a second monitor band in a scheme, or one in a delivery scheme"},
     {"E082", "an expected value ('expect') for a period that also has a target, a second one for a period, or one outside the plan"},
-    {"E090", "a construct the SQL back end (planc compile --target sql) does not compile yet: a formula, a benchmark as a target, maintain without a baseline, a band condition, a band edge other than at N%, within N pts and otherwise, a monitor band, a per-indicator threshold, expect, a confidence interval, a forecast, delivery, a plan without covers (docs/warehouse.md)"},
+    {"E090", "a construct the SQL back end (planc compile --target sql) does not compile yet: a band condition on the short-term direction (against previous), a band edge other than at N%, within N pts and otherwise, a monitor band, a per-indicator threshold, expect, maintain without a baseline when the tolerance is a share of the target, formulas over formulas more than 16 deep or nested beyond what the engines parse, a plan without covers (docs/warehouse.md)"},
     {"W001", "an outcome that no indicator measures"},
     {"W002", "a theme with no outcome"},
     {"W003", "an indicator that measures no outcome"},
