@@ -38,7 +38,12 @@ void **arena_intern_slot(const char *interned, int which)
     return &((InternHeader *)(void *)(interned - sizeof(InternHeader)))->slots[which];
 }
 
-enum { ARENA_BLOCK = 64 * 1024 };
+/* Blocks come from calloc, so arena_alloc need not zero what it hands out: a block of a megabyte is
+ * mapped by malloc, and calloc knows the kernel's fresh pages are zero already.  Zeroing every
+ * object with memset as it was handed out cost a fifth of `planc check` on a large plan (a second
+ * pass over the whole model, docs/performance.md).  Pages of a block not yet reached are never
+ * touched, so a small plan's arena costs no more memory than before. */
+enum { ARENA_BLOCK = 1024 * 1024, ARENA_OWN_BLOCK = 32 * 1024 };
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
@@ -54,6 +59,13 @@ void arena_free(Arena *a)
     memset(a, 0, sizeof *a);
 }
 
+static ArenaBlock *block_new(size_t cap)
+{
+    ArenaBlock *b = xcalloc(1, sizeof *b + cap);
+    b->cap = cap;
+    return b;
+}
+
 void *arena_alloc(Arena *a, size_t size)
 {
     size_t align = ARENA_ALIGN;
@@ -61,29 +73,24 @@ void *arena_alloc(Arena *a, size_t size)
     if (size == 0)
         size = align;
     ArenaBlock *b = a->head;
-    if (b && size >= ARENA_BLOCK / 2 && b->cap - b->used < size) {
+    if (b && size >= ARENA_OWN_BLOCK && b->cap - b->used < size) {
         /* a large array (a growing vector) gets a block of its own behind the current one, which
          * goes on filling: starting a new block for it would leave the rest of this one empty */
-        ArenaBlock *own = xmalloc(sizeof *own + size);
-        own->cap = own->used = size;
+        ArenaBlock *own = block_new(size);
+        own->used = size;
         own->next = b->next;
         b->next = own;
         a->used_bytes += size;
-        memset(own->data, 0, size);
         return own->data;
     }
     if (!b || b->cap - b->used < size) {
-        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + cap);
-        b->cap = cap;
-        b->used = 0;
+        b = block_new(size > ARENA_BLOCK ? size : ARENA_BLOCK);
         b->next = a->head;
         a->head = b;
     }
-    void *p = b->data + b->used;
+    void *p = b->data + b->used;   /* zero: the block came from calloc and nothing reuses it */
     b->used += size;
     a->used_bytes += size;
-    memset(p, 0, size);
     return p;
 }
 
