@@ -17,23 +17,33 @@ struct ArenaBlock {
     _Alignas(ARENA_ALIGN) unsigned char data[];
 };
 
-/* An interned string carries, just before its characters, its hash and length (the table compares
- * hashes before characters and grows without hashing or measuring anything again) and the values
- * bound to it (arena_intern_slot): a plan's name table is its interned strings themselves, so
- * declaring or resolving a name costs no second table and no second cache miss. */
+/* An interned string carries, just before its characters, the values bound to it
+ * (arena_intern_slot): a plan's name table is its interned strings themselves, so declaring or
+ * resolving a name costs no second table and no second cache miss. */
 typedef struct InternHeader {
     void *slots[ARENA_INTERN_SLOTS];
-    uint32_t hash, len;
 } InternHeader;
 
-static const InternHeader *header_of(const char *s) { return (const InternHeader *)(const void *)(s - sizeof(InternHeader)); }
+/* A slot of the intern table holds the string's hash and length beside the pointer: a probe that
+ * meets another string tells it apart from the slot alone, where reading them from the string's
+ * header cost a second, dependent cache miss on every probe (a fifth of `planc check`'s time on a
+ * large plan: docs/performance.md), and the table grows without hashing anything again. */
+struct InternSlot {
+    const char *str;            /* NULL: the slot is free */
+    uint32_t hash, len;
+};
 
 void **arena_intern_slot(const char *interned, int which)
 {
     return &((InternHeader *)(void *)(interned - sizeof(InternHeader)))->slots[which];
 }
 
-enum { ARENA_BLOCK = 64 * 1024 };
+/* Blocks come from calloc, so arena_alloc need not zero what it hands out: a block of a megabyte is
+ * mapped by malloc, and calloc knows the kernel's fresh pages are zero already.  Zeroing every
+ * object with memset as it was handed out cost a fifth of `planc check` on a large plan (a second
+ * pass over the whole model, docs/performance.md).  Pages of a block not yet reached are never
+ * touched, so a small plan's arena costs no more memory than before. */
+enum { ARENA_BLOCK = 1024 * 1024, ARENA_OWN_BLOCK = 32 * 1024 };
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
@@ -49,6 +59,13 @@ void arena_free(Arena *a)
     memset(a, 0, sizeof *a);
 }
 
+static ArenaBlock *block_new(size_t cap)
+{
+    ArenaBlock *b = xcalloc(1, sizeof *b + cap);
+    b->cap = cap;
+    return b;
+}
+
 void *arena_alloc(Arena *a, size_t size)
 {
     size_t align = ARENA_ALIGN;
@@ -56,29 +73,24 @@ void *arena_alloc(Arena *a, size_t size)
     if (size == 0)
         size = align;
     ArenaBlock *b = a->head;
-    if (b && size >= ARENA_BLOCK / 2 && b->cap - b->used < size) {
+    if (b && size >= ARENA_OWN_BLOCK && b->cap - b->used < size) {
         /* a large array (a growing vector) gets a block of its own behind the current one, which
          * goes on filling: starting a new block for it would leave the rest of this one empty */
-        ArenaBlock *own = xmalloc(sizeof *own + size);
-        own->cap = own->used = size;
+        ArenaBlock *own = block_new(size);
+        own->used = size;
         own->next = b->next;
         b->next = own;
         a->used_bytes += size;
-        memset(own->data, 0, size);
         return own->data;
     }
     if (!b || b->cap - b->used < size) {
-        size_t cap = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + cap);
-        b->cap = cap;
-        b->used = 0;
+        b = block_new(size > ARENA_BLOCK ? size : ARENA_BLOCK);
         b->next = a->head;
         a->head = b;
     }
-    void *p = b->data + b->used;
+    void *p = b->data + b->used;   /* zero: the block came from calloc and nothing reuses it */
     b->used += size;
     a->used_bytes += size;
-    memset(p, 0, size);
     return p;
 }
 
@@ -93,15 +105,15 @@ char *arena_strndup(Arena *a, const char *s, size_t n)
 static void intern_grow(Arena *a)
 {
     size_t cap = a->intern_cap ? a->intern_cap * 2 : 1024;
-    const char **tab = xcalloc(cap, sizeof *tab);
+    struct InternSlot *tab = xcalloc(cap, sizeof *tab);
     for (size_t i = 0; i < a->intern_cap; i++) {
-        const char *s = a->interned[i];
-        if (!s)
+        const struct InternSlot *old = &a->interned[i];
+        if (!old->str)
             continue;
-        size_t j = header_of(s)->hash & (cap - 1);
-        while (tab[j])
+        size_t j = old->hash & (cap - 1);
+        while (tab[j].str)
             j = (j + 1) & (cap - 1);
-        tab[j] = s;
+        tab[j] = *old;
     }
     free(a->interned);
     a->interned = tab;
@@ -115,20 +127,19 @@ const char *arena_intern(Arena *a, const char *s, size_t n)
     size_t mask = a->intern_cap - 1;
     uint32_t h = prt_hash_bytes(s, n);
     size_t j = h & mask;
-    while (a->interned[j]) {
-        const char *t = a->interned[j];
-        const InternHeader *th = header_of(t);
-        if (th->hash == h && th->len == n && memcmp(t, s, n) == 0)
-            return t;
+    struct InternSlot *slot;
+    for (slot = &a->interned[j]; slot->str; slot = &a->interned[j]) {
+        if (slot->hash == h && slot->len == n && memcmp(slot->str, s, n) == 0)
+            return slot->str;
         j = (j + 1) & mask;
     }
     InternHeader *hd = arena_alloc(a, sizeof *hd + n + 1);   /* zeroed: no values bound */
-    hd->hash = h;
-    hd->len = (uint32_t)n;
     char *copy = (char *)(hd + 1);
     memcpy(copy, s, n);
     copy[n] = '\0';
-    a->interned[j] = copy;
+    slot->str = copy;
+    slot->hash = h;
+    slot->len = (uint32_t)n;
     a->intern_len++;
     return copy;
 }

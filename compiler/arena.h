@@ -11,8 +11,9 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
     ArenaBlock *head;
     size_t used_bytes;          /* for statistics and memory limits */
-    /* string interning: open addressing over pointers into the arena */
-    const char **interned;
+    /* string interning: open addressing over pointers into the arena, each slot with the string's
+     * hash and length, so that a probe compares them without loading the string (arena.c) */
+    struct InternSlot *interned;
     size_t intern_cap, intern_len;
 } Arena;
 

@@ -146,6 +146,7 @@ done
 . tests/lsp_edit.sh
 . tests/editors.sh
 . tests/build_packed.sh
+. tests/bench_limit.sh
 
 # --- workbooks (issue 18): the reader, returns read by eval, reports, templates ---
 . tests/xlsx_read.sh
