@@ -4,9 +4,7 @@
 
 #include <math.h>
 
-/* The year's target for r's year as in force at r's period (amendments applied), as a number; false
- * when there is none or it is not a number (monitor, maintain without a baseline, a benchmark). */
-static bool annual_target(const prt_indicator *in, prt_period p, const prt_target **out, double *value)
+bool prt_annual_target(const prt_indicator *in, prt_period p, const prt_target **out, double *value)
 {
     prt_period year = prt_period_year_of(p);
     const prt_target *t = NULL;
@@ -61,7 +59,7 @@ void prt_forecast_rate(prt_pool *pool, prt_rating *r, const prt_plan *plan, int 
     r->forecast_explanation = "";
     if (plan->forecast == PRT_FORECAST_NONE || r->status != PRT_RESULT_VALUE || r->period.kind == PRT_YEAR ||
         year_end(r->period) || in->polarity == PRT_POL_MONITOR || in->polarity == PRT_POL_NONE ||
-        !annual_target(in, r->period, &t, &target))
+        !prt_annual_target(in, r->period, &t, &target))
         return;
     char how[160];
     double v = r->value, part, whole;

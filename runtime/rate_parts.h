@@ -32,6 +32,10 @@ bool prt_rating_benchmark(const prt_plan *plan, const prt_rating *r, int bench, 
 int prt_rating_benchmark_at(const prt_plan *plan, const prt_rating *r, int n);
 /* Target t as a report for period p sees it: the latest amendment in force by then, else t. */
 const prt_target *prt_target_amended(const prt_indicator *in, const prt_target *t, prt_period p);
+/* The year's target for p's year as in force at p (amendments applied), as a number; false when
+ * there is none or it is not a number (monitor, maintain without a baseline, a benchmark).  The
+ * year-end forecast's (forecast.c), and the SQL back end's. */
+bool prt_annual_target(const prt_indicator *in, prt_period p, const prt_target **out, double *value);
 
 /* Whether band i of s, its edge reached, is r's: its condition holds (else the band is noted in
  * r->cond_failed for the explanation). */

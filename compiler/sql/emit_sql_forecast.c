@@ -8,27 +8,6 @@
 
 #include <stdlib.h>
 
-/* The year's target for p's year as in force at p, as a number (forecast.c's annual_target); NULL
- * when there is none or it is not a number. */
-static const prt_target *annual_target(const prt_indicator *in, prt_period p, double *value)
-{
-    prt_period year = prt_period_year_of(p);
-    const prt_target *t = NULL;
-    for (int i = 0; i < in->ntargets && !t; i++)
-        if (prt_period_equal(in->targets[i].period, year))
-            t = &in->targets[i];
-    if (!t)
-        return NULL;
-    t = prt_target_amended(in, t, p);
-    if (t->kind == PRT_TARGET_VALUE || t->kind == PRT_TARGET_THRESHOLD)
-        *value = t->value;
-    else if (t->kind == PRT_TARGET_MAINTAIN && in->has_baseline)
-        *value = in->baseline;
-    else
-        return NULL;
-    return t;
-}
-
 /* One row of plan_forecasts when a rating of indicator ix for period p can have a forecast (all but
  * its result known: forecast.c's prt_forecast_rate up to the figure). */
 static void forecast_row(SqlOut *o, int ix, prt_period p)
@@ -39,8 +18,8 @@ static void forecast_row(SqlOut *o, int ix, prt_period p)
     prt_period_months(p, &first, &last);
     if (p.kind == PRT_YEAR || last == 12 || in->polarity == PRT_POL_MONITOR || in->polarity == PRT_POL_NONE)
         return;
-    const prt_target *t = annual_target(in, p, &target);
-    if (!t)
+    const prt_target *t;
+    if (!prt_annual_target(in, p, &t, &target))
         return;
     char a[32];
     prt_period last_year = prt_period_last_year(p), year = prt_period_year_of(last_year);
