@@ -128,11 +128,13 @@ golden_cmd "packed: --tables with an unknown form" tests/build_packed/unknown.ex
     compile --tables compact tests/eval/small.plan -o "$PK/x.c"
 
 # $CFLAGS comes after planc's -std=c11 -O2 (the user's -O0 wins), and after $CC's own flags
-cat >"$PK/cc" <<'EOF'
-#!/bin/bash
-echo "$*" >"$(dirname "$0")/cc.args"
-exec cc "$@"
-EOF
+# (the wrapper runs the suite's own compiler: under check-sanitize, clang with the sanitizers, which
+# the instrumented libplanrt.a needs at link time)
+{
+    echo '#!/bin/bash'
+    echo 'echo "$*" >"$(dirname "$0")/cc.args"'
+    printf 'exec %s "$@"\n' "${CC:-cc}"
+} >"$PK/cc"
 chmod +x "$PK/cc"
 if CC="$PK/cc -DFROM_CC" CFLAGS="-O0  -g" "$PLANC" build tests/eval/small.plan -o "$PK/small_eval" >"$PK/build.log" 2>&1 &&
     grep -qE '^-DFROM_CC -std=c11 -O2 -O0 -g -I' "$PK/cc.args" && [ -x "$PK/small_eval" ]; then
