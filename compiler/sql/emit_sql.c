@@ -1,5 +1,6 @@
 /* planc compile --target sql: the script as a whole (emit_sql.h).  It can be run again on the same
  * database: the plan's tables and the views are made anew, the results table is kept. */
+#include "emit_sql_format.h"
 #include "emit_sql_parts.h"
 #include "escape.h"
 
@@ -63,15 +64,20 @@ void emit_sql(FILE *out, const prt_plan *plan, SqlDialect dialect, const char *p
     prt_buf_puts(&b, "BEGIN;\n");
     for (int k = sql_delivery_nviews - 1; k >= 0; k--)
         sql_drop_view(&b, dialect, sql_delivery_view_names[k]);
+    /* dependants first, in the reverse of the order the views are made (PostgreSQL refuses to drop a
+     * view another depends on) */
     for (int k = sql_nviews - 1; k >= 0; k--) {
         if (strcmp(sql_view_names[k], "formula_operands") == 0)
             sql_drop_formula_levels(&b, dialect);   /* as many as a plan can have: they depend on it */
+        if (strcmp(sql_view_names[k], "results_for_period") == 0) {   /* made after it, before the formulas */
+            for (int j = sql_benchmark_nviews - 1; j >= 0; j--)
+                sql_drop_view(&b, dialect, sql_benchmark_view_names[j]);
+            for (int j = sql_period_nviews - 1; j >= 0; j--)
+                sql_drop_view(&b, dialect, sql_period_view_names[j]);
+        }
         sql_drop_view(&b, dialect, sql_view_names[k]);
     }
-    for (int k = sql_benchmark_nviews - 1; k >= 0; k--)
-        sql_drop_view(&b, dialect, sql_benchmark_view_names[k]);
-    for (int k = sql_period_nviews - 1; k >= 0; k--)
-        sql_drop_view(&b, dialect, sql_period_view_names[k]);
+    sql_drop_format_function(&b, dialect);
     for (int k = sql_ntables - 1; k >= 0; k--)
         sql_drop_table(&b, sql_table_names[k]);
     for (int k = sql_benchmark_ntables - 1; k >= 0; k--)

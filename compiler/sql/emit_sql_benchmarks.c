@@ -125,6 +125,14 @@ static bool follows_a_benchmark(const prt_indicator *in)
     return false;
 }
 
+bool sql_benchmark_targets_any(const prt_plan *plan)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        if (follows_a_benchmark(&plan->indicators[i]))
+            return true;
+    return false;
+}
+
 /* A row for every period a rating can be for (sql_rated_periods) whose target follows a benchmark. */
 static void benchmark_targets(SqlOut *o)
 {

@@ -45,24 +45,27 @@ void sql_number(prt_buf *b, SqlDialect d, double v)
     prt_buf_printf(b, "CAST('%s' AS %s)", text, sql_type_real(d));
 }
 
-void sql_to_number(prt_buf *b, SqlDialect d, const char *t)
+void sql_is_number(prt_buf *b, SqlDialect d, const char *t)
 {
     switch (d) {
     case SQL_SQLITE:   /* no regular expressions: digits, one sign, one point, nothing else */
-        prt_buf_printf(b,
-                       "CASE WHEN %s GLOB '*[0-9]*' AND %s NOT GLOB '*[^0-9.+-]*' AND %s NOT GLOB '?*[+-]*' "
-                       "AND %s NOT GLOB '*.*.*' THEN CAST(%s AS REAL) END",
-                       t, t, t, t, t);
+        prt_buf_printf(b, "(%s GLOB '*[0-9]*' AND %s NOT GLOB '*[^0-9.+-]*' AND %s NOT GLOB '?*[+-]*' AND %s NOT GLOB '*.*.*')", t, t, t,
+                       t);
         return;
     case SQL_POSTGRES:
-        prt_buf_printf(b, "CASE WHEN %s ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$' THEN CAST(%s AS DOUBLE PRECISION) END",
-                       t, t);
+        prt_buf_printf(b, "%s ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$'", t);
         return;
-    case SQL_DUCKDB:
-        prt_buf_printf(b, "CASE WHEN regexp_full_match(%s, '[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)') THEN TRY_CAST(%s AS DOUBLE) END",
-                       t, t);
+    case SQL_DUCKDB:   /* TRY_CAST: digits too many for a double are NULL, not an error */
+        prt_buf_printf(b, "(regexp_full_match(%s, '[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)') AND TRY_CAST(%s AS DOUBLE) IS NOT NULL)", t, t);
         return;
     }
+}
+
+void sql_to_number(prt_buf *b, SqlDialect d, const char *t)
+{
+    prt_buf_puts(b, "CASE WHEN ");
+    sql_is_number(b, d, t);
+    prt_buf_printf(b, " THEN %s(%s AS %s) END", d == SQL_DUCKDB ? "TRY_CAST" : "CAST", t, sql_type_real(d));
 }
 
 void sql_round(prt_buf *b, const char *x)
@@ -72,6 +75,15 @@ void sql_round(prt_buf *b, const char *x)
                    "(CASE WHEN %s >= 0 THEN floor(%s) + CASE WHEN %s - floor(%s) >= 0.5 THEN 1 ELSE 0 END "
                    "ELSE -(floor(-%s) + CASE WHEN -%s - floor(-%s) >= 0.5 THEN 1 ELSE 0 END) END)",
                    x, x, x, x, x, x, x);
+}
+
+void sql_fenced(prt_buf *b, SqlDialect d, const char *view, const char *alias, const char *fence)
+{
+    if (d != SQL_POSTGRES)
+        prt_buf_printf(b, "%s %s", view, alias);
+    else
+        prt_buf_printf(b, "(SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.report_period, v.ix) AS %s FROM %s v) %s", fence, view,
+                       alias);
 }
 
 void sql_lower_ascii(prt_buf *b, SqlDialect d, const char *x)

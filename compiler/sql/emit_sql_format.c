@@ -94,20 +94,18 @@ static void printf_round(prt_buf *b, SqlDialect d, const char *a, const char *s)
     prt_buf_free(&sl);
 }
 
-void sql_format_value(prt_buf *b, SqlDialect d, const char *x, const char *in)
+/* The text of x given n, |x| * format_scale rounded to a whole number (a column or a variable, so that
+ * the rounding is written once): the indicator's columns are `in`.format_scale and the rest. */
+static void format_from_whole(prt_buf *b, SqlDialect d, const char *x, const char *n, const char *in)
 {
-    prt_buf n = {0}, arg = {0}, w = {0}, f = {0}, grouped = {0}, scale_real = {0};
-    prt_buf_printf(&arg, "abs(%s)", x);
-    prt_buf_printf(&scale_real, "CAST(%s.format_scale AS %s)", in, sql_type_real(d));
-    printf_round(&n, d, prt_buf_str(&arg), prt_buf_str(&scale_real));   /* every digit printed, as a whole number */
-    prt_buf_free(&scale_real);
-    prt_buf_printf(&w, "floor(%s / %s.format_scale)", prt_buf_str(&n), in);
-    prt_buf_printf(&f, "(%s - %s * %s.format_scale)", prt_buf_str(&n), prt_buf_str(&w), in);
+    prt_buf w = {0}, f = {0}, grouped = {0};
+    prt_buf_printf(&w, "floor(%s / %s.format_scale)", n, in);
+    prt_buf_printf(&f, "(%s - %s * %s.format_scale)", n, prt_buf_str(&w), in);
     prt_buf_printf(&grouped, "%s.grouped", in);
     /* rpt_number: "-0" becomes "0"; "-0.0" keeps its sign */
     prt_buf_printf(b, "(CASE WHEN %s IS NULL THEN NULL ELSE CASE WHEN %s < 0 AND (%s > 0 OR %s.decimals >= 1) THEN '-' ELSE '' END"
                       " || %s.unit_prefix || ",
-                   x, x, prt_buf_str(&n), in, in);
+                   x, x, n, in, in);
     whole_text(b, d, prt_buf_str(&w), prt_buf_str(&grouped));
     prt_buf_printf(b, " || CASE WHEN %s.format_scale = 1 THEN ''\n    WHEN %s.decimals >= 0 THEN '.' || ", in, in);
     prt_buf scale = {0};
@@ -123,9 +121,57 @@ void sql_format_value(prt_buf *b, SqlDialect d, const char *x, const char *in)
     padded(b, d, prt_buf_str(&f), "100");
     prt_buf_printf(b, " END || %s.unit_suffix END)", in);
     prt_buf_free(&x10);
-    prt_buf_free(&n);
-    prt_buf_free(&arg);
     prt_buf_free(&w);
     prt_buf_free(&f);
     prt_buf_free(&grouped);
+}
+
+/* |x| * in.format_scale rounded as printf rounds it. */
+static void whole_of(prt_buf *b, SqlDialect d, const char *x, const char *in)
+{
+    prt_buf arg = {0}, scale_real = {0};
+    prt_buf_printf(&arg, "abs(%s)", x);
+    prt_buf_printf(&scale_real, "CAST(%s.format_scale AS %s)", in, sql_type_real(d));
+    printf_round(b, d, prt_buf_str(&arg), prt_buf_str(&scale_real));
+    prt_buf_free(&arg);
+    prt_buf_free(&scale_real);
+}
+
+void sql_format_value(prt_buf *b, SqlDialect d, const char *x, const char *in)
+{
+    if (d == SQL_POSTGRES) {   /* the function sql_format_function makes */
+        prt_buf_printf(b, "plan_format_value(%s, %s.decimals, %s.grouped, %s.format_scale, %s.unit_prefix, %s.unit_suffix)", x, in,
+                       in, in, in, in);
+        return;
+    }
+    /* written out: the whole number is named about twenty times, each a copy of the rounding, which
+     * DuckDB and SQLite evaluate once per row that is formatted */
+    prt_buf n = {0};
+    whole_of(&n, d, x, in);
+    format_from_whole(b, d, x, prt_buf_str(&n), in);
+    prt_buf_free(&n);
+}
+
+void sql_format_function(prt_buf *b, SqlDialect d)
+{
+    if (d != SQL_POSTGRES)
+        return;
+    /* PostgreSQL puts a view's expressions into the query that reads it, and compiles each (JIT)
+     * when the query is large: written out, the formatting of one figure is 100 KB of expression,
+     * which took 27 s of JIT compilation for 10^6 result rows.  A PL/pgSQL function rounds once. */
+    const char *in = "plan_format_value";
+    prt_buf_puts(b, "\n-- A figure as the reports print it (prt_format_value), for the views' texts.\n"
+                    "CREATE FUNCTION plan_format_value(x double precision, decimals integer, grouped integer, format_scale integer,\n"
+                    "  unit_prefix text, unit_suffix text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $body$\n"
+                    "DECLARE n double precision;\nBEGIN\n  IF x IS NULL THEN RETURN NULL; END IF;\n  n := ");
+    whole_of(b, d, "x", in);
+    prt_buf_puts(b, ";\n  RETURN ");
+    format_from_whole(b, d, "x", "n", in);
+    prt_buf_puts(b, ";\nEND\n$body$;\n");
+}
+
+void sql_drop_format_function(prt_buf *b, SqlDialect d)
+{
+    if (d == SQL_POSTGRES)
+        prt_buf_puts(b, "DROP FUNCTION IF EXISTS plan_format_value(double precision, integer, integer, integer, text, text);\n");
 }

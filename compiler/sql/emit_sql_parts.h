@@ -49,6 +49,9 @@ extern const int sql_period_nviews;
  * (after rating_inputs, before rating_method, whose band conditions ask for it). */
 void sql_emit_forecast_facts(SqlOut *o);
 void sql_emit_forecast_view(SqlOut *o);
+/* rating_method's forecast columns and the FROM they come from (rating_settled t, and forecasts
+ * when the plan forecasts). */
+void sql_forecast_join_columns(SqlOut *o);
 /* The ratings view's forecast columns, from rating_bands r and plan_indicators i. */
 void sql_emit_forecast_columns(SqlOut *o);
 /* Band conditions (emit_sql_conditions.c): the table plan_band_conditions; the test that the
@@ -91,6 +94,8 @@ extern const int sql_delivery_ntables;
 void sql_benchmark_columns(SqlOut *o);
 void sql_emit_benchmark_facts(SqlOut *o);
 void sql_emit_benchmark_views(SqlOut *o);
+/* Whether any indicator's target, as written or amended, follows a benchmark. */
+bool sql_benchmark_targets_any(const prt_plan *plan);
 extern const char *const sql_benchmark_view_names[];
 extern const int sql_benchmark_nviews;
 extern const char *const sql_benchmark_table_names[];

@@ -560,6 +560,15 @@ void sql_period_facts(SqlOut *o)
 const char *const sql_period_view_names[] = {"indicator_reports", "report_targets"};
 const int sql_period_nviews = sizeof sql_period_view_names / sizeof sql_period_view_names[0];
 
+/* Whether any indicator reports in arrears (plan_timings has a fallback_period). */
+static bool any_arrears(const prt_plan *plan)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        if (plan->indicators[i].arrears > 0)
+            return true;
+    return false;
+}
+
 void sql_period_views(SqlOut *o)
 {
     prt_buf_puts(o->b,
@@ -577,11 +586,16 @@ void sql_period_views(SqlOut *o)
     for (int c = 0; c < NTARGET_COLS; c++)
         prt_buf_printf(o->b, ",\n  CASE WHEN q.ix IS NULL THEN y.%s ELSE q.%s END AS %s", target_cols[c].name, target_cols[c].name,
                        target_cols[c].name);
+    /* the arrears fallback reads the results once more: only when an indicator reports in arrears */
+    if (any_arrears(o->plan))
+        prt_buf_puts(o->b,
+            "\nFROM (SELECT r.ix, r.report_period, r.due, CASE WHEN r.fallback_period IS NULL OR x.ix IS NOT NULL\n"
+            "    THEN r.result_period ELSE r.fallback_period END AS period\n"
+            "  FROM indicator_reports r\n"
+            "  LEFT JOIN results_for_period x ON r.fallback_period IS NOT NULL AND x.ix = r.ix AND x.period = r.result_period) p\n");
+    else
+        prt_buf_puts(o->b, "\nFROM (SELECT r.ix, r.report_period, r.due, r.result_period AS period FROM indicator_reports r) p\n");
     prt_buf_puts(o->b,
-        "\nFROM (SELECT r.ix, r.report_period, r.due, CASE WHEN r.fallback_period IS NULL OR x.ix IS NOT NULL\n"
-        "    THEN r.result_period ELSE r.fallback_period END AS period\n"
-        "  FROM indicator_reports r\n"
-        "  LEFT JOIN results_for_period x ON r.fallback_period IS NOT NULL AND x.ix = r.ix AND x.period = r.result_period) p\n"
         "JOIN plan_periods k ON k.period = p.period\n"
         "LEFT JOIN plan_rating_targets q ON q.ix = p.ix AND q.period = p.period\n"
         "LEFT JOIN plan_year_targets y ON y.ix = p.ix AND k.year BETWEEN y.first_year AND y.last_year\n"

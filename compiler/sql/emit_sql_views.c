@@ -31,6 +31,15 @@ static void view(SqlOut *o, const char *name, const char *comment)
     prt_buf_printf(o->b, "\n-- %s\nCREATE VIEW %s AS\n", comment, name);
 }
 
+/* Whether the plan records results of its own (plan_results has rows). */
+static bool plan_records_results(const prt_plan *plan)
+{
+    for (int i = 0; i < plan->nindicators; i++)
+        if (plan->indicators[i].nresults > 0)
+            return true;
+    return false;
+}
+
 static void results_views(SqlOut *o)
 {
     const char *clean = "replace(replace(replace(trim(r.value), '\xc2\xa3', ''), ',', ''), '%', '')";
@@ -38,13 +47,14 @@ static void results_views(SqlOut *o)
     const char *clean_upper = "replace(replace(replace(trim(r.upper), '\xc2\xa3', ''), ',', ''), '%', '')";
     view(o, "results_read", "Each results row that names an indicator, its value read: status 'value', 'Not available',\n"
                             "-- 'Not yet available', or NULL when the SQL cannot read the value (docs/warehouse.md).");
+    /* a number first: most values are, and the test for one is cheaper than folding the case */
     prt_buf_puts(o->b, "SELECT n.ix, trim(r.period) AS period,\n  CASE WHEN ");
+    sql_is_number(o->b, o->d, clean);
+    prt_buf_puts(o->b, " THEN 'value'\n    WHEN ");
     sql_lower_ascii(o->b, o->d, "trim(r.value)");
     prt_buf_puts(o->b, " IN ('not available', 'n/a') OR trim(r.value) = '#N/A' THEN 'Not available'\n    WHEN ");
     sql_lower_ascii(o->b, o->d, "trim(r.value)");
-    prt_buf_puts(o->b, " IN ('not yet available', 'nya') THEN 'Not yet available'\n    WHEN ");
-    sql_to_number(o->b, o->d, clean);
-    prt_buf_puts(o->b, " IS NOT NULL THEN 'value' END AS status,\n  ");
+    prt_buf_puts(o->b, " IN ('not yet available', 'nya') THEN 'Not yet available' END AS status,\n  ");
     sql_to_number(o->b, o->d, clean);
     prt_buf_puts(o->b, " AS value,\n  ");
     /* the survey's confidence interval: both bounds, or none */
@@ -61,10 +71,13 @@ static void results_views(SqlOut *o)
                        "FROM results r JOIN plan_indicator_names n ON n.name = trim(r.ref);\n");
 
     view(o, "results_found", "The result of each indicator and period: the results file's row, else the plan's own.");
-    prt_buf_puts(o->b, "SELECT ix, period, status, value, lower, upper, override, reason, comment FROM results_read WHERE status IS NOT NULL\n"
-                       "UNION ALL\n"
-                       "SELECT p.ix, p.period, p.status, p.value, p.lower, p.upper, NULL, NULL, NULL FROM plan_results p\n"
-                       "WHERE NOT EXISTS (SELECT 1 FROM results_read r WHERE r.ix = p.ix AND r.period = p.period AND r.status IS NOT NULL);\n");
+    prt_buf_puts(o->b, "SELECT ix, period, status, value, lower, upper, override, reason, comment FROM results_read WHERE status IS NOT NULL");
+    /* the plan's own results only when it records some: the anti-join reads the results once more */
+    if (plan_records_results(o->plan))
+        prt_buf_puts(o->b, "\nUNION ALL\n"
+                           "SELECT p.ix, p.period, p.status, p.value, p.lower, p.upper, NULL, NULL, NULL FROM plan_results p\n"
+                           "WHERE NOT EXISTS (SELECT 1 FROM results_read r WHERE r.ix = p.ix AND r.period = p.period AND r.status IS NOT NULL)");
+    prt_buf_puts(o->b, ";\n");
 
     view(o, "results_for_period", "The result a rating for a period takes: its own, or for a year its last part's (plan_lookup).");
     /* the first found by rank, as a window rather than NOT EXISTS over the same join, which PostgreSQL
@@ -78,30 +91,60 @@ static void results_views(SqlOut *o)
 
 static void rating_inputs(SqlOut *o)
 {
+    /* a target that follows a benchmark takes its value from benchmark_targets; a plan without one
+     * leaves that join out, and its columns are NULL */
+    bool bench = sql_benchmark_targets_any(o->plan);
+    prt_buf bt_value = {0}, bt_tolerance = {0}, bt_name = {0};
+    if (bench) {
+        prt_buf_puts(&bt_value, "bt.value");
+        prt_buf_puts(&bt_tolerance, "bt.tolerance");
+        prt_buf_puts(&bt_name, "bt.name");
+    } else {
+        prt_buf_printf(&bt_value, "CAST(NULL AS %s)", sql_type_real(o->d));
+        prt_buf_printf(&bt_tolerance, "CAST(NULL AS %s)", sql_type_real(o->d));
+        prt_buf_printf(&bt_name, "CAST(NULL AS %s)", sql_type_text(o->d));
+    }
     view(o, "rating_inputs", "Per indicator and report period: the period rated (the result period, or under arrears the\n"
                              "-- report's own when the result is carried there), its result, last year's, the target in force.");
-    prt_buf_puts(o->b,
+    const char *v = prt_buf_str(&bt_value);
+    /* this period's result and last year's come from one reading of the results: a query that names
+     * a view twice reads it twice (the results' window, their parsing) in every engine */
+    bool shared = !sql_formula_any(o->plan);
+    if (shared)
+        prt_buf_puts(o->b, "WITH found AS MATERIALIZED (SELECT period, ix, status, value, lower, upper, override, reason, comment\n"
+                           "  FROM results_for_period)\n");
+    prt_buf_printf(o->b,
         "SELECT q.ix, q.report_period, q.due, q.period, i.sign, i.dot_sign, i.print_factor, i.polarity, i.scheme_ix, i.method,\n"
         "  COALESCE(f.status, 'No result') AS status, f.value, f.lower, f.upper, f.override, f.reason, f.comment,\n"
         "  CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END AS last_year,\n"
         "  q.target_kind, q.target_op, q.within_interval,\n"
         "  CASE WHEN q.target_kind = 'maintain' AND q.target_value IS NULL THEN\n"
         "    CASE WHEN pv.status = 'value' THEN pv.value WHEN pv.status IS NULL THEN q.last_year_baseline END\n"
-        "    WHEN q.target_kind = 'benchmark' THEN bt.value\n"
+        "    WHEN q.target_kind = 'benchmark' THEN %s\n"
         "    ELSE q.target_value END AS target_value,\n"
-        "  CASE WHEN q.target_kind = 'benchmark' THEN bt.tolerance ELSE q.tolerance END AS tolerance, bt.name AS benchmark_name,\n"
+        "  CASE WHEN q.target_kind = 'benchmark' THEN %s ELSE q.tolerance END AS tolerance, %s AS benchmark_name,\n"
         "  q.amended, q.amend_reason, q.target_text,\n"
         "  q.target_text_rated, q.first_band, q.not_comparable, q.improvement_base,\n"
         "  (COALESCE(f.status, 'No result') = 'value' AND i.polarity <> 'monitor' AND q.target_kind IS NOT NULL AND i.scheme_ix IS NOT NULL\n"
-        "    AND (q.target_kind = 'benchmark' AND bt.value IS NOT NULL OR q.target_kind <> 'benchmark'\n"
+        "    AND (q.target_kind = 'benchmark' AND %s IS NOT NULL OR q.target_kind <> 'benchmark'\n"
         "      AND (q.target_value IS NOT NULL OR COALESCE(pv.status, '') = 'value'\n"
         "      OR (pv.status IS NULL AND q.last_year_baseline IS NOT NULL)))) AS to_rate\n"
         "FROM report_targets q\n"
-        "JOIN plan_indicators i ON i.ix = q.ix\n");
-    sql_formula_result_join(o);
-    prt_buf_puts(o->b,
-        "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period\n"
-        "LEFT JOIN benchmark_targets bt ON bt.ix = q.ix AND bt.period = q.period;\n");
+        "JOIN plan_indicators i ON i.ix = q.ix\n",
+        v, prt_buf_str(&bt_tolerance), prt_buf_str(&bt_name), v);
+    if (shared)
+        prt_buf_puts(o->b, "LEFT JOIN found f ON f.ix = q.ix AND f.period = q.period\n"
+                           "LEFT JOIN found pv ON pv.ix = q.ix AND pv.period = q.last_year_period");
+    else {
+        sql_formula_result_join(o);
+        prt_buf_puts(o->b, "LEFT JOIN results_for_period pv ON pv.ix = q.ix AND pv.period = q.last_year_period");
+    }
+    if (bench)
+        prt_buf_puts(o->b, "\nLEFT JOIN benchmark_targets bt ON bt.ix = q.ix AND bt.period = q.period");
+    prt_buf_puts(o->b, ";\n");
+    prt_buf_free(&bt_value);
+    prt_buf_free(&bt_tolerance);
+    prt_buf_free(&bt_name);
 }
 
 static void rating_figures(SqlOut *o)
@@ -121,7 +164,9 @@ static void rating_figures(SqlOut *o)
         "    WHEN r.sign < 0 AND r.value > 0 AND r.target_value >= 0 THEN r.target_value / r.value * 100 END AS pct_achievement,\n"
         "  CASE WHEN r.sign * (r.target_value - r.value) < 0 THEN 0 ELSE r.sign * (r.target_value - r.value) END AS pts,\n"
         "  r.value * r.print_factor AS value_scaled, r.last_year * r.print_factor AS last_year_scaled\n"
-        "FROM rating_inputs r;\n");
+        "FROM ");
+    sql_fenced(o->b, o->d, "rating_inputs", "r", "fence_inputs");
+    prt_buf_puts(o->b, ";\n");
 }
 
 static void rating_settled(SqlOut *o)
@@ -175,8 +220,9 @@ static void rating_method(SqlOut *o)
         "    CASE WHEN t.status <> 'value' OR t.dot_sign = 0 THEN ''\n"
         "      WHEN t.not_comparable = 1 THEN 'Not comparable' WHEN t.last_year IS NULL THEN 'New'\n"
         "      WHEN t.dot_difference > 0 THEN 'Improving' WHEN t.dot_difference < 0 THEN 'Worsening' ELSE 'Same' END AS dot,\n"
-        "    fc.forecast, fc.annual_target, fc.forecast_met\n"
-        "    FROM rating_settled t LEFT JOIN forecasts fc ON fc.ix = t.ix AND fc.report_period = t.report_period) s) m;\n");
+        "    ");
+    sql_forecast_join_columns(o);
+    prt_buf_puts(o->b, ") s) m;\n");
 }
 
 /* The first band of m's scheme whose edge (a condition on b) is reached and whose condition (`if
@@ -214,7 +260,9 @@ static void rating_bands(SqlOut *o)
     band_search(o, "b.band_ix >= m.first_band AND (b.otherwise = 1 OR m.s_percent >= b.threshold)");
     prt_buf_puts(o->b, "\n"
         "    END AS computed_band\n"
-        "  FROM rating_method m) c;\n");
+        "  FROM ");
+    sql_fenced(o->b, o->d, "rating_method", "m", "fence_method");
+    prt_buf_puts(o->b, ") c;\n");
 }
 
 static void ratings(SqlOut *o)
@@ -287,6 +335,7 @@ static void summaries(SqlOut *o)
 void sql_emit_views(SqlOut *o)
 {
     prt_buf_puts(o->b, "\n-- ---- what depends on the results: the views ----\n");
+    sql_format_function(o->b, o->d);
     results_views(o);
     sql_period_views(o);
     sql_emit_benchmark_views(o);
