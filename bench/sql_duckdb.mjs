@@ -1,18 +1,19 @@
 // The ratings of one report period through the views planc compiles (planc compile --target sql
 // --dialect duckdb), run by DuckDB (npm @duckdb/node-api); used by bench/sql_scale.sh:
-//   node bench/sql_duckdb.mjs PLAN.sql RESULTS.csv PERIOD OUT.csv
-// Runs the script, loads the results CSV into its results table, writes ref,rating,dot of PERIOD to
+//   node bench/sql_duckdb.mjs PLAN.sql RESULTS.csv PERIOD OUT.csv [DATABASE]
+// In DATABASE, a DuckDB file made anew (so that 10^8 rows can spill to disk), else in memory.  Runs the script, loads the results CSV into its results table, writes ref,rating,dot of PERIOD to
 // OUT.csv, and prints DuckDB's own seconds for the two steps: "load rate" (without Node's start-up).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
-const [script, results, period, out] = process.argv.slice(2);
+const [script, results, period, out, file] = process.argv.slice(2);
 if (!out) {
     console.error('usage: node bench/sql_duckdb.mjs PLAN.sql RESULTS.csv PERIOD OUT.csv');
     process.exit(2);
 }
 const quote = (s) => "'" + s.replaceAll("'", "''") + "'";
-const instance = await DuckDBInstance.create(':memory:');
+if (file) rmSync(file, { force: true });
+const instance = await DuckDBInstance.create(file || ':memory:');
 const db = await instance.connect();
 const t0 = performance.now();
 await db.run(readFileSync(script, 'utf8'));
