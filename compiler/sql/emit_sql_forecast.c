@@ -33,10 +33,9 @@ static void forecast_row(SqlOut *o, int ix, prt_period p)
     sql_val_num(o, target, false);
     sql_val_text(o, t->kind == PRT_TARGET_THRESHOLD ? prt_cmp_words[t->op] : NULL, false);
     sql_val_text(o, prt_period_format(last_year, a, sizeof a), false);
-    /* last year's whole-year figure: its row, else its Q4's, March's, H2's (prt_find_result) */
-    prt_period tries[4] = {year, {year.year, PRT_QUARTER, 4}, {year.year, PRT_MONTH, 12}, {year.year, PRT_HALF, 2}};
-    for (int k = 0; k < 4; k++)
-        sql_val_text(o, prt_period_format(tries[k], a, sizeof a), false);
+    /* last year's whole-year figure: its row, else its Q4's, March's, H2's (prt_find_result), which
+     * results_for_period finds by plan_lookup (sql_period_facts adds the year's rows) */
+    sql_val_text(o, prt_period_format(year, a, sizeof a), false);
     prt_buf_putc(o->b, ')');
 }
 
@@ -47,17 +46,17 @@ void sql_emit_forecast_facts(SqlOut *o)
         "-- The year-end forecast (the plan's `forecast`): for each indicator and period rated in a part of\n"
         "-- the year other than the last, with a numeric annual target, how the year's figure is forecast\n"
         "-- (rule: latest value, profile, run_rate), the months of the year the period ends in, the annual\n"
-        "-- target in force then and its comparison (NULL: by polarity), last year's same period, and where\n"
-        "-- last year's whole-year figure is looked for, in order (its row, Q4, March, H2).  Empty when the\n"
-        "-- plan declares no forecast.\n"
+        "-- target in force then and its comparison (NULL: by polarity), last year's same period, and last\n"
+        "-- year (its whole-year figure: the year's row, else Q4's, March's, H2's, as plan_lookup orders\n"
+        "-- them).  Empty when the plan declares no forecast.\n"
         "CREATE TABLE plan_forecasts (ix %s, period %s, rule %s, months %s, annual_target %s, target_op %s,\n"
-        "  last_year_period %s, year_try0 %s, year_try1 %s, year_try2 %s, year_try3 %s, PRIMARY KEY (ix, period));\n",
-        n, t, t, r, r, t, t, t, t, t, t);
+        "  last_year_period %s, last_year %s, PRIMARY KEY (ix, period));\n",
+        n, t, t, r, r, t, t, t);
     if (o->plan->forecast == PRT_FORECAST_NONE)
         return;
     RatedPeriods rated = sql_rated_periods_new(o->plan);
     sql_rows_start(o, "INSERT INTO plan_forecasts (ix, period, rule, months, annual_target, target_op, last_year_period, "
-                      "year_try0, year_try1, year_try2, year_try3) VALUES");
+                      "last_year) VALUES");
     for (int i = 0; i < o->plan->nindicators; i++) {
         int nrated = sql_rated_periods(&rated, &o->plan->indicators[i]);
         for (int k = 0; k < nrated; k++)
@@ -86,9 +85,8 @@ static void forecast_figure(SqlOut *o)
     prt_buf_puts(o->b,
         "SELECT r.ix, r.report_period, r.period, i.sign, f.rule, f.annual_target, f.target_op,\n"
         "  CASE WHEN f.rule = 'latest' THEN r.value\n"
-        "    WHEN f.rule = 'profile' AND lp.status = 'value' AND lp.value > 0 AND\n"
-        "      COALESCE(y0.status, y1.status, y2.status, y3.status) = 'value'\n"
-        "      THEN r.value * COALESCE(y0.value, y1.value, y2.value, y3.value) / lp.value\n"
+        "    WHEN f.rule = 'profile' AND lp.status = 'value' AND lp.value > 0 AND y.status = 'value'\n"
+        "      THEN r.value * y.value / lp.value\n"
         "    ELSE r.value * ");
     sql_number(o->b, o->d, 12);
     prt_buf_puts(o->b, " / f.months END AS forecast\n"
@@ -96,11 +94,7 @@ static void forecast_figure(SqlOut *o)
         "JOIN plan_forecasts f ON f.ix = r.ix AND f.period = r.period\n"
         "JOIN plan_indicators i ON i.ix = r.ix\n"
         "LEFT JOIN results_found lp ON lp.ix = r.ix AND lp.period = f.last_year_period\n"
-        "LEFT JOIN results_found y0 ON y0.ix = r.ix AND y0.period = f.year_try0\n"
-        "LEFT JOIN results_found y1 ON y1.ix = r.ix AND y1.period = f.year_try1 AND y0.ix IS NULL\n"
-        "LEFT JOIN results_found y2 ON y2.ix = r.ix AND y2.period = f.year_try2 AND y0.ix IS NULL AND y1.ix IS NULL\n"
-        "LEFT JOIN results_found y3 ON y3.ix = r.ix AND y3.period = f.year_try3 AND y0.ix IS NULL AND y1.ix IS NULL\n"
-        "  AND y2.ix IS NULL\n"
+        "LEFT JOIN results_for_period y ON y.ix = r.ix AND y.period = f.last_year\n"
         "WHERE r.status = 'value'");
 }
 

@@ -485,6 +485,10 @@ static void lookups(SqlOut *o, const prt_period *rp, int nrp)
             lookup_rows(o, &ps, prt_period_last_year(q));
             lookup_rows(o, &ps, rp[k]);
             lookup_rows(o, &ps, prt_period_last_year(rp[k]));
+            if (plan->forecast != PRT_FORECAST_NONE) {   /* a forecast's last year, as a whole year */
+                lookup_rows(o, &ps, prt_period_year_of(prt_period_last_year(q)));
+                lookup_rows(o, &ps, prt_period_year_of(prt_period_last_year(rp[k])));
+            }
         }
     }
     sql_rows_end(o);
