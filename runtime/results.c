@@ -4,6 +4,7 @@
 #include "name_index.h"
 #include "number.h"
 #include "planrt.h"
+#include "row_table.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -39,9 +40,7 @@ struct prt_results {
     const prt_plan *plan;
     prt_result_row *rows;       /* a row replaced by a restatement stays, dead (indicator and input -1) */
     size_t n, cap;
-    /* (indicator, period) -> row + 1, open addressing */
-    size_t *slots;
-    size_t nslots;
+    prt_row_table table;        /* (indicator, period) -> row + 1 */
     prt_pool strings;           /* all text the rows point into */
     int *bench_index;           /* storage for the rows' benchmark values, row after row */
     double *bench_value;
@@ -156,12 +155,19 @@ static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Where field i of the record just read is: its line (a quoted field may start lines below the
  * record's first) and its columns in characters, the field's extent to the end of its first line.
- * Worked out from the record's text only when a problem is reported, so no row pays for it. */
+ * Worked out from the record's text (at a problem, and for each kept row's value). */
 static prt_pos csv_field_pos(const prt_csv *c, uint32_t file, unsigned line, size_t i)
 {
     prt_pos pos = {file, line, 1, 1};
     const char *s = c->record;
     size_t b = c->raw_begin[i], e = c->raw_end[i];
+    if (c->ascii && c->one_line) {
+        /* every byte a character, no line end before the field or in it: the common case, and the
+         * one every kept row pays for (its value's place) */
+        pos.col = (unsigned)b + 1;
+        pos.end_col = (unsigned)e + 1;
+        return pos;
+    }
     for (size_t k = 0; k < b; k++) {
         if (s[k] == '\r' && k + 1 < b && s[k + 1] == '\n')
             continue;   /* CRLF ends one line */
@@ -309,41 +315,10 @@ static void mark_seen(prt_results *r, int indicator, prt_period p)
     r->seen_bits[slot >> 3] |= (unsigned char)(1u << (slot & 7));
 }
 
-static size_t period_key(int indicator, prt_period p)
-{
-    uint64_t h = (uint64_t)(unsigned)indicator * 0x9E3779B97F4A7C15ull;
-    h ^= (uint64_t)(unsigned)(p.year * 64 + (int)p.kind * 16 + p.index) * 0xC2B2AE3D27D4EB4Full;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static void rows_rehash(prt_results *r)
-{
-    size_t cap = r->nslots ? r->nslots * 2 : 1024;
-    free(r->slots);
-    r->slots = prt_xrealloc(NULL, cap * sizeof *r->slots);
-    memset(r->slots, 0, cap * sizeof *r->slots);
-    r->nslots = cap;
-    for (size_t k = 0; k < r->n; k++) {
-        if (r->rows[k].indicator < 0)
-            continue;           /* an input's value, or a row a restatement replaced */
-        size_t i = period_key(r->rows[k].indicator, r->rows[k].period) & (cap - 1);
-        while (r->slots[i])
-            i = (i + 1) & (cap - 1);
-        r->slots[i] = k + 1;
-    }
-}
-
 static const prt_result_row *find_row(const prt_results *r, int indicator, prt_period p)
 {
-    if (!r || !r->nslots)
-        return NULL;
-    size_t mask = r->nslots - 1;
-    for (size_t i = period_key(indicator, p) & mask; r->slots[i]; i = (i + 1) & mask) {
-        const prt_result_row *row = &r->rows[r->slots[i] - 1];
-        if (row->indicator == indicator && prt_period_equal(row->period, p))
-            return row;
-    }
-    return NULL;
+    size_t at = r ? prt_row_table_get(&r->table, indicator, p) : 0;
+    return at ? &r->rows[at - 1] : NULL;
 }
 
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period)
@@ -1043,17 +1018,8 @@ static void store_row(prt_results *r, const prt_result_row *row)
         r->rows = prt_xrealloc(r->rows, r->cap * sizeof *r->rows);
     }
     r->rows[r->n++] = *row;
-    if (row->indicator < 0)
-        return;
-    if ((r->n + 1) * 2 > r->nslots) {
-        rows_rehash(r);
-        return;
-    }
-    size_t mask = r->nslots - 1;
-    size_t i = period_key(row->indicator, row->period) & mask;
-    while (r->slots[i])
-        i = (i + 1) & mask;
-    r->slots[i] = r->n;
+    if (row->indicator >= 0)
+        prt_row_table_put(&r->table, row->indicator, row->period, r->n - 1);
 }
 
 /* Keeps a row; a restatement takes the place of the row it restates, which stays in the table dead
@@ -1395,6 +1361,8 @@ static void keep_years(prt_results *r, prt_period p, int n)
     r->keep_all = false;
     r->keep_from = first.year - 1 - (arrears + 3) / 4;
     r->keep_to = p.year;
+    prt_row_table_free(&r->table);
+    prt_row_table_init_years(&r->table, (size_t)r->plan->nindicators, r->keep_from, r->keep_to);
 }
 
 /* Adds the file about to be read to the files read. */
@@ -1426,6 +1394,8 @@ static void free_files(prt_results *r)
  * arrays have stopped moving. */
 static void link_benchmarks(prt_results *r)
 {
+    if (r->nbench == 0)
+        return;                 /* no row has any: their pointers are NULL already */
     size_t first = 0;
     for (size_t k = 0; k < r->n; k++) {
         prt_result_row *row = &r->rows[k];
@@ -1783,7 +1753,7 @@ void prt_results_free(prt_results *r)
     if (!r)
         return;
     free(r->rows);
-    free(r->slots);
+    prt_row_table_free(&r->table);
     free(r->drows);
     prt_delivery_names_free(r->dnames);
     prt_delivery_seen_free(r->dseen);
