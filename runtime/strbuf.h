@@ -23,6 +23,9 @@ bool prt_same_nocase(const char *a, const char *b);
 void *prt_xmalloc(size_t n);
 void *prt_xcalloc(size_t n, size_t size);
 void *prt_xrealloc(void *p, size_t n);
+/* The same for an array of many megabytes that grows (its first `used` bytes kept): backed by huge
+ * pages where the system allows. */
+void *prt_xrealloc_big(void *p, size_t used, size_t n);
 char *prt_xstrdup(const char *s);
 
 /* A string being built: data is NUL-terminated once anything was added (prt_buf_str never NULL). */
