@@ -55,7 +55,7 @@ struct prt_results {
      * name (1900/01 to 2199/00) when the plan does not say which it covers. */
     unsigned char *seen_bits;
     int base_year;
-    size_t slots_per_indicator;
+    size_t period_slots;
     FileRec *files;             /* the files read so far, in order; freed once the reading ends */
     size_t nfiles, files_cap;
     /* delivery rows (activities and milestones): all kept, whatever the period, being few, and a
@@ -297,10 +297,11 @@ static prt_pos first_row_of(const prt_results *r, int indicator, prt_period p, u
     return (prt_pos){r->files[r->nfiles - 1].file, 1, 0, 0};
 }
 
-/* The bit that says whether a row for (indicator, period) has come. */
+/* The bit that says whether a row for (indicator, period) has come: period after period, so that a
+ * period's rows in plan order test neighbouring bits rather than one cache line each. */
 static size_t seen_slot(const prt_results *r, int indicator, prt_period p)
 {
-    return (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
+    return period_slot(r, p) * (size_t)r->plan->nindicators + (size_t)indicator;
 }
 
 static bool seen(const prt_results *r, int indicator, prt_period p)
@@ -1345,9 +1346,9 @@ static prt_results *results_new(const prt_plan *plan)
     r->plan = plan;
     r->keep_all = true;
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
-    r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
+    r->period_slots = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
     size_t indicators = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
-    r->seen_bits = prt_xcalloc(r->slots_per_indicator * indicators / 8 + 1, 1);
+    r->seen_bits = prt_xcalloc(r->period_slots * indicators / 8 + 1, 1);
     return r;
 }
 
