@@ -460,6 +460,7 @@ typedef struct Reader {
     prt_diag *diag;
     uint32_t file;              /* the file in diag's sources */
     prt_name_index *names;           /* the history's, shared by its files */
+    const unsigned char *units;      /* ... and each indicator's unit (a prt_unit_kind) */
     int col[COL__FIXED];        /* the column of each fixed field, -1 when absent */
     int *bench_col;             /* per column: the benchmark it holds, -1 for the fixed ones */
     size_t ncols;
@@ -491,28 +492,38 @@ static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0};
 
 /* Whether a value (in column col: the value, or an interval's bound) suits its indicator's unit;
  * reports it (at the field) when not. */
-static bool number_fits(const Reader *rd, int col, const prt_indicator *in, double value, const char *vtext,
-                        prt_suffix suf)
+/* How a number does not suit its indicator's unit, if it does not. */
+typedef enum { FITS, WRONG_SUFFIX, NOT_A_PERCENTAGE, NEGATIVE } Misfit;
+
+static Misfit unit_misfit(prt_unit_kind unit, double value, prt_suffix suf)
 {
-    if (!in)
+    if (!prt_suffix_fits_unit(suf, unit))
+        return WRONG_SUFFIX;
+    if (unit == PRT_UNIT_PERCENT && suf != PRT_SUFFIX_POINTS && (value < 0 || value > 100))
+        return NOT_A_PERCENTAGE;
+    if (prt_unit_forms[unit].nonnegative && value < 0)
+        return NEGATIVE;
+    return FITS;
+}
+
+static bool number_fits(const Reader *rd, int col, int indicator, double value, const char *vtext, prt_suffix suf)
+{
+    Misfit misfit = indicator < 0 ? FITS : unit_misfit((prt_unit_kind)rd->units[indicator], value, suf);
+    if (misfit == FITS)
         return true;
+    /* the indicator's record is read only now: for every row it was a cache miss, the packed unit is not */
+    const prt_indicator *in = &rd->plan->indicators[indicator];
     prt_pos at = field_pos(rd, (size_t)rd->col[col]);
-    if (!prt_suffix_fits_unit(suf, in->unit)) {
+    if (misfit == WRONG_SUFFIX)
         prt_diag_error_at(rd->diag, at, "R007", "'%s' is written %s, but the unit of '%s' is %s", vtext,
                           prt_suffix_texts[suf], prt_indicator_label(in),
                           in->unit == PRT_UNIT_CUSTOM ? in->unit_custom : prt_unit_words[in->unit]);
-        return false;
-    }
-    if (in->unit == PRT_UNIT_PERCENT && suf != PRT_SUFFIX_POINTS && (value < 0 || value > 100)) {
+    else if (misfit == NOT_A_PERCENTAGE)
         prt_diag_error_at(rd->diag, at, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
                           prt_indicator_label(in));
-        return false;
-    }
-    if (prt_unit_forms[in->unit].nonnegative && value < 0) {
+    else
         prt_diag_error_at(rd->diag, at, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
-        return false;
-    }
-    return true;
+    return false;
 }
 
 /* ---- the header ---- */
@@ -719,7 +730,6 @@ static bool row_value(Reader *rd, prt_result_row *row)
 {
     size_t len, c = (size_t)rd->col[COL_VALUE];
     char *text = field(rd->csv, c, &len);
-    const prt_indicator *in = row->indicator >= 0 ? &rd->plan->indicators[row->indicator] : NULL;
     prt_suffix suf = PRT_SUFFIX_NONE;
     const char *why;
     if (plain_number(text, len, &row->value)) {
@@ -743,7 +753,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     } else {
         row->status = PRT_RESULT_VALUE;
     }
-    return number_fits(rd, COL_VALUE, in, row->value, text, suf);
+    return number_fits(rd, COL_VALUE, row->indicator, row->value, text, suf);
 }
 
 /* Field c of the row when the header has the column and the field is not empty, else NULL. */
@@ -756,7 +766,7 @@ static char *optional_field(Reader *rd, int c)
 /* ---- the confidence interval: the lower and upper columns ---- */
 
 /* One bound, text in column col: a number in the indicator's unit (R006, R007). */
-static bool interval_bound(Reader *rd, int col, const char *text, const prt_indicator *in, double *out)
+static bool interval_bound(Reader *rd, int col, const char *text, int indicator, double *out)
 {
     prt_suffix suf = PRT_SUFFIX_NONE;
     const char *why = NULL;
@@ -769,7 +779,7 @@ static bool interval_bound(Reader *rd, int col, const char *text, const prt_indi
                               "'%s' in the '%s' column is not a number", text, column_names[col]);
         return false;
     }
-    return number_fits(rd, col, in, *out, text, suf);
+    return number_fits(rd, col, indicator, *out, text, suf);
 }
 
 /* The interval a survey gives around the value: both bounds or neither, for an indicator's value,
@@ -793,7 +803,8 @@ static bool row_interval(Reader *rd, prt_result_row *row)
     }
     const prt_indicator *in = &rd->plan->indicators[row->indicator];
     double lo, up;
-    if (!interval_bound(rd, COL_LOWER, lower, in, &lo) || !interval_bound(rd, COL_UPPER, upper, in, &up))
+    if (!interval_bound(rd, COL_LOWER, lower, row->indicator, &lo) ||
+        !interval_bound(rd, COL_UPPER, upper, row->indicator, &up))
         return false;
     if (lo > row->value || row->value > up) {
         char a[64], b[64], v[64];
@@ -1015,8 +1026,9 @@ static bool row_history(Reader *rd, prt_result_row *row, const char *ref, bool k
 static void store_row(prt_results *r, const prt_result_row *row)
 {
     if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 256;
-        r->rows = prt_xrealloc_big(r->rows, r->n * sizeof *r->rows, r->cap * sizeof *r->rows);
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        r->rows = prt_big_grow(r->rows, r->cap * sizeof *r->rows, cap * sizeof *r->rows);
+        r->cap = cap;
     }
     r->rows[r->n++] = *row;
     if (row->indicator >= 0)
@@ -1320,6 +1332,9 @@ typedef struct Reading {
     prt_results *r;
     prt_diag *diag;
     prt_name_index names;
+    /* each indicator's unit, packed: every row's value is checked against it, and the indicator's
+     * own record, read for that, was a cache miss a row */
+    unsigned char *units;
     bool unreadable;            /* an input could not be read (R000): no table is handed back */
 } Reading;
 
@@ -1337,6 +1352,7 @@ static void reader_init(Reader *rd, Reading *rg, Source *src)
     rd->last_indicator = -1;
     rd->last_ptext_len = (size_t)-1;
     rd->names = &rg->names;
+    rd->units = rg->units;
 }
 
 static prt_results *results_new(const prt_plan *plan)
@@ -1445,12 +1461,16 @@ static void reading_begin(Reading *rg, const prt_plan *plan, prt_diag *diag)
     rg->diag = diag;
     rg->unreadable = false;
     prt_name_index_build(&rg->names, plan);
+    rg->units = prt_xrealloc(NULL, plan->nindicators > 0 ? (size_t)plan->nindicators : 1);
+    for (int i = 0; i < plan->nindicators; i++)
+        rg->units[i] = (unsigned char)plan->indicators[i].unit;
 }
 
 /* The table once every file is read, or NULL (freed) when an input could not be read. */
 static prt_results *reading_end(Reading *rg)
 {
     prt_name_index_free(&rg->names);
+    free(rg->units);
     free_files(rg->r);
     link_benchmarks(rg->r);
     if (rg->unreadable) {
@@ -1755,7 +1775,7 @@ void prt_results_free(prt_results *r)
 {
     if (!r)
         return;
-    free(r->rows);
+    prt_big_free(r->rows, r->cap * sizeof *r->rows);
     prt_row_table_free(&r->table);
     free(r->drows);
     prt_delivery_names_free(r->dnames);
