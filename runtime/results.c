@@ -490,8 +490,6 @@ static prt_pos row_pos(const Reader *rd)
 static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->file, line, 0, 0}; }
 static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
 
-/* Whether a value (in column col: the value, or an interval's bound) suits its indicator's unit;
- * reports it (at the field) when not. */
 /* How a number does not suit its indicator's unit, if it does not. */
 typedef enum { FITS, WRONG_SUFFIX, NOT_A_PERCENTAGE, NEGATIVE } Misfit;
 
@@ -506,6 +504,8 @@ static Misfit unit_misfit(prt_unit_kind unit, double value, prt_suffix suf)
     return FITS;
 }
 
+/* Whether a value (in column col: the value, or an interval's bound) suits its indicator's unit;
+ * reports it (at the field) when not. */
 static bool number_fits(const Reader *rd, int col, int indicator, double value, const char *vtext, prt_suffix suf)
 {
     Misfit misfit = indicator < 0 ? FITS : unit_misfit((prt_unit_kind)rd->units[indicator], value, suf);
