@@ -1298,7 +1298,7 @@ static bool no_delivery_columns(Reader *rd)
 static void read_row(Reader *rd)
 {
     prt_results *r = rd->r;
-    /* copied from an empty row, not memset: for 160 bytes a memset is a `rep stos`, whose start-up
+    /* copied from an empty row, not memset: for 144 bytes a memset is a `rep stos`, whose start-up
      * showed in the profile (every row pays it); a copy is a few vector moves */
     static const prt_result_row empty_row;
     prt_result_row row = empty_row;

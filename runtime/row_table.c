@@ -83,7 +83,7 @@ static void grow(prt_row_table *t)
 void prt_row_table_put(prt_row_table *t, int indicator, prt_period p, size_t row)
 {
     if (row >= UINT32_MAX)
-        prt_out_of_memory();    /* 2^32 rows of 160 bytes: memory gave out long before */
+        prt_out_of_memory();    /* 2^32 rows of 144 bytes: memory gave out long before */
     uint32_t *e = t->direct ? direct_entry(t, indicator, p) : NULL;
     if (e) {
         *e = (uint32_t)row + 1;

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 /* One slot of the hash table holds its key, so that neither a probe nor growing the table reads the
- * rows themselves (160 bytes each, scattered over the whole array). */
+ * rows themselves (144 bytes each, scattered over the whole array). */
 typedef struct prt_row_slot {
     int indicator;
     prt_period period;
