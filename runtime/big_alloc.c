@@ -1,6 +1,7 @@
 /* Arrays of many megabytes that grow as rows are read (the kept results rows): mapped from the system
  * and asked for huge pages where it offers them, grown in place or moved by remapping, never copied.
- * Faulting in 150 MB of rows a 4 KiB page at a time was a tenth of the evaluator's time (docs/performance.md). */
+ * Faulting in 150 MB of rows a 4 KiB page at a time was a tenth of the evaluator's time
+ * (docs/performance.md). */
 #define _GNU_SOURCE             /* mremap and MADV_HUGEPAGE, beside the build's _XOPEN_SOURCE */
 #include "strbuf.h"
 

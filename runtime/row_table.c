@@ -12,9 +12,13 @@ enum { PERIODS_A_YEAR = 19 };
  * few (two, for a quarter's report), but a plan's arrears could stretch them to centuries. */
 #define DIRECT_MAX_ENTRIES ((size_t)1 << 24)
 
+/* A period's place among its year's 19, as results.c's period_slot numbers them. */
 static size_t within_year(prt_period p)
 {
-    return p.kind == PRT_YEAR ? 0 : p.kind == PRT_HALF ? (size_t)p.index : p.kind == PRT_QUARTER ? 2 + (size_t)p.index : 6 + (size_t)p.index;
+    return p.kind == PRT_YEAR      ? 0
+           : p.kind == PRT_HALF    ? (size_t)p.index
+           : p.kind == PRT_QUARTER ? 2 + (size_t)p.index
+                                   : 6 + (size_t)p.index;
 }
 
 void prt_row_table_init(prt_row_table *t) { memset(t, 0, sizeof *t); }
