@@ -204,6 +204,7 @@ int prt_csv_next(prt_csv *c, unsigned *line, const char **why)
     c->p = p;
     c->line = ln;
     c->ascii = high < 0x80;
+    c->one_line = ln - at <= 1;
     for (size_t i = 0; i < c->nfields; i++)
         c->fields[i] = c->buf + (uintptr_t)c->fields[i];
     return 1;
@@ -227,4 +228,5 @@ void prt_csv_set_record(prt_csv *c, const char *const *texts, const size_t *lens
     for (size_t i = 0; i < c->nfields; i++)
         c->fields[i] = c->buf + (uintptr_t)c->fields[i];
     c->ascii = !(high & 0x80);
+    c->one_line = false;
 }

@@ -17,6 +17,7 @@ typedef struct prt_csv {
     size_t *raw_begin, *raw_end;
     size_t nfields, cap;
     bool ascii;                 /* the current record has no byte above 0x7F (no UTF-8 to check) */
+    bool one_line;              /* ... and no line end inside quotes: a field's column is its offset + 1 */
     char *buf;                  /* storage for the fields */
     size_t buf_len, buf_cap;
     bool more;                  /* streaming: more text follows the buffer (see prt_csv_next) */

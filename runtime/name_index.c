@@ -121,10 +121,12 @@ void prt_name_index_free(prt_name_index *ix)
     free(ix->pool);
 }
 
-/* The length is compared first: most rows that are not the next indicator's differ in it. */
+/* The length is compared first: most rows that are not the next indicator's differ in it.  After the
+ * last indicator the next is the first: a file of several periods starts each again in plan order
+ * (without this the hash table was built for the first row of the second period). */
 bool prt_name_index_find(prt_name_index *ix, int previous, const char *key, size_t n, prt_named_ref *who)
 {
-    int next = previous + 1;
+    int next = previous + 1 < ix->plan->nindicators ? previous + 1 : 0;
     if (next >= 0 && next < ix->plan->nindicators) {
         const prt_packed_names *p = &ix->packed[next];
         if ((p->ref_len == n && memcmp(ix->pool + p->ref_off, key, n) == 0) ||

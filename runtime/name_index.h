@@ -44,7 +44,7 @@ typedef struct prt_name_index {
 void prt_name_index_build(prt_name_index *ix, const prt_plan *plan);
 void prt_name_index_free(prt_name_index *ix);
 /* Whether the n bytes at key name an indicator or input, and which (*who); the indicator after
- * previous is tried first. */
+ * previous is tried first (the first, after the last). */
 bool prt_name_index_find(prt_name_index *ix, int previous, const char *key, size_t n, prt_named_ref *who);
 
 #endif

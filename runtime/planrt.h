@@ -318,15 +318,17 @@ typedef struct prt_result_row {
     const char *dot;                   /* direction of travel as published */
     unsigned line;                     /* where in the file */
     prt_pos at;                        /* the value's place, for warnings about it (file in diag's sources) */
+    /* (the small fields together: a kept row is 144 bytes, not 160 with padding between them, and a
+     * report keeps a million) */
     bool provisional;                  /* the `provisional` column: the figure may still change */
     bool restated;                     /* the `restated` column: this row replaces an earlier figure */
-    double original;                   /* ... whose value (or status) this was */
-    prt_result_status original_status;
-    const char *restate_reason;        /* the `restated` column's text: why */
+    bool has_interval;                 /* the `lower` and `upper` columns: the survey's confidence interval */
+    prt_result_status original_status; /* the status of the figure restated */
     int nbench;
+    double original;                   /* ... and its value */
+    const char *restate_reason;        /* the `restated` column's text: why */
     int *bench_index;
     double *bench_value;
-    bool has_interval;                 /* the `lower` and `upper` columns: the survey's confidence interval */
     double lower, upper;
 } prt_result_row;
 

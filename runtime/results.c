@@ -4,6 +4,7 @@
 #include "name_index.h"
 #include "number.h"
 #include "planrt.h"
+#include "row_table.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -39,9 +40,7 @@ struct prt_results {
     const prt_plan *plan;
     prt_result_row *rows;       /* a row replaced by a restatement stays, dead (indicator and input -1) */
     size_t n, cap;
-    /* (indicator, period) -> row + 1, open addressing */
-    size_t *slots;
-    size_t nslots;
+    prt_row_table table;        /* (indicator, period) -> row + 1 */
     prt_pool strings;           /* all text the rows point into */
     int *bench_index;           /* storage for the rows' benchmark values, row after row */
     double *bench_value;
@@ -56,7 +55,7 @@ struct prt_results {
      * name (1900/01 to 2199/00) when the plan does not say which it covers. */
     unsigned char *seen_bits;
     int base_year;
-    size_t slots_per_indicator;
+    size_t period_slots;
     FileRec *files;             /* the files read so far, in order; freed once the reading ends */
     size_t nfiles, files_cap;
     /* delivery rows (activities and milestones): all kept, whatever the period, being few, and a
@@ -156,12 +155,19 @@ static bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 /* Where field i of the record just read is: its line (a quoted field may start lines below the
  * record's first) and its columns in characters, the field's extent to the end of its first line.
- * Worked out from the record's text only when a problem is reported, so no row pays for it. */
+ * Worked out from the record's text (at a problem, and for each kept row's value). */
 static prt_pos csv_field_pos(const prt_csv *c, uint32_t file, unsigned line, size_t i)
 {
     prt_pos pos = {file, line, 1, 1};
     const char *s = c->record;
     size_t b = c->raw_begin[i], e = c->raw_end[i];
+    if (c->ascii && c->one_line) {
+        /* every byte a character, no line end before the field or in it: the common case, and the
+         * one every kept row pays for (its value's place) */
+        pos.col = (unsigned)b + 1;
+        pos.end_col = (unsigned)e + 1;
+        return pos;
+    }
     for (size_t k = 0; k < b; k++) {
         if (s[k] == '\r' && k + 1 < b && s[k + 1] == '\n')
             continue;   /* CRLF ends one line */
@@ -291,10 +297,11 @@ static prt_pos first_row_of(const prt_results *r, int indicator, prt_period p, u
     return (prt_pos){r->files[r->nfiles - 1].file, 1, 0, 0};
 }
 
-/* The bit that says whether a row for (indicator, period) has come. */
+/* The bit that says whether a row for (indicator, period) has come: period after period, so that a
+ * period's rows in plan order test neighbouring bits rather than one cache line each. */
 static size_t seen_slot(const prt_results *r, int indicator, prt_period p)
 {
-    return (size_t)indicator * r->slots_per_indicator + period_slot(r, p);
+    return period_slot(r, p) * (size_t)r->plan->nindicators + (size_t)indicator;
 }
 
 static bool seen(const prt_results *r, int indicator, prt_period p)
@@ -309,41 +316,10 @@ static void mark_seen(prt_results *r, int indicator, prt_period p)
     r->seen_bits[slot >> 3] |= (unsigned char)(1u << (slot & 7));
 }
 
-static size_t period_key(int indicator, prt_period p)
-{
-    uint64_t h = (uint64_t)(unsigned)indicator * 0x9E3779B97F4A7C15ull;
-    h ^= (uint64_t)(unsigned)(p.year * 64 + (int)p.kind * 16 + p.index) * 0xC2B2AE3D27D4EB4Full;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static void rows_rehash(prt_results *r)
-{
-    size_t cap = r->nslots ? r->nslots * 2 : 1024;
-    free(r->slots);
-    r->slots = prt_xrealloc(NULL, cap * sizeof *r->slots);
-    memset(r->slots, 0, cap * sizeof *r->slots);
-    r->nslots = cap;
-    for (size_t k = 0; k < r->n; k++) {
-        if (r->rows[k].indicator < 0)
-            continue;           /* an input's value, or a row a restatement replaced */
-        size_t i = period_key(r->rows[k].indicator, r->rows[k].period) & (cap - 1);
-        while (r->slots[i])
-            i = (i + 1) & (cap - 1);
-        r->slots[i] = k + 1;
-    }
-}
-
 static const prt_result_row *find_row(const prt_results *r, int indicator, prt_period p)
 {
-    if (!r || !r->nslots)
-        return NULL;
-    size_t mask = r->nslots - 1;
-    for (size_t i = period_key(indicator, p) & mask; r->slots[i]; i = (i + 1) & mask) {
-        const prt_result_row *row = &r->rows[r->slots[i] - 1];
-        if (row->indicator == indicator && prt_period_equal(row->period, p))
-            return row;
-    }
-    return NULL;
+    size_t at = r ? prt_row_table_get(&r->table, indicator, p) : 0;
+    return at ? &r->rows[at - 1] : NULL;
 }
 
 const prt_result_row *prt_results_find(const prt_results *r, int indicator, prt_period period)
@@ -484,6 +460,7 @@ typedef struct Reader {
     prt_diag *diag;
     uint32_t file;              /* the file in diag's sources */
     prt_name_index *names;           /* the history's, shared by its files */
+    const unsigned char *units;      /* ... and each indicator's unit (a prt_unit_kind) */
     int col[COL__FIXED];        /* the column of each fixed field, -1 when absent */
     int *bench_col;             /* per column: the benchmark it holds, -1 for the fixed ones */
     size_t ncols;
@@ -513,30 +490,40 @@ static prt_pos row_pos(const Reader *rd)
 static prt_pos line_pos(const Reader *rd, unsigned line) { return (prt_pos){rd->file, line, 0, 0}; }
 static prt_pos file_pos(const Reader *rd) { return (prt_pos){rd->file, 0, 0, 0}; }
 
+/* How a number does not suit its indicator's unit, if it does not. */
+typedef enum { FITS, WRONG_SUFFIX, NOT_A_PERCENTAGE, NEGATIVE } Misfit;
+
+static Misfit unit_misfit(prt_unit_kind unit, double value, prt_suffix suf)
+{
+    if (!prt_suffix_fits_unit(suf, unit))
+        return WRONG_SUFFIX;
+    if (unit == PRT_UNIT_PERCENT && suf != PRT_SUFFIX_POINTS && (value < 0 || value > 100))
+        return NOT_A_PERCENTAGE;
+    if (prt_unit_forms[unit].nonnegative && value < 0)
+        return NEGATIVE;
+    return FITS;
+}
+
 /* Whether a value (in column col: the value, or an interval's bound) suits its indicator's unit;
  * reports it (at the field) when not. */
-static bool number_fits(const Reader *rd, int col, const prt_indicator *in, double value, const char *vtext,
-                        prt_suffix suf)
+static bool number_fits(const Reader *rd, int col, int indicator, double value, const char *vtext, prt_suffix suf)
 {
-    if (!in)
+    Misfit misfit = indicator < 0 ? FITS : unit_misfit((prt_unit_kind)rd->units[indicator], value, suf);
+    if (misfit == FITS)
         return true;
+    /* the indicator's record is read only now: for every row it was a cache miss, the packed unit is not */
+    const prt_indicator *in = &rd->plan->indicators[indicator];
     prt_pos at = field_pos(rd, (size_t)rd->col[col]);
-    if (!prt_suffix_fits_unit(suf, in->unit)) {
+    if (misfit == WRONG_SUFFIX)
         prt_diag_error_at(rd->diag, at, "R007", "'%s' is written %s, but the unit of '%s' is %s", vtext,
                           prt_suffix_texts[suf], prt_indicator_label(in),
                           in->unit == PRT_UNIT_CUSTOM ? in->unit_custom : prt_unit_words[in->unit]);
-        return false;
-    }
-    if (in->unit == PRT_UNIT_PERCENT && suf != PRT_SUFFIX_POINTS && (value < 0 || value > 100)) {
+    else if (misfit == NOT_A_PERCENTAGE)
         prt_diag_error_at(rd->diag, at, "R007", "%s is outside 0-100%% for percentage indicator '%s'", vtext,
                           prt_indicator_label(in));
-        return false;
-    }
-    if (prt_unit_forms[in->unit].nonnegative && value < 0) {
+    else
         prt_diag_error_at(rd->diag, at, "R007", "%s is negative, which '%s' cannot be", vtext, prt_indicator_label(in));
-        return false;
-    }
-    return true;
+    return false;
 }
 
 /* ---- the header ---- */
@@ -743,7 +730,6 @@ static bool row_value(Reader *rd, prt_result_row *row)
 {
     size_t len, c = (size_t)rd->col[COL_VALUE];
     char *text = field(rd->csv, c, &len);
-    const prt_indicator *in = row->indicator >= 0 ? &rd->plan->indicators[row->indicator] : NULL;
     prt_suffix suf = PRT_SUFFIX_NONE;
     const char *why;
     if (plain_number(text, len, &row->value)) {
@@ -767,7 +753,7 @@ static bool row_value(Reader *rd, prt_result_row *row)
     } else {
         row->status = PRT_RESULT_VALUE;
     }
-    return number_fits(rd, COL_VALUE, in, row->value, text, suf);
+    return number_fits(rd, COL_VALUE, row->indicator, row->value, text, suf);
 }
 
 /* Field c of the row when the header has the column and the field is not empty, else NULL. */
@@ -780,7 +766,7 @@ static char *optional_field(Reader *rd, int c)
 /* ---- the confidence interval: the lower and upper columns ---- */
 
 /* One bound, text in column col: a number in the indicator's unit (R006, R007). */
-static bool interval_bound(Reader *rd, int col, const char *text, const prt_indicator *in, double *out)
+static bool interval_bound(Reader *rd, int col, const char *text, int indicator, double *out)
 {
     prt_suffix suf = PRT_SUFFIX_NONE;
     const char *why = NULL;
@@ -793,7 +779,7 @@ static bool interval_bound(Reader *rd, int col, const char *text, const prt_indi
                               "'%s' in the '%s' column is not a number", text, column_names[col]);
         return false;
     }
-    return number_fits(rd, col, in, *out, text, suf);
+    return number_fits(rd, col, indicator, *out, text, suf);
 }
 
 /* The interval a survey gives around the value: both bounds or neither, for an indicator's value,
@@ -817,7 +803,8 @@ static bool row_interval(Reader *rd, prt_result_row *row)
     }
     const prt_indicator *in = &rd->plan->indicators[row->indicator];
     double lo, up;
-    if (!interval_bound(rd, COL_LOWER, lower, in, &lo) || !interval_bound(rd, COL_UPPER, upper, in, &up))
+    if (!interval_bound(rd, COL_LOWER, lower, row->indicator, &lo) ||
+        !interval_bound(rd, COL_UPPER, upper, row->indicator, &up))
         return false;
     if (lo > row->value || row->value > up) {
         char a[64], b[64], v[64];
@@ -1039,21 +1026,13 @@ static bool row_history(Reader *rd, prt_result_row *row, const char *ref, bool k
 static void store_row(prt_results *r, const prt_result_row *row)
 {
     if (r->n == r->cap) {
-        r->cap = r->cap ? r->cap * 2 : 256;
-        r->rows = prt_xrealloc(r->rows, r->cap * sizeof *r->rows);
+        size_t cap = r->cap ? r->cap * 2 : 256;
+        r->rows = prt_big_grow(r->rows, r->cap * sizeof *r->rows, cap * sizeof *r->rows);
+        r->cap = cap;
     }
     r->rows[r->n++] = *row;
-    if (row->indicator < 0)
-        return;
-    if ((r->n + 1) * 2 > r->nslots) {
-        rows_rehash(r);
-        return;
-    }
-    size_t mask = r->nslots - 1;
-    size_t i = period_key(row->indicator, row->period) & mask;
-    while (r->slots[i])
-        i = (i + 1) & mask;
-    r->slots[i] = r->n;
+    if (row->indicator >= 0)
+        prt_row_table_put(&r->table, row->indicator, row->period, r->n - 1);
 }
 
 /* Keeps a row; a restatement takes the place of the row it restates, which stays in the table dead
@@ -1319,8 +1298,10 @@ static bool no_delivery_columns(Reader *rd)
 static void read_row(Reader *rd)
 {
     prt_results *r = rd->r;
-    prt_result_row row;
-    memset(&row, 0, sizeof row);
+    /* copied from an empty row, not memset: for 144 bytes a memset is a `rep stos`, whose start-up
+     * showed in the profile (every row pays it); a copy is a few vector moves */
+    static const prt_result_row empty_row;
+    prt_result_row row = empty_row;
     row.line = rd->line;
     const char *ref;
     bool keep_row;
@@ -1351,6 +1332,9 @@ typedef struct Reading {
     prt_results *r;
     prt_diag *diag;
     prt_name_index names;
+    /* each indicator's unit, packed: every row's value is checked against it, and the indicator's
+     * own record, read for that, was a cache miss a row */
+    unsigned char *units;
     bool unreadable;            /* an input could not be read (R000): no table is handed back */
 } Reading;
 
@@ -1368,6 +1352,7 @@ static void reader_init(Reader *rd, Reading *rg, Source *src)
     rd->last_indicator = -1;
     rd->last_ptext_len = (size_t)-1;
     rd->names = &rg->names;
+    rd->units = rg->units;
 }
 
 static prt_results *results_new(const prt_plan *plan)
@@ -1377,9 +1362,9 @@ static prt_results *results_new(const prt_plan *plan)
     r->plan = plan;
     r->keep_all = true;
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
-    r->slots_per_indicator = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
+    r->period_slots = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
     size_t indicators = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
-    r->seen_bits = prt_xcalloc(r->slots_per_indicator * indicators / 8 + 1, 1);
+    r->seen_bits = prt_xcalloc(r->period_slots * indicators / 8 + 1, 1);
     return r;
 }
 
@@ -1395,6 +1380,8 @@ static void keep_years(prt_results *r, prt_period p, int n)
     r->keep_all = false;
     r->keep_from = first.year - 1 - (arrears + 3) / 4;
     r->keep_to = p.year;
+    prt_row_table_free(&r->table);
+    prt_row_table_init_years(&r->table, (size_t)r->plan->nindicators, r->keep_from, r->keep_to);
 }
 
 /* Adds the file about to be read to the files read. */
@@ -1426,6 +1413,8 @@ static void free_files(prt_results *r)
  * arrays have stopped moving. */
 static void link_benchmarks(prt_results *r)
 {
+    if (r->nbench == 0)
+        return;                 /* no row has any: their pointers are NULL already */
     size_t first = 0;
     for (size_t k = 0; k < r->n; k++) {
         prt_result_row *row = &r->rows[k];
@@ -1472,12 +1461,16 @@ static void reading_begin(Reading *rg, const prt_plan *plan, prt_diag *diag)
     rg->diag = diag;
     rg->unreadable = false;
     prt_name_index_build(&rg->names, plan);
+    rg->units = prt_xrealloc(NULL, plan->nindicators > 0 ? (size_t)plan->nindicators : 1);
+    for (int i = 0; i < plan->nindicators; i++)
+        rg->units[i] = (unsigned char)plan->indicators[i].unit;
 }
 
 /* The table once every file is read, or NULL (freed) when an input could not be read. */
 static prt_results *reading_end(Reading *rg)
 {
     prt_name_index_free(&rg->names);
+    free(rg->units);
     free_files(rg->r);
     link_benchmarks(rg->r);
     if (rg->unreadable) {
@@ -1782,8 +1775,8 @@ void prt_results_free(prt_results *r)
 {
     if (!r)
         return;
-    free(r->rows);
-    free(r->slots);
+    prt_big_free(r->rows, r->cap * sizeof *r->rows);
+    prt_row_table_free(&r->table);
     free(r->drows);
     prt_delivery_names_free(r->dnames);
     prt_delivery_seen_free(r->dseen);

@@ -23,6 +23,10 @@ bool prt_same_nocase(const char *a, const char *b);
 void *prt_xmalloc(size_t n);
 void *prt_xcalloc(size_t n, size_t size);
 void *prt_xrealloc(void *p, size_t n);
+/* An array of many megabytes that grows, of `bytes` bytes (0 and NULL at first) grown to new_bytes,
+ * its contents kept; freed by prt_big_free with its size (big_alloc.c says why). */
+void *prt_big_grow(void *p, size_t bytes, size_t new_bytes);
+void prt_big_free(void *p, size_t bytes);
 char *prt_xstrdup(const char *s);
 
 /* A string being built: data is NUL-terminated once anything was added (prt_buf_str never NULL). */

@@ -6,6 +6,7 @@
 #include "options.h"
 #include "period.h"
 #include "planrt.h"
+#include "row_table.h"
 #include "suggest.h"
 
 #include <fcntl.h>
@@ -24,6 +25,7 @@ static void test_history_report(void);
 static void test_results_history(void);
 static void test_rate_edges_missing_threshold(void);
 static void test_lsp_completion_keywords(void);
+static void test_row_table(void);
 
 static void check(int cond, const char *what)
 {
@@ -133,6 +135,7 @@ int main(void)
     test_written_numbers();
     test_history_report();
     test_rate_edges_missing_threshold();
+    test_row_table();
     check(parses_as("2023/24", "2023/24"), "period: a financial year");
     check(parses_as("2023/24 Q2", "2023/24 Q2"), "period: a quarter");
     check(parses_as("2023/24\tH1", "2023/24 H1"), "period: a half year after a tab");
@@ -599,4 +602,47 @@ static void test_lsp_completion_keywords(void)
     check(n > 60 && unknown == 0, "lsp completion: every keyword of lexer.l starts a statement or is listed");
     check(!lsp_complete_keyword_known("measure") && !lsp_complete_keyword_known("contributes to"),
           "lsp completion: a word that is not a keyword is not known");
+}
+
+/* The results reader's row table (runtime/row_table.c): direct over a report's years, a row outside
+ * them kept in its hash table beside; hashed when no years bound it or they are too many; a row put
+ * again for the same indicator and period takes the place of the first. */
+static void test_row_table(void)
+{
+    prt_row_table t;
+    prt_row_table_init_years(&t, 3, 2022, 2023);
+    check(t.direct != NULL, "row table: direct over two years");
+    prt_row_table_put(&t, 0, P("2023/24 Q1"), 0);
+    prt_row_table_put(&t, 1, P("2023/24 Q1"), 1);
+    prt_row_table_put(&t, 2, P("2022/23 Mar"), 2);
+    prt_row_table_put(&t, 2, P("2022/23"), 3);
+    prt_row_table_put(&t, 1, P("2023/24 Q1"), 4);
+    prt_row_table_put(&t, 0, P("2019/20 H2"), 5);
+    check(prt_row_table_get(&t, 0, P("2023/24 Q1")) == 1 && prt_row_table_get(&t, 2, P("2022/23 Mar")) == 3 &&
+              prt_row_table_get(&t, 2, P("2022/23")) == 4,
+          "row table: direct entries found");
+    check(prt_row_table_get(&t, 1, P("2023/24 Q1")) == 5, "row table: a row put again replaces the first");
+    check(prt_row_table_get(&t, 0, P("2019/20 H2")) == 6 && t.used == 1,
+          "row table: a row outside the years goes to the hash table");
+    check(!prt_row_table_get(&t, 0, P("2023/24 Q2")) && !prt_row_table_get(&t, 2, P("2024/25 Q1")) &&
+              !prt_row_table_get(&t, 3, P("2023/24 Q1")) && !prt_row_table_get(&t, -1, P("2023/24 Q1")),
+          "row table: no row for another period, a later year, or an indicator out of range");
+    prt_row_table_free(&t);
+
+    prt_row_table_init_years(&t, 100000, 1900, 2199);
+    check(t.direct == NULL, "row table: three centuries of 100,000 indicators are hashed");
+    prt_row_table_free(&t);
+
+    prt_row_table_init(&t);
+    int ok = 1;
+    for (int i = 0; i < 5000; i++)
+        prt_row_table_put(&t, i % 1000, prt_period_minus_quarters(P("2023/24 Q4"), i / 1000), (size_t)i);
+    prt_row_table_put(&t, 7, P("2023/24 Q4"), 9999);
+    for (int i = 0; i < 5000 && ok; i++) {
+        size_t want = i == 7 ? 10000 : (size_t)i + 1;
+        ok = prt_row_table_get(&t, i % 1000, prt_period_minus_quarters(P("2023/24 Q4"), i / 1000)) == want;
+    }
+    check(ok && t.used == 5000, "row table: hashed, 5,000 rows through growth, one replaced");
+    check(!prt_row_table_get(&t, 1000, P("2023/24 Q4")), "row table: hashed, an absent row");
+    prt_row_table_free(&t);
 }
