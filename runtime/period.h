@@ -31,6 +31,17 @@ prt_period_str prt_period_text(prt_period p);
 /* Orders periods by when they end, then shorter first; 0 when equal. */
 int prt_period_compare(prt_period a, prt_period b);
 bool prt_period_equal(prt_period a, prt_period b);
+/* The periods of a year: the year, two halves, four quarters, twelve months. */
+enum { PRT_PERIODS_A_YEAR = 19 };
+/* p's place among its year's PRT_PERIODS_A_YEAR: the year 0, the halves 1-2, the quarters 3-6, the
+ * months 7-18 (inline: the results reader asks it of every row). */
+static inline size_t prt_period_within_year(prt_period p)
+{
+    return p.kind == PRT_YEAR      ? 0
+           : p.kind == PRT_HALF    ? (size_t)p.index
+           : p.kind == PRT_QUARTER ? 2 + (size_t)p.index
+                                   : 6 + (size_t)p.index;
+}
 /* The first and last month (1 = April of the year, 12 = March) the period spans. */
 void prt_period_months(prt_period p, int *first, int *last);
 /* Whether inner lies within outer (a period contains itself). */

@@ -197,8 +197,7 @@ static prt_pos csv_row_pos(const prt_csv *c, uint32_t file, unsigned line)
 
 static size_t period_slot(const prt_results *r, prt_period p)
 {
-    size_t within = p.kind == PRT_YEAR ? 0 : p.kind == PRT_HALF ? (size_t)p.index : p.kind == PRT_QUARTER ? 2 + (size_t)p.index : 6 + (size_t)p.index;
-    return (size_t)(p.year - r->base_year) * 19 + within;
+    return (size_t)(p.year - r->base_year) * PRT_PERIODS_A_YEAR + prt_period_within_year(p);
 }
 
 static bool period_wanted(const prt_results *r, prt_period p)
@@ -1362,7 +1361,7 @@ static prt_results *results_new(const prt_plan *plan)
     r->plan = plan;
     r->keep_all = true;
     r->base_year = plan->first_year ? plan->first_year - 1 : 1900;
-    r->period_slots = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * 19;
+    r->period_slots = (size_t)((plan->first_year ? plan->last_year : 2199) - r->base_year + 1) * PRT_PERIODS_A_YEAR;
     size_t indicators = plan->nindicators > 0 ? (size_t)plan->nindicators : 1;
     r->seen_bits = prt_xcalloc(r->period_slots * indicators / 8 + 1, 1);
     return r;

@@ -5,21 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 19 periods a year: the year, two halves, four quarters, twelve months */
-enum { PERIODS_A_YEAR = 19 };
-
 /* A direct table of more entries than this (64 MiB) is hashed instead: the years a report keeps are
  * few (two, for a quarter's report), but a plan's arrears could stretch them to centuries. */
 #define DIRECT_MAX_ENTRIES ((size_t)1 << 24)
-
-/* A period's place among its year's 19, as results.c's period_slot numbers them. */
-static size_t within_year(prt_period p)
-{
-    return p.kind == PRT_YEAR      ? 0
-           : p.kind == PRT_HALF    ? (size_t)p.index
-           : p.kind == PRT_QUARTER ? 2 + (size_t)p.index
-                                   : 6 + (size_t)p.index;
-}
 
 void prt_row_table_init(prt_row_table *t) { memset(t, 0, sizeof *t); }
 
@@ -29,9 +17,9 @@ void prt_row_table_init_years(prt_row_table *t, size_t nindicators, int from, in
     if (to < from || nindicators == 0)
         return;
     size_t nyears = (size_t)(to - from) + 1;
-    if (nyears > DIRECT_MAX_ENTRIES / PERIODS_A_YEAR / nindicators)
+    if (nyears > DIRECT_MAX_ENTRIES / PRT_PERIODS_A_YEAR / nindicators)
         return;
-    t->direct = prt_xcalloc(nyears * PERIODS_A_YEAR * nindicators, sizeof *t->direct);
+    t->direct = prt_xcalloc(nyears * PRT_PERIODS_A_YEAR * nindicators, sizeof *t->direct);
     t->from_year = from;
     t->nyears = (int)nyears;
     t->nindicators = nindicators;
@@ -50,7 +38,7 @@ static uint32_t *direct_entry(const prt_row_table *t, int indicator, prt_period 
     if (p.year < t->from_year || p.year - t->from_year >= t->nyears || indicator < 0 ||
         (size_t)indicator >= t->nindicators)
         return NULL;
-    size_t period = (size_t)(p.year - t->from_year) * PERIODS_A_YEAR + within_year(p);
+    size_t period = (size_t)(p.year - t->from_year) * PRT_PERIODS_A_YEAR + prt_period_within_year(p);
     return &t->direct[period * t->nindicators + (size_t)indicator];
 }
 

@@ -45,7 +45,8 @@ void sql_number(prt_buf *b, SqlDialect d, double v)
     prt_buf_printf(b, "CAST('%s' AS %s)", text, sql_type_real(d));
 }
 
-void sql_is_number(prt_buf *b, SqlDialect d, const char *t)
+/* The text's shape is a plain number's (sql_is_number without DuckDB's range test). */
+static void number_shape(prt_buf *b, SqlDialect d, const char *t)
 {
     switch (d) {
     case SQL_SQLITE:   /* no regular expressions: digits, one sign, one point, nothing else */
@@ -55,16 +56,28 @@ void sql_is_number(prt_buf *b, SqlDialect d, const char *t)
     case SQL_POSTGRES:
         prt_buf_printf(b, "%s ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)$'", t);
         return;
-    case SQL_DUCKDB:   /* TRY_CAST: digits too many for a double are NULL, not an error */
-        prt_buf_printf(b, "(regexp_full_match(%s, '[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)') AND TRY_CAST(%s AS DOUBLE) IS NOT NULL)", t, t);
+    case SQL_DUCKDB:
+        prt_buf_printf(b, "regexp_full_match(%s, '[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)')", t);
         return;
     }
 }
 
+void sql_is_number(prt_buf *b, SqlDialect d, const char *t)
+{
+    if (d != SQL_DUCKDB) {
+        number_shape(b, d, t);
+        return;
+    }
+    prt_buf_puts(b, "(");   /* TRY_CAST: digits too many for a double are NULL, not an error */
+    number_shape(b, d, t);
+    prt_buf_printf(b, " AND TRY_CAST(%s AS DOUBLE) IS NOT NULL)", t);
+}
+
 void sql_to_number(prt_buf *b, SqlDialect d, const char *t)
 {
+    /* the shape alone: DuckDB's TRY_CAST is already NULL out of range */
     prt_buf_puts(b, "CASE WHEN ");
-    sql_is_number(b, d, t);
+    number_shape(b, d, t);
     prt_buf_printf(b, " THEN %s(%s AS %s) END", d == SQL_DUCKDB ? "TRY_CAST" : "CAST", t, sql_type_real(d));
 }
 

@@ -120,28 +120,27 @@ void sql_emit_forecast_view(SqlOut *o)
 
 void sql_forecast_join_columns(SqlOut *o)
 {
-    if (o->plan->forecast == PRT_FORECAST_NONE) {   /* no forecast: the view forecasts is empty, not read */
-        const char *r = sql_type_real(o->d);
-        prt_buf_printf(o->b, "CAST(NULL AS %s) AS forecast, CAST(NULL AS %s) AS annual_target, CAST(NULL AS %s) AS forecast_met\n"
-                             "    FROM ", r, r, sql_type_int(o->d));
-        sql_fenced(o->b, o->d, "rating_settled", "t", "fence_settled");
-        return;
-    }
-    prt_buf_puts(o->b, "fc.forecast, fc.annual_target, fc.forecast_met\n    FROM ");
+    bool forecasts = o->plan->forecast != PRT_FORECAST_NONE;   /* else the view forecasts is empty, not read */
+    if (forecasts)
+        prt_buf_puts(o->b, "fc.forecast, fc.annual_target, fc.forecast_met");
+    else
+        prt_buf_printf(o->b, "CAST(NULL AS %s) AS forecast, CAST(NULL AS %s) AS annual_target, CAST(NULL AS %s) AS forecast_met",
+                       sql_type_real(o->d), sql_type_real(o->d), sql_type_int(o->d));
+    prt_buf_puts(o->b, "\n    FROM ");
     sql_fenced(o->b, o->d, "rating_settled", "t", "fence_settled");
-    prt_buf_puts(o->b, " LEFT JOIN forecasts fc ON fc.ix = t.ix AND fc.report_period = t.report_period");
+    if (forecasts)
+        prt_buf_puts(o->b, " LEFT JOIN forecasts fc ON fc.ix = t.ix AND fc.report_period = t.report_period");
 }
 
 void sql_emit_forecast_columns(SqlOut *o)
 {
+    prt_buf_puts(o->b, "r.forecast AS forecast_value, r.annual_target AS annual_target_value,\n  ");
     if (o->plan->forecast == PRT_FORECAST_NONE) {   /* the same columns, without the formatting */
         const char *t = sql_type_text(o->d);
-        prt_buf_printf(o->b, "r.forecast AS forecast_value, r.annual_target AS annual_target_value,\n"
-                             "  CAST(NULL AS %s) AS forecast, CAST(NULL AS %s) AS annual_target, '' AS forecast_miss", t, t);
+        prt_buf_printf(o->b, "CAST(NULL AS %s) AS forecast, CAST(NULL AS %s) AS annual_target, '' AS forecast_miss", t, t);
         return;
     }
     /* the CSV's forecast, annual_target (as prt_format_value prints them) and forecast_miss */
-    prt_buf_puts(o->b, "r.forecast AS forecast_value, r.annual_target AS annual_target_value,\n  ");
     sql_format_value(o->b, o->d, "r.forecast", "i");
     prt_buf_puts(o->b, " AS forecast,\n  ");
     sql_format_value(o->b, o->d, "r.annual_target", "i");
