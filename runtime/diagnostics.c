@@ -289,30 +289,17 @@ static void print_snippet(const prt_diag *d, FILE *out, prt_loc loc, bool color,
     show_line(out, f->text, lb, le, loc.begin, loc.end, color, fixit);
 }
 
-/* The byte at which column col (1-based, in characters) of the line starts. */
-static uint32_t column_offset(const char *text, uint32_t len, unsigned col)
-{
-    uint32_t i = 0;
-    for (unsigned c = 1; c < col && i < len; c++) {
-        i++;
-        while (i < len && is_cont((unsigned char)text[i]))
-            i++;
-    }
-    return i;
-}
-
 /* The snippet of a place in a streamed file: its line is read again (a row is at most
  * PRT_MAX_RECORD_BYTES, and a longer line is not shown). */
 static void print_pos_snippet(const prt_diag *d, FILE *out, prt_pos pos, bool color)
 {
     size_t len;
-    char *text = pos.col ? prt_source_reread_line(d->sources, pos.file, pos.line, (size_t)16 << 20, &len) : NULL;
+    const char *text = pos.col ? prt_source_reread_line(d->sources, pos.file, pos.line, (size_t)16 << 20, &len) : NULL;
     if (!text)
         return;
-    uint32_t begin = column_offset(text, (uint32_t)len, pos.col);
-    uint32_t end = pos.end_col > pos.col ? column_offset(text, (uint32_t)len, pos.end_col) : begin;
+    uint32_t begin = (uint32_t)prt_source_reread_column(d->sources, pos.file, pos.col);
+    uint32_t end = pos.end_col > pos.col ? (uint32_t)prt_source_reread_column(d->sources, pos.file, pos.end_col) : begin;
     show_line(out, text, 0, (uint32_t)len, begin, end, color, NULL);
-    free(text);
 }
 
 static void print_one(const prt_diag *d, FILE *out, const prt_diagnostic *x, bool color)

@@ -23,6 +23,7 @@ void prt_sources_free(prt_source_set *s)
         free(s->files[i].line_starts);
         if (s->files[i].reread)
             fclose(s->files[i].reread);
+        free(s->files[i].shown);
     }
     free(s->files);
     memset(s, 0, sizeof *s);
@@ -221,10 +222,9 @@ static bool reread_at(prt_source_file *f, unsigned line)
     return true;
 }
 
-char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len)
+static const char *read_line(prt_source_file *f, unsigned line, size_t max, size_t *len)
 {
-    prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
-    if (!f || f->text || f->sheet || line == 0 || !reread_at(f, line) || !skip_to_line(f, line))
+    if (!reread_at(f, line) || !skip_to_line(f, line))
         return NULL;
     prt_buf b = {0};
     int c;
@@ -243,6 +243,46 @@ char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned li
         prt_buf_free(&b);
         return NULL;
     }
-    *len = b.len;
-    return b.data ? prt_buf_take(&b) : prt_xstrdup("");
+    f->shown_len = b.len;
+    f->shown_col = 0;
+    f->shown = b.data ? prt_buf_take(&b) : prt_xstrdup("");
+    f->shown_line = line;
+    *len = f->shown_len;
+    return f->shown;
+}
+
+const char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len)
+{
+    prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
+    if (!f || f->text || f->sheet || line == 0)
+        return NULL;
+    if (f->shown_line == line && f->shown_len <= max) {
+        *len = f->shown_len;
+        return f->shown;
+    }
+    free(f->shown);
+    f->shown = NULL;
+    f->shown_line = 0;
+    return read_line(f, line, max, len);
+}
+
+size_t prt_source_reread_column(const prt_source_set *s, uint32_t file, unsigned col)
+{
+    prt_source_file *f = (prt_source_file *)prt_sources_get(s, file);
+    if (!f || !f->shown)
+        return 0;
+    unsigned c = 1;
+    size_t i = 0;
+    if (f->shown_col && f->shown_col <= col) {
+        c = f->shown_col;
+        i = f->shown_col_at;
+    }
+    for (; c < col && i < f->shown_len; c++) {
+        i++;
+        while (i < f->shown_len && ((unsigned char)f->shown[i] & 0xC0) == 0x80)
+            i++;            /* a UTF-8 continuation byte belongs to the character before it */
+    }
+    f->shown_col = c;
+    f->shown_col_at = i;
+    return i;
 }

@@ -35,6 +35,13 @@ typedef struct prt_source_file {
     size_t nlines;
     FILE *reread;               /* streamed: the file opened again to show a line, and the next line in it */
     unsigned reread_line;
+    /* the line last shown, kept: a header row draws a diagnostic per column, and reading a long line
+     * again for each would be quadratic */
+    char *shown;
+    size_t shown_len;
+    unsigned shown_line;        /* 0: none */
+    unsigned shown_col;         /* a column of it whose byte offset is known (1-based; 0: none), */
+    size_t shown_col_at;        /* and that offset: columns asked in order are found in one pass */
     /* a worksheet of a workbook (path is the workbook's): its places are cells, line the row and col
      * the column (1 is A), and diagnostics name them as a person does, "sheet 'Q3' cell C12" */
     char *sheet;
@@ -65,9 +72,13 @@ const prt_source_file *prt_sources_get(const prt_source_set *s, uint32_t file);
 void prt_source_line_col(const prt_source_set *s, uint32_t file, uint32_t offset, unsigned *line, unsigned *col);
 /* The extent of the line holding offset, without its line end. */
 void prt_source_line_extent(const prt_source_set *s, uint32_t file, uint32_t offset, uint32_t *begin, uint32_t *end);
-/* Line `line` of a streamed file read again (malloc'd, without its line end, *len bytes), or NULL when
- * it cannot be: not a regular file any more, shorter now, or a line longer than max bytes.  Lines are
- * best asked for in increasing order: each request reads on from the last. */
-char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len);
+/* Line `line` of a streamed file read again (without its line end, *len bytes, NUL-terminated; owned
+ * by the set and valid until the next call for the file), or NULL when it cannot be: not a regular file
+ * any more, shorter now, or a line longer than max bytes.  Lines are best asked for in increasing order:
+ * each request reads on from the last, and the same line again costs nothing. */
+const char *prt_source_reread_line(const prt_source_set *s, uint32_t file, unsigned line, size_t max, size_t *len);
+/* The byte offset in that line at which column col (1-based, in characters) starts, or the line's length
+ * when it is shorter.  Columns asked for in increasing order cost a single walk of the line between them. */
+size_t prt_source_reread_column(const prt_source_set *s, uint32_t file, unsigned col);
 
 #endif
