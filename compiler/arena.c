@@ -2,6 +2,7 @@
 #include "arena.h"
 #include "xalloc.h"
 #include "hash.h"
+#include "strbuf.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,6 +45,11 @@ void **arena_intern_slot(const char *interned, int which)
  * pass over the whole model, docs/performance.md).  Pages of a block not yet reached are never
  * touched, so a small plan's arena costs no more memory than before. */
 enum { ARENA_BLOCK = 1024 * 1024, ARENA_OWN_BLOCK = 32 * 1024 };
+/* Past BIG_AFTER bytes the model is a large plan's, and its blocks are BIG_BLOCK long, mapped on huge
+ * pages (prt_big_zalloc): faulting a model of a hundred megabytes in 4 KiB at a time was a quarter
+ * of `planc check` (docs/performance.md). */
+#define BIG_AFTER ((size_t)8 << 20)
+#define BIG_BLOCK ((size_t)16 << 20)
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
 
@@ -52,7 +58,7 @@ void arena_free(Arena *a)
     ArenaBlock *b = a->head;
     while (b) {
         ArenaBlock *next = b->next;
-        free(b);
+        prt_big_zfree(b, sizeof *b + b->cap);
         b = next;
     }
     free(a->interned);
@@ -61,7 +67,7 @@ void arena_free(Arena *a)
 
 static ArenaBlock *block_new(size_t cap)
 {
-    ArenaBlock *b = xcalloc(1, sizeof *b + cap);
+    ArenaBlock *b = prt_big_zalloc(sizeof *b + cap);
     b->cap = cap;
     return b;
 }
@@ -84,7 +90,8 @@ void *arena_alloc(Arena *a, size_t size)
         return own->data;
     }
     if (!b || b->cap - b->used < size) {
-        b = block_new(size > ARENA_BLOCK ? size : ARENA_BLOCK);
+        size_t cap = a->used_bytes >= BIG_AFTER ? BIG_BLOCK : ARENA_BLOCK;
+        b = block_new(size > cap ? size : cap);
         b->next = a->head;
         a->head = b;
     }

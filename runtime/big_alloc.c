@@ -36,6 +36,24 @@ void prt_big_free(void *p, size_t bytes)
         munmap(p, bytes);
 }
 
+/* below a few huge pages a mapping costs more than it saves: calloc's */
+#define BIG_ZALLOC_MIN ((size_t)4 << 20)
+
+void *prt_big_zalloc(size_t bytes)
+{
+    if (bytes < BIG_ZALLOC_MIN)
+        return prt_xcalloc(1, bytes ? bytes : 1);
+    return prt_big_grow(NULL, 0, bytes);    /* fresh mappings are zero */
+}
+
+void prt_big_zfree(void *p, size_t bytes)
+{
+    if (bytes < BIG_ZALLOC_MIN)
+        free(p);
+    else
+        prt_big_free(p, bytes);
+}
+
 #else
 
 void *prt_big_grow(void *p, size_t bytes, size_t new_bytes)
@@ -45,6 +63,17 @@ void *prt_big_grow(void *p, size_t bytes, size_t new_bytes)
 }
 
 void prt_big_free(void *p, size_t bytes)
+{
+    (void)bytes;
+    free(p);
+}
+
+void *prt_big_zalloc(size_t bytes)
+{
+    return prt_xcalloc(1, bytes ? bytes : 1);
+}
+
+void prt_big_zfree(void *p, size_t bytes)
 {
     (void)bytes;
     free(p);

@@ -27,6 +27,10 @@ void *prt_xrealloc(void *p, size_t n);
  * its contents kept; freed by prt_big_free with its size (big_alloc.c says why). */
 void *prt_big_grow(void *p, size_t bytes, size_t new_bytes);
 void prt_big_free(void *p, size_t bytes);
+/* A zeroed array filled once (an evaluation's ratings), mapped as those are when it is megabytes long,
+ * from calloc when not; freed by prt_big_zfree with its size. */
+void *prt_big_zalloc(size_t bytes);
+void prt_big_zfree(void *p, size_t bytes);
 char *prt_xstrdup(const char *s);
 
 /* A string being built: data is NUL-terminated once anything was added (prt_buf_str never NULL). */
