@@ -189,17 +189,27 @@ void prt_esc_csv(prt_buf *b, const char *s)
     if (!s)
         s = "";
     bool guard = s[0] && strchr("=+-@\t\r", s[0]) && !plain_number(s);
-    bool quote = guard || strpbrk(s, ",\"\n\r") != NULL;
-    /* the common case, plain ASCII text with nothing to quote, copied whole */
-    if (!quote) {
-        const unsigned char *p = (const unsigned char *)s;
-        while (*p >= 0x20 && *p < 0x7F)
-            p++;
-        if (!*p) {
-            prt_buf_add(b, s, (size_t)(p - (const unsigned char *)s));
+    /* the common case, printable ASCII, in one pass: copied whole, or quoted with its quotes doubled */
+    bool comma_or_quote = false;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p >= 0x20 && *p < 0x7F; p++)
+        comma_or_quote |= *p == ',' || *p == '"';
+    if (!*p) {
+        size_t n = (size_t)(p - (const unsigned char *)s);
+        if (!guard && !comma_or_quote) {
+            prt_buf_add(b, s, n);
             return;
         }
+        prt_buf_putc(b, '"');
+        if (guard)
+            prt_buf_putc(b, '\'');
+        for (const char *q; (q = memchr(s, '"', n)) != NULL; n -= (size_t)(q + 1 - s), s = q + 1)
+            prt_buf_add(b, s, (size_t)(q + 1 - s)), prt_buf_putc(b, '"');
+        prt_buf_add(b, s, n);
+        prt_buf_putc(b, '"');
+        return;
     }
+    bool quote = guard || strpbrk(s, ",\"\n\r") != NULL;
     if (quote)
         prt_buf_putc(b, '"');
     if (guard)

@@ -76,8 +76,51 @@ bool prt_period_parse(const char *s, size_t len, prt_period *out, const char **w
     return true;
 }
 
+/* "2023/24" and its part, written by hand for years 0 to 9998 (snprintf was a tenth of the time of
+ * a report of 100,000 indicators, four periods a row); NULs the end; false when it does not fit. */
+static bool format_fast(prt_period p, char *buf, size_t size)
+{
+    if (p.year < 0 || p.year > 9998 || size < 16)
+        return false;
+    char *o = buf;
+    int y = p.year, y2 = (p.year + 1) % 100;
+    char digits[4];
+    int nd = 0;
+    do
+        digits[nd++] = (char)('0' + y % 10);
+    while ((y /= 10) > 0);
+    while (nd > 0)
+        *o++ = digits[--nd];
+    *o++ = '/';
+    *o++ = (char)('0' + y2 / 10);
+    *o++ = (char)('0' + y2 % 10);
+    switch (p.kind) {
+    case PRT_YEAR: break;
+    case PRT_QUARTER:
+    case PRT_HALF:
+        if (p.index > 9)
+            return false;
+        *o++ = ' ';
+        *o++ = p.kind == PRT_QUARTER ? 'Q' : 'H';
+        *o++ = (char)('0' + p.index);
+        break;
+    case PRT_MONTH:
+        if (p.index < 1 || p.index > 12)
+            return false;
+        *o++ = ' ';
+        memcpy(o, month_names[(p.index - 1) % 12], 3);
+        o += 3;
+        break;
+    default: return false;
+    }
+    *o = '\0';
+    return true;
+}
+
 char *prt_period_format(prt_period p, char *buf, size_t size)
 {
+    if (format_fast(p, buf, size))
+        return buf;
     int y2 = (p.year + 1) % 100;
     switch (p.kind) {
     case PRT_YEAR: snprintf(buf, size, "%d/%02d", p.year, y2); break;
