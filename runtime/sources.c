@@ -184,15 +184,16 @@ void prt_source_line_extent(const prt_source_set *s, uint32_t file, uint32_t off
 }
 
 /* Reads on to the start of line `line` (the csv reader's lines: LF, CR or CRLF ends one); false at
- * the end of the file. */
+ * the end of the file.  The stream is this file's alone, so bytes are read without stdio's lock
+ * (getc_unlocked): warnings spread through a large file read all of it, a byte at a time. */
 static bool skip_to_line(prt_source_file *f, unsigned line)
 {
     while (f->reread_line < line) {
-        int c = getc(f->reread);
+        int c = getc_unlocked(f->reread);
         if (c == EOF)
             return false;
         if (c == '\r') {
-            int n = getc(f->reread);
+            int n = getc_unlocked(f->reread);
             if (n != '\n' && n != EOF)
                 ungetc(n, f->reread);
         }
@@ -228,7 +229,7 @@ static const char *read_line(prt_source_file *f, unsigned line, size_t max, size
         return NULL;
     prt_buf b = {0};
     int c;
-    while ((c = getc(f->reread)) != EOF && c != '\n' && c != '\r' && b.len <= max)
+    while ((c = getc_unlocked(f->reread)) != EOF && c != '\n' && c != '\r' && b.len <= max)
         prt_buf_putc(&b, (char)c);
     if (c == '\r' || c == '\n') {
         ungetc(c, f->reread);
