@@ -58,6 +58,16 @@ else
     xlsx_golden bomb_lying@uncapped   # under the default cap, the sheet whose headers lie is read whole
     grep -q 'root:' "$OUT/xlsx_xxe.actual" && bad "xlsx xxe" "the external entity was read" || ok "xlsx xxe: no file read"
 
+    # General format against Python's "%.15g" of the same <v> texts, 3,030 of them, edge cases and random
+    "$XLSX" "$xlsx_books/general.xlsx" | sed -n 's/^    A "\(.*\)"$/\1/p' >"$OUT/xlsx_general.actual"
+    if [ "$(wc -l <"$OUT/xlsx_general.actual")" -ne 3030 ]; then
+        bad "xlsx general: numbers as General shows them" "$(wc -l <"$OUT/xlsx_general.actual") values read, not 3030"
+    elif cmp -s "$OUT/xlsx_general.actual" "$xlsx_books/general.values"; then
+        ok "xlsx general: numbers as General shows them, as Python's %.15g"
+    else
+        bad "xlsx general: numbers as General shows them" "$(diff "$xlsx_books/general.values" "$OUT/xlsx_general.actual" | head -6 | tr '\n' ' ')"
+    fi
+
     # the same from the file's bytes (open with data) as from its path
     differ=""
     for f in "$xlsx_books"/*.xlsx; do

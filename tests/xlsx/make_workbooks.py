@@ -466,6 +466,30 @@ def many():
     one_sheet("many_merges.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>', after=f"<mergeCells>{body}</mergeCells>")
 
 
+@book
+def general():
+    # numbers as a workbook's <v> holds them, and beside the workbook what General format shows for
+    # each: Python's "%.15g" of the same text read as a double (C's printf, and no negative zero).
+    # The reader builds most of them from their digits (xlsx_cells.c); this is the peer it must equal.
+    fixed = ["3774.2", "0", "-0", "-0.0", "+5", ".5", "5.", "007", "0012.500", "100", "0.1", "0.30000000000000004",
+             "123456789012345", "1234567890123456", "999999999999999", "999999999999999.9", "12345678901234.5",
+             "0.0001", "0.00012345678901234", "0.000123456789012345", "0.00001", "0.000099", "1e-5", "1.5E3",
+             "-1234567.891", "1E+20", "-0.00010", "0.1234567890123456", "1.00000000000000", "72.5 "]
+    rnd = random.Random(20261201)
+    values = list(fixed)
+    for _ in range(3000):
+        digits = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 18)))
+        point = rnd.randint(0, len(digits))
+        text = digits[:point] + ("." + digits[point:] if point < len(digits) else "")
+        values.append(("-" if rnd.random() < 0.3 else "") + (text if text[0] != "." else "0" + text))
+    rows = "".join(f'<row r="{r}"><c r="A{r}"><v>{v}</v></c></row>' for r, v in enumerate(values, 1))
+    one_sheet("general.xlsx", rows)
+    with open(path("general.values"), "w") as f:
+        for v in values:
+            shown = "%.15g" % float(v)
+            f.write(("0" if shown == "-0" else shown) + "\n")
+
+
 os.makedirs(OUT, exist_ok=True)
 for name, make in BOOKS.items():
     if not ONLY or name in ONLY:
