@@ -48,7 +48,7 @@ enum { ARENA_BLOCK = 1024 * 1024, ARENA_OWN_BLOCK = 32 * 1024 };
 /* Past BIG_AFTER bytes the model is a large plan's, and its blocks are BIG_BLOCK long, mapped on huge
  * pages (prt_big_zalloc): faulting a model of a hundred megabytes in 4 KiB at a time was a quarter
  * of `planc check` (docs/performance.md). */
-#define BIG_AFTER ((size_t)8 << 20)
+#define BIG_AFTER ((size_t)2 << 20)
 #define BIG_BLOCK ((size_t)16 << 20)
 
 void arena_init(Arena *a) { memset(a, 0, sizeof *a); }
