@@ -48,7 +48,8 @@ else
     for name in laughs xxe late_dtd utf16_dtd dtd_styles notwf notwf_strings missing_part no_rel \
         out_of_order repeated_row empty_rows_out_of_order beyond_xfd beyond_row beyond_row_cell beyond_norefs \
         cells_out_of_order cell_wrong_row bad_ref bad_row bad_string long_cell long_string \
-        merge_bad merge_beyond merge_area merge_long merge_overlap attributes_256 attributes_257 attributes_text attributes_utf16; do
+        merge_bad merge_beyond merge_area merge_long merge_overlap attributes_256 attributes_257 attributes_text attributes_utf16 \
+        bad_encoding; do
         xlsx_golden $name
     done
     # caps, lowered for the test: declared and counted sizes of a part, counts of strings and ranges

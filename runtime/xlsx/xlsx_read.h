@@ -67,6 +67,7 @@ typedef struct prt_xlsx_xml {
     unsigned attributes;        /* in the start tag being read */
     char *io_error;             /* why unpacking stopped (malloc'd), or NULL */
     char *xml_error;            /* libxml2's first error, with its line (malloc'd), or NULL */
+    bool silenced;              /* this part holds libxml2's generic error channel quiet (xlsx_xml.c) */
 } prt_xlsx_xml;
 
 /* Opens the part for reading; false with *why (the part missing, or over the cap). */

@@ -215,6 +215,38 @@ static void keep_error(void *context, xmlErrorPtr e)
     x->xml_error = prt_buf_take(&b);
 }
 
+/* libxml2 reports some errors (a part whose bytes do not convert from the encoding its first bytes
+ * announce: "encoding error : input conversion failed") through its generic error channel, which
+ * prints to standard error whatever the parser's options say.  A hostile workbook must not write on
+ * planc's terminal, and its error is kept as the reader's own (keep_error, or the step's failure), so
+ * the channel is silenced while any part is open on this thread and given back as it was, the host
+ * program's handler included, when the last one closes.  (Silencing it around each read instead
+ * made reading a million-row workbook 70% slower: libxml2 looks its globals up per thread.) */
+static void say_nothing(void *context, const char *fmt, ...)
+{
+    (void)context;
+    (void)fmt;
+}
+
+static _Thread_local unsigned parts_open;
+static _Thread_local xmlGenericErrorFunc host_func;
+static _Thread_local void *host_context;
+
+static void silence(void)
+{
+    if (parts_open++ == 0) {
+        host_func = xmlGenericError;
+        host_context = xmlGenericErrorContext;
+        xmlSetGenericErrorFunc(NULL, say_nothing);
+    }
+}
+
+static void give_back(void)
+{
+    if (parts_open > 0 && --parts_open == 0)
+        xmlSetGenericErrorFunc(host_context, host_func);
+}
+
 bool prt_xlsx_xml_open(prt_xlsx_xml *x, prt_xlsx_zip *z, const char *part, char **why)
 {
     memset(x, 0, sizeof *x);
@@ -233,6 +265,8 @@ bool prt_xlsx_xml_open(prt_xlsx_xml *x, prt_xlsx_zip *z, const char *part, char 
     /* no XML_PARSE_NOENT, DTDLOAD, DTDATTR, DTDVALID or HUGE: entities stay unexpanded, no DTD is
      * fetched, libxml2's limits on text and depth hold; NONET: nothing from the network, ever */
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+    silence();
+    x->silenced = true;
     x->reader = xmlReaderForIO(feed, no_close, x, part, NULL, options);
     if (!x->reader) {
         *why = x->io_error ? x->io_error : prt_xlsx_msg("%s cannot be read as XML", part);
@@ -248,6 +282,8 @@ void prt_xlsx_xml_close(prt_xlsx_xml *x)
 {
     if (x->reader)
         xmlFreeTextReader(x->reader);
+    if (x->silenced)
+        give_back();
     if (x->file)
         zip_fclose(x->file);
     free(x->part);

@@ -357,6 +357,11 @@ def hostile_xml():
                             ("Broken", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>\n<row r="2">\n<c r="A2"><v>2</v></row>'), None),
                             ("After", sheet_xml('<row r="1"><c r="A1"><v>3</v></c></row>'), None)])
     raw_book("notwf_strings.xlsx", [("Sheet1", sheet_xml(""), None)], strings="<sst><si><t>x</si></sst>")
+    # bytes that announce UCS-4 ("<" and three NULs) and do not convert: libxml2 reports it on its
+    # generic channel, which prints to standard error unless the reader silences it (found by fuzz_xlsx)
+    ucs4 = b"<" + b"\0" * 70 + sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>', head="").encode()
+    raw_book("bad_encoding.xlsx", [("Good", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'), None),
+                                   ("Garbled", ucs4, None)])
     raw_book("missing_part.xlsx", [("Here", sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>'), None), ("Gone", None, None)])
     write_zip("no_rel.xlsx", [("_rels/.rels", f'<Relationships xmlns="{PKG_REL}"><Relationship Id="rId1" Type="{REL}/officeDocument" '
                                'Target="xl/workbook.xml"/></Relationships>'),
