@@ -108,7 +108,7 @@ static bool format_fast(prt_period p, char *buf, size_t size)
         if (p.index < 1 || p.index > 12)
             return false;
         *o++ = ' ';
-        memcpy(o, month_names[(p.index - 1) % 12], 3);
+        memcpy(o, month_names[p.index - 1], 3);
         o += 3;
         break;
     default: return false;

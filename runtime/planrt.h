@@ -523,6 +523,7 @@ typedef struct prt_evaluation {
     prt_period period;
     prt_ratings_basis basis;
     prt_rating *ratings;               /* one per indicator, in plan order */
+    size_t nratings;                   /* their count, kept so that freeing them needs no plan */
     prt_counts *pillar_counts;         /* one per pillar */
     prt_counts *theme_counts;          /* one per theme */
     prt_counts total;

@@ -1140,7 +1140,8 @@ prt_evaluation *prt_evaluate_on(const prt_plan *plan, const prt_results *res, pr
     ev->plan = plan;
     ev->period = period;
     ev->basis = basis;
-    ev->ratings = prt_big_zalloc((size_t)n * sizeof *ev->ratings);
+    ev->nratings = (size_t)n;
+    ev->ratings = prt_big_zalloc(ev->nratings * sizeof *ev->ratings);
     ev->pillar_counts = zalloc((size_t)plan->npillars * sizeof *ev->pillar_counts);
     ev->theme_counts = zalloc((size_t)plan->nthemes * sizeof *ev->theme_counts);
     ev->band_scheme = plan->default_scheme;
@@ -1214,7 +1215,7 @@ void prt_evaluation_free(prt_evaluation *ev)
 {
     if (!ev)
         return;
-    prt_big_zfree(ev->ratings, (size_t)ev->plan->nindicators * sizeof *ev->ratings);
+    prt_big_zfree(ev->ratings, ev->nratings * sizeof *ev->ratings);
     prt_pool_free(&ev->strings);
     free(ev->pillar_counts);
     free(ev->theme_counts);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 /* Whether v is a decimal number as a workbook writes one ("-1.5E-3"): strtod alone would also take
  * "inf", "nan" and hexadecimal. */
 static bool decimal(const char *v)
@@ -16,10 +18,10 @@ static bool decimal(const char *v)
     if (*p == '-' || *p == '+')
         p++;
     size_t digits = 0;
-    while (*p >= '0' && *p <= '9')
+    while (is_digit(*p))
         p++, digits++;
     if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
+        for (p++; is_digit(*p); p++)
             digits++;
     if (!digits)
         return false;
@@ -27,9 +29,9 @@ static bool decimal(const char *v)
         p++;
         if (*p == '-' || *p == '+')
             p++;
-        if (!(*p >= '0' && *p <= '9'))
+        if (!is_digit(*p))
             return false;
-        while (*p >= '0' && *p <= '9')
+        while (is_digit(*p))
             p++;
     }
     while (*p == ' ')
@@ -84,8 +86,6 @@ static bool serial_date(prt_buf *out, double x, bool date1904)
     prt_buf_printf(out, "%04ld-%02d-%02d", y, m, d);
     return true;
 }
-
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* The General text of a decimal written plainly (no exponent) with at most 15 significant digits and
  * its first one at 10^-4 or above, made from its own digits: "%.15g" of its double gives exactly
